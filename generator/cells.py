@@ -1,0 +1,246 @@
+"""Turning raw cell values into typed values, by stated rules.
+
+Staff type numbers the Indonesian way ("8.825.083.700", "98,25"), paste them the
+English way ("8,825,083,700"), or let Excel store them as numbers; all are accepted
+where the reading is unambiguous. Each rule raises a `PydanticCustomError` whose type
+is one of the problem kinds in `problems.KIND_TEXT`, so validation reports it located.
+
+Rules for numbers written as text (after removing "Rp", spaces, a trailing ",-" and,
+for percentages, "%"; a lone "-" means zero):
+- plain digits: 1039
+- dots grouping thousands and a decimal comma: 8.825.083.700 or 1.234,5
+- commas grouping thousands and a decimal point: 8,825,083,700 or 1,234.5
+- one separator followed by exactly three digits ("1.234", "1,234") is read as a
+  thousands separator for Rupiah and counts, and is ambiguous (rejected) for
+  percentages and targets; any other single separator is the decimal mark (98,25 or
+  98.25).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from decimal import Decimal, InvalidOperation
+from enum import Enum
+from typing import Any
+
+from pydantic_core import PydanticCustomError
+
+MONTHS_ID = {
+    "januari": 1, "februari": 2, "maret": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7,
+    "agustus": 8, "september": 9, "oktober": 10, "november": 11, "desember": 12,
+}
+
+# Invisible formatting characters that Word and web pages leave in copied text.
+# They carry no meaning in a report and are removed silently.
+_INVISIBLE = dict.fromkeys(
+    [0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E,
+     0x2066, 0x2067, 0x2068, 0x2069, 0xFEFF, 0x00AD]
+)
+# Control characters that break the Word document; rejected with a message.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SPACES = re.compile(r"[\u00a0\u2007\u202f\u2009\u200a]")
+
+
+class NumberKind(str, Enum):
+    MONEY = "money"      # Rupiah
+    DECIMAL = "decimal"  # percentages, targets, ratios
+    INTEGER = "integer"  # counts, years
+
+
+_DOT_GROUPS = r"\d{1,3}(?:\.\d{3})+"
+_COMMA_GROUPS = r"\d{1,3}(?:,\d{3})+"
+_RE_PLAIN = re.compile(r"^\d+$")
+_RE_ID_DECIMAL = re.compile(rf"^(?:{_DOT_GROUPS}|\d+),\d+$")       # 1.234,5  12,5
+_RE_EN_DECIMAL = re.compile(rf"^(?:{_COMMA_GROUPS}|\d+)\.\d+$")     # 1,234.5  12.5
+_RE_DOTS_MANY = re.compile(r"^\d{1,3}(?:\.\d{3}){2,}$")             # 1.234.567
+_RE_COMMAS_MANY = re.compile(r"^\d{1,3}(?:,\d{3}){2,}$")            # 1,234,567
+_RE_ONE_GROUP = re.compile(r"^\d{1,3}[.,]\d{3}$")                   # 1.234  1,234
+
+
+def _error(kind: str, expected: str = "", detail: str = "") -> PydanticCustomError:
+    return PydanticCustomError(kind, kind, {"expected": expected, "detail": detail})
+
+
+def number_text_to_decimal(text: str, kind: NumberKind) -> Decimal:
+    """Parse a number typed as text, by the module's rules."""
+    s = _SPACES.sub(" ", text).strip()
+    s = re.sub(r"^(?:rp\.?|idr)\s*", "", s, flags=re.IGNORECASE)
+    s = re.sub(r"[,.]-$", "", s)
+    if kind is NumberKind.DECIMAL and s.endswith("%"):
+        s = s[:-1]
+    s = s.replace(" ", "")
+    if s in {"-", "–", "—"}:
+        return Decimal(0)
+    negative = False
+    if s.startswith("(") and s.endswith(")"):
+        negative, s = True, s[1:-1]
+    elif s.startswith("-"):
+        negative, s = True, s[1:]
+    if not s:
+        raise _error("not_number")
+    if _RE_PLAIN.match(s):
+        value = Decimal(s)
+    elif _RE_ONE_GROUP.match(s):
+        if kind is NumberKind.DECIMAL:
+            raise _error(
+                "ambiguous_number",
+                detail="satu pemisah diikuti tiga angka bisa berarti ribuan atau desimal",
+            )
+        value = Decimal(re.sub(r"[.,]", "", s))
+    elif _RE_DOTS_MANY.match(s) or _RE_COMMAS_MANY.match(s):
+        value = Decimal(re.sub(r"[.,]", "", s))
+    elif _RE_ID_DECIMAL.match(s):
+        value = Decimal(s.replace(".", "").replace(",", "."))
+    elif _RE_EN_DECIMAL.match(s):
+        value = Decimal(s.replace(",", ""))
+    else:
+        raise _error("not_number")
+    return -value if negative else value
+
+
+EXPECTED_NUMBER = {
+    NumberKind.MONEY: "angka Rupiah, mis. 8.825.083.700",
+    NumberKind.DECIMAL: "angka, mis. 98,25",
+    NumberKind.INTEGER: "bilangan bulat, mis. 24",
+}
+
+
+def to_decimal(value: Any, kind: NumberKind) -> Decimal:
+    """Any raw cell value to a Decimal (full precision), or a typed error."""
+    try:
+        return _to_decimal(value, kind)
+    except PydanticCustomError as exc:
+        context = dict(exc.context or {})
+        if not context.get("expected"):
+            context["expected"] = EXPECTED_NUMBER[kind]
+        raise PydanticCustomError(exc.type, exc.message_template, context) from None
+
+
+def _to_decimal(value: Any, kind: NumberKind) -> Decimal:
+    if isinstance(value, bool):
+        raise _error("not_number")
+    if isinstance(value, (dt.datetime, dt.date, dt.time)):
+        raise _error("date_in_number",
+                     detail="sel berformat tanggal; ubah format sel menjadi angka")
+    if isinstance(value, Decimal):
+        result = value
+    elif isinstance(value, int):
+        result = Decimal(value)
+    elif isinstance(value, float):
+        if math.isnan(value) or math.isinf(value):
+            raise _error("not_number")
+        result = Decimal(repr(value))
+    elif isinstance(value, str):
+        result = number_text_to_decimal(value, kind)
+    else:
+        raise _error("not_number")
+    if kind is NumberKind.INTEGER and result != result.to_integral_value():
+        raise _error("not_integer")
+    return result
+
+
+def to_int(value: Any) -> int:
+    return int(to_decimal(value, NumberKind.INTEGER))
+
+
+EXPECTED_DATE = "tanggal, mis. 31/01/2025 atau sel berformat tanggal"
+
+
+def to_date(value: Any, epoch: dt.datetime | None = None) -> dt.date:
+    """A date from a date cell, an ISO or Indonesian text, or an Excel serial number."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, bool):
+        raise _error("not_date", EXPECTED_DATE)
+    if isinstance(value, (int, float, Decimal)):
+        # A date cell whose format was lost shows its serial number (days since the
+        # workbook's epoch, 1900 system by default).
+        from openpyxl.utils.datetime import from_excel, CALENDAR_WINDOWS_1900
+
+        serial = float(value)
+        if not 1 <= serial < 2958466:
+            raise _error("not_date", EXPECTED_DATE)
+        converted = from_excel(serial, epoch or CALENDAR_WINDOWS_1900)
+        return converted.date() if isinstance(converted, dt.datetime) else converted
+    if isinstance(value, str):
+        s = _SPACES.sub(" ", value).strip()
+        m = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", s)
+        if m:
+            y, mo, d = (int(g) for g in m.groups())
+        else:
+            m = re.match(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$", s)
+            if m:
+                d, mo, y = (int(g) for g in m.groups())
+            else:
+                m = re.match(r"^(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})$", s)
+                if not m or m.group(2).lower() not in MONTHS_ID:
+                    raise _error("not_date", EXPECTED_DATE)
+                d, mo, y = int(m.group(1)), MONTHS_ID[m.group(2).lower()], int(m.group(3))
+        try:
+            return dt.date(y, mo, d)
+        except ValueError:
+            raise _error("not_date", EXPECTED_DATE) from None
+    raise _error("not_date", EXPECTED_DATE)
+
+
+def clean_text(value: Any, *, multiline: bool) -> str:
+    """Cell content as text: numbers as written, invisible marks removed.
+
+    Control characters are refused (they vanish or corrupt the Word document);
+    tabs become spaces; in single-line fields line breaks become spaces.
+    """
+    if isinstance(value, bool):
+        text = "Ya" if value else "Tidak"
+    elif isinstance(value, float):
+        text = repr(value)
+        if text.endswith(".0"):
+            text = text[:-2]
+    elif isinstance(value, (dt.datetime, dt.date)):
+        text = value.strftime("%Y-%m-%d")
+    else:
+        text = str(value)
+    text = text.translate(_INVISIBLE).replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\t", " ")
+    if _CONTROL.search(text):
+        pos = _CONTROL.search(text).start()
+        raise _error("control_char", detail=f"karakter kode {ord(text[pos])} pada posisi {pos + 1}")
+    text = _SPACES.sub(" ", text)
+    if not multiline:
+        text = " ".join(text.split())
+    else:
+        lines = [line.strip() for line in text.split("\n")]
+        text = "\n".join(lines).strip("\n")
+    return text.strip()
+
+
+_BULLET = re.compile(r"^(?:[-•▪✚*]\s*|(?:[a-zA-Z]|\d{1,2})[.)]\s+)")
+
+
+def split_items(text: str) -> list[str]:
+    """One item per line; a leading bullet or "a." / "1." numbering is dropped."""
+    items = []
+    for line in text.split("\n"):
+        line = _BULLET.sub("", line.strip()).strip()
+        if line:
+            items.append(line)
+    return items
+
+
+def normalise_header(text: Any) -> str:
+    """Header cells are matched regardless of case, spacing and line breaks."""
+    if text is None:
+        return ""
+    s = clean_text(text, multiline=False) if not isinstance(text, str) else text
+    s = s.translate(_INVISIBLE)
+    return " ".join(s.split()).casefold()
+
+
+def parse_decimal_safe(text: str) -> Decimal | None:
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        return None

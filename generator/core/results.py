@@ -1,0 +1,252 @@
+"""The core's result: every figure the Word report and the spreadsheets show.
+
+Values are full-precision Decimals; rounding happens only when a renderer displays them
+(`generator.fmt`). A ratio that cannot be computed (a division by zero) is None, with
+the reason beside it, never 0.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Optional, Union
+
+from pydantic import BaseModel, ConfigDict
+
+from ..fieldtypes import TargetRange
+from ..problems import Location
+
+TargetValue = Union[Decimal, TargetRange]
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+
+class Budget(Frozen):
+    """Money figures of one node of the budget tree (or of a group of nodes)."""
+
+    pagu_sebelum: Optional[Decimal]
+    pagu_operasi: Decimal
+    pagu_modal: Decimal
+    realisasi_operasi: Decimal
+    realisasi_modal: Decimal
+    fisik: Optional[Decimal]           # pagu-weighted; None when pagu is 0
+
+    @property
+    def pagu(self) -> Decimal:
+        return self.pagu_operasi + self.pagu_modal
+
+    @property
+    def realisasi(self) -> Decimal:
+        return self.realisasi_operasi + self.realisasi_modal
+
+    @property
+    def sisa(self) -> Decimal:
+        return self.pagu - self.realisasi
+
+    @property
+    def serapan(self) -> Optional[Decimal]:
+        return _pct(self.realisasi, self.pagu)
+
+    @property
+    def serapan_operasi(self) -> Optional[Decimal]:
+        return _pct(self.realisasi_operasi, self.pagu_operasi)
+
+    @property
+    def serapan_modal(self) -> Optional[Decimal]:
+        return _pct(self.realisasi_modal, self.pagu_modal)
+
+
+def _pct(part: Decimal, whole: Decimal) -> Optional[Decimal]:
+    return None if whole == 0 else part / whole * 100
+
+
+class Efficiency(Frozen):
+    """Efisiensi = capaian kinerja (%) / serapan anggaran (%); None with a reason."""
+
+    capaian: Optional[Decimal]
+    serapan: Optional[Decimal]
+    nilai: Optional[Decimal]
+    alasan: Optional[str] = None      # why nilai is None
+
+    @property
+    def efisien(self) -> Optional[bool]:
+        return None if self.nilai is None else self.nilai >= 1
+
+
+class Output(Frozen):
+    """An output (or outcome) indicator of a budget node: target, realisation, capaian."""
+
+    indikator: Optional[str]
+    satuan: Optional[str]
+    target: Optional[TargetValue]
+    realisasi: Optional[Decimal]
+    capaian: Optional[Decimal]
+    kategori: Optional[str]
+    menunjang: Optional[bool]        # capaian in the top category of the scale
+
+
+class BudgetNode(Frozen):
+    level: str                       # total, urusan, program, kegiatan, sub_kegiatan, jenis, rekening
+    kode: str
+    nama: str
+    budget: Budget
+    output: Optional[Output] = None
+    efisiensi: Optional[Efficiency] = None
+    kode_indikator: Optional[str] = None     # program: outcome IKU; sub kegiatan: IKU served
+    penjelasan: Optional[str] = None         # sub kegiatan: explanation of low absorption
+    keterangan: Optional[str] = None         # rekening: note
+    jenis: Optional[str] = None              # rekening / jenis group: Belanja ...
+    location: Optional[Location] = None
+    children: list["BudgetNode"] = []
+
+    def walk(self):
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+class YearFigure(Frozen):
+    tahun: int
+    target: Optional[TargetValue]
+    realisasi: Optional[Decimal]
+    capaian: Optional[Decimal]
+    capaian_tercatat: Optional[Decimal] = None
+
+
+class IndicatorResult(Frozen):
+    kode: str
+    nama: str
+    satuan: str
+    polaritas: str
+    kode_sasaran: str
+    label_pembilang: Optional[str]
+    label_penyebut: Optional[str]
+    pembilang: Optional[Decimal]
+    penyebut: Optional[Decimal]
+    realisasi: Decimal
+    target: TargetValue              # the target capaian is measured against
+    target_sumber: str               # "PK Perubahan" or "PK Awal"
+    target_pk_awal: TargetValue
+    target_pk_perubahan: Optional[TargetValue]
+    target_rkt: Optional[Decimal]
+    target_renstra: dict[int, Decimal]
+    target_renstra_tahun: Optional[Decimal]
+    target_akhir: Optional[Decimal]
+    kondisi_awal: Optional[Decimal]
+    capaian: Decimal
+    kategori: str
+    tingkat_kemajuan: Optional[Decimal]
+    riwayat: list[YearFigure]        # earlier years, then the report year
+    anggaran: Budget                 # summed over the sub kegiatan that serve it
+    efisiensi: Efficiency
+    sub_kegiatan: list[str]          # codes of the sub kegiatan that serve it
+
+
+class SasaranResult(Frozen):
+    kode: str
+    nama: str
+    kode_tujuan: str
+    tujuan: str
+    indikator: list[str]
+    capaian: Optional[Decimal]       # mean of its indicators' capaian
+    kategori: Optional[str]
+
+
+class ScaleBand(Frozen):
+    urutan: int
+    kategori: str
+    batas_bawah: Decimal
+    batas_atas: Optional[Decimal]    # exclusive; None for the top band
+    jumlah_indikator: int
+
+
+class StaffTotals(Frozen):
+    pns: int
+    pppk: int
+    kontrak: int
+    per_jabatan: dict[int, int]      # row number -> row total
+    jumlah: int
+    pendidikan: int
+    golongan: int
+
+
+class PKIndicatorRow(Frozen):
+    bagian: str
+    sasaran: str
+    aspek: Optional[str]
+    indikator: str
+    target: str                      # as displayed; IKU targets formatted by the renderer
+    target_value: Optional[TargetValue] = None
+    kode_indikator: Optional[str] = None
+
+
+class PKBudgetRow(Frozen):
+    kode: str
+    level: str
+    nama: str
+    jumlah: Decimal
+    sumber_dana: str
+
+
+class PKResult(Frozen):
+    kode: str
+    jenis: str
+    pihak_pertama: str               # pejabat codes
+    pihak_kedua: str
+    indikator: list[PKIndicatorRow]
+    anggaran: list[PKBudgetRow]
+    jumlah_anggaran: Decimal
+
+
+class IndicatorSupport(Frozen):
+    """Tabel 3.6: the programs, kegiatan and sub kegiatan that serve one indicator."""
+
+    kode_indikator: str
+    nodes: list[BudgetNode]          # program > kegiatan > sub kegiatan, filtered to this IKU
+
+
+class Ikhtisar(Frozen):
+    pagu: Decimal
+    pagu_operasi: Decimal
+    pagu_modal: Decimal
+    realisasi: Decimal
+    realisasi_operasi: Decimal
+    realisasi_modal: Decimal
+    serapan: Optional[Decimal]
+    efisiensi_anggaran: Optional[Decimal]   # 100 - serapan
+    jumlah_sasaran: int
+    jumlah_indikator: int
+    rata_capaian_indikator: Decimal
+    rata_capaian_sasaran: Optional[Decimal]
+    kategori_rata: str
+
+
+class ReviewNote(Frozen):
+    """A finding a reviewer must see before the draft goes out (catatan pemeriksaan)."""
+
+    kind: str
+    location: Location
+    message: str
+
+
+class Result(Frozen):
+    tahun: int
+    indikator: list[IndicatorResult]
+    sasaran: list[SasaranResult]
+    skala: list[ScaleBand]
+    anggaran: BudgetNode             # the total, with urusan > program > ... below
+    dukungan: list[IndicatorSupport]
+    sub_di_bawah_ambang: list[BudgetNode]
+    ikhtisar: Ikhtisar
+    pegawai: StaffTotals
+    perjanjian: list[PKResult]
+    sarana_jumlah: int
+    sarana_nilai: Decimal
+    catatan: list[ReviewNote]
+
+    def indicator(self, kode: str) -> IndicatorResult:
+        return next(i for i in self.indikator if i.kode == kode)
+
+    def node(self, kode: str) -> BudgetNode:
+        return next(n for n in self.anggaran.walk() if n.kode == kode)

@@ -1,0 +1,229 @@
+"""Field types for the input models: pydantic annotated types built on `cells`.
+
+Each type parses a raw cell value by the rules in `cells` and states its constraints
+(ranges, lengths) so pydantic reports them; validation turns the errors into located
+problems. The constraint values also feed the generated workbook documentation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from enum import Enum
+from typing import Annotated, Any, Union
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo
+from pydantic_core import PydanticCustomError
+
+from .cells import NumberKind, clean_text, split_items, to_date, to_decimal
+
+MAX_NAME = 2000        # names, titles, indicator texts
+MAX_NARRATIVE = 32767  # Excel's own limit for one cell
+
+
+def _money(v: Any) -> Decimal:
+    return to_decimal(v, NumberKind.MONEY)
+
+
+def _decimal(v: Any) -> Decimal:
+    return to_decimal(v, NumberKind.DECIMAL)
+
+
+def _integer(v: Any) -> int:
+    return int(to_decimal(v, NumberKind.INTEGER))
+
+
+def _line(v: Any) -> str:
+    return clean_text(v, multiline=False)
+
+
+def _text(v: Any) -> str:
+    return clean_text(v, multiline=True)
+
+
+def _items(v: Any) -> list[str]:
+    return split_items(clean_text(v, multiline=True))
+
+
+def _code(v: Any) -> str:
+    text = clean_text(v, multiline=False)
+    return text.replace(" ", "")
+
+
+def _date(v: Any, info: ValidationInfo) -> dt.date:
+    epoch = (info.context or {}).get("epoch")
+    return to_date(v, epoch)
+
+
+def _nip(v: Any) -> str:
+    if isinstance(v, (int, float, Decimal)) and not isinstance(v, bool):
+        raise PydanticCustomError(
+            "nip_as_number", "nip_as_number",
+            {"expected": "NIP ditulis sebagai teks, mis. 19680415 198911 1 001", "detail": ""},
+        )
+    text = clean_text(v, multiline=False)
+    if not re.fullmatch(r"[0-9][0-9 ./-]*", text):
+        raise PydanticCustomError(
+            "invalid_value", "invalid_value",
+            {"expected": "NIP berisi angka (boleh dipisah spasi)", "detail": ""},
+        )
+    return text
+
+
+Money = Annotated[Decimal, BeforeValidator(_money), Field(ge=0)]
+"""Rupiah, >= 0, full precision."""
+Amount = Annotated[Decimal, BeforeValidator(_decimal), Field(ge=0)]
+"""A non-negative quantity: a realisation, a numerator."""
+Positive = Annotated[Decimal, BeforeValidator(_decimal), Field(gt=0)]
+"""A strictly positive quantity: a target, a denominator."""
+Percent = Annotated[Decimal, BeforeValidator(_decimal), Field(ge=0, le=100)]
+"""A percentage between 0 and 100."""
+Count = Annotated[int, BeforeValidator(_integer), Field(ge=0)]
+Year = Annotated[int, BeforeValidator(_integer), Field(ge=1900, le=2100)]
+Order = Annotated[int, BeforeValidator(_integer), Field(ge=1)]
+Line = Annotated[str, BeforeValidator(_line), Field(min_length=1, max_length=MAX_NAME)]
+Narrative = Annotated[str, BeforeValidator(_text), Field(min_length=1, max_length=MAX_NARRATIVE)]
+Items = Annotated[list[str], BeforeValidator(_items), Field(min_length=1)]
+Code = Annotated[str, BeforeValidator(_code), Field(min_length=1, max_length=60)]
+Date = Annotated[dt.date, BeforeValidator(_date)]
+Nip = Annotated[str, BeforeValidator(_nip), Field(min_length=1, max_length=40)]
+
+
+class TargetRange(BaseModel):
+    """A target given as a range, e.g. "90-100%" in an official's PK."""
+
+    model_config = ConfigDict(frozen=True)
+    low: Decimal
+    high: Decimal
+
+    def __str__(self) -> str:
+        return f"{self.low}-{self.high}"
+
+
+_RANGE = re.compile(r"^\s*([\d.,]+)\s*%?\s*(?:-|–|—|s\.?\s*d\.?|sampai)\s*([\d.,]+)\s*%?\s*$",
+                    re.IGNORECASE)
+
+
+def _target(v: Any) -> Decimal | TargetRange:
+    if isinstance(v, str):
+        m = _RANGE.match(v)
+        if m:
+            low = to_decimal(m.group(1), NumberKind.DECIMAL)
+            high = to_decimal(m.group(2), NumberKind.DECIMAL)
+            if not (0 < low < high):
+                raise PydanticCustomError(
+                    "invalid_range", "invalid_range",
+                    {"expected": "batas bawah > 0 dan lebih kecil dari batas atas, mis. 90-100",
+                     "detail": ""},
+                )
+            return TargetRange(low=low, high=high)
+    value = to_decimal(v, NumberKind.DECIMAL)
+    if value <= 0:
+        raise PydanticCustomError(
+            "too_small", "too_small", {"expected": "angka lebih dari 0", "detail": ""}
+        )
+    return value
+
+
+Target = Annotated[Union[Decimal, TargetRange], BeforeValidator(_target)]
+"""A target: a number > 0, or a range such as 90-100."""
+
+
+class Choice(str, Enum):
+    """An enumeration whose cells are matched case-insensitively, with synonyms."""
+
+    @classmethod
+    def synonyms(cls) -> dict[str, str]:
+        return {}
+
+    @classmethod
+    def parse(cls, v: Any) -> "Choice":
+        if isinstance(v, cls):
+            return v
+        text = " ".join(clean_text(v, multiline=False).split()).casefold()
+        for member in cls:
+            if member.value.casefold() == text:
+                return member
+        mapped = cls.synonyms().get(text)
+        if mapped is not None:
+            return cls(mapped)
+        raise PydanticCustomError(
+            "invalid_choice", "invalid_choice",
+            {"expected": "salah satu dari: " + ", ".join(m.value for m in cls), "detail": ""},
+        )
+
+
+def choice(enum: type[Choice]):
+    return Annotated[enum, BeforeValidator(enum.parse)]
+
+
+class Polaritas(Choice):
+    NAIK = "Naik"
+    TURUN = "Turun"
+
+    @classmethod
+    def synonyms(cls) -> dict[str, str]:
+        return {
+            "positif": "Naik", "maksimal": "Naik", "semakin tinggi semakin baik": "Naik",
+            "higher is better": "Naik", "negatif": "Turun", "minimal": "Turun",
+            "semakin rendah semakin baik": "Turun", "lower is better": "Turun",
+        }
+
+
+class YaTidak(Choice):
+    YA = "Ya"
+    TIDAK = "Tidak"
+
+    @classmethod
+    def synonyms(cls) -> dict[str, str]:
+        return {"y": "Ya", "yes": "Ya", "true": "Ya", "1": "Ya",
+                "t": "Tidak", "no": "Tidak", "false": "Tidak", "0": "Tidak"}
+
+
+class JenisBelanja(Choice):
+    """Account groups of regional spending (Permendagri 77/2020)."""
+
+    PEGAWAI = "Belanja Pegawai"
+    BARANG_JASA = "Belanja Barang dan Jasa"
+    BUNGA = "Belanja Bunga"
+    SUBSIDI = "Belanja Subsidi"
+    HIBAH = "Belanja Hibah"
+    BANSOS = "Belanja Bantuan Sosial"
+    MODAL = "Belanja Modal"
+
+    @classmethod
+    def synonyms(cls) -> dict[str, str]:
+        out = {}
+        for m in cls:
+            short = m.value.removeprefix("Belanja ").casefold()
+            out[short] = m.value
+        out.update({"belanja barang jasa": cls.BARANG_JASA.value,
+                    "barang jasa": cls.BARANG_JASA.value,
+                    "barang & jasa": cls.BARANG_JASA.value,
+                    "belanja barang & jasa": cls.BARANG_JASA.value,
+                    "bansos": cls.BANSOS.value})
+        return out
+
+    @property
+    def is_modal(self) -> bool:
+        return self is JenisBelanja.MODAL
+
+
+class JenisPK(Choice):
+    AWAL = "Awal"
+    PERUBAHAN = "Perubahan"
+
+    @classmethod
+    def synonyms(cls) -> dict[str, str]:
+        return {"murni": "Awal", "induk": "Awal", "revisi": "Perubahan"}
+
+
+class BagianPK(Choice):
+    STRATEGIS = "Sasaran Strategis"
+    KEGIATAN = "Sasaran Kegiatan"
+
+    @classmethod
+    def synonyms(cls) -> dict[str, str]:
+        return {"strategis": "Sasaran Strategis", "kegiatan": "Sasaran Kegiatan",
+                "sasaran kegiatan individu": "Sasaran Kegiatan"}

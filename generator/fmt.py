@@ -1,0 +1,105 @@
+"""Indonesian display formatting, in one place: every figure in the Word draft passes here.
+
+Rounding is half-up to the displayed number of decimals (`numbers.round_half_up`),
+thousands are grouped with "." and decimals marked with "," (Babel's "id" locale);
+dates use Indonesian month names; counts can carry words ("24 (Dua Puluh Empat)").
+An undefined value (None) is shown as "-".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Optional, Union
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+from num2words import num2words
+
+from .fieldtypes import TargetRange
+from .numbers import round_half_up
+
+LOCALE = "id"
+DASH = "-"
+
+Number = Union[Decimal, int, None]
+
+
+def _group(value: Decimal, places: int) -> str:
+    pattern = "#,##0" + ("." + "0" * places if places else "")
+    return format_decimal(round_half_up(Decimal(value), places), format=pattern, locale=LOCALE)
+
+
+def angka(value: Number, places: int = 0) -> str:
+    """A number with a fixed count of decimals: 1.031 / 98,25."""
+    if value is None:
+        return DASH
+    return _group(Decimal(value), places)
+
+
+def nilai(value: Number) -> str:
+    """A quantity as staff wrote it: whole numbers plain (100), others with 2 decimals (97,50)."""
+    if value is None:
+        return DASH
+    d = Decimal(value)
+    return _group(d, 0) if d == d.to_integral_value() else _group(d, 2)
+
+
+def rupiah(value: Number) -> str:
+    """Whole Rupiah with thousands dots (8.825.083.700); cents shown only if present."""
+    if value is None:
+        return DASH
+    d = Decimal(value)
+    return _group(d, 0) if d == d.to_integral_value() else _group(d, 2)
+
+
+def rp(value: Number) -> str:
+    """Rupiah with the currency sign: Rp8.825.083.700."""
+    return DASH if value is None else f"Rp{rupiah(value)}"
+
+
+def persen(value: Number, places: int = 2) -> str:
+    """A percentage figure without the sign: 98,25."""
+    return angka(value, places)
+
+
+def pct(value: Number, places: int = 2) -> str:
+    """A percentage with the sign: 98,25%."""
+    return DASH if value is None else f"{angka(value, places)}%"
+
+
+def rasio(value: Number) -> str:
+    """A ratio such as efisiensi: 1,04."""
+    return angka(value, 2)
+
+
+def target(value: Union[Decimal, TargetRange, None], satuan: str = "") -> str:
+    """A target: 97,50 or a range 90-100."""
+    if value is None:
+        return DASH
+    if isinstance(value, TargetRange):
+        text = f"{nilai(value.low)}-{nilai(value.high)}"
+    else:
+        text = nilai(value)
+    return f"{text}{'%' if satuan.strip() == '%' else ''}"
+
+
+def tanggal(value: Optional[dt.date]) -> str:
+    """20 Januari 2025."""
+    return DASH if value is None else format_date(value, "d MMMM yyyy", locale=LOCALE)
+
+
+def bulan_tahun(value: Optional[dt.date]) -> str:
+    """Januari 2025."""
+    return DASH if value is None else format_date(value, "MMMM yyyy", locale=LOCALE)
+
+
+def terbilang(value: int) -> str:
+    """Number words, capitalised: 24 -> Dua Puluh Empat."""
+    return " ".join(w.capitalize() for w in num2words(int(value), lang=LOCALE).split())
+
+
+def jumlah_kata(value: int, satuan: str = "") -> str:
+    """24 (Dua Puluh Empat) Orang."""
+    text = f"{angka(value)} ({terbilang(value)})"
+    return f"{text} {satuan}".strip()

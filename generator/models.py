@@ -1,0 +1,397 @@
+"""The input workbook as typed models: one model per sheet row (or key-value sheet).
+
+Each field's alias is the header text staff see in the workbook; its description and
+example feed docs/workbook.md. These models are what validation produces and what the
+calculation core takes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .fieldtypes import (
+    Amount, BagianPK, Code, Count, Date, Items, JenisBelanja, JenisPK, Line, Money,
+    Narrative, Nip, Order, Percent, Polaritas, Positive, Target, Year, YaTidak, choice,
+)
+
+
+def col(header: str, description: str, example: Any, required: bool = True) -> Any:
+    """A column (or a key of a key-value sheet): alias, docs and example in one place."""
+    extra = {"example": example}
+    if required:
+        return Field(alias=header, description=description, json_schema_extra=extra)
+    return Field(default=None, alias=header, description=description, json_schema_extra=extra)
+
+
+class Row(BaseModel):
+    """A row of a table sheet; `row` is its row number in the workbook."""
+
+    model_config = ConfigDict(frozen=True, validate_by_name=True, validate_by_alias=True,
+                              extra="ignore")
+    row: int = Field(default=0, exclude=True)
+
+
+# --- Identity and organisation -------------------------------------------------------
+
+class Instansi(Row):
+    nama_instansi: Line = col("Nama Instansi", "Nama perangkat daerah.", "Dinas Sosial")
+    nama_pemda: Line = col("Nama Pemerintah Daerah", "Kabupaten/kota atau provinsi.",
+                           "Kabupaten Kotawaringin Timur")
+    tahun: Year = col("Tahun Laporan", "Tahun anggaran yang dilaporkan.", 2024)
+    tempat: Line = col("Tempat", "Kota tempat laporan ditandatangani.", "Sampit")
+    tanggal: Date = col("Tanggal Laporan", "Tanggal penandatanganan laporan (sel tanggal).",
+                        "2025-01-20")
+    renstra_awal: Year = col("Awal Periode Renstra", "Tahun pertama Renstra.", 2021)
+    renstra_akhir: Year = col("Akhir Periode Renstra", "Tahun terakhir Renstra.", 2026)
+    kode_kepala: Code = col("Kode Kepala Instansi",
+                            "Kode pejabat (sheet Pejabat) yang menandatangani laporan.", "KADIS")
+    kode_kepala_daerah: Code = col("Kode Kepala Daerah",
+                                   "Kode pejabat (sheet Pejabat) kepala daerah.", "BUPATI")
+    ambang_serapan: Percent = col(
+        "Ambang Serapan (%)",
+        "Sub kegiatan dengan serapan di bawah angka ini wajib diberi penjelasan.", 92)
+    visi: Narrative = col("Visi", "Visi kepala daerah (RPJMD).",
+                          "Terwujudnya Kabupaten Kotawaringin Timur yang Mandiri, Maju dan Sejahtera")
+    sasaran_daerah: Optional[Narrative] = col(
+        "Sasaran Strategis Daerah", "Sasaran RPJMD yang didukung perangkat daerah.",
+        "Menguatnya penanganan PPKS", required=False)
+    dasar_renstra: Optional[Narrative] = col(
+        "Dasar Hukum Renstra", "Peraturan yang menetapkan Renstra.",
+        "Peraturan Bupati Nomor 22 Tahun 2021", required=False)
+    dasar_organisasi: Optional[Narrative] = col(
+        "Dasar Hukum Organisasi", "Peraturan tentang susunan organisasi dan tata kerja.",
+        "Peraturan Bupati Nomor 25 Tahun 2022", required=False)
+    alamat: Optional[Line] = col("Alamat", "Alamat kantor.", "Jl. Contoh No. 1, Sampit",
+                                 required=False)
+    telepon: Optional[Line] = col("Telepon", "Nomor telepon kantor.", "0812 0000 000",
+                                  required=False)
+    website: Optional[Line] = col("Website", "Alamat situs web.", "https://dinsos.kotimkab.go.id",
+                                  required=False)
+    email: Optional[Line] = col("Email", "Alamat surel.", "dinsos@contoh.go.id", required=False)
+
+    @property
+    def nama_lengkap(self) -> str:
+        return f"{self.nama_instansi} {self.nama_pemda}"
+
+
+class Pejabat(Row):
+    kode: Code = col("Kode", "Kode singkat yang dirujuk sheet lain.", "KADIS")
+    nama: Line = col("Nama", "Nama lengkap dengan gelar.", "HAWIANAN, S.Sos")
+    nip: Optional[Nip] = col("NIP", "NIP sebagai teks (kosong untuk pejabat politik).",
+                             "19680415 198911 1 001", required=False)
+    pangkat: Optional[Line] = col("Pangkat", "Pangkat.", "Pembina Utama Muda", required=False)
+    golongan: Optional[Line] = col("Golongan", "Golongan ruang.", "IV/c", required=False)
+    jabatan: Line = col("Jabatan", "Jabatan.", "Kepala Dinas Sosial")
+
+
+class UnitOrganisasi(Row):
+    no: Order = col("No", "Urutan tampil.", 1)
+    unit: Line = col("Unit", "Nama unit organisasi.", "Sekretariat")
+    jabatan: Line = col("Jabatan Pimpinan", "Jabatan yang memimpin unit.", "Sekretaris")
+    tugas: Narrative = col("Tugas Pokok", "Uraian tugas pokok.",
+                           "Membantu Kepala Dinas dalam urusan kesekretariatan.")
+    fungsi: Optional[Items] = col("Fungsi", "Fungsi, satu butir per baris (Alt+Enter).",
+                                  "Pengoordinasian penyusunan program", required=False)
+    uraian_tugas: Optional[Items] = col("Uraian Tugas", "Uraian tugas, satu butir per baris.",
+                                        "Menyusun rencana kerja", required=False)
+
+
+class PegawaiJabatan(Row):
+    no: Order = col("No", "Urutan tampil.", 1)
+    jabatan: Line = col("Jabatan", "Kelompok jabatan.", "Kepala Bidang")
+    pns: Count = col("PNS", "Jumlah PNS.", 3)
+    pppk: Count = col("PPPK", "Jumlah PPPK.", 0)
+    kontrak: Count = col("Tenaga Kontrak", "Jumlah tenaga kontrak.", 0)
+
+
+class PegawaiPendidikan(Row):
+    no: Order = col("No", "Urutan tampil.", 1)
+    pendidikan: Line = col("Pendidikan", "Jenjang pendidikan.", "Strata-1 (S-1)")
+    jumlah: Count = col("Jumlah", "Jumlah pegawai.", 12)
+
+
+class PegawaiGolongan(Row):
+    no: Order = col("No", "Urutan tampil.", 1)
+    pangkat: Line = col("Pangkat", "Pangkat.", "Penata Tingkat I")
+    golongan: Line = col("Golongan", "Golongan ruang.", "III/d")
+    jumlah: Count = col("Jumlah", "Jumlah PNS.", 5)
+
+
+# --- Planning -----------------------------------------------------------------------
+
+class Misi(Row):
+    no: Order = col("No", "Nomor misi.", 3)
+    misi: Narrative = col("Misi", "Rumusan misi kepala daerah.",
+                          "Mewujudkan penguatan ekonomi masyarakat")
+    didukung: choice(YaTidak) = col("Didukung", "Ya bila perangkat daerah mendukung misi ini.",
+                                    "Ya")
+
+
+class Tujuan(Row):
+    kode: Code = col("Kode", "Kode tujuan.", "T1")
+    tujuan: Narrative = col("Tujuan", "Rumusan tujuan Renstra.",
+                            "Meningkatkan kualitas dan jangkauan pelayanan kepada PPKS")
+
+
+class Sasaran(Row):
+    kode: Code = col("Kode", "Nomor sasaran.", "1")
+    kode_tujuan: Code = col("Kode Tujuan", "Tujuan yang dijabarkan (sheet Tujuan).", "T1")
+    sasaran: Narrative = col("Sasaran", "Rumusan sasaran strategis.",
+                             "Peningkatan pelayanan kepada PPKS yang memperoleh bantuan sosial")
+
+
+class Indikator(Row):
+    kode: Code = col("Kode", "Nomor indikator kinerja utama (IKU).", "1.3")
+    kode_sasaran: Code = col("Kode Sasaran", "Sasaran yang diukur (sheet Sasaran).", "1")
+    indikator: Line = col("Indikator", "Nama indikator.", "Persentase PPKS yang tertangani")
+    satuan: Line = col("Satuan", "Satuan indikator.", "%")
+    polaritas: choice(Polaritas) = col(
+        "Polaritas", "Naik: makin tinggi makin baik; Turun: makin rendah makin baik.", "Naik")
+    definisi: Optional[Narrative] = col("Definisi Operasional", "Penjelasan indikator.",
+                                        "PPKS yang memperoleh pelayanan rehabilitasi sosial",
+                                        required=False)
+    label_pembilang: Optional[Line] = col("Label Pembilang", "Arti pembilang pada rumus.",
+                                          "Jumlah PPKS yang tertangani", required=False)
+    label_penyebut: Optional[Line] = col("Label Penyebut", "Arti penyebut pada rumus.",
+                                         "Jumlah seluruh PPKS pada tahun ke-n", required=False)
+    sumber_data: Line = col("Sumber Data", "Sumber data (Tabel 2.2).", "Dinas Sosial")
+    penanggung_jawab: Optional[Line] = col("Penanggung Jawab", "Unit penanggung jawab (Tabel 3.2).",
+                                           "Bidang Rehabilitasi Sosial", required=False)
+    kondisi_awal: Optional[Amount] = col("Kondisi Awal", "Capaian pada awal periode Renstra.",
+                                         65.05, required=False)
+
+
+class TargetRenstra(Row):
+    kode_indikator: Code = col("Kode Indikator", "Indikator (sheet Indikator).", "1.3")
+    tahun: Year = col("Tahun", "Tahun dalam periode Renstra.", 2024)
+    target: Positive = col("Target", "Target Renstra untuk tahun itu.", 85.05)
+
+
+class KinerjaIndikator(Row):
+    kode_indikator: Code = col("Kode Indikator", "Indikator (sheet Indikator).", "1.3")
+    target_rkt: Optional[Positive] = col("Target RKT", "Target pada Rencana Kerja Tahunan.",
+                                         85.05, required=False)
+    target_pk_awal: Target = col("Target PK Awal", "Target pada Perjanjian Kinerja awal tahun.",
+                                 85.05)
+    target_pk_perubahan: Optional[Target] = col(
+        "Target PK Perubahan", "Target pada PK perubahan (kosong bila tidak ada perubahan).",
+        95.35, required=False)
+    pembilang: Optional[Amount] = col("Realisasi Pembilang", "Nilai pembilang yang dicapai.",
+                                      1031, required=False)
+    penyebut: Optional[Positive] = col("Realisasi Penyebut", "Nilai penyebut.", 1039,
+                                       required=False)
+    realisasi_langsung: Optional[Amount] = col(
+        "Realisasi Langsung", "Realisasi bila tidak dihitung dari pembilang/penyebut.", None,
+        required=False)
+    keterangan: Optional[Narrative] = col("Keterangan", "Catatan tentang realisasi.", None,
+                                          required=False)
+
+
+class KinerjaTahunLalu(Row):
+    kode_indikator: Code = col("Kode Indikator", "Indikator (sheet Indikator).", "1.3")
+    tahun: Year = col("Tahun", "Tahun sebelum tahun laporan.", 2023)
+    target: Positive = col("Target", "Target tahun itu.", 95)
+    realisasi: Amount = col("Realisasi", "Realisasi tahun itu.", 91.94)
+    capaian_tercatat: Optional[Amount] = col(
+        "Capaian Tercatat", "Capaian (%) seperti tertulis di laporan tahun itu (untuk diperiksa).",
+        97, required=False)
+
+
+# --- Programs, activities and budget ---------------------------------------------------
+
+class Urusan(Row):
+    kode: Code = col("Kode", "Kode urusan.", "1.06")
+    urusan: Line = col("Urusan", "Nama urusan pemerintahan.", "Urusan Pemerintahan Bidang Sosial")
+
+
+class Program(Row):
+    kode: Code = col("Kode", "Kode program.", "1.06.04")
+    kode_urusan: Code = col("Kode Urusan", "Urusan (sheet Urusan).", "1.06")
+    program: Line = col("Program", "Nama program.", "Program Rehabilitasi Sosial")
+    indikator: Optional[Line] = col("Indikator Program", "Indikator program (Tabel 2.6).",
+                                    "Persentase PPKS yang tertangani", required=False)
+    kode_indikator: Code = col("Kode Indikator",
+                               "IKU yang menjadi ukuran hasil program (sheet Indikator).", "1.3")
+
+
+class Kegiatan(Row):
+    kode: Code = col("Kode", "Kode kegiatan.", "1.06.04.2.01")
+    kode_program: Code = col("Kode Program", "Program (sheet Program).", "1.06.04")
+    kegiatan: Line = col("Kegiatan", "Nama kegiatan.", "Rehabilitasi Sosial Dasar di Luar Panti")
+    indikator: Optional[Line] = col("Indikator Kegiatan", "Indikator keluaran kegiatan.",
+                                    "Jumlah PPKS yang terpenuhi kebutuhan dasarnya", required=False)
+    satuan: Optional[Line] = col("Satuan", "Satuan indikator.", "Orang", required=False)
+    target: Optional[Positive] = col("Target", "Target keluaran.", 1224, required=False)
+    realisasi: Optional[Amount] = col("Realisasi", "Realisasi keluaran.", 1193, required=False)
+
+
+class SubKegiatan(Row):
+    kode: Code = col("Kode", "Kode sub kegiatan.", "1.06.04.2.01.0001")
+    kode_kegiatan: Code = col("Kode Kegiatan", "Kegiatan (sheet Kegiatan).", "1.06.04.2.01")
+    sub_kegiatan: Line = col("Sub Kegiatan", "Nama sub kegiatan.", "Penyediaan Permakanan")
+    indikator: Line = col("Indikator Sub Kegiatan", "Indikator keluaran.",
+                          "Jumlah orang yang mendapatkan permakanan")
+    satuan: Line = col("Satuan", "Satuan indikator.", "Orang")
+    target: Positive = col("Target", "Target keluaran.", 845)
+    realisasi: Optional[Amount] = col("Realisasi", "Realisasi keluaran.", 845, required=False)
+    kode_indikator: Code = col("Kode Indikator",
+                               "Satu IKU yang didukung sub kegiatan ini (sheet Indikator).", "1.3")
+    pagu_sebelum: Optional[Money] = col(
+        "Pagu Sebelum Perubahan",
+        "Pagu DPA murni bila tidak dirinci per rekening (kosongkan bila diisi di sheet Rekening).",
+        148980000, required=False)
+    penjelasan_serapan: Optional[Narrative] = col(
+        "Penjelasan Serapan", "Alasan bila serapan di bawah ambang.",
+        "Sebagian penerima tidak memenuhi kriteria.", required=False)
+
+
+class Rekening(Row):
+    kode_sub_kegiatan: Code = col("Kode Sub Kegiatan", "Sub kegiatan (sheet Sub Kegiatan).",
+                                  "1.06.04.2.01.0001")
+    kode_rekening: Optional[Code] = col("Kode Rekening", "Kode rekening belanja.",
+                                        "5.1.02.01.01.0024", required=False)
+    uraian: Line = col("Uraian", "Nama rekening.", "Belanja Perjalanan Dinas Biasa")
+    jenis: choice(JenisBelanja) = col(
+        "Jenis Belanja", "Kelompok belanja; Belanja Modal dihitung sebagai belanja modal, "
+        "lainnya belanja operasi.", "Belanja Barang dan Jasa")
+    pagu_sebelum: Optional[Money] = col(
+        "Pagu Sebelum Perubahan", "Pagu DPA murni rekening ini (opsional).", 110160000,
+        required=False)
+    pagu: Money = col("Pagu", "Pagu setelah perubahan (DPPA).", 110160000)
+    realisasi: Money = col("Realisasi", "Realisasi keuangan per 31 Desember.", 109829141)
+    fisik: Percent = col("Fisik (%)", "Realisasi fisik 0-100.", 100)
+    keterangan: Optional[Narrative] = col("Keterangan", "Catatan.", None, required=False)
+
+
+# --- Narratives -----------------------------------------------------------------------
+
+class AnalisisIndikator(Row):
+    kode_indikator: Code = col("Kode Indikator", "Indikator (sheet Indikator).", "1.3")
+    uraian: Optional[Narrative] = col("Uraian Capaian", "Penjelasan capaian indikator.",
+                                      "Capaian didukung pelayanan rehabilitasi sosial.",
+                                      required=False)
+    perbandingan: Optional[Narrative] = col(
+        "Perbandingan", "Penjelasan perbandingan dengan tahun-tahun sebelumnya (Tabel 3.3).",
+        "Realisasi naik dibanding tahun lalu.", required=False)
+    pendukung: Optional[Items] = col("Faktor Pendukung", "Satu butir per baris.",
+                                     "Koordinasi yang baik", required=False)
+    penghambat: Optional[Items] = col("Faktor Penghambat", "Satu butir per baris.",
+                                      "Keterbatasan anggaran", required=False)
+    upaya: Optional[Items] = col("Upaya", "Satu butir per baris.", "Menambah pekerja sosial",
+                                 required=False)
+
+
+class Narasi(Row):
+    latar_belakang: Narrative = col("Latar Belakang", "Paragraf latar belakang (Bab I.A); "
+                                    "pisahkan paragraf dengan baris baru.", "…")
+    isu_strategis: Items = col("Isu Strategis", "Isu strategis Renstra, satu per baris.", "…")
+    isu_tahunan: Optional[Items] = col("Isu Strategis Tahunan",
+                                       "Isu yang ditangani tahun ini, satu per baris.", "…",
+                                       required=False)
+    landasan_hukum: Items = col("Landasan Hukum", "Peraturan, satu per baris.", "…")
+    evaluasi: Narrative = col("Evaluasi Kinerja", "Paragraf Bab III.D.", "…")
+    penutup: Optional[Narrative] = col("Penutup", "Paragraf tambahan Bab IV.", "…",
+                                       required=False)
+
+
+# --- Performance agreements -------------------------------------------------------------
+
+class PerjanjianKinerja(Row):
+    kode: Code = col("Kode", "Kode PK.", "PK-KADIS")
+    jenis: choice(JenisPK) = col("Jenis", "Awal atau Perubahan: menentukan target IKU dan "
+                                 "pagu yang dipakai.", "Awal")
+    pihak_pertama: Code = col("Kode Pihak Pertama", "Pejabat yang berjanji (sheet Pejabat).",
+                              "KADIS")
+    pihak_kedua: Code = col("Kode Pihak Kedua", "Atasan langsung (sheet Pejabat).", "BUPATI")
+    tempat: Line = col("Tempat", "Tempat penandatanganan.", "Sampit")
+    tanggal: Date = col("Tanggal", "Tanggal penandatanganan.", "2024-01-06")
+
+
+class PKIndikator(Row):
+    kode_pk: Code = col("Kode PK", "PK (sheet Perjanjian Kinerja).", "PK-KADIS")
+    bagian: choice(BagianPK) = col("Bagian", "Sasaran Strategis atau Sasaran Kegiatan.",
+                                   "Sasaran Strategis")
+    kode_indikator: Optional[Code] = col(
+        "Kode Indikator", "Bila berisi IKU: sasaran, indikator dan target diambil dari IKU.",
+        "1.1", required=False)
+    sasaran: Optional[Narrative] = col("Sasaran", "Sasaran (bila bukan IKU).",
+                                       "Terlaksananya administrasi keuangan", required=False)
+    aspek: Optional[Line] = col("Aspek", "Kuantitas, Kualitas, dsb.", "Kuantitas", required=False)
+    indikator: Optional[Line] = col("Indikator", "Indikator kinerja individu (bila bukan IKU).",
+                                    "Persentase penyelesaian administrasi keuangan",
+                                    required=False)
+    target: Optional[Line] = col("Target", "Target seperti tertulis, mis. 90-100% atau 5 Laporan.",
+                                 "90-100%", required=False)
+
+
+class PKAnggaran(Row):
+    kode_pk: Code = col("Kode PK", "PK (sheet Perjanjian Kinerja).", "PK-KADIS")
+    kode_anggaran: Code = col("Kode Anggaran", "Kode program, kegiatan atau sub kegiatan; "
+                              "jumlahnya dihitung dari sheet Rekening.", "1.06.02")
+    sumber_dana: Line = col("Sumber Dana", "Keterangan sumber dana.", "APBD")
+
+
+# --- Other ----------------------------------------------------------------------------
+
+class SaranaPrasarana(Row):
+    no: Order = col("No", "Urutan tampil.", 1)
+    uraian: Line = col("Uraian", "Jenis barang.", "Komputer")
+    jumlah: Count = col("Jumlah", "Banyaknya.", 74)
+    nilai: Money = col("Nilai", "Nilai perolehan (Rp).", 413894006)
+    kondisi: Optional[Line] = col("Kondisi", "Kondisi barang.", "Baik", required=False)
+
+
+class SkalaKategori(Row):
+    urutan: Order = col("Urutan", "I, II, ... ditulis sebagai 1, 2, ...", 1)
+    batas_bawah: Amount = col("Batas Bawah", "Capaian (%) terendah kategori ini "
+                              "(kategori terakhir: 0).", 91)
+    kategori: Line = col("Kategori", "Nama kategori.", "Sangat Tinggi")
+
+
+class Dokumentasi(Row):
+    no: Order = col("No", "Urutan tampil.", 1)
+    kode_indikator: Optional[Code] = col("Kode Indikator", "IKU yang didokumentasikan.", "1.3",
+                                         required=False)
+    keterangan: Narrative = col("Keterangan", "Keterangan foto kegiatan.",
+                                "Penyaluran bantuan alat bantu")
+
+
+# --- The whole workbook --------------------------------------------------------------------
+
+class InputWorkbook(BaseModel):
+    """Everything the report needs, validated. `columns` locates fields for review notes."""
+
+    model_config = ConfigDict(frozen=True)
+
+    instansi: Instansi
+    pejabat: list[Pejabat]
+    unit_organisasi: list[UnitOrganisasi]
+    pegawai_jabatan: list[PegawaiJabatan]
+    pegawai_pendidikan: list[PegawaiPendidikan]
+    pegawai_golongan: list[PegawaiGolongan]
+    misi: list[Misi]
+    tujuan: list[Tujuan]
+    sasaran: list[Sasaran]
+    indikator: list[Indikator]
+    target_renstra: list[TargetRenstra]
+    kinerja_indikator: list[KinerjaIndikator]
+    kinerja_tahun_lalu: list[KinerjaTahunLalu]
+    urusan: list[Urusan]
+    program: list[Program]
+    kegiatan: list[Kegiatan]
+    sub_kegiatan: list[SubKegiatan]
+    rekening: list[Rekening]
+    analisis_indikator: list[AnalisisIndikator]
+    narasi: Narasi
+    perjanjian_kinerja: list[PerjanjianKinerja]
+    pk_indikator: list[PKIndikator]
+    pk_anggaran: list[PKAnggaran]
+    sarana_prasarana: list[SaranaPrasarana]
+    skala_kategori: list[SkalaKategori]
+    dokumentasi: list[Dokumentasi] = []
+    columns: dict[str, dict[str, str]] = Field(default_factory=dict)
+    """Sheet name -> field name -> column letter, as found in the workbook."""

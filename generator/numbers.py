@@ -1,0 +1,9 @@
+"""Decimal rounding, in one place: half-up, as Indonesian reports and Excel display round."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+
+def round_half_up(value: Decimal, places: int = 2) -> Decimal:
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)

@@ -1,0 +1,101 @@
+"""The library API: read -> validate -> compute -> render, one call per use.
+
+The CLI is a thin layer over these functions; tests and other programs can call them
+directly. Problems in the input come back as a `Report`; unreadable files raise
+`WorkbookError`; only the CLI turns either into a message and an exit code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .core import Result, compute
+from .models import InputWorkbook
+from .output import safe_name
+from .problems import Report
+from .reader import read_workbook
+from .validate import validate
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_WORKBOOK = REPO_ROOT / "inputs" / "lkjip_2024_dinas_sosial_kotim.xlsx"
+SAMPLE_SOURCES = REPO_ROOT / "inputs" / "sample"
+TEMPLATES = REPO_ROOT / "templates"
+
+
+def load(path: Path | str) -> tuple[InputWorkbook | None, Report]:
+    """Read and validate a workbook: the typed models (if valid) and the report."""
+    raw = read_workbook(path)
+    return validate(raw)
+
+
+def check(path: Path | str) -> tuple[InputWorkbook | None, Report, Result | None]:
+    """Load and, when valid, compute (for the review notes)."""
+    workbook, report = load(path)
+    if workbook is None:
+        return None, report, None
+    return workbook, report, compute(workbook)
+
+
+@dataclass
+class OutputNames:
+    docx: Path
+    realisasi: Path
+    efisiensi: Path
+    catatan: Path
+
+    def all(self) -> list[Path]:
+        return [self.docx, self.realisasi, self.efisiensi, self.catatan]
+
+
+def output_names(workbook: InputWorkbook, out_dir: Path) -> OutputNames:
+    tag = f"{workbook.instansi.tahun}_{safe_name(workbook.instansi.nama_lengkap)}"
+    return OutputNames(
+        docx=out_dir / f"LKjIP_{tag}.docx",
+        realisasi=out_dir / f"Tabel_1.1_Realisasi_{tag}.xlsx",
+        efisiensi=out_dir / f"Efisiensi_{tag}.xlsx",
+        catatan=out_dir / f"Catatan_Pemeriksaan_{tag}.txt",
+    )
+
+
+@dataclass
+class Generated:
+    workbook: InputWorkbook | None
+    report: Report
+    result: Result | None = None
+    written: list[Path] = field(default_factory=list)
+
+
+class OutputError(Exception):
+    """The outputs cannot be written where asked (the message is Indonesian)."""
+
+
+def generate(path: Path | str, out_dir: Path | str, templates: Path = TEMPLATES) -> Generated:
+    """Everything: validate the workbook, compute, and write every output into out_dir."""
+    from .render import docx as render_docx
+    from .render import notes as render_notes
+    from .render import xlsx as render_xlsx
+
+    path, out_dir = Path(path), Path(out_dir)
+    workbook, report = load(path)
+    if workbook is None:
+        return Generated(workbook=None, report=report)
+    result = compute(workbook)
+    names = output_names(workbook, out_dir)
+    source = path.resolve()
+    if any(p.resolve() == source for p in names.all()):
+        raise OutputError(f"Folder keluaran {out_dir} akan menimpa workbook masukan "
+                          f"{path.name}; pilih folder lain dengan --out.")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    # Render everything in memory first, then write each file atomically, so a failure
+    # in any renderer leaves no partial file and no earlier output replaced.
+    parts = [
+        (names.docx, render_docx.render(workbook, result, templates / "docx")),
+        (names.realisasi, render_xlsx.render_realisasi(workbook, result, templates / "xlsx")),
+        (names.efisiensi, render_xlsx.render_efisiensi(workbook, result, templates / "xlsx")),
+        (names.catatan, render_notes.render(workbook, result).encode("utf-8")),
+    ]
+    from .output import write_all
+
+    written = write_all(parts)
+    return Generated(workbook=workbook, report=report, result=result, written=written)

@@ -1,0 +1,377 @@
+"""Validate stage: raw rows into typed models, and every problem into one report.
+
+Row by row, pydantic checks types, required fields and ranges; then the workbook is
+checked as a whole: unique codes, references that resolve, the realisation of each
+indicator, the category scale. Nothing stops at the first problem.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from pydantic import ValidationError
+
+from . import models as m
+from .fieldtypes import MAX_NAME
+from .problems import KIND_TEXT, Location, Problem, Report
+from .reader import RawSheet, RawWorkbook
+from .sheets import SHEET_ORDER, SHEETS, SheetSpec
+from .cells import clean_text
+
+_KNOWN_KINDS = set(KIND_TEXT)
+
+_PYDANTIC_KIND = {
+    "missing": "required",
+    "string_too_short": "required",
+    "too_short": "required",
+    "string_too_long": "too_long",
+    "too_long": "too_long",
+    "greater_than_equal": "too_small",
+    "greater_than": "too_small",
+    "less_than_equal": "too_big",
+    "less_than": "too_big",
+}
+
+
+@dataclass
+class Validated:
+    """Rows that passed their own checks, with what is needed to locate them."""
+
+    raw: RawWorkbook
+    report: Report = field(default_factory=Report)
+    rows: dict[str, list[m.Row]] = field(default_factory=dict)
+    single: dict[str, m.Row] = field(default_factory=dict)
+
+    def loc(self, sheet: str, row: int | None, field_name: str | None) -> Location:
+        raw = self.raw.sheets.get(sheet)
+        spec = raw.spec if raw else next(s for s in SHEETS if s.name == sheet)
+        alias = spec.alias_of(field_name) if field_name else None
+        if raw is None:
+            return Location(sheet, row, None, alias)
+        if spec.keyvalue:
+            return Location(sheet, row, raw.columns.get("value"), alias)
+        return Location(sheet, row, raw.columns.get(field_name), alias)
+
+    def problem(self, kind: str, sheet: str, row: int | None, field_name: str | None,
+                value: Any = None, expected: str = "", detail: str = "") -> None:
+        self.report.add(Problem(kind, self.loc(sheet, row, field_name), value, expected, detail))
+
+
+def _expected_for_constraint(kind: str, ctx: dict[str, Any]) -> str:
+    if "ge" in ctx:
+        return f"angka ≥ {ctx['ge']}"
+    if "gt" in ctx:
+        return f"angka > {ctx['gt']}"
+    if "le" in ctx:
+        return f"angka ≤ {ctx['le']}"
+    if "lt" in ctx:
+        return f"angka < {ctx['lt']}"
+    if kind == "too_long":
+        return f"paling banyak {ctx.get('max_length', MAX_NAME)} karakter"
+    if kind == "required":
+        return "isian tidak kosong"
+    return ""
+
+
+def _field_of(spec: SheetSpec, loc_item: Any) -> str | None:
+    if not isinstance(loc_item, str):
+        return None
+    if loc_item in spec.model.model_fields:
+        return loc_item
+    for name, info in spec.fields():
+        if info.alias == loc_item:
+            return name
+    return None
+
+
+def _validate_row(v: Validated, spec: SheetSpec, row: int | None, values: dict[str, Any],
+                  rows_of_keys: dict[str, int] | None = None) -> m.Row | None:
+    data = dict(values)
+    if row is not None:
+        data["row"] = row
+    try:
+        return spec.model.model_validate(data, context={"epoch": v.raw.epoch})
+    except ValidationError as exc:
+        for err in exc.errors(include_url=False):
+            name = _field_of(spec, err["loc"][0] if err["loc"] else None)
+            raw_type = err["type"]
+            ctx = dict(err.get("ctx") or {})
+            kind = _PYDANTIC_KIND.get(raw_type, raw_type)
+            if kind not in _KNOWN_KINDS:
+                kind = "invalid_value"
+            expected = ctx.get("expected") or _expected_for_constraint(kind, ctx)
+            detail = ctx.get("detail", "")
+            if kind == "too_long" and name is not None:
+                detail = f"{len(str(values.get(name, '')))} karakter"
+            where_row = rows_of_keys.get(name, None) if rows_of_keys is not None else row
+            if (where_row, name) in v.raw.sheets[spec.name].reported:
+                continue  # the reader already reported this cell (a formula without value)
+            found = values.get(name) if name else None
+            if kind == "required" and spec.keyvalue and name not in (rows_of_keys or {}):
+                v.report.add(Problem("key_missing", Location(spec.name, None,
+                                     v.raw.sheets[spec.name].columns.get("key"),
+                                     spec.key_header),
+                                     expected=f'baris "{spec.alias_of(name)}" terisi'))
+                continue
+            v.problem(kind, spec.name, where_row, name, found, expected, detail)
+        return None
+
+
+
+
+def validate(raw: RawWorkbook) -> tuple[m.InputWorkbook | None, Report]:
+    """Typed models and the report of every problem; models only when the report is empty."""
+    v = Validated(raw=raw)
+    v.report.extend(raw.problems)
+    for spec in SHEETS:
+        sheet = raw.sheets.get(spec.name)
+        if sheet is None:
+            continue
+        if spec.keyvalue:
+            values = {name: val for name, (_, val) in sheet.keys.items() if val is not None}
+            rows_of = {name: r for name, (r, _) in sheet.keys.items()}
+            if "key" not in sheet.columns:
+                continue
+            model = _validate_row(v, spec, None, values, rows_of)
+            if model is not None:
+                v.single[spec.attr] = model
+            continue
+        if len(sheet.rows) < spec.min_rows and sheet.columns:
+            v.problem("sheet_empty", spec.name, sheet.header_row + 1, None,
+                      expected=f"paling sedikit {spec.min_rows} baris data di bawah judul")
+        good = []
+        for row, values in sheet.rows:
+            model = _validate_row(v, spec, row, values)
+            if model is not None:
+                good.append(model)
+        v.rows[spec.attr] = good
+    _cross_checks(v)
+    report = v.report
+    report.problems = report.sorted(SHEET_ORDER)
+    if not report.ok:
+        return None, report
+    columns = {name: dict(s.columns) for name, s in raw.sheets.items()}
+    workbook = m.InputWorkbook(
+        **{spec.attr: v.single[spec.attr] for spec in SHEETS if spec.keyvalue},
+        **{spec.attr: v.rows.get(spec.attr, []) for spec in SHEETS if not spec.keyvalue},
+        columns=columns,
+    )
+    return workbook, report
+
+
+# --- Whole-workbook checks ---------------------------------------------------------------
+
+def _raw_codes(v: Validated, sheet: str, field_name: str) -> list[tuple[int, str]]:
+    """Codes as typed, also on rows that failed their own checks."""
+    raw = v.raw.sheets.get(sheet)
+    out = []
+    if raw is None:
+        return out
+    for row, values in raw.rows:
+        if field_name in values:
+            try:
+                code = clean_text(values[field_name], multiline=False).replace(" ", "")
+            except Exception:
+                continue
+            out.append((row, code))
+    return out
+
+
+def _check_unique(v: Validated, sheet: str, field_name: str, seen: dict[str, tuple[str, int]] | None = None) -> set[str]:
+    seen = {} if seen is None else seen
+    for row, code in _raw_codes(v, sheet, field_name):
+        if code in seen:
+            other_sheet, other_row = seen[code]
+            where = f"baris {other_row}" if other_sheet == sheet else f"{other_sheet} baris {other_row}"
+            v.problem("duplicate_key", sheet, row, field_name, code,
+                      expected=f"kode yang belum dipakai (sudah dipakai di {where})")
+        else:
+            seen[code] = (sheet, row)
+    return set(seen)
+
+
+def _check_refs(v: Validated, rows: Iterable[m.Row], sheet: str, field_name: str,
+                known: set[str], target: str) -> None:
+    for row in rows:
+        code = getattr(row, field_name)
+        if code is None:
+            continue
+        if code not in known:
+            parts = [p for p in code.replace(";", ",").split(",") if p]
+            if len(parts) > 1 and all(p in known for p in parts):
+                v.problem("multiple_references", sheet, row.row, field_name, code,
+                          expected=f"satu kode {target}")
+            else:
+                hint = ", ".join(sorted(known)[:8]) + (", …" if len(known) > 8 else "")
+                v.problem("unknown_reference", sheet, row.row, field_name, code,
+                          expected=f"kode yang ada di sheet {target} ({hint})")
+
+
+def _cross_checks(v: Validated) -> None:
+    rows = v.rows
+    get = lambda attr: rows.get(attr, [])  # noqa: E731
+
+    pejabat = _check_unique(v, "Pejabat", "kode")
+    tujuan = _check_unique(v, "Tujuan", "kode")
+    sasaran = _check_unique(v, "Sasaran", "kode")
+    indikator = _check_unique(v, "Indikator", "kode")
+    urusan = _check_unique(v, "Urusan", "kode")
+    tree: dict[str, tuple[str, int]] = {}
+    program = _check_unique(v, "Program", "kode", tree)
+    kegiatan = {c for _, c in _raw_codes(v, "Kegiatan", "kode")}
+    _check_unique(v, "Kegiatan", "kode", tree)
+    sub = {c for _, c in _raw_codes(v, "Sub Kegiatan", "kode")}
+    _check_unique(v, "Sub Kegiatan", "kode", tree)
+    pk = _check_unique(v, "Perjanjian Kinerja", "kode")
+    _check_unique(v, "Kinerja Indikator", "kode_indikator")
+    _check_unique(v, "Analisis Indikator", "kode_indikator")
+    _check_unique(v, "Skala Kategori", "urutan")
+
+    inst = v.single.get("instansi")
+    if inst is not None:
+        for name in ("kode_kepala", "kode_kepala_daerah"):
+            code = getattr(inst, name)
+            if code not in pejabat:
+                row = v.raw.sheets["Instansi"].keys[name][0]
+                v.problem("unknown_reference", "Instansi", row, name, code,
+                          expected="kode yang ada di sheet Pejabat")
+        if inst.renstra_awal >= inst.renstra_akhir:
+            row = v.raw.sheets["Instansi"].keys["renstra_akhir"][0]
+            v.problem("invalid_value", "Instansi", row, "renstra_akhir", inst.renstra_akhir,
+                      expected=f"tahun setelah awal periode ({inst.renstra_awal})")
+        elif not inst.renstra_awal <= inst.tahun <= inst.renstra_akhir:
+            row = v.raw.sheets["Instansi"].keys["tahun"][0]
+            v.problem("year_outside_period", "Instansi", row, "tahun", inst.tahun,
+                      expected=f"tahun {inst.renstra_awal}-{inst.renstra_akhir}")
+
+    _check_refs(v, get("sasaran"), "Sasaran", "kode_tujuan", tujuan, "Tujuan")
+    _check_refs(v, get("indikator"), "Indikator", "kode_sasaran", sasaran, "Sasaran")
+    for attr, sheet in (("target_renstra", "Target Renstra"),
+                        ("kinerja_indikator", "Kinerja Indikator"),
+                        ("kinerja_tahun_lalu", "Kinerja Tahun Lalu"),
+                        ("analisis_indikator", "Analisis Indikator"),
+                        ("program", "Program"), ("sub_kegiatan", "Sub Kegiatan"),
+                        ("dokumentasi", "Dokumentasi"), ("pk_indikator", "PK Indikator")):
+        _check_refs(v, get(attr), sheet, "kode_indikator", indikator, "Indikator")
+    _check_refs(v, get("program"), "Program", "kode_urusan", urusan, "Urusan")
+    _check_refs(v, get("kegiatan"), "Kegiatan", "kode_program", program, "Program")
+    _check_refs(v, get("sub_kegiatan"), "Sub Kegiatan", "kode_kegiatan", kegiatan, "Kegiatan")
+    _check_refs(v, get("rekening"), "Rekening", "kode_sub_kegiatan", sub, "Sub Kegiatan")
+    _check_refs(v, get("perjanjian_kinerja"), "Perjanjian Kinerja", "pihak_pertama", pejabat,
+                "Pejabat")
+    _check_refs(v, get("perjanjian_kinerja"), "Perjanjian Kinerja", "pihak_kedua", pejabat,
+                "Pejabat")
+    _check_refs(v, get("pk_indikator"), "PK Indikator", "kode_pk", pk, "Perjanjian Kinerja")
+    _check_refs(v, get("pk_anggaran"), "PK Anggaran", "kode_pk", pk, "Perjanjian Kinerja")
+    _check_refs(v, get("pk_anggaran"), "PK Anggaran", "kode_anggaran",
+                program | kegiatan | sub, "Program, Kegiatan atau Sub Kegiatan")
+
+    _check_kinerja(v, indikator)
+    _check_renstra(v, inst)
+    _check_tahun_lalu(v, inst)
+    _check_pagu_sebelum(v)
+    _check_pk_indikator(v)
+    _check_scale(v)
+
+
+def _check_kinerja(v: Validated, indikator: set[str]) -> None:
+    present = set()
+    for k in v.rows.get("kinerja_indikator", []):
+        present.add(k.kode_indikator)
+        pair = (k.pembilang is not None, k.penyebut is not None)
+        if k.realisasi_langsung is not None and any(pair):
+            v.problem("realisasi_conflict", "Kinerja Indikator", k.row, "realisasi_langsung",
+                      k.realisasi_langsung,
+                      expected="isi Realisasi Pembilang dan Penyebut, atau Realisasi Langsung, "
+                               "tidak keduanya")
+        elif pair == (True, False):
+            v.problem("realisasi_missing", "Kinerja Indikator", k.row, "penyebut", None,
+                      expected="penyebut > 0 bila pembilang diisi")
+        elif pair == (False, True):
+            v.problem("realisasi_missing", "Kinerja Indikator", k.row, "pembilang", None,
+                      expected="pembilang bila penyebut diisi")
+        elif k.realisasi_langsung is None and not any(pair):
+            v.problem("realisasi_missing", "Kinerja Indikator", k.row, "pembilang", None,
+                      expected="Realisasi Pembilang dan Penyebut, atau Realisasi Langsung")
+    raw_present = {c for _, c in _raw_codes(v, "Kinerja Indikator", "kode_indikator")}
+    for ind in v.rows.get("indikator", []):
+        if ind.kode not in present and ind.kode not in raw_present:
+            v.problem("row_missing", "Kinerja Indikator", None, "kode_indikator", ind.kode,
+                      expected="satu baris target dan realisasi untuk setiap indikator")
+
+
+def _check_renstra(v: Validated, inst: m.Instansi | None) -> None:
+    seen: dict[tuple[str, int], int] = {}
+    for t in v.rows.get("target_renstra", []):
+        key = (t.kode_indikator, t.tahun)
+        if key in seen:
+            v.problem("duplicate_key", "Target Renstra", t.row, "tahun", t.tahun,
+                      expected=f"satu target per indikator per tahun (sudah ada di baris {seen[key]})")
+        seen[key] = t.row
+        if inst is not None and not inst.renstra_awal <= t.tahun <= inst.renstra_akhir:
+            v.problem("year_outside_period", "Target Renstra", t.row, "tahun", t.tahun,
+                      expected=f"tahun {inst.renstra_awal}-{inst.renstra_akhir}")
+    if inst is None:
+        return
+    for ind in v.rows.get("indikator", []):
+        for year in sorted({inst.tahun, inst.renstra_akhir}):
+            if (ind.kode, year) not in seen:
+                v.problem("target_missing", "Target Renstra", None, "kode_indikator", ind.kode,
+                          expected=f"baris target Renstra indikator {ind.kode} tahun {year}")
+
+
+def _check_tahun_lalu(v: Validated, inst: m.Instansi | None) -> None:
+    seen: dict[tuple[str, int], int] = {}
+    for t in v.rows.get("kinerja_tahun_lalu", []):
+        key = (t.kode_indikator, t.tahun)
+        if key in seen:
+            v.problem("duplicate_key", "Kinerja Tahun Lalu", t.row, "tahun", t.tahun,
+                      expected=f"satu baris per indikator per tahun (sudah ada di baris {seen[key]})")
+        seen[key] = t.row
+        if inst is not None and t.tahun >= inst.tahun:
+            v.problem("invalid_value", "Kinerja Tahun Lalu", t.row, "tahun", t.tahun,
+                      expected=f"tahun sebelum {inst.tahun}")
+
+
+def _check_pagu_sebelum(v: Validated) -> None:
+    by_sub: dict[str, list[m.Rekening]] = defaultdict(list)
+    for r in v.rows.get("rekening", []):
+        by_sub[r.kode_sub_kegiatan].append(r)
+    for s in v.rows.get("sub_kegiatan", []):
+        lines = by_sub.get(s.kode, [])
+        filled = [r for r in lines if r.pagu_sebelum is not None]
+        if s.pagu_sebelum is not None and filled:
+            v.problem("pagu_sebelum_conflict", "Rekening", filled[0].row, "pagu_sebelum",
+                      filled[0].pagu_sebelum,
+                      expected=f"kosong, karena pagu sebelum perubahan sub kegiatan {s.kode} "
+                               f"sudah diisi di sheet Sub Kegiatan baris {s.row}")
+        elif filled and len(filled) != len(lines):
+            blank = next(r for r in lines if r.pagu_sebelum is None)
+            v.problem("pagu_sebelum_incomplete", "Rekening", blank.row, "pagu_sebelum", None,
+                      expected=f"diisi di semua rekening sub kegiatan {s.kode} (0 bila tidak ada), "
+                               f"atau sekali di sheet Sub Kegiatan")
+
+
+def _check_pk_indikator(v: Validated) -> None:
+    for p in v.rows.get("pk_indikator", []):
+        if p.kode_indikator is None:
+            for name in ("sasaran", "indikator", "target"):
+                if getattr(p, name) is None:
+                    v.problem("required", "PK Indikator", p.row, name, None,
+                              expected="diisi bila Kode Indikator kosong")
+
+
+def _check_scale(v: Validated) -> None:
+    scale = sorted(v.rows.get("skala_kategori", []), key=lambda s: s.urutan)
+    if not scale:
+        return
+    for prev, cur in zip(scale, scale[1:]):
+        if cur.batas_bawah >= prev.batas_bawah:
+            v.problem("scale_order", "Skala Kategori", cur.row, "batas_bawah", cur.batas_bawah,
+                      expected=f"lebih kecil dari batas bawah urutan {prev.urutan} ({prev.batas_bawah})")
+    if scale[-1].batas_bawah != 0:
+        v.problem("scale_order", "Skala Kategori", scale[-1].row, "batas_bawah",
+                  scale[-1].batas_bawah,
+                  expected="0 pada kategori terakhir, agar setiap capaian mendapat kategori")

@@ -1,0 +1,48 @@
+"""Shared fixtures: the sample workbook, and broken copies of it made cell by cell."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any, Callable
+
+import openpyxl
+import pytest
+
+from generator.pipeline import SAMPLE_WORKBOOK
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def sample_path() -> Path:
+    return SAMPLE_WORKBOOK
+
+
+@pytest.fixture(scope="session")
+def sample_checked(sample_path):
+    from generator.pipeline import check
+
+    workbook, report, result = check(sample_path)
+    assert report.ok, [p.message() for p in report]
+    return workbook, result
+
+
+@pytest.fixture
+def broken(tmp_path) -> Callable[..., Path]:
+    """A copy of the sample with edits: broken({("Sheet", "A1"): value, ...}, hook=fn)."""
+
+    def make(edits: dict[tuple[str, str], Any] | None = None,
+             hook: Callable[[openpyxl.Workbook], None] | None = None,
+             name: str = "rusak.xlsx") -> Path:
+        target = tmp_path / name
+        shutil.copy(SAMPLE_WORKBOOK, target)
+        wb = openpyxl.load_workbook(target)
+        for (sheet, cell), value in (edits or {}).items():
+            wb[sheet][cell].value = value
+        if hook:
+            hook(wb)
+        wb.save(target)
+        return target
+
+    return make
