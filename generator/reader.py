@@ -4,7 +4,8 @@ What staff really produce is accepted: header names in any case and spacing, tit
 above the header, blank rows, merged cells (the value of a merge counts for every cell it
 covers), formula cells (their stored value is read; a formula with no stored value is
 reported). The file is read into memory once and never opened for writing; macros
-never run. Files that are not workbooks get one clear sentence (`WorkbookError`).
+never run. Before openpyxl parses it, a streaming pass over each sheet's XML (defusedxml)
+bounds the number of rows and finds formulas that have no stored value. Files that are not workbooks get one clear sentence (`WorkbookError`).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from .problems import Location, Problem, WorkbookError
 from .sheets import SHEETS, SheetSpec
 
 # Bounds that keep a hostile file from exhausting memory (see docs/keandalan.md).
+MAX_ROWS_PER_SHEET = 20_000
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_UNCOMPRESSED_BYTES = 400 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 200
@@ -120,11 +122,77 @@ def _load(path: Path, data: bytes, data_only: bool):
                     expected="simpan ulang workbook dari Excel") from None
 
 
+_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+
+
+def _sheet_parts(path: Path, zf: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet title -> the zip member holding its XML."""
+    from defusedxml import ElementTree as ET
+
+    try:
+        book = ET.fromstring(zf.read("xl/workbook.xml"))
+        rels = ET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+    except Exception:
+        raise _fail("corrupt", path, expected="simpan ulang workbook dari Excel") from None
+    targets = {r.get("Id"): r.get("Target", "") for r in rels}
+    parts = {}
+    for sheet in book.iter(f"{_NS}sheet"):
+        target = targets.get(sheet.get(f"{_REL_NS}id"), "")
+        target = target.lstrip("/")
+        parts[sheet.get("name", "")] = target if target.startswith("xl/") else f"xl/{target}"
+    return parts
+
+
+def _scan_sheet(path: Path, title: str, stream) -> set[tuple[int, int]]:
+    """Stream one sheet's XML: refuse too many rows; find formulas without a stored value."""
+    from defusedxml.ElementTree import iterparse
+    from openpyxl.utils.cell import coordinate_from_string, column_index_from_string
+
+    rows, missing = 0, set()
+    try:
+        for _, elem in iterparse(stream, events=("end",)):
+            if elem.tag == f"{_NS}c":
+                if elem.find(f"{_NS}f") is not None:
+                    v = elem.find(f"{_NS}v")
+                    if v is None or v.text is None:
+                        letters, number = coordinate_from_string(elem.get("r", "A1"))
+                        missing.add((number, column_index_from_string(letters)))
+                elem.clear()
+            elif elem.tag == f"{_NS}row":
+                rows += 1
+                if rows > MAX_ROWS_PER_SHEET + HEADER_SEARCH_ROWS:
+                    raise _fail("too_large", path,
+                                detail=f"sheet {title} berisi lebih dari "
+                                       f"{MAX_ROWS_PER_SHEET:,} baris".replace(",", "."),
+                                expected=f"paling banyak {MAX_ROWS_PER_SHEET:,} baris data per "
+                                         f"sheet".replace(",", "."))
+                elem.clear()
+    except WorkbookError:
+        raise
+    except Exception:
+        raise _fail("corrupt", path, detail=f"sheet {title}",
+                    expected="simpan ulang workbook dari Excel") from None
+    return missing
+
+
+def _scan(path: Path, data: bytes) -> dict[str, set[tuple[int, int]]]:
+    """Before openpyxl loads anything: row bounds and formula cells without values."""
+    found = {}
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        names = set(zf.namelist())
+        for title, member in _sheet_parts(path, zf).items():
+            if member in names:
+                with zf.open(member) as stream:
+                    found[title] = _scan_sheet(path, title, stream)
+    return found
+
+
 def read_workbook(path: Path | str) -> RawWorkbook:
     path = Path(path)
     data = read_bytes(path)
+    formulas_without_value = _scan(path, data)
     values_wb = _load(path, data, data_only=True)
-    formulas_wb = _load(path, data, data_only=False)
     problems: list[Problem] = []
     sheets: dict[str, RawSheet] = {}
     by_norm = {normalise_header(ws.title): ws.title for ws in values_wb.worksheets}
@@ -136,7 +204,7 @@ def read_workbook(path: Path | str) -> RawWorkbook:
                                         expected=f'sheet bernama "{spec.name}"'))
             continue
         raw = RawSheet(spec=spec, title=title)
-        _read_sheet(raw, values_wb[title], formulas_wb[title], problems)
+        _read_sheet(raw, values_wb[title], formulas_without_value.get(title, set()), problems)
         sheets[spec.name] = raw
     epoch = getattr(values_wb, "epoch", None)
     return RawWorkbook(path=path, sheets=sheets, problems=problems, epoch=epoch)
@@ -180,19 +248,17 @@ def _unescape(text: str) -> str:
     return _XESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
 
 
-def _cell_value(ws_values, ws_formulas, r: int, c: int, merged, sheet_title: str,
-                field_alias: str, problems: list[Problem], raw: "RawSheet", name: str) -> Any:
+def _cell_value(ws_values, no_value: set[tuple[int, int]], r: int, c: int, merged,
+                sheet_title: str, field_alias: str, problems: list[Problem], raw: "RawSheet",
+                name: str) -> Any:
     src = merged.get((r, c), (r, c))
     cell = ws_values.cell(*src)
     value = cell.value
-    fcell = ws_formulas.cell(*src)
-    is_formula = fcell.data_type == "f" or (isinstance(fcell.value, str)
-                                              and fcell.value.startswith("="))
-    if is_formula and value is None and src == (r, c):
+    if src in no_value and value is None and src == (r, c):
         problems.append(Problem(
             "formula_no_value",
             Location(sheet_title, r, get_column_letter(c), field_alias),
-            value=str(fcell.value),
+            value="(rumus)",
             expected="buka dan simpan workbook di Excel atau LibreOffice agar hasil rumus "
                      "tersimpan, atau ganti rumus dengan nilainya"))
         raw.reported.add((r, name))
@@ -206,11 +272,11 @@ def _cell_value(ws_values, ws_formulas, r: int, c: int, merged, sheet_title: str
     return value
 
 
-def _read_sheet(raw: RawSheet, ws_values, ws_formulas, problems: list[Problem]) -> None:
+def _read_sheet(raw: RawSheet, ws_values, no_value, problems: list[Problem]) -> None:
     spec = raw.spec
     merged = _merged_fill(ws_values)
     if spec.keyvalue:
-        _read_keyvalue(raw, ws_values, ws_formulas, merged, problems)
+        _read_keyvalue(raw, ws_values, no_value, merged, problems)
         return
     wanted = {normalise_header(info.alias): name for name, info in spec.fields()}
     header_row, found = _find_header(ws_values, wanted)
@@ -233,7 +299,7 @@ def _read_sheet(raw: RawSheet, ws_values, ws_formulas, problems: list[Problem]) 
     for r in range(raw.header_row + 1, (ws_values.max_row or 0) + 1):
         values = {}
         for name, c in index.items():
-            v = _cell_value(ws_values, ws_formulas, r, c, merged, spec.name,
+            v = _cell_value(ws_values, no_value, r, c, merged, spec.name,
                             spec.alias_of(name), problems, raw, name)
             if not _is_blank(v):
                 values[name] = v
@@ -241,7 +307,7 @@ def _read_sheet(raw: RawSheet, ws_values, ws_formulas, problems: list[Problem]) 
             raw.rows.append((r, values))
 
 
-def _read_keyvalue(raw: RawSheet, ws_values, ws_formulas, merged, problems) -> None:
+def _read_keyvalue(raw: RawSheet, ws_values, no_value, merged, problems) -> None:
     spec = raw.spec
     wanted = {normalise_header(spec.key_header): "key",
               normalise_header(spec.value_header): "value"}
@@ -274,6 +340,6 @@ def _read_keyvalue(raw: RawSheet, ws_values, ws_formulas, merged, problems) -> N
                 Location(spec.name, r, get_column_letter(kcol), spec.key_header), value=key,
                 expected=f"satu baris saja (sudah ada di baris {raw.keys[name][0]})"))
             continue
-        value = _cell_value(ws_values, ws_formulas, r, vcol, merged, spec.name,
+        value = _cell_value(ws_values, no_value, r, vcol, merged, spec.name,
                             spec.alias_of(name), problems, raw, name)
         raw.keys[name] = (r, None if _is_blank(value) else value)
