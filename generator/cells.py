@@ -207,7 +207,8 @@ def clean_text(value: Any, *, multiline: bool) -> str:
     text = text.replace("\t", " ")
     if _CONTROL.search(text):
         pos = _CONTROL.search(text).start()
-        raise _error("control_char", detail=f"karakter kode {ord(text[pos])} pada posisi {pos + 1}")
+        raise _error("control_char", "teks tanpa karakter kendali (hapus lalu ketik ulang)",
+                     detail=f"karakter kode {ord(text[pos])} pada posisi {pos + 1}")
     text = _SPACES.sub(" ", text)
     if not multiline:
         text = " ".join(text.split())

@@ -37,7 +37,7 @@ def _notes_lines(result) -> list[str]:
 
 
 def _unreadable(exc: WorkbookError) -> None:
-    click.echo(f"Berkas tidak dapat dibaca. {exc.problem.message()}", err=True)
+    click.echo(f"Workbook tidak dapat diproses. {exc.problem.message()}", err=True)
     sys.exit(EXIT_INVALID)
 
 

@@ -8,6 +8,7 @@ The Indonesian wording of each kind of problem lives here, in one table.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
@@ -19,6 +20,7 @@ KIND_TEXT: dict[str, str] = {
     "encrypted": "workbook dilindungi kata sandi",
     "corrupt": "workbook rusak atau tidak lengkap",
     "too_large": "workbook terlalu besar untuk diproses",
+    "not_lkjip": "workbook ini tidak berisi satu pun sheet masukan LKjIP",
     "sheet_missing": "sheet wajib tidak ada",
     "sheet_empty": "sheet tidak berisi data",
     "column_missing": "kolom wajib tidak ditemukan pada baris judul",
@@ -89,8 +91,11 @@ def show_value(value: Any, limit: int = 60) -> str:
     if value is None or value == "":
         return "(kosong)"
     text = str(value)
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e21:
+        text = str(int(value))   # 1.96804151989111e+17 -> the digits Excel really kept
     if hasattr(value, "isoformat"):
         text = value.isoformat()
+    text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", lambda m: f"\\x{ord(m.group()):02x}", text)
     text = text.replace("\n", "⏎")
     if len(text) > limit:
         text = text[: limit - 1] + "…"
@@ -112,7 +117,7 @@ class Problem:
         return self.kind not in {
             "sheet_missing", "column_missing", "column_duplicate", "key_missing",
             "sheet_empty", "file_not_found", "not_a_workbook", "old_xls", "encrypted",
-            "corrupt", "too_large",
+            "corrupt", "too_large", "not_lkjip",
         }
 
     def message(self) -> str:

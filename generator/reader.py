@@ -196,6 +196,10 @@ def read_workbook(path: Path | str) -> RawWorkbook:
     problems: list[Problem] = []
     sheets: dict[str, RawSheet] = {}
     by_norm = {normalise_header(ws.title): ws.title for ws in values_wb.worksheets}
+    if not any(normalise_header(spec.name) in by_norm for spec in SHEETS):
+        raise _fail("not_lkjip", path,
+                    expected="workbook dengan sheet Instansi, Pejabat, Indikator, Rekening, "
+                             "dan seterusnya; salin workbook contoh di folder inputs/")
     for spec in SHEETS:
         title = by_norm.get(normalise_header(spec.name))
         if title is None:

@@ -106,8 +106,11 @@ def _validate_row(v: Validated, spec: SheetSpec, row: int | None, values: dict[s
             if kind == "too_long" and name is not None:
                 detail = f"{len(str(values.get(name, '')))} karakter"
             where_row = rows_of_keys.get(name, None) if rows_of_keys is not None else row
-            if (where_row, name) in v.raw.sheets[spec.name].reported:
+            sheet_raw = v.raw.sheets[spec.name]
+            if (where_row, name) in sheet_raw.reported:
                 continue  # the reader already reported this cell (a formula without value)
+            if kind == "required" and not spec.keyvalue and name not in sheet_raw.columns:
+                continue  # the whole column is missing: reported once as column_missing
             found = values.get(name) if name else None
             if kind == "required" and spec.keyvalue and name not in (rows_of_keys or {}):
                 v.report.add(Problem("key_missing", Location(spec.name, None,

@@ -35,7 +35,7 @@ def test_not_a_workbook(tmp_path):
     result = run("validate", path)
     assert result.exit_code == 2
     assert result.output == (
-        "Berkas tidak dapat dibaca. catatan.xlsx: berkas bukan workbook Excel (.xlsx). "
+        "Workbook tidak dapat diproses. catatan.xlsx: berkas bukan workbook Excel (.xlsx). "
         "Diharapkan: berkas .xlsx yang disimpan dari Excel atau LibreOffice.\n")
 
 
@@ -43,7 +43,7 @@ def test_missing_file(tmp_path):
     result = run("validate", tmp_path / "tidak_ada.xlsx")
     assert result.exit_code == 2
     assert result.output == (
-        "Berkas tidak dapat dibaca. tidak_ada.xlsx: berkas tidak ditemukan. "
+        "Workbook tidak dapat diproses. tidak_ada.xlsx: berkas tidak ditemukan. "
         "Diharapkan: path ke berkas .xlsx yang ada.\n")
 
 

@@ -1,0 +1,374 @@
+"""The catalogue of broken and hostile inputs: what a user did, and what the tool says.
+
+Each case builds its input from the sample workbook (or from scratch) into a folder and
+states the exact output and exit status of `lkjip validate`. tests/test_catalogue.py
+runs every case; docs/keandalan.md lists them (kept in sync by a test).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import shutil
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+import openpyxl
+
+from generator.pipeline import SAMPLE_WORKBOOK
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+INVALID_TAIL = "Perbaiki masalah di atas lalu jalankan kembali."
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    tindakan: str                      # what the user did
+    build: Callable[[Path], Path]      # folder -> input file
+    exit_code: int
+    output: str                        # exact output; {path} and {name} are filled in
+
+    def expected(self, path: Path) -> str:
+        return self.output.format(path=path, name=path.name)
+
+
+def edited(edits: dict[tuple[str, str], Any] | None = None,
+           hook: Callable[[openpyxl.Workbook], None] | None = None,
+           name: str = "masukan.xlsx") -> Callable[[Path], Path]:
+    def build(folder: Path) -> Path:
+        target = folder / name
+        shutil.copy(SAMPLE_WORKBOOK, target)
+        wb = openpyxl.load_workbook(target)
+        for (sheet, cell), value in (edits or {}).items():
+            wb[sheet][cell].value = value
+        if hook:
+            hook(wb)
+        wb.save(target)
+        return target
+    return build
+
+
+def zip_patched(member: str, old: bytes, new: bytes, name: str = "masukan.xlsx"):
+    def build(folder: Path) -> Path:
+        target = folder / name
+        with zipfile.ZipFile(SAMPLE_WORKBOOK) as zin, \
+                zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
+            for info in zin.infolist():
+                data = zin.read(info.filename)
+                if info.filename == member:
+                    assert old in data, (member, old)
+                    data = data.replace(old, new, 1)
+                zout.writestr(info, data)
+        return target
+    return build
+
+
+def written(name: str, data: bytes | Callable[[], bytes]) -> Callable[[Path], Path]:
+    def build(folder: Path) -> Path:
+        target = folder / name
+        target.write_bytes(data() if callable(data) else data)
+        return target
+    return build
+
+
+def copied(source: Path, name: str) -> Callable[[Path], Path]:
+    def build(folder: Path) -> Path:
+        target = folder / name
+        shutil.copy(source, target)
+        return target
+    return build
+
+
+def _truncated() -> bytes:
+    data = SAMPLE_WORKBOOK.read_bytes()
+    return data[: len(data) // 2]
+
+
+def _docx_like() -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("word/document.xml", "<document/>")
+    return buf.getvalue()
+
+
+def _zip_bomb() -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        zf.writestr("xl/workbook.xml", "<workbook/>")
+        with zf.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as f:
+            block = b"\0" * (1 << 20)
+            for _ in range(450):            # 450 MB of zeros, about 450 KB compressed
+                f.write(block)
+    return buf.getvalue()
+
+
+def _empty_workbook() -> bytes:
+    buf = io.BytesIO()
+    openpyxl.Workbook().save(buf)
+    return buf.getvalue()
+
+
+def _many_rows(folder: Path) -> Path:
+    """100.000 rekening rows: refused before openpyxl builds its cell objects."""
+    import xlsxwriter
+
+    source = openpyxl.load_workbook(SAMPLE_WORKBOOK)
+    target = folder / "besar.xlsx"
+    wb = xlsxwriter.Workbook(str(target), {"constant_memory": True})
+    for ws_src in source.worksheets:
+        ws = wb.add_worksheet(ws_src.title)
+        rows = list(ws_src.iter_rows(values_only=True))
+        if ws_src.title == "Rekening":
+            first = rows[1]
+            rows = rows[:1] + [first] * 100_000
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                if value is not None:
+                    if isinstance(value, dt.datetime):
+                        ws.write_datetime(r, c, value)
+                    else:
+                        ws.write(r, c, value)
+    wb.close()
+    return target
+
+
+def _as_text(ws, cells: dict[str, str]) -> None:
+    """Text cells as Excel stores a value typed with a leading apostrophe."""
+    for ref, text in cells.items():
+        ws[ref].value = text
+        ws[ref].data_type = "s"
+
+
+def _invalid(*messages: str) -> str:
+    lines = [f"Workbook tidak valid: {len(messages)} masalah ditemukan di {{path}}."]
+    lines += [f"{i}. {m}" for i, m in enumerate(messages, start=1)]
+    lines.append(INVALID_TAIL)
+    return "\n".join(lines) + "\n"
+
+
+def _unreadable(message: str) -> str:
+    return f"Workbook tidak dapat diproses. {{name}}: {message}\n"
+
+
+VALID = "Workbook valid: {path}.\n"   # first line; review notes follow
+
+CASES: list[Case] = [
+    # --- The file itself --------------------------------------------------------------
+    Case("bukan_zip", "Menyimpan catatan teks dengan nama .xlsx",
+         written("catatan.xlsx", b"Laporan kinerja 2024\n"), 2,
+         _unreadable("berkas bukan workbook Excel (.xlsx). Diharapkan: berkas .xlsx yang "
+                     "disimpan dari Excel atau LibreOffice.")),
+    Case("terpotong", "Mengirim workbook yang terpotong (unduhan/salinan tidak selesai)",
+         written("terpotong.xlsx", _truncated), 2,
+         _unreadable("workbook rusak atau tidak lengkap. Diharapkan: simpan ulang workbook "
+                     "dari Excel.")),
+    Case("kata_sandi", "Melindungi workbook dengan kata sandi",
+         copied(FIXTURES / "terkunci.xlsx", "terkunci.xlsx"), 2,
+         _unreadable("workbook dilindungi kata sandi. Diharapkan: buka di Excel, hapus kata "
+                     "sandi (File > Info > Protect Workbook), lalu simpan ulang.")),
+    Case("xls_lama", "Menyimpan dalam format Excel 97-2003 (.xls)",
+         copied(FIXTURES / "lama.xls", "lama.xls"), 2,
+         _unreadable("berkas berformat Excel lama (.xls). Diharapkan: simpan ulang sebagai "
+                     "Excel Workbook (.xlsx).")),
+    Case("docx", "Memilih berkas Word (.docx) yang diberi nama .xlsx",
+         written("laporan.xlsx", _docx_like), 2,
+         _unreadable("berkas bukan workbook Excel (.xlsx). Diharapkan: berkas .xlsx (berkas "
+                     "ini arsip zip lain, mis. .docx).")),
+    Case("workbook_kosong", "Mengirim workbook baru yang masih kosong",
+         written("kosong.xlsx", _empty_workbook), 2,
+         _unreadable("workbook ini tidak berisi satu pun sheet masukan LKjIP. Diharapkan: "
+                     "workbook dengan sheet Instansi, Pejabat, Indikator, Rekening, dan "
+                     "seterusnya; salin workbook contoh di folder inputs/.")),
+    Case("bom_zip", "Mengirim berkas kecil yang terurai menjadi ratusan MB (bom zip)",
+         written("bom.xlsx", _zip_bomb), 2,
+         _unreadable("workbook terlalu besar untuk diproses (isi terurai 450 MB). Diharapkan: "
+                     "isi workbook paling besar 400 MB.")),
+    Case("100rb_baris", "Menempelkan 100.000 baris rekening",
+         _many_rows, 2,
+         _unreadable("workbook terlalu besar untuk diproses (sheet Rekening berisi lebih dari "
+                     "20.000 baris). Diharapkan: paling banyak 20.000 baris data per sheet.")),
+    Case("xlsm", "Menyimpan sebagai workbook bermakro (.xlsm)",
+         copied(SAMPLE_WORKBOOK, "masukan.xlsm"), 0, VALID),
+    # --- Sheets and columns -------------------------------------------------------------
+    Case("sheet_hilang", "Menghapus sheet Skala Kategori",
+         edited(hook=lambda wb: wb.remove(wb["Skala Kategori"])), 2,
+         _invalid('Skala Kategori: sheet wajib tidak ada. Diharapkan: sheet bernama '
+                  '"Skala Kategori".')),
+    Case("kolom_diganti", "Mengganti judul kolom Pagu menjadi Anggaran di sheet Rekening",
+         edited({("Rekening", "F1"): "Anggaran"}), 2,
+         _invalid('Rekening, baris 1 (Pagu): kolom wajib tidak ditemukan pada baris judul. '
+                  'Diharapkan: kolom berjudul "Pagu".')),
+    Case("kolom_ganda", "Menyalin kolom Target sehingga muncul dua kali di sheet Sub Kegiatan",
+         edited({("Sub Kegiatan", "K1"): "Target"}), 2,
+         _invalid("Sub Kegiatan!K1 (Target): kolom yang sama muncul lebih dari sekali. "
+                  "Diharapkan: setiap judul kolom hanya satu kali.")),
+    Case("judul_lain", "Menulis judul kolom dengan huruf besar dan spasi ( PAGU ), "
+         "menambah baris judul di atas tabel dan baris kosong di tengah",
+         edited(hook=lambda wb: (wb["Rekening"].insert_rows(5),
+                                 wb["Rekening"].insert_rows(1),
+                                 wb["Rekening"].cell(1, 1, "RINCIAN REKENING"),
+                                 wb["Rekening"].cell(2, 6, "  PAGU "))), 0, VALID),
+    Case("sel_gabung", "Menggabungkan (merge) sel kode tujuan untuk dua sasaran",
+         edited(hook=lambda wb: (setattr(wb["Sasaran"]["B3"], "value", None),
+                                 wb["Sasaran"].merge_cells("B2:B3"))), 0, VALID),
+    # --- Cells --------------------------------------------------------------------------
+    Case("teks_di_angka", "Menulis \"seratus juta\" di kolom Pagu",
+         edited({("Rekening", "F2"): "seratus juta"}), 2,
+         _invalid('Rekening!F2 (Pagu): bukan angka. Ditemukan: "seratus juta". '
+                  'Diharapkan: angka Rupiah, mis. 8.825.083.700.')),
+    Case("angka_indonesia", "Mengetik pagu sebagai teks 110.160.000 dan realisasi "
+         "Rp 109.829.141,-", edited({("Rekening", "F2"): "110.160.000",
+                                     ("Rekening", "G2"): "Rp 109.829.141,-"}), 0, VALID),
+    Case("angka_ambigu", "Menulis target 97,500 (ribuan atau desimal?)",
+         edited({("Kinerja Indikator", "D2"): "97,500"}), 2,
+         _invalid('Kinerja Indikator!D2 (Target PK Perubahan): penulisan angka ambigu (satu '
+                  'pemisah diikuti tiga angka bisa berarti ribuan atau desimal). Ditemukan: '
+                  '"97,500". Diharapkan: angka, mis. 98,25.')),
+    Case("negatif", "Menulis pagu negatif",
+         edited({("Rekening", "F2"): -5000000}), 2,
+         _invalid('Rekening!F2 (Pagu): nilainya terlalu kecil. Ditemukan: "-5000000". '
+                  'Diharapkan: angka ≥ 0.')),
+    Case("target_nol", "Mengisi target PK awal 0",
+         edited({("Kinerja Indikator", "C2"): 0}), 2,
+         _invalid('Kinerja Indikator!C2 (Target PK Awal): nilainya terlalu kecil. '
+                  'Ditemukan: "0". Diharapkan: angka lebih dari 0.')),
+    Case("penyebut_nol", "Mengisi penyebut realisasi 0",
+         edited({("Kinerja Indikator", "F2"): 0}), 2,
+         _invalid('Kinerja Indikator!F2 (Realisasi Penyebut): nilainya terlalu kecil. '
+                  'Ditemukan: "0". Diharapkan: angka > 0.')),
+    Case("fisik_lebih_100", "Mengisi fisik 120%",
+         edited({("Rekening", "H2"): 120}), 2,
+         _invalid('Rekening!H2 (Fisik (%)): nilainya terlalu besar. Ditemukan: "120". '
+                  'Diharapkan: angka ≤ 100.')),
+    Case("bukan_bulat", "Mengisi jumlah PNS 1,5",
+         edited({("Pegawai Jabatan", "C2"): 1.5}), 2,
+         _invalid('Pegawai Jabatan!C2 (PNS): harus bilangan bulat. Ditemukan: "1.5". '
+                  'Diharapkan: bilangan bulat, mis. 24.')),
+    Case("tanggal_di_angka", "Mengetik target 97.5 yang diubah Excel menjadi tanggal",
+         edited({("Kinerja Indikator", "D2"): dt.datetime(2024, 5, 1)}), 2,
+         _invalid('Kinerja Indikator!D2 (Target PK Perubahan): berisi tanggal, padahal kolom '
+                  'ini berisi angka (sel berformat tanggal; ubah format sel menjadi angka). '
+                  'Ditemukan: "2024-05-01T00:00:00". Diharapkan: angka, mis. 98,25.')),
+    Case("seri_tanggal", "Tanggal laporan tampil sebagai angka seri Excel 45677 "
+         "(format tanggal hilang): dibaca sebagai 20 Januari 2025",
+         edited({("Instansi", "B6"): 45677}), 0, VALID),
+    Case("bukan_tanggal", "Menulis \"awal tahun\" di Tanggal Laporan",
+         edited({("Instansi", "B6"): "awal tahun"}), 2,
+         _invalid('Instansi!B6 (Tanggal Laporan): bukan tanggal. Ditemukan: "awal tahun". '
+                  'Diharapkan: tanggal, mis. 31/01/2025 atau sel berformat tanggal.')),
+    Case("pilihan_salah", "Menulis jenis belanja yang tidak dikenal",
+         edited({("Rekening", "D2"): "Belanja Lain-lain"}), 2,
+         _invalid('Rekening!D2 (Jenis Belanja): bukan salah satu pilihan yang dikenal. '
+                  'Ditemukan: "Belanja Lain-lain". Diharapkan: salah satu dari: Belanja '
+                  'Pegawai, Belanja Barang dan Jasa, Belanja Bunga, Belanja Subsidi, Belanja '
+                  'Hibah, Belanja Bantuan Sosial, Belanja Modal.')),
+    Case("nip_angka", "Mengetik NIP sebagai angka (Excel membulatkan 18 digit)",
+         edited({("Pejabat", "C2"): 196804151989111001}), 2,
+         _invalid('Pejabat!C2 (NIP): NIP tersimpan sebagai angka sehingga digitnya bisa '
+                  'berubah. Ditemukan: "196804151989111008". Diharapkan: NIP ditulis sebagai '
+                  'teks, mis. 19680415 198911 1 001.')),
+    Case("kosong_wajib", "Mengosongkan nama sub kegiatan",
+         edited({("Sub Kegiatan", "C2"): None}), 2,
+         _invalid("Sub Kegiatan!C2 (Sub Kegiatan): wajib diisi tetapi kosong. Ditemukan: "
+                  "(kosong). Diharapkan: isian tidak kosong.")),
+    Case("teks_sangat_panjang", "Menempelkan 100.000 karakter ke sel Evaluasi Kinerja",
+         zip_patched("xl/sharedStrings.xml", b"<t>Secara keseluruhan target",
+                     b"<t>" + b"x" * 100_000 + b" Secara keseluruhan target"), 2,
+         _invalid('Narasi!B6 (Evaluasi Kinerja): teks terlalu panjang (100200 karakter). '
+                  'Ditemukan: "' + "x" * 59 + '…". Diharapkan: paling banyak 32767 karakter.')),
+    Case("karakter_kendali", "Menempelkan nama dengan karakter kendali tak terlihat",
+         zip_patched("xl/sharedStrings.xml", b"<t>HAWIANAN, S.Sos</t>",
+                     b"<t>HAWIANAN_x0007_, S.Sos</t>"), 2,
+         _invalid('Pejabat!B2 (Nama): berisi karakter kendali yang tidak terlihat (karakter '
+                  'kode 7 pada posisi 9). Ditemukan: "HAWIANAN\\x07, S.Sos". Diharapkan: '
+                  'teks tanpa karakter kendali (hapus lalu ketik ulang).')),
+    Case("tanda_arah", "Menempelkan nama berisi tanda arah kanan-ke-kiri (dibuang diam-diam)",
+         edited({("Pejabat", "B2"): "\u202bHAWIANAN, S.Sos\u202c"}), 0, VALID),
+    Case("rumus_tanpa_nilai", "Menulis rumus di kolom Pagu dari program lain tanpa menyimpan "
+         "hasilnya", edited({("Rekening", "F2"): "=100000*2"}), 2,
+         _invalid('Rekening!F2 (Pagu): berisi rumus tanpa nilai tersimpan. Ditemukan: '
+                  '"(rumus)". Diharapkan: buka dan simpan workbook di Excel atau LibreOffice '
+                  'agar hasil rumus tersimpan, atau ganti rumus dengan nilainya.')),
+    # --- The workbook as a whole --------------------------------------------------------
+    Case("kode_ganda", "Memberi dua sub kegiatan kode yang sama",
+         edited({("Sub Kegiatan", "A3"): "1.06.01.2.01.0001"}), 2,
+         _invalid('Sub Kegiatan!A3 (Kode): kode sudah dipakai di baris lain. Ditemukan: '
+                  '"1.06.01.2.01.0001". Diharapkan: kode yang belum dipakai (sudah dipakai '
+                  'di baris 2).',
+                  'Rekening!A4 (Kode Sub Kegiatan): merujuk ke kode yang tidak ada. Ditemukan: '
+                  '"1.06.01.2.01.0002". Diharapkan: kode yang ada di sheet Sub Kegiatan '
+                  '(1.06.01.2.01.0001, 1.06.01.2.02.0001, 1.06.01.2.02.0002, '
+                  '1.06.01.2.05.0001, 1.06.01.2.06.0001, 1.06.01.2.06.0002, '
+                  '1.06.01.2.06.0003, 1.06.01.2.06.0004, …).',
+                  'PK Anggaran!B58 (Kode Anggaran): merujuk ke kode yang tidak ada. Ditemukan: '
+                  '"1.06.01.2.01.0002". Diharapkan: kode yang ada di sheet Program, Kegiatan '
+                  'atau Sub Kegiatan (1.06.01, 1.06.01.2.01, 1.06.01.2.01.0001, '
+                  '1.06.01.2.02, 1.06.01.2.02.0001, 1.06.01.2.02.0002, 1.06.01.2.05, '
+                  '1.06.01.2.05.0001, …).')),
+    Case("rujukan_program", "Menulis kode program yang tidak ada pada sebuah kegiatan",
+         edited({("Kegiatan", "B2"): "1.06.99"}), 2,
+         _invalid('Kegiatan!B2 (Kode Program): merujuk ke kode yang tidak ada. Ditemukan: '
+                  '"1.06.99". Diharapkan: kode yang ada di sheet Program (1.06.01, 1.06.02, '
+                  '1.06.03, 1.06.04, 1.06.05, 1.06.06, 1.06.07).')),
+    Case("rujukan_sub", "Menulis kode sub kegiatan yang tidak ada pada sebuah rekening",
+         edited({("Rekening", "A2"): "1.06.01.2.01.0099"}), 2,
+         _invalid('Rekening!A2 (Kode Sub Kegiatan): merujuk ke kode yang tidak ada. '
+                  'Ditemukan: "1.06.01.2.01.0099". Diharapkan: kode yang ada di sheet Sub '
+                  'Kegiatan (1.06.01.2.01.0001, 1.06.01.2.01.0002, 1.06.01.2.02.0001, '
+                  '1.06.01.2.02.0002, 1.06.01.2.05.0001, 1.06.01.2.06.0001, '
+                  '1.06.01.2.06.0002, 1.06.01.2.06.0003, …).')),
+    Case("tanpa_iku", "Tidak mengisi IKU yang didukung sebuah sub kegiatan",
+         edited({("Sub Kegiatan", "H2"): None}), 2,
+         _invalid("Sub Kegiatan!H2 (Kode Indikator): wajib diisi tetapi kosong. Ditemukan: "
+                  "(kosong). Diharapkan: isian tidak kosong.")),
+    Case("dua_iku", "Menulis dua IKU untuk satu sub kegiatan",
+         edited({("Sub Kegiatan", "H2"): "2.1; 1.3"}), 2,
+         _invalid('Sub Kegiatan!H2 (Kode Indikator): harus merujuk ke tepat satu kode. '
+                  'Ditemukan: "2.1;1.3". Diharapkan: satu kode Indikator.')),
+    Case("realisasi_ganda", "Mengisi realisasi langsung padahal pembilang/penyebut sudah diisi",
+         edited({("Kinerja Indikator", "G2"): 98}), 2,
+         _invalid('Kinerja Indikator!G2 (Realisasi Langsung): realisasi diisi ganda. '
+                  'Ditemukan: "98". Diharapkan: isi Realisasi Pembilang dan Penyebut, atau '
+                  'Realisasi Langsung, tidak keduanya.')),
+    Case("skala_acak", "Menulis batas bawah kategori yang tidak menurun",
+         edited({("Skala Kategori", "B3"): 95}), 2,
+         _invalid('Skala Kategori!B3 (Batas Bawah): skala kategori tidak berurutan. '
+                  'Ditemukan: "95". Diharapkan: lebih kecil dari batas bawah urutan 1 (91).')),
+    Case("pagu_dua_tingkat", "Mengisi pagu sebelum perubahan di sub kegiatan dan di rekeningnya",
+         edited({("Rekening", "E2"): 80000000}), 2,
+         _invalid('Rekening!E2 (Pagu Sebelum Perubahan): pagu sebelum perubahan diisi di dua '
+                  'tingkat. Ditemukan: "80000000". Diharapkan: kosong, karena pagu sebelum '
+                  'perubahan sub kegiatan 1.06.01.2.01.0001 sudah diisi di sheet Sub Kegiatan '
+                  'baris 2.')),
+    # --- Text that must stay literal in the outputs ---------------------------------------
+    Case("narasi_tag", "Menulis {{ }}, {% %}, &, < dan > di narasi (tampil apa adanya di Word)",
+         edited({("Narasi", "B6"): "Target {{ tahun }} & {% if x %} <tercapai> >100%"}),
+         0, VALID),
+    Case("nama_rumus", "Menulis uraian rekening yang diawali =, +, - atau @ "
+         "(tetap teks di spreadsheet)",
+         edited(hook=lambda wb: _as_text(wb["Rekening"], {
+             "C2": "=HYPERLINK(\"http://contoh\",\"klik\")", "C3": "+62 812 5098 161",
+             "C4": "-Honor-", "C5": "@SUM(A1:A2)"})), 0, VALID),
+]
+
+
+def table() -> str:
+    """The catalogue as the Markdown table of docs/keandalan.md."""
+    rows = ["| No | Yang dilakukan pengguna | Kode keluar | Yang dikatakan `lkjip validate` |",
+            "|---|---|---|---|"]
+    for i, case in enumerate(CASES, start=1):
+        said = case.output.format(path="masukan.xlsx", name="masukan.xlsx").strip()
+        if case.exit_code == 0:
+            said += " (lalu catatan pemeriksaan)"
+        said = said.replace("|", "\\|").replace("\n", "<br>")
+        rows.append(f"| {i} | {case.tindakan} | {case.exit_code} | {said} |")
+    return "\n".join(rows) + "\n"
+
+
+if __name__ == "__main__":
+    print(table(), end="")
