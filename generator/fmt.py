@@ -103,3 +103,32 @@ def jumlah_kata(value: int, satuan: str = "") -> str:
     """24 (Dua Puluh Empat) Orang."""
     text = f"{angka(value)} ({terbilang(value)})"
     return f"{text} {satuan}".strip()
+
+
+def rentang(batas_bawah: Number, batas_atas: Number) -> str:
+    """A band of the category scale (Tabel 3.1): "≥ 91", "76 - < 91", "< 51"."""
+    if batas_atas is None:
+        return f"≥ {nilai(batas_bawah)}"
+    if batas_bawah is None or Decimal(batas_bawah) == 0:
+        return f"< {nilai(batas_atas)}"
+    return f"{nilai(batas_bawah)} - < {nilai(batas_atas)}"
+
+
+def huruf(index: int) -> str:
+    """List marker by position (0-based): a., b., ..., z., aa., ab., ..."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    text = ""
+    n = index
+    while True:
+        text = letters[n % 26] + text
+        n = n // 26 - 1
+        if n < 0:
+            break
+    return f"{text}."
+
+
+def rupiah_kosong(value: Number) -> str:
+    """Rupiah in a table cell, with "-" for nothing (0 or undefined) as finance tables do."""
+    if value is None or Decimal(value) == 0:
+        return DASH
+    return rupiah(value)

@@ -1,0 +1,147 @@
+"""Helpers shared by the chapter context builders: text splitting, lists, officials.
+
+Builders only format (through generator.fmt) and arrange; every figure comes from the
+computed `Result` or, for raw facts, from the validated `InputWorkbook`.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Optional
+
+from ... import fmt
+from ...core.results import BudgetNode, IndicatorResult, Result
+from ...models import InputWorkbook
+
+PLACEHOLDER_PENJELASAN = "[penjelasan belum diisi]"
+
+
+def lines(text: Optional[str]) -> list[str]:
+    """A narrative cell split into paragraphs (one per non-empty line), no control chars."""
+    if not text:
+        return []
+    out = []
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = "".join(ch for ch in line if ch == "\t" or ord(ch) >= 32).strip()
+        if line:
+            out.append(line)
+    return out
+
+
+def one_line(text: Optional[str]) -> str:
+    """A narrative cell kept in one paragraph (lines joined by spaces)."""
+    return " ".join(lines(text))
+
+
+def daftar(entries: Optional[Iterable[str]], gaya: str = "angka") -> list[dict]:
+    """A list with literal markers: 1., 2., ... or a., b., ..."""
+    out = []
+    for i, text in enumerate(entries or []):
+        text = one_line(text)
+        if not text:
+            continue
+        no = fmt.huruf(len(out)) if gaya == "huruf" else f"{len(out) + 1}."
+        out.append({"no": no, "teks": text})
+    return out
+
+
+def nilai_indikator(value, satuan: str) -> str:
+    """A realisation in a table cell: 99,23 (the unit is in the header)."""
+    return fmt.nilai(value)
+
+
+def dengan_satuan(value, satuan: Optional[str]) -> str:
+    """A value in a sentence: 99,23% or 845 Orang."""
+    text = fmt.nilai(value)
+    if value is None:
+        return text
+    satuan = (satuan or "").strip()
+    if satuan == "%":
+        return f"{text}%"
+    return f"{text} {satuan}".strip()
+
+
+def target_dengan_satuan(value, satuan: Optional[str]) -> str:
+    satuan = (satuan or "").strip()
+    text = fmt.target(value, satuan)
+    if value is None or satuan in ("", "%"):
+        return text
+    return f"{text} {satuan}"
+
+
+def menunjang(flag: Optional[bool]) -> str:
+    return fmt.DASH if flag is None else ("Menunjang" if flag else "Tidak Menunjang")
+
+
+def pejabat(workbook: InputWorkbook, kode: str) -> dict:
+    p = next((x for x in workbook.pejabat if x.kode == kode), None)
+    if p is None:
+        missing = f"[pejabat {kode} tidak ada di sheet Pejabat]"
+        return {"nama": missing, "jabatan": missing, "jabatan_upper": missing, "nip": "",
+                "nip_baris": "", "pangkat_gol": ""}
+    if p.pangkat and p.golongan:
+        pangkat_gol = f"{p.pangkat} ({p.golongan})"
+    else:
+        pangkat_gol = p.pangkat or p.golongan or ""
+    return {
+        "nama": p.nama,
+        "jabatan": p.jabatan,
+        "jabatan_upper": p.jabatan.upper(),
+        "nip": p.nip or "",
+        "nip_baris": f"NIP. {p.nip}" if p.nip else "",
+        "pangkat_gol": pangkat_gol,
+    }
+
+
+def kepala(workbook: InputWorkbook) -> dict:
+    """The signatory of the report: jabatan "Kepala <nama instansi>"."""
+    data = pejabat(workbook, workbook.instansi.kode_kepala)
+    jabatan = f"Kepala {workbook.instansi.nama_instansi}"
+    data["jabatan"] = jabatan
+    data["jabatan_upper"] = jabatan.upper()
+    return data
+
+
+def info(workbook: InputWorkbook, result: Result) -> dict:
+    inst = workbook.instansi
+    return {
+        "tahun": str(inst.tahun),
+        "nama_instansi": inst.nama_instansi,
+        "nama_pemda": inst.nama_pemda,
+        "pemda_upper": inst.nama_pemda.upper(),
+        "nama_lengkap": inst.nama_lengkap,
+        "nama_lengkap_upper": inst.nama_lengkap.upper(),
+        "tempat": inst.tempat,
+        "tanggal": fmt.tanggal(inst.tanggal),
+        "bulan_tahun": fmt.bulan_tahun(inst.tanggal),
+        "periode_renstra": f"{inst.renstra_awal}-{inst.renstra_akhir}",
+        "renstra_akhir": str(inst.renstra_akhir),
+        "ttd": kepala(workbook),
+    }
+
+
+def uraian_node(node: BudgetNode) -> str:
+    """Row label of a budget node in the seed's style."""
+    if node.level in ("urusan", "program"):
+        return node.nama.upper()
+    if node.level == "kegiatan":
+        return f"Kegiatan {node.nama}"
+    if node.level == "sub_kegiatan":
+        return f"Sub Kegiatan {node.nama}"
+    return node.nama
+
+
+def sasaran_groups(result: Result, rows_for) -> list[dict]:
+    """Sasaran groups, numbered, each with its indicators' rows: for {% vm %} tables."""
+    out = []
+    for s in result.sasaran:
+        inds = [result.indicator(k) for k in s.indikator]
+        rows = [rows_for(i) for i in inds]
+        if not rows:
+            continue
+        out.append({"no": str(len(out) + 1), "kode": s.kode, "sasaran": s.nama,
+                    "tujuan": s.tujuan, "indikator": rows})
+    return out
+
+
+def indicator_label(i: IndicatorResult) -> str:
+    return f"{i.kode} {i.nama}"

@@ -1,0 +1,59 @@
+"""BAB I Pendahuluan: namespace "bab1"."""
+
+from __future__ import annotations
+
+from ... import fmt
+from ...core.results import Result
+from ...models import InputWorkbook
+from .common import daftar, lines, one_line
+
+
+def _kalimat_pegawai(result: Result) -> str:
+    p = result.pegawai
+    parts = [f"{fmt.jumlah_kata(p.pns, 'Orang')} PNS", f"{fmt.jumlah_kata(p.pppk, 'Orang')} PPPK",
+             f"{fmt.jumlah_kata(p.kontrak, 'Orang')} Tenaga Kontrak"]
+    return ", ".join(parts[:-1]) + " dan " + parts[-1]
+
+
+def bab1(workbook: InputWorkbook, result: Result) -> dict:
+    inst = workbook.instansi
+    units = []
+    for n, u in enumerate(sorted(workbook.unit_organisasi, key=lambda u: u.no), start=1):
+        units.append({
+            "nomor": f"{n}.",
+            "unit": u.unit,
+            "jabatan": u.jabatan,
+            "tugas": one_line(u.tugas),
+            "fungsi": daftar(u.fungsi, "huruf"),
+            "uraian_tugas": daftar(u.uraian_tugas, "huruf"),
+        })
+    p = result.pegawai
+    jabatan = [{"no": str(r.no), "jabatan": r.jabatan, "pns": fmt.angka(r.pns),
+                "pppk": fmt.angka(r.pppk), "kontrak": fmt.angka(r.kontrak),
+                "jumlah": fmt.angka(p.per_jabatan.get(r.row))}
+               for r in sorted(workbook.pegawai_jabatan, key=lambda r: r.no)]
+    pendidikan = [{"no": str(r.no), "pendidikan": r.pendidikan, "jumlah": fmt.angka(r.jumlah)}
+                  for r in sorted(workbook.pegawai_pendidikan, key=lambda r: r.no)]
+    golongan = [{"no": str(r.no), "pangkat": r.pangkat, "golongan": r.golongan,
+                 "jumlah": fmt.angka(r.jumlah)}
+                for r in sorted(workbook.pegawai_golongan, key=lambda r: r.no)]
+    return {
+        "latar_belakang": lines(workbook.narasi.latar_belakang),
+        "dasar_organisasi": one_line(inst.dasar_organisasi),
+        "unit": units,
+        "pegawai": {
+            "kalimat": _kalimat_pegawai(result),
+            "jabatan": jabatan,
+            "pns": fmt.angka(p.pns),
+            "pppk": fmt.angka(p.pppk),
+            "kontrak": fmt.angka(p.kontrak),
+            "jumlah": fmt.angka(p.jumlah),
+            "pendidikan": pendidikan,
+            "jumlah_pendidikan": fmt.angka(p.pendidikan),
+            "golongan": golongan,
+            "jumlah_golongan": fmt.angka(p.golongan),
+        },
+        "isu_strategis": daftar(workbook.narasi.isu_strategis),
+        "isu_tahunan": daftar(workbook.narasi.isu_tahunan),
+        "landasan_hukum": daftar(workbook.narasi.landasan_hukum),
+    }

@@ -1,0 +1,92 @@
+"""BAB II Perencanaan Kinerja: namespace "bab2"."""
+
+from __future__ import annotations
+
+from ... import fmt
+from ...core.results import Result
+from ...models import InputWorkbook
+from .common import one_line, sasaran_groups, target_dengan_satuan, uraian_node
+
+
+def renstra_table(workbook: InputWorkbook, result: Result) -> dict:
+    """Tujuan / sasaran / indikator with the Renstra target of every year of the period."""
+    inst = workbook.instansi
+    years = list(range(inst.renstra_awal, inst.renstra_akhir + 1))
+
+    def row(i):
+        return {"kode": i.kode, "nama": i.nama,
+                "target": [fmt.nilai(i.target_renstra.get(y)) for y in years]}
+
+    return {"tahun": [str(y) for y in years], "kelompok": sasaran_groups(result, row)}
+
+
+def formula(ind) -> str:
+    if ind.label_pembilang and ind.label_penyebut:
+        return f"{ind.label_pembilang} / {ind.label_penyebut} × 100%"
+    return "Realisasi dicatat langsung"
+
+
+def program_rows(result: Result, workbook: InputWorkbook) -> list[dict]:
+    """Tabel 2.6: urusan > program > kegiatan > sub kegiatan with indicator, target, pagu."""
+    programs = {p.kode: p for p in workbook.program}
+    rows = []
+    for node in result.anggaran.walk():
+        if node.level not in ("urusan", "program", "kegiatan", "sub_kegiatan"):
+            continue
+        out = node.output
+        indikator = out.indikator if out and out.indikator else ""
+        if node.level == "program" and programs.get(node.kode) and programs[node.kode].indikator:
+            indikator = programs[node.kode].indikator
+        rows.append({
+            "tingkat": node.level,
+            "uraian": uraian_node(node),
+            "indikator": indikator,
+            "target": target_dengan_satuan(out.target, out.satuan) if out else "",
+            "pagu": fmt.rupiah(node.budget.pagu),
+        })
+    return rows
+
+
+def bab2(workbook: InputWorkbook, result: Result) -> dict:
+    inst = workbook.instansi
+    models = {i.kode: i for i in workbook.indikator}
+
+    def iku(i):
+        m = models[i.kode]
+        return {"kode": i.kode, "nama": i.nama, "satuan": i.satuan,
+                "definisi": one_line(m.definisi) or "-", "formula": formula(m),
+                "sumber": m.sumber_data}
+
+    def rkt(i):
+        return {"kode": i.kode, "nama": i.nama, "satuan": i.satuan,
+                "target": fmt.target(i.target_rkt)}
+
+    def pk(i):
+        berubah = i.target_pk_perubahan is not None
+        return {"kode": i.kode, "nama": i.nama,
+                "target_awal": fmt.target(i.target_pk_awal, i.satuan),
+                "target_perubahan": fmt.target(i.target, i.satuan),
+                "keterangan": "Berubah" if berubah else "Tetap"}
+
+    pk_kepala = next((p for p in workbook.perjanjian_kinerja
+                      if p.pihak_pertama == inst.kode_kepala and p.jenis.value == "Awal"), None)
+    misi = sorted(workbook.misi, key=lambda m: m.no)
+    return {
+        "dasar_renstra": one_line(inst.dasar_renstra),
+        "visi": one_line(inst.visi),
+        "misi": [{"no": f"Misi {m.no}:", "misi": one_line(m.misi),
+                  "didukung": m.didukung.value == "Ya"} for m in misi],
+        "misi_didukung": [{"nomor": str(m.no), "misi": one_line(m.misi)}
+                          for m in misi if m.didukung.value == "Ya"],
+        "sasaran_daerah": one_line(inst.sasaran_daerah),
+        "jumlah_tujuan": fmt.jumlah_kata(len(workbook.tujuan)),
+        "jumlah_sasaran": fmt.jumlah_kata(result.ikhtisar.jumlah_sasaran),
+        "renstra": renstra_table(workbook, result),
+        "iku": sasaran_groups(result, iku),
+        "rkt": sasaran_groups(result, rkt),
+        "pk": sasaran_groups(result, pk),
+        "pk_tanggal": fmt.tanggal(pk_kepala.tanggal) if pk_kepala else "",
+        "ada_perubahan": any(i.target_pk_perubahan is not None for i in result.indikator),
+        "program": program_rows(result, workbook),
+        "jumlah_pagu": fmt.rupiah(result.anggaran.budget.pagu),
+    }

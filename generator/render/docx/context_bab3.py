@@ -1,0 +1,317 @@
+"""BAB III Akuntabilitas Kinerja: namespace "bab3"."""
+
+from __future__ import annotations
+
+from ... import fmt
+from ...core.results import BudgetNode, IndicatorResult, Result
+from ...fieldtypes import TargetRange
+from ...models import InputWorkbook
+from . import charts
+from .common import (
+    PLACEHOLDER_PENJELASAN, daftar, dengan_satuan, lines, menunjang, one_line, sasaran_groups,
+    target_dengan_satuan, uraian_node,
+)
+
+NOTE = "*)"
+
+
+def _rumus_capaian(i: IndicatorResult) -> str:
+    r = fmt.nilai(i.realisasi)
+    cap = fmt.pct(i.capaian)
+    if isinstance(i.target, TargetRange):
+        return f"Realisasi {r} terhadap rentang target {fmt.target(i.target)}: capaian = {cap}"
+    t = fmt.target(i.target)
+    if i.polaritas == "Turun":
+        return f"(2 × {t} − {r}) / {t} × 100% = {cap}"
+    return f"{r} / {t} × 100% = {cap}"
+
+
+def _sub_line(node: BudgetNode) -> str:
+    o = node.output
+    ind = f" ({o.indikator})" if o and o.indikator else ""
+    if o is None:
+        return f"Sub Kegiatan {node.nama}"
+    return (f"Sub Kegiatan {node.nama}{ind}: realisasi {dengan_satuan(o.realisasi, o.satuan)} dari "
+            f"target {target_dengan_satuan(o.target, o.satuan)}, capaian {fmt.pct(o.capaian)} "
+            f"(kategori {o.kategori or '-'}).")
+
+
+def _support(result: Result, kode: str) -> list[BudgetNode]:
+    sup = next((d for d in result.dukungan if d.kode_indikator == kode), None)
+    return [] if sup is None else sup.nodes
+
+
+def _indikator(workbook: InputWorkbook, result: Result) -> list[dict]:
+    sasaran = {s.kode: s for s in result.sasaran}
+    kinerja = {k.kode_indikator: k for k in workbook.kinerja_indikator}
+    out = []
+    for i in result.indikator:
+        subs = [n for p in _support(result, i.kode) for n in p.walk() if n.level == "sub_kegiatan"]
+        ada_rumus = i.pembilang is not None and i.penyebut is not None
+        label = (f"{i.label_pembilang or 'Pembilang'} / {i.label_penyebut or 'Penyebut'} × 100%")
+        s = sasaran.get(i.kode_sasaran)
+        k = kinerja.get(i.kode)
+        out.append({
+            "kode": i.kode, "nama": i.nama,
+            "sasaran_kode": i.kode_sasaran, "sasaran": s.nama if s else "",
+            "realisasi": dengan_satuan(i.realisasi, i.satuan),
+            "target": target_dengan_satuan(i.target, i.satuan),
+            "target_sumber": i.target_sumber,
+            "capaian": fmt.pct(i.capaian), "kategori": i.kategori,
+            "dukungan": daftar([_sub_line(n) for n in subs]),
+            "keterangan": one_line(k.keterangan) if k else "",
+            "ada_rumus": ada_rumus,
+            "rumus_label": label,
+            "rumus_angka": (f"{fmt.nilai(i.pembilang)} / {fmt.nilai(i.penyebut)} × 100% = "
+                            f"{fmt.nilai(i.realisasi)}%") if ada_rumus else "",
+            "rumus_capaian": _rumus_capaian(i),
+        })
+    return out
+
+
+def _riwayat(result: Result) -> tuple[list[str], list[dict]]:
+    years = sorted({y.tahun for i in result.indikator for y in i.riwayat})
+
+    def row(i):
+        by_year = {y.tahun: y for y in i.riwayat}
+        cells = []
+        for year in years:
+            y = by_year.get(year)
+            cells.append({"target": fmt.target(y.target) if y else fmt.DASH,
+                          "realisasi": fmt.nilai(y.realisasi) if y else fmt.DASH,
+                          "capaian": fmt.persen(y.capaian) if y else fmt.DASH})
+        return {"kode": i.kode, "nama": i.nama, "tahun": cells}
+
+    return [str(y) for y in years], sasaran_groups(result, row)
+
+
+def _analisis(workbook: InputWorkbook, result: Result) -> list[dict]:
+    by_kode = {a.kode_indikator: a for a in workbook.analisis_indikator}
+    out = []
+    for i in result.indikator:
+        a = by_kode.get(i.kode)
+        out.append({
+            "kode": i.kode, "nama": i.nama,
+            "realisasi": dengan_satuan(i.realisasi, i.satuan),
+            "target": target_dengan_satuan(i.target, i.satuan),
+            "capaian": fmt.pct(i.capaian), "kategori": i.kategori,
+            "uraian": lines(a.uraian) if a else [],
+            "pendukung": daftar(a.pendukung) if a else [],
+            "penghambat": daftar(a.penghambat) if a else [],
+            "upaya": daftar(a.upaya) if a else [],
+        })
+    return out
+
+
+def _output_cells(node: BudgetNode) -> dict:
+    o = node.output
+    return {
+        "indikator": (o.indikator or "") if o else "",
+        "target": fmt.target(o.target) if o else fmt.DASH,
+        "realisasi": fmt.nilai(o.realisasi) if o else fmt.DASH,
+        "capaian": fmt.persen(o.capaian) if o else fmt.DASH,
+    }
+
+
+def _dukungan(result: Result) -> tuple[list[dict], list[dict]]:
+    groups, per_sasaran = [], []
+    for s in result.sasaran:
+        programs: dict[str, str] = {}
+        for kode in s.indikator:
+            i = result.indicator(kode)
+            rows = []
+            for prog in _support(result, kode):
+                programs.setdefault(prog.kode, prog.nama)
+                for n in prog.walk():
+                    if n.level not in ("program", "kegiatan", "sub_kegiatan"):
+                        continue
+                    row = {"tingkat": n.level, "uraian": uraian_node(n),
+                           "menunjang": menunjang(n.output.menunjang if n.output else None)}
+                    row.update(_output_cells(n))
+                    rows.append(row)
+            if not rows:
+                rows.append({"tingkat": "sub_kegiatan", "uraian": "[belum ada sub kegiatan]",
+                             "indikator": "", "target": fmt.DASH, "realisasi": fmt.DASH,
+                             "capaian": fmt.DASH, "menunjang": fmt.DASH})
+            groups.append({"no": str(len(groups) + 1), "sasaran": s.nama,
+                           "indikator": f"{i.kode} {i.nama}", "capaian": fmt.persen(i.capaian),
+                           "baris": rows})
+        per_sasaran.append({"kode": s.kode, "nama": s.nama,
+                            "program": daftar(list(programs.values()))})
+    return groups, per_sasaran
+
+
+def _levels(result: Result, levels) -> list[BudgetNode]:
+    return [n for n in result.anggaran.walk() if n.level in levels]
+
+
+def _anggaran_rows(result: Result) -> list[dict]:
+    rows = []
+    for n in _levels(result, ("urusan", "program", "kegiatan", "sub_kegiatan")):
+        b = n.budget
+        rows.append({"tingkat": n.level, "uraian": uraian_node(n),
+                     "pagu_sebelum": fmt.rupiah_kosong(b.pagu_sebelum),
+                     "pagu": fmt.rupiah_kosong(b.pagu), "realisasi": fmt.rupiah_kosong(b.realisasi),
+                     "serapan": fmt.persen(b.serapan), "sisa": fmt.rupiah_kosong(b.sisa)})
+    return rows
+
+
+def _ambang(workbook: InputWorkbook, result: Result) -> dict:
+    below = {n.kode for n in result.sub_di_bawah_ambang}
+    programs = []
+    for prog in _levels(result, ("program",)):
+        kegiatan = []
+        for keg in prog.children:
+            subs = [{"nama": s.nama, "serapan": fmt.pct(s.budget.serapan),
+                     "penjelasan": one_line(s.penjelasan) or PLACEHOLDER_PENJELASAN}
+                    for s in keg.children if s.kode in below]
+            if subs:
+                kegiatan.append({"nama": keg.nama, "sub": subs})
+        if kegiatan:
+            programs.append({"nama": prog.nama.upper(), "kegiatan": kegiatan})
+    return {"ada": bool(below), "jumlah": fmt.jumlah_kata(len(below)),
+            "batas": f"{fmt.nilai(workbook.instansi.ambang_serapan)}%", "program": programs}
+
+
+def _efisiensi_text(e) -> str:
+    return fmt.rasio(e.nilai) if e is not None and e.nilai is not None else f"{fmt.DASH} {NOTE}"
+
+
+def _efisiensi(result: Result) -> tuple[list[dict], list[str], list[dict], str]:
+    notes, analisis, tidak = [], [], []
+
+    def row(i):
+        e = i.efisiensi
+        if e.nilai is None:
+            notes.append(f"{NOTE} Indikator {i.kode}: tingkat efisiensi tidak dapat dihitung "
+                         f"karena {e.alasan or 'data tidak lengkap'}.")
+        return {"kode": i.kode, "nama": i.nama, "target": fmt.target(i.target),
+                "realisasi": fmt.nilai(i.realisasi), "capaian": fmt.persen(i.capaian),
+                "pagu": fmt.rupiah_kosong(i.anggaran.pagu),
+                "realisasi_rp": fmt.rupiah_kosong(i.anggaran.realisasi),
+                "serapan": fmt.persen(i.anggaran.serapan), "efisiensi": _efisiensi_text(e)}
+
+    groups = sasaran_groups(result, row)
+    for i in result.indikator:
+        e = i.efisiensi
+        if e.nilai is None:
+            verdict = f"tingkat efisiensi tidak dapat dihitung ({e.alasan})"
+        else:
+            verdict = (f"tingkat efisiensi {fmt.rasio(e.nilai)} "
+                       f"({'efisien' if e.efisien else 'tidak efisien'})")
+            if not e.efisien:
+                tidak.append(f"{i.kode} {i.nama}")
+        analisis.append(f"Indikator {i.kode} {i.nama}: realisasi kinerja "
+                        f"{dengan_satuan(i.realisasi, i.satuan)} dengan capaian "
+                        f"{fmt.pct(i.capaian)} dan serapan anggaran {fmt.pct(i.anggaran.serapan)}, "
+                        f"sehingga {verdict}.")
+    if tidak:
+        simpulan = ("Penggunaan sumber daya belum efisien pada indikator: " + "; ".join(tidak)
+                    + ". Indikator lainnya efisien (tingkat efisiensi ≥ 1).")
+    else:
+        simpulan = ("Dengan demikian penggunaan sumber daya untuk mencapai tujuan dan sasaran "
+                    "tergolong EFISIEN (tingkat efisiensi ≥ 1).")
+    return groups, notes, daftar(analisis, "huruf"), simpulan
+
+
+def _efisiensi_program(result: Result) -> tuple[list[dict], list[str]]:
+    rows, notes, n_prog = [], [], 0
+    for n in _levels(result, ("program", "kegiatan", "sub_kegiatan")):
+        if n.level == "program":
+            n_prog += 1
+        e = n.efisiensi
+        if e is not None and e.nilai is None:
+            notes.append(f"{NOTE} {uraian_node(n)}: tingkat efisiensi tidak dapat dihitung karena "
+                         f"{e.alasan or 'data tidak lengkap'}.")
+        row = {"tingkat": n.level, "no": str(n_prog) if n.level == "program" else "",
+               "uraian": uraian_node(n), "pagu": fmt.rupiah_kosong(n.budget.pagu),
+               "realisasi_rp": fmt.rupiah_kosong(n.budget.realisasi),
+               "serapan": fmt.persen(n.budget.serapan), "efisiensi": _efisiensi_text(e)}
+        cells = _output_cells(n)
+        cells.pop("indikator")
+        row.update(cells)
+        rows.append(row)
+    return rows, notes
+
+
+def bab3(workbook: InputWorkbook, result: Result) -> dict:
+    models = {i.kode: i for i in workbook.indikator}
+
+    def iku(i):
+        return {"kode": i.kode, "nama": i.nama, "target": fmt.target(i.target),
+                "realisasi": fmt.nilai(i.realisasi), "capaian": fmt.persen(i.capaian),
+                "kategori": i.kategori,
+                "penanggung_jawab": (models[i.kode].penanggung_jawab or "-")
+                if i.kode in models else "-"}
+
+    def kemajuan(i):
+        return {"kode": i.kode, "nama": i.nama, "realisasi": fmt.nilai(i.realisasi),
+                "target_akhir": fmt.nilai(i.target_akhir),
+                "kemajuan": fmt.persen(i.tingkat_kemajuan)}
+
+    simpulan = []
+    for i in result.indikator:
+        if i.tingkat_kemajuan is None:
+            simpulan.append(f"Indikator {i.kode} {i.nama}: target akhir Renstra belum tersedia "
+                            "sehingga tingkat kemajuan belum dapat dihitung.")
+        else:
+            simpulan.append(f"Indikator {i.kode} {i.nama}: realisasi "
+                            f"{dengan_satuan(i.realisasi, i.satuan)} telah mencapai "
+                            f"{fmt.pct(i.tingkat_kemajuan)} dari target akhir Renstra "
+                            f"({target_dengan_satuan(i.target_akhir, i.satuan)}).")
+    analisis = {a.kode_indikator: a for a in workbook.analisis_indikator}
+    perbandingan = [{"kode": i.kode, "nama": i.nama,
+                     "teks": one_line(analisis[i.kode].perbandingan)}
+                    for i in result.indikator
+                    if i.kode in analisis and analisis[i.kode].perbandingan]
+    for n, p in enumerate(perbandingan, start=1):
+        p["no"] = f"{n}."
+    riwayat_tahun, riwayat = _riwayat(result)
+    dukungan, per_sasaran = _dukungan(result)
+    efisiensi, ef_notes, ef_analisis, ef_simpulan = _efisiensi(result)
+    ef_program, ef_program_notes = _efisiensi_program(result)
+    total = result.anggaran.budget
+    keuangan_rows = [
+        {"no": "1", "uraian": "Belanja Operasi", "pagu": fmt.rupiah_kosong(total.pagu_operasi),
+         "realisasi": fmt.rupiah_kosong(total.realisasi_operasi),
+         "serapan": fmt.persen(total.serapan_operasi)},
+        {"no": "2", "uraian": "Belanja Modal", "pagu": fmt.rupiah_kosong(total.pagu_modal),
+         "realisasi": fmt.rupiah_kosong(total.realisasi_modal),
+         "serapan": fmt.persen(total.serapan_modal)},
+    ]
+    return {
+        "skala": [{"urutan": str(b.urutan), "rentang": fmt.rentang(b.batas_bawah, b.batas_atas),
+                   "kategori": b.kategori} for b in sorted(result.skala, key=lambda b: b.urutan)],
+        "iku": sasaran_groups(result, iku),
+        "indikator": _indikator(workbook, result),
+        "riwayat_tahun": riwayat_tahun,
+        "riwayat": riwayat,
+        "perbandingan": perbandingan,
+        "kemajuan": sasaran_groups(result, kemajuan),
+        "kemajuan_simpulan": daftar(simpulan),
+        "analisis": _analisis(workbook, result),
+        "dukungan": dukungan,
+        "program_per_sasaran": per_sasaran,
+        "grafik_capaian": charts.capaian_chart(result),
+        "anggaran": _anggaran_rows(result),
+        "grafik_serapan": charts.serapan_chart(result),
+        "total": {
+            "pagu_sebelum": fmt.rupiah_kosong(total.pagu_sebelum),
+            "pagu": fmt.rupiah(total.pagu), "realisasi": fmt.rupiah(total.realisasi),
+            "serapan": fmt.persen(total.serapan), "sisa": fmt.rupiah(total.sisa),
+            "rp_pagu": fmt.rp(total.pagu), "rp_realisasi": fmt.rp(total.realisasi),
+            "rp_sisa": fmt.rp(total.sisa), "serapan_pct": fmt.pct(total.serapan),
+        },
+        "ambang": _ambang(workbook, result),
+        "efisiensi": efisiensi,
+        "efisiensi_catatan": ef_notes,
+        "efisiensi_analisis": ef_analisis,
+        "efisiensi_simpulan": ef_simpulan,
+        "efisiensi_program": ef_program,
+        "efisiensi_program_catatan": ef_program_notes,
+        "evaluasi": lines(workbook.narasi.evaluasi),
+        "keuangan": {
+            "rp_pagu": fmt.rp(total.pagu), "rp_pagu_operasi": fmt.rp(total.pagu_operasi),
+            "rp_pagu_modal": fmt.rp(total.pagu_modal), "baris": keuangan_rows,
+        },
+    }

@@ -1,0 +1,50 @@
+"""Cover, Kata Pengantar and Ikhtisar Eksekutif: namespaces "sampul" and "depan"."""
+
+from __future__ import annotations
+
+from ... import fmt
+from ...core.results import Result
+from ...models import InputWorkbook
+
+
+def sampul(workbook: InputWorkbook, result: Result) -> dict:
+    inst = workbook.instansi
+    kontak = []
+    if inst.alamat:
+        kontak.append(f"Alamat: {inst.alamat}")
+    if inst.telepon:
+        kontak.append(f"Telepon: {inst.telepon}")
+    if inst.website:
+        kontak.append(f"Website: {inst.website}")
+    if inst.email:
+        kontak.append(f"Email: {inst.email}")
+    return {
+        "nama_instansi": inst.nama_lengkap.upper(),
+        "nama_pemda": inst.nama_pemda.upper(),
+        "kontak": kontak,
+    }
+
+
+def depan(workbook: InputWorkbook, result: Result) -> dict:
+    ik = result.ikhtisar
+    rata_sasaran = ik.rata_capaian_sasaran if ik.rata_capaian_sasaran is not None \
+        else ik.rata_capaian_indikator
+    sebaran = [{"no": "–", "kategori": b.kategori, "rentang": fmt.rentang(b.batas_bawah, b.batas_atas),
+                "jumlah": str(b.jumlah_indikator)}
+               for b in sorted(result.skala, key=lambda b: b.urutan)]
+    return {
+        "jumlah_sasaran": fmt.jumlah_kata(ik.jumlah_sasaran),
+        "jumlah_indikator": fmt.jumlah_kata(ik.jumlah_indikator),
+        "rata_indikator": fmt.pct(ik.rata_capaian_indikator),
+        "rata_capaian": fmt.pct(rata_sasaran),
+        "kategori": ik.kategori_rata,
+        "sebaran": sebaran,
+        "pagu": fmt.rp(ik.pagu),
+        "pagu_operasi": fmt.rp(ik.pagu_operasi),
+        "pagu_modal": fmt.rp(ik.pagu_modal),
+        "realisasi": fmt.rp(ik.realisasi),
+        "realisasi_operasi": fmt.rp(ik.realisasi_operasi),
+        "realisasi_modal": fmt.rp(ik.realisasi_modal),
+        "serapan": fmt.pct(ik.serapan),
+        "efisiensi_anggaran": fmt.pct(ik.efisiensi_anggaran),
+    }

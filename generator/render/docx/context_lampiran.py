@@ -1,0 +1,118 @@
+"""Lampiran: PK statements, RKT, Renstra tables, Tabel 1.1 realisasi, sarana, dokumentasi."""
+
+from __future__ import annotations
+
+from ... import fmt
+from ...core.results import PKResult, Result
+from ...models import InputWorkbook
+from .common import one_line, pejabat, sasaran_groups, uraian_node
+from .context_bab2 import renstra_table
+
+
+def _pk_groups(pk: PKResult, bagian: str, result: Result) -> list[dict]:
+    groups: list[dict] = []
+    for row in pk.indikator:
+        if row.bagian != bagian:
+            continue
+        if row.kode_indikator and row.target_value is not None:
+            satuan = result.indicator(row.kode_indikator).satuan
+            target = fmt.target(row.target_value, satuan)
+        else:
+            target = row.target or fmt.DASH
+        line = {"aspek": row.aspek or "", "indikator": row.indikator, "target": target}
+        if groups and groups[-1]["sasaran"] == row.sasaran:
+            groups[-1]["baris"].append(line)
+        else:
+            groups.append({"no": str(len(groups) + 1), "sasaran": row.sasaran, "baris": [line]})
+    return groups
+
+
+def _pk(workbook: InputWorkbook, result: Result) -> list[dict]:
+    meta = {p.kode: p for p in workbook.perjanjian_kinerja}
+    out = []
+    for pk in result.perjanjian:
+        m = meta.get(pk.kode)
+        numbered = any(a.level == "program" for a in pk.anggaran)
+        anggaran, n = [], 0
+        for a in pk.anggaran:
+            top = a.level == "program" or not numbered
+            if top:
+                n += 1
+            prefix = {"kegiatan": "Kegiatan ", "sub_kegiatan": "Sub Kegiatan "}.get(a.level, "")
+            anggaran.append({"tingkat": a.level, "no": f"{n}." if top else "",
+                             "nama": prefix + a.nama, "jumlah": fmt.rupiah(a.jumlah),
+                             "sumber": a.sumber_dana})
+        out.append({
+            "kode": pk.kode,
+            "jenis_judul": " (PERUBAHAN)" if pk.jenis == "Perubahan" else "",
+            "pertama": pejabat(workbook, pk.pihak_pertama),
+            "kedua": pejabat(workbook, pk.pihak_kedua),
+            "tempat": m.tempat if m else workbook.instansi.tempat,
+            "tanggal": fmt.tanggal(m.tanggal) if m else "",
+            "strategis": _pk_groups(pk, "Sasaran Strategis", result),
+            "kegiatan": _pk_groups(pk, "Sasaran Kegiatan", result),
+            "anggaran": anggaran,
+            "jumlah_anggaran": fmt.rupiah(pk.jumlah_anggaran),
+        })
+    for p in out:
+        p["pertama"]["nip"] = p["pertama"]["nip"] or fmt.DASH
+        p["pertama"]["pangkat_gol"] = p["pertama"]["pangkat_gol"] or fmt.DASH
+    return out
+
+
+def _realisasi(result: Result) -> list[dict]:
+    rows = []
+    for n in result.anggaran.walk():
+        if n.level == "total":
+            continue
+        b = n.budget
+        uraian = uraian_node(n)
+        if n.level == "rekening" and n.keterangan:
+            uraian = f"{uraian} ({one_line(n.keterangan)})"
+        rows.append({"tingkat": n.level, "uraian": uraian,
+                     "pagu_operasi": fmt.rupiah_kosong(b.pagu_operasi),
+                     "pagu_modal": fmt.rupiah_kosong(b.pagu_modal),
+                     "pagu": fmt.rupiah_kosong(b.pagu),
+                     "realisasi_operasi": fmt.rupiah_kosong(b.realisasi_operasi),
+                     "realisasi_modal": fmt.rupiah_kosong(b.realisasi_modal),
+                     "realisasi": fmt.rupiah_kosong(b.realisasi),
+                     "serapan": fmt.persen(b.serapan), "fisik": fmt.persen(b.fisik),
+                     "sisa": fmt.rupiah_kosong(b.sisa)})
+    return rows
+
+
+def lampiran(workbook: InputWorkbook, result: Result) -> dict:
+    inst = workbook.instansi
+    years = range(inst.renstra_awal, inst.renstra_akhir + 1)
+
+    def rkt(i):
+        return {"kode": i.kode, "nama": i.nama, "target": fmt.target(i.target, i.satuan)}
+
+    indikator_renstra = [
+        {"no": str(n), "kode": i.kode, "nama": i.nama, "kondisi_awal": fmt.nilai(i.kondisi_awal),
+         "target": [fmt.nilai(i.target_renstra.get(y)) for y in years],
+         "kondisi_akhir": fmt.nilai(i.target_akhir)}
+        for n, i in enumerate(result.indikator, start=1)]
+    total = result.anggaran.budget
+    return {
+        "pk": _pk(workbook, result),
+        "rkt": sasaran_groups(result, rkt),
+        "renstra": renstra_table(workbook, result),
+        "indikator_renstra": indikator_renstra,
+        "realisasi": _realisasi(result),
+        "total": {"pagu_operasi": fmt.rupiah(total.pagu_operasi),
+                  "pagu_modal": fmt.rupiah(total.pagu_modal), "pagu": fmt.rupiah(total.pagu),
+                  "realisasi_operasi": fmt.rupiah(total.realisasi_operasi),
+                  "realisasi_modal": fmt.rupiah(total.realisasi_modal),
+                  "realisasi": fmt.rupiah(total.realisasi), "serapan": fmt.persen(total.serapan),
+                  "fisik": fmt.persen(total.fisik), "sisa": fmt.rupiah(total.sisa)},
+        "sarana": [{"no": str(s.no), "uraian": s.uraian, "jumlah": fmt.angka(s.jumlah),
+                    "nilai": fmt.rupiah(s.nilai), "kondisi": s.kondisi or ""}
+                   for s in sorted(workbook.sarana_prasarana, key=lambda s: s.no)],
+        "sarana_jumlah": fmt.angka(result.sarana_jumlah),
+        "sarana_nilai": fmt.rupiah(result.sarana_nilai),
+        "dokumentasi": [{"no": str(n), "keterangan": one_line(d.keterangan)
+                         + (f" (IKU {d.kode_indikator})" if d.kode_indikator else "")}
+                        for n, d in enumerate(sorted(workbook.dokumentasi, key=lambda d: d.no),
+                                              start=1)],
+    }

@@ -1,0 +1,124 @@
+"""docxtpl set-up and the post-processing python-docx needs after rendering.
+
+- Jinja2 Environment(autoescape=True, undefined=StrictUndefined): user text is escaped
+  ("&", "<", "{{" appear literally) and a tag without a value fails loudly.
+- Charts (`charts.Chart`) become InlineImage objects here.
+- After rendering: table grids are rebuilt from the cell widths (docxtpl's {%tc %} column
+  loops leave the grid widths approximate), core properties are set from the workbook,
+  and the zip is rewritten with fixed timestamps, so the same workbook gives the same
+  bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from docx.oxml.ns import qn
+from docx.shared import Mm
+from docxtpl import DocxTemplate, InlineImage
+from jinja2 import Environment, StrictUndefined
+
+from .charts import Chart
+
+TEMPLATE_NAME = "lkjip.docx"
+
+
+def jinja_env() -> Environment:
+    return Environment(autoescape=True, undefined=StrictUndefined)
+
+
+def _materialise(value: Any, tpl: DocxTemplate) -> Any:
+    if isinstance(value, Chart):
+        return InlineImage(tpl, io.BytesIO(value.png), width=Mm(value.width_mm))
+    if isinstance(value, dict):
+        return {k: _materialise(v, tpl) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_materialise(v, tpl) for v in value]
+    return value
+
+
+def _fix_grids(document) -> None:
+    """Set every table's gridCol widths from the widths of its widest row without spans."""
+    body = document.element.body
+    for tbl in body.iter(qn("w:tbl")):
+        grid = tbl.find(qn("w:tblGrid"))
+        if grid is None:
+            continue
+        best = None
+        for tr in tbl.findall(qn("w:tr")):
+            tcs = tr.findall(qn("w:tc"))
+            widths = []
+            for tc in tcs:
+                tcPr = tc.find(qn("w:tcPr"))
+                if tcPr is None or tcPr.find(qn("w:gridSpan")) is not None:
+                    widths = None
+                    break
+                tcW = tcPr.find(qn("w:tcW"))
+                if tcW is None or tcW.get(qn("w:w")) is None:
+                    widths = None
+                    break
+                widths.append(int(tcW.get(qn("w:w"))))
+            if widths and (best is None or len(widths) > len(best)):
+                best = widths
+        if not best:
+            continue
+        for gc in grid.findall(qn("w:gridCol")):
+            grid.remove(gc)
+        for w in best:
+            el = grid.makeelement(qn("w:gridCol"), {qn("w:w"): str(w)})
+            grid.append(el)
+        tblW = tbl.find(qn("w:tblPr")).find(qn("w:tblW"))
+        if tblW is not None and tblW.get(qn("w:type")) == "dxa":
+            tblW.set(qn("w:w"), str(sum(best)))
+
+
+def _properties(document, meta: dict) -> None:
+    cp = document.core_properties
+    cp.title = meta["title"]
+    cp.subject = meta["subject"]
+    cp.author = meta["author"]
+    cp.last_modified_by = meta["author"]
+    cp.comments = ""
+    cp.revision = 1
+    cp.created = meta["date"]
+    cp.modified = meta["date"]
+    cp.last_printed = meta["date"]
+
+
+def fixed_zip(data: bytes) -> bytes:
+    """The same zip with every entry dated 1980-01-01, in the same order."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            dst.writestr(entry, src.read(info.filename))
+    return out.getvalue()
+
+
+def render_context(template: Path, context: dict, meta: dict) -> bytes:
+    """Render a context (plain dicts/lists/strings and Charts) into the template's bytes."""
+    tpl = DocxTemplate(str(template))
+    ctx = _materialise(context, tpl)
+    tpl.render(ctx, jinja_env(), autoescape=True)
+    _fix_grids(tpl.docx)
+    _properties(tpl.docx, meta)
+    buf = io.BytesIO()
+    tpl.save(buf)
+    return fixed_zip(buf.getvalue())
+
+
+def meta_for(workbook) -> dict:
+    inst = workbook.instansi
+    return {
+        "title": f"LKjIP {inst.nama_lengkap} Tahun {inst.tahun}",
+        "subject": "Laporan Kinerja Instansi Pemerintah",
+        "author": inst.nama_lengkap,
+        "date": dt.datetime.combine(inst.tanggal, dt.time(8, 0, 0)),
+    }
