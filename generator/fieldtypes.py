@@ -19,6 +19,7 @@ from pydantic_core import PydanticCustomError
 from .cells import NumberKind, clean_text, split_items, to_date, to_decimal
 
 MAX_NAME = 2000        # names, titles, indicator texts
+MAX_NUMBER = 10**15    # no amount in a regional report comes near a quadrillion
 MAX_NARRATIVE = 32767  # Excel's own limit for one cell
 
 
@@ -71,17 +72,17 @@ def _nip(v: Any) -> str:
     return text
 
 
-Money = Annotated[Decimal, BeforeValidator(_money), Field(ge=0)]
+Money = Annotated[Decimal, BeforeValidator(_money), Field(ge=0, le=MAX_NUMBER)]
 """Rupiah, >= 0, full precision."""
-Amount = Annotated[Decimal, BeforeValidator(_decimal), Field(ge=0)]
+Amount = Annotated[Decimal, BeforeValidator(_decimal), Field(ge=0, le=MAX_NUMBER)]
 """A non-negative quantity: a realisation, a numerator."""
-Positive = Annotated[Decimal, BeforeValidator(_decimal), Field(gt=0)]
+Positive = Annotated[Decimal, BeforeValidator(_decimal), Field(gt=0, le=MAX_NUMBER)]
 """A strictly positive quantity: a target, a denominator."""
 Percent = Annotated[Decimal, BeforeValidator(_decimal), Field(ge=0, le=100)]
 """A percentage between 0 and 100."""
-Count = Annotated[int, BeforeValidator(_integer), Field(ge=0)]
+Count = Annotated[int, BeforeValidator(_integer), Field(ge=0, le=MAX_NUMBER)]
 Year = Annotated[int, BeforeValidator(_integer), Field(ge=1900, le=2100)]
-Order = Annotated[int, BeforeValidator(_integer), Field(ge=1)]
+Order = Annotated[int, BeforeValidator(_integer), Field(ge=1, le=MAX_NUMBER)]
 Line = Annotated[str, BeforeValidator(_line), Field(min_length=1, max_length=MAX_NAME)]
 Narrative = Annotated[str, BeforeValidator(_text), Field(min_length=1, max_length=MAX_NARRATIVE)]
 Items = Annotated[list[str], BeforeValidator(_items), Field(min_length=1)]
@@ -111,7 +112,7 @@ def _target(v: Any) -> Decimal | TargetRange:
         if m:
             low = to_decimal(m.group(1), NumberKind.DECIMAL)
             high = to_decimal(m.group(2), NumberKind.DECIMAL)
-            if not (0 < low < high):
+            if not (0 < low < high <= MAX_NUMBER):
                 raise PydanticCustomError(
                     "invalid_range", "invalid_range",
                     {"expected": "batas bawah > 0 dan lebih kecil dari batas atas, mis. 90-100",
@@ -122,6 +123,10 @@ def _target(v: Any) -> Decimal | TargetRange:
     if value <= 0:
         raise PydanticCustomError(
             "too_small", "too_small", {"expected": "angka lebih dari 0", "detail": ""}
+        )
+    if value > MAX_NUMBER:
+        raise PydanticCustomError(
+            "too_big", "too_big", {"expected": "angka ≤ 1.000.000.000.000.000", "detail": ""}
         )
     return value
 

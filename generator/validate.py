@@ -59,15 +59,19 @@ class Validated:
         self.report.add(Problem(kind, self.loc(sheet, row, field_name), value, expected, detail))
 
 
+def _bound(value: Any) -> str:
+    return f"{value:,}".replace(",", ".") if isinstance(value, int) else str(value)
+
+
 def _expected_for_constraint(kind: str, ctx: dict[str, Any]) -> str:
     if "ge" in ctx:
-        return f"angka ≥ {ctx['ge']}"
+        return f"angka ≥ {_bound(ctx['ge'])}"
     if "gt" in ctx:
-        return f"angka > {ctx['gt']}"
+        return f"angka > {_bound(ctx['gt'])}"
     if "le" in ctx:
-        return f"angka ≤ {ctx['le']}"
+        return f"angka ≤ {_bound(ctx['le'])}"
     if "lt" in ctx:
-        return f"angka < {ctx['lt']}"
+        return f"angka < {_bound(ctx['lt'])}"
     if kind == "too_long":
         return f"paling banyak {ctx.get('max_length', MAX_NAME)} karakter"
     if kind == "required":
