@@ -107,6 +107,9 @@ def setup_styles(doc):
     daftar = _para_style(doc, "Daftar", size=11, align=JUSTIFY, left=1.0, first=-0.6,
                          after=3, line=1.5)
     daftar.paragraph_format.tab_stops.add_tab_stop(Cm(1.0))
+    lebar = _para_style(doc, "Daftar Lebar", size=11, align=JUSTIFY, left=1.8, first=-1.8,
+                        after=3, line=1.5)
+    lebar.paragraph_format.tab_stops.add_tab_stop(Cm(1.8))
     daftar2 = _para_style(doc, "Daftar 2", size=11, align=JUSTIFY, left=1.6, first=-0.6,
                           after=2, line=1.5)
     daftar2.paragraph_format.tab_stops.add_tab_stop(Cm(1.6))
@@ -254,7 +257,12 @@ def page_setup(section, landscape=False):
 
 
 def new_section(doc, landscape=False):
+    """A new page section; python-docx copies the previous sectPr, so drop its page-number
+    restart (the numbering continues) and set the orientation."""
     section = doc.add_section(WD_SECTION.NEW_PAGE)
+    pg = section._sectPr.find(qn("w:pgNumType"))
+    if pg is not None:
+        section._sectPr.remove(pg)
     page_setup(section, landscape)
     return section
 
@@ -719,13 +727,13 @@ def bab2(doc):
     para(doc, "Untuk mewujudkan visi tersebut ditetapkan misi sebagai berikut:")
     tag(doc, "{%p for m in bab2.misi %}")
     tag(doc, "{%p if m.didukung %}")
-    p = doc.add_paragraph(style="Daftar")
+    p = doc.add_paragraph(style="Daftar Lebar")
     p.add_run("{{ m.no }}")
     p.add_run("\t")
     r = p.add_run("{{ m.misi }} (didukung {{ info.nama_instansi }})")
     r.bold = True
     tag(doc, "{%p else %}")
-    p = doc.add_paragraph(style="Daftar")
+    p = doc.add_paragraph(style="Daftar Lebar")
     p.add_run("{{ m.no }}")
     p.add_run("\t")
     p.add_run("{{ m.misi }}")
@@ -757,7 +765,7 @@ def bab2(doc):
               "strategis perangkat daerah. IKU {{ info.nama_lengkap }} Tahun {{ info.tahun }} "
               "beserta definisi, cara perhitungan dan sumber datanya adalah sebagai berikut.")
     caption(doc, "Tabel 2.2 Indikator Kinerja Utama {{ info.nama_lengkap }}")
-    t = Table(doc, [0.7, 2.5, 0.9, 2.8, 1.1, 3.0, 3.2, 1.8], small=True)
+    t = Table(doc, [0.7, 2.4, 1.0, 2.8, 1.2, 3.0, 3.1, 1.8], small=True)
     t.head(["NO", "SASARAN STRATEGIS", "KODE", "INDIKATOR KINERJA", "SATUAN",
             "DEFINISI OPERASIONAL", "FORMULA", "SUMBER DATA"])
     t.tag("{%tr for g in bab2.iku %}")
@@ -774,7 +782,7 @@ def bab2(doc):
               "RKT Tahun {{ info.tahun }} dimuat dalam Rencana Kerja (Renja) perangkat daerah "
               "sebagai berikut.")
     caption(doc, "Tabel 2.3 Rencana Kerja Tahun {{ info.tahun }} {{ info.nama_lengkap }}")
-    t = Table(doc, [0.8, 3.4, 3.4, 5.0, 1.4, 2.0])
+    t = Table(doc, [0.9, 3.3, 3.3, 4.7, 1.8, 2.0])
     t.head(["NO", "TUJUAN", "SASARAN", "INDIKATOR KINERJA", "SATUAN", "TARGET {{ info.tahun }}"])
     t.tag("{%tr for g in bab2.rkt %}")
     t.tag("{%tr for i in g.indikator %}")
@@ -796,7 +804,7 @@ def bab2(doc):
               "{{ bab2.pk_tanggal }} dengan target sebagai berikut.")
     tag(doc, "{%p endif %}")
     caption(doc, "Tabel 2.4 Perjanjian Kinerja {{ info.nama_lengkap }} Tahun {{ info.tahun }}")
-    t = Table(doc, [0.8, 4.6, 0.9, 7.2, 2.5])
+    t = Table(doc, [0.9, 4.5, 1.2, 6.9, 2.5])
     t.head(["NO", "SASARAN", "KODE", "INDIKATOR KINERJA", "TARGET {{ info.tahun }}"])
     t.tag("{%tr for g in bab2.pk %}")
     t.tag("{%tr for i in g.indikator %}")
@@ -820,7 +828,7 @@ def bab2(doc):
               "tabel berikut menyajikan target yang menjadi dasar pengukuran capaian pada Bab III.")
     tag(doc, "{%p endif %}")
     caption(doc, "Tabel 2.5 Perubahan Perjanjian Kinerja Tahun {{ info.tahun }}")
-    t = Table(doc, [0.8, 4.2, 0.9, 6.2, 2.0, 1.9])
+    t = Table(doc, [0.9, 4.0, 1.2, 5.8, 2.1, 2.0])
     t.head(["NO", "SASARAN", "KODE", "INDIKATOR KINERJA", "TARGET {{ info.tahun }} (PERUBAHAN)",
             "KETERANGAN"])
     t.tag("{%tr for g in bab2.pk %}")
@@ -898,7 +906,7 @@ def bab3(doc):
               "adalah sebagai berikut.")
     caption(doc, "Tabel 3.2 Capaian Indikator Kinerja Utama {{ info.nama_lengkap }} Tahun "
                  "{{ info.tahun }}")
-    t = Table(doc, [0.7, 2.6, 0.8, 3.5, 1.3, 1.4, 1.4, 1.6, 2.7], small=True)
+    t = Table(doc, [0.8, 2.5, 1.0, 3.4, 1.3, 1.6, 1.6, 1.6, 2.2], small=True)
     t.head(["NO", "SASARAN", "KODE", "INDIKATOR KINERJA", "TARGET", "REALISASI",
             "CAPAIAN (%)", "KATEGORI", "PENANGGUNG JAWAB"])
     t.tag("{%tr for g in bab3.iku %}")
@@ -1021,7 +1029,7 @@ def bab3(doc):
     # Tabel 3.6 + Gambar 3.1 + B (Tabel 3.7, Gambar 3.2): landscape
     new_section(doc, landscape=True)
     caption(doc, "Tabel 3.6 Analisis Keberhasilan dan Kegagalan Program dan Kegiatan")
-    t = Table(doc, [0.7, 2.8, 3.0, 1.4, 5.6, 5.4, 1.5, 1.5, 1.5, 2.0], small=True)
+    t = Table(doc, [0.8, 2.8, 3.0, 1.6, 5.4, 5.0, 1.5, 1.7, 1.6, 2.1], small=True)
     t.head(["NO", "SASARAN", "INDIKATOR KINERJA", "CAPAIAN (%)",
             "PROGRAM / KEGIATAN / SUB KEGIATAN", "INDIKATOR KINERJA", "TARGET", "REALISASI",
             "CAPAIAN (%)", "MENUNJANG / TIDAK MENUNJANG"])
@@ -1111,7 +1119,7 @@ def bab3(doc):
     para(doc, "Analisis efisiensi penggunaan sumber daya dalam pencapaian tujuan dan sasaran "
               "disajikan pada tabel berikut.")
     caption(doc, "Tabel 3.8 Perbandingan Pencapaian Kinerja dan Anggaran Tujuan dan Sasaran")
-    t = Table(doc, [0.8, 3.6, 5.2, 1.5, 1.6, 1.6, 3.1, 3.1, 1.6, 1.7], small=True)
+    t = Table(doc, [0.8, 3.6, 5.0, 1.5, 1.7, 1.6, 3.1, 3.1, 1.7, 1.7], small=True)
     t.row(["NO", "SASARAN", "INDIKATOR KINERJA", "KINERJA", "", "", "ANGGARAN", "", "",
            "TINGKAT EFISIENSI"], header=True, shade=SHADE_HEADER, aligns=["c"] * 10)
     t.row(["", "", "", "TARGET", "REALISASI", "CAPAIAN (%)", "PAGU (Rp)", "REALISASI (Rp)",
@@ -1146,7 +1154,7 @@ def bab3(doc):
     para(doc, "Analisis efisiensi pada tingkat program, kegiatan dan sub kegiatan disajikan pada "
               "tabel berikut.")
     caption(doc, "Tabel 3.9 Perbandingan Pencapaian Kinerja dan Anggaran Program dan Kegiatan")
-    t = Table(doc, [0.8, 9.0, 1.5, 1.5, 1.6, 3.1, 3.1, 1.6, 1.6], small=True)
+    t = Table(doc, [0.8, 8.6, 1.5, 1.7, 1.6, 3.1, 3.1, 1.7, 1.7], small=True)
     t.row(["NO", "PROGRAM / KEGIATAN / SUB KEGIATAN", "KINERJA", "", "", "ANGGARAN", "", "",
            "TINGKAT EFISIENSI"], header=True, shade=SHADE_HEADER, aligns=["c"] * 9)
     t.row(["", "", "TARGET", "REALISASI", "CAPAIAN (%)", "PAGU (Rp)", "REALISASI (Rp)",
@@ -1234,7 +1242,7 @@ def identity(doc, rows, width=PORTRAIT_WIDTH):
 
 
 def pk_table(doc, loop, title, indikator_title):
-    t = Table(doc, [0.8, 4.6, 1.8, 6.4, 2.4])
+    t = Table(doc, [1.0, 4.5, 1.8, 6.3, 2.4])
     t.head(["NO", title, "ASPEK", indikator_title, "TARGET {{ info.tahun }}"])
     t.numbers()
     t.tag("{%tr for g in " + loop + " %}")
@@ -1306,7 +1314,7 @@ def lampiran(doc):
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if pk.anggaran %}")
     caption(doc, "Anggaran")
-    t = Table(doc, [0.8, 9.2, 3.8, 2.2])
+    t = Table(doc, [1.0, 9.0, 3.8, 2.2])
     t.head(["NO", "PROGRAM / KEGIATAN / SUB KEGIATAN", "JUMLAH ANGGARAN (Rp)", "SUMBER DANA"])
     t.tag("{%tr for a in pk.anggaran %}")
     t.tag("{%tr if a.tingkat == 'program' %}")
@@ -1323,6 +1331,7 @@ def lampiran(doc):
     t.row(["", "JUMLAH", "{{ pk.jumlah_anggaran }}", ""], bold=True, shade=SHADE_GROUP,
           aligns=["c", None, "r", "c"])
     tag(doc, "{%p endif %}")
+    para(doc, "", style="Normal")
     para(doc, "{{ pk.tempat }}, {{ pk.tanggal }}", style="Tanda Tangan", align=RIGHT)
     two_signatures(doc)
     tag(doc, "{%p endfor %}")
@@ -1331,7 +1340,7 @@ def lampiran(doc):
     para(doc, "RENCANA KERJA TAHUNAN (RKT) TAHUN {{ info.tahun }}", style="Judul Lampiran")
     para(doc, "{{ info.nama_lengkap_upper }}", style="Judul Lampiran")
     caption(doc, "Tabel L.1 Rencana Kerja Tahunan {{ info.nama_lengkap }} Tahun {{ info.tahun }}")
-    t = Table(doc, [0.8, 5.0, 0.9, 6.8, 2.5])
+    t = Table(doc, [0.9, 4.9, 1.2, 6.5, 2.5])
     t.head(["NO", "SASARAN", "KODE", "INDIKATOR KINERJA", "TARGET {{ info.tahun }}"])
     t.numbers()
     t.tag("{%tr for g in lampiran.rkt %}")

@@ -51,7 +51,7 @@ def capaian_chart(result: Result) -> Chart:
     target = [_num(i.target) for i in result.indikator]
     real = [_num(i.realisasi) for i in result.indikator]
     with plt.rc_context(STYLE):
-        fig, ax = plt.subplots(figsize=(9.0, 3.6))
+        fig, ax = plt.subplots(figsize=(9.0, 3.4))
         x = range(len(codes))
         w = 0.38
         b1 = ax.bar([p - w / 2 for p in x], target, w, label="Target", color="#9DB4D8")
@@ -65,11 +65,12 @@ def capaian_chart(result: Result) -> Chart:
         ax.set_xticks(list(x))
         ax.set_xticklabels([f"IKU {c}" for c in codes])
         ax.set_ylabel("Nilai indikator")
-        ax.legend(loc="lower right", fontsize=7, frameon=False)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, 1.14), ncol=2, fontsize=7,
+                  frameon=False)
         ax.set_ylim(0, max(target + real + [1]) * 1.15)
         fig.tight_layout()
         png = _png(fig)
-    return Chart(png=png, width_mm=220, title="Target dan realisasi IKU")
+    return Chart(png=png, width_mm=200, title="Target dan realisasi IKU")
 
 
 def serapan_chart(result: Result) -> Chart:
@@ -91,4 +92,4 @@ def serapan_chart(result: Result) -> Chart:
         ax.set_xlabel("Serapan anggaran (%)")
         fig.tight_layout()
         png = _png(fig)
-    return Chart(png=png, width_mm=220, title="Serapan anggaran per program")
+    return Chart(png=png, width_mm=200, title="Serapan anggaran per program")
