@@ -1,0 +1,780 @@
+"""The finance spreadsheets: Tabel 1.1 (realisasi keuangan dan fisik) and the efficiency
+tables (Tabel 3.7, 3.8, 3.9 with charts).
+
+The layouts are data, `templates/xlsx/realisasi.toml` and `efisiensi.toml`: titles,
+header cells, columns (width, number format, formula pattern), row styles per level and
+print settings. This writer is generic: it turns the core's `Result` into rows of named
+values and the layout into cells. It does no arithmetic: every value written, including
+the stored result of every formula, is a figure of the result. Formulas let the finance
+office see and follow each subtotal and ratio; the stored values let a viewer that does
+not recalculate (LibreOffice headless, previews) show the right numbers.
+
+User text is always written with `write_string` into a workbook created with
+strings_to_formulas/urls/numbers off, so "=..." or "+62..." stays literal text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import math
+import re
+import tomllib
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Optional
+
+import xlsxwriter
+from xlsxwriter.utility import quote_sheetname, xl_col_to_name, xl_rowcol_to_cell
+
+from .. import fmt
+from ..core.results import BudgetNode, Result
+from ..fieldtypes import TargetRange
+from ..models import InputWorkbook
+
+WORKBOOK_OPTIONS = {
+    "in_memory": True,
+    "strings_to_formulas": False,
+    "strings_to_urls": False,
+    "strings_to_numbers": False,
+}
+DASH = "-"
+SUM_ARGS = 200          # Excel allows 255 arguments per function; nest beyond this
+MAX_FORMULA = 8000      # Excel's limit is 8192 characters
+MAX_ROW_HEIGHT = 409.0  # points, Excel's limit
+
+
+class LayoutError(ValueError):
+    """A layout file refers to something that does not exist."""
+
+
+class _Unavailable:
+    """The core has no such figure for this row: the cell shows '-' and holds no formula."""
+
+    def __repr__(self) -> str:
+        return "UNAVAILABLE"
+
+
+UNAVAILABLE = _Unavailable()
+
+
+# --- Entry points ---------------------------------------------------------------------------
+
+def render_realisasi(workbook: InputWorkbook, result: Result, layout_dir: Path) -> bytes:
+    """Tabel_1.1_Realisasi_<tahun>_<instansi>.xlsx as bytes."""
+    return render_layout(Path(layout_dir) / "realisasi.toml", workbook, result)
+
+
+def render_efisiensi(workbook: InputWorkbook, result: Result, layout_dir: Path) -> bytes:
+    """Efisiensi_<tahun>_<instansi>.xlsx as bytes."""
+    return render_layout(Path(layout_dir) / "efisiensi.toml", workbook, result)
+
+
+def render_layout(layout_path: Path, workbook: InputWorkbook, result: Result) -> bytes:
+    layout = load_layout(layout_path)
+    context = report_context(workbook)
+    out = io.BytesIO()
+    book = xlsxwriter.Workbook(out, WORKBOOK_OPTIONS)
+    book.set_properties({
+        "title": fill(layout.get("properties", {}).get("title", ""), context),
+        "company": context["instansi"],
+        # A fixed date: two runs on the same input give byte-identical files.
+        "created": dt.datetime.combine(workbook.instansi.tanggal, dt.time()),
+    })
+    formats = Formats(book, layout.get("formats", {}))
+    tables: dict[str, Table] = {}
+    for spec in layout["sheet"]:
+        source = spec.get("source")
+        if source == "charts":
+            write_chart_sheet(book, formats, spec, tables, context)
+        else:
+            rows = collect_rows(source, spec, result)
+            tables[spec["name"]] = write_table_sheet(book, formats, spec, rows, context)
+    book.close()
+    return out.getvalue()
+
+
+def load_layout(path: Path) -> dict:
+    with open(path, "rb") as f:
+        return tomllib.load(f)
+
+
+# --- Context (texts of titles, footers, signature) -----------------------------------------
+
+def report_context(workbook: InputWorkbook) -> dict[str, str]:
+    inst = workbook.instansi
+    kepala = next((p for p in workbook.pejabat if p.kode == inst.kode_kepala), None)
+    pangkat = " / ".join(x for x in (kepala and kepala.pangkat, kepala and kepala.golongan) if x)
+    return {
+        "tahun": str(inst.tahun),
+        "instansi": inst.nama_lengkap,
+        "instansi_upper": inst.nama_lengkap.upper(),
+        "nama_instansi": inst.nama_instansi,
+        "nama_pemda": inst.nama_pemda,
+        "tempat": inst.tempat,
+        "tanggal": fmt.tanggal(inst.tanggal),
+        "telepon": inst.telepon or "",
+        "kepala_nama": kepala.nama if kepala else "",
+        "kepala_nip": (kepala.nip or "") if kepala else "",
+        "kepala_pangkat_golongan": pangkat,
+        "kepala_jabatan": kepala.jabatan if kepala else "",
+    }
+
+
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def fill(text: str, context: dict[str, str], escape_amp: bool = False) -> str:
+    """Replace {name} by its context value; a text whose value is empty becomes ''."""
+    empty = False
+
+    def sub(m: re.Match) -> str:
+        nonlocal empty
+        if m.group(1) not in context:
+            raise LayoutError(f"unknown placeholder {{{m.group(1)}}} in {text!r}")
+        value = context[m.group(1)]
+        empty = empty or value == ""
+        return value.replace("&", "&&") if escape_amp else value
+
+    result = _PLACEHOLDER.sub(sub, text)
+    return "" if empty else result
+
+
+# --- Rows: the result as named values --------------------------------------------------------
+
+@dataclass
+class Row:
+    level: str
+    values: dict[str, Any]
+    children: list[int] = field(default_factory=list)
+    group: Optional[str] = None
+    excel_row: int = -1
+
+
+def collect_rows(source: str, spec: dict, result: Result) -> list[Row]:
+    if source == "anggaran":
+        return budget_rows(result, spec.get("levels", []), spec.get("total_row", False))
+    if source == "indikator":
+        return indicator_rows(result)
+    raise LayoutError(f"sheet {spec.get('name')!r}: unknown source {source!r}")
+
+
+def budget_rows(result: Result, levels: list[str], total_row: bool) -> list[Row]:
+    """The budget tree, depth first, restricted to `levels`; each row knows its children."""
+    rows: list[Row] = []
+    programs = 0
+
+    def collect(node: BudgetNode) -> list[int]:
+        nonlocal programs
+        if node.level not in levels:
+            return [i for child in node.children for i in collect(child)]
+        index = len(rows)
+        values = budget_values(node, result)
+        if node.level == "program":
+            programs += 1
+            values["no"] = str(programs)
+        rows.append(Row(level=node.level, values=values))
+        rows[index].children = [i for child in node.children for i in collect(child)]
+        return [index]
+
+    tops = [i for child in result.anggaran.children for i in collect(child)]
+    if total_row:
+        rows.append(Row(level="total", values=budget_values(result.anggaran, result),
+                        children=tops))
+    return rows
+
+
+def _category_fisik(b, own_pagu: Decimal, other_pagu: Decimal) -> Any:
+    """Fisik of the operasi (or modal) part. The core keeps one pagu-weighted fisik per
+    node, which is this figure only when the node has no pagu in the other category."""
+    if own_pagu == 0:
+        return None
+    if other_pagu == 0:
+        return b.fisik
+    return UNAVAILABLE
+
+
+def budget_values(node: BudgetNode, result: Result) -> dict[str, Any]:
+    b = node.budget
+    values: dict[str, Any] = {
+        "no": "",
+        "kode": node.kode,
+        "uraian": node.nama,
+        "pagu_sebelum": b.pagu_sebelum if b.pagu_sebelum is not None else UNAVAILABLE,
+        "pagu_operasi": b.pagu_operasi,
+        "pagu_modal": b.pagu_modal,
+        "pagu": b.pagu,
+        "realisasi_operasi": b.realisasi_operasi,
+        "realisasi_modal": b.realisasi_modal,
+        "realisasi": b.realisasi,
+        "serapan_operasi": b.serapan_operasi,
+        "serapan_modal": b.serapan_modal,
+        "serapan": b.serapan,
+        "fisik": b.fisik,
+        "fisik_operasi": _category_fisik(b, b.pagu_operasi, b.pagu_modal),
+        "fisik_modal": _category_fisik(b, b.pagu_modal, b.pagu_operasi),
+        "sisa": b.sisa,
+        "keterangan": node.keterangan or "",
+        "penjelasan": node.penjelasan or "",
+    }
+    out = node.output
+    polaritas = "naik"
+    if node.level == "program" and node.kode_indikator:
+        if result.indicator(node.kode_indikator).polaritas == "Turun":
+            polaritas = "turun"
+    values.update(output_values(
+        indikator=out.indikator if out else None, satuan=out.satuan if out else None,
+        target=out.target if out else None, realisasi=out.realisasi if out else None,
+        capaian=out.capaian if out else None, polaritas=polaritas))
+    eff = node.efisiensi
+    values.update(efficiency_values(eff))
+    return values
+
+
+def output_values(indikator, satuan, target, realisasi, capaian, polaritas) -> dict[str, Any]:
+    values: dict[str, Any] = {
+        "indikator": indikator or "",
+        "satuan": satuan or "",
+        "realisasi_kinerja": realisasi,
+        "capaian": capaian,
+        "rumus_capaian": polaritas,
+        "target": target,
+    }
+    if isinstance(target, TargetRange):
+        values.update(target=fmt.target(target), target_low=target.low,
+                      target_high=target.high, rumus_capaian=f"rentang_{polaritas}")
+    return values
+
+
+def efficiency_values(eff) -> dict[str, Any]:
+    if eff is None:
+        return {"efisiensi": None, "efisien": None, "alasan": ""}
+    return {"efisiensi": eff.nilai, "efisien": eff.efisien, "alasan": eff.alasan or ""}
+
+
+def indicator_rows(result: Result) -> list[Row]:
+    """Tabel 3.8: one row per indicator, grouped by sasaran (in the order of the sasaran)."""
+    rows = []
+    for s in result.sasaran:
+        for kode in s.indikator:
+            ind = result.indicator(kode)
+            values: dict[str, Any] = {
+                "no": s.kode,
+                "sasaran": s.nama,
+                "kode": ind.kode,
+                "pagu": ind.anggaran.pagu,
+                "realisasi": ind.anggaran.realisasi,
+                "serapan": ind.anggaran.serapan,
+            }
+            values.update(output_values(
+                indikator=ind.nama, satuan=ind.satuan, target=ind.target,
+                realisasi=ind.realisasi, capaian=ind.capaian,
+                polaritas="turun" if ind.polaritas == "Turun" else "naik"))
+            values.update(efficiency_values(ind.efisiensi))
+            rows.append(Row(level="indikator", values=values, group=s.kode))
+    return rows
+
+
+# --- Formats ---------------------------------------------------------------------------------
+
+class Formats:
+    """Named format properties from the layout, combined and cached as workbook formats."""
+
+    def __init__(self, book: xlsxwriter.Workbook, named: dict[str, dict]):
+        self.book = book
+        self.named = named
+        self._cache: dict[tuple, Any] = {}
+
+    def props(self, name: Optional[str]) -> dict:
+        if not name:
+            return {}
+        if name not in self.named:
+            raise LayoutError(f"unknown format {name!r}")
+        return dict(self.named[name])
+
+    def get(self, *parts: Any) -> Any:
+        """A format from named formats and/or property dicts, later ones winning."""
+        merged: dict = {}
+        for part in parts:
+            merged.update(self.props(part) if isinstance(part, str) or part is None else part)
+        key = tuple(sorted(merged.items()))
+        if key not in self._cache:
+            self._cache[key] = self.book.add_format(merged)
+        return self._cache[key]
+
+
+# --- Table sheets ----------------------------------------------------------------------------
+
+@dataclass
+class Table:
+    """What a written table sheet offers to the chart sheet: rows, columns, written values."""
+
+    name: str
+    rows: list[Row]
+    columns: dict[str, int]
+    specs: dict[str, dict]
+    written: dict[tuple[int, str], Any]
+
+
+def write_table_sheet(book, formats: Formats, spec: dict, rows: list[Row],
+                      context: dict[str, str]) -> Table:
+    sheet = book.add_worksheet(spec["name"])
+    columns = spec["column"]
+    colpos = {c["key"]: i for i, c in enumerate(columns)}
+    specs = {c["key"]: c for c in columns}
+    styles = spec.get("row_style", {})
+    last_col = len(columns) - 1
+
+    r = write_titles(sheet, formats, spec.get("title", []), last_col, context)
+    header_top = r
+    r = write_header(sheet, formats, spec.get("header", {}), columns, colpos, header_top)
+    number_row = r
+    for c, col in enumerate(columns):
+        sheet.write_string(number_row, c, str(col.get("number", "")), formats.get("number"))
+    data_top = number_row + 1
+
+    for i, row in enumerate(rows):
+        row.excel_row = data_top + i
+    written: dict[tuple[int, str], Any] = {}
+    for i, row in enumerate(rows):
+        style = styles.get(row.level, {})
+        for c, col in enumerate(columns):
+            if col.get("merge") and i > 0 and rows[i - 1].group == row.group:
+                continue
+            value = write_cell(sheet, formats, col, c, row, rows, colpos, style)
+            written[(i, col["key"])] = value
+    write_merges(sheet, formats, columns, rows, styles, written)
+
+    last_row = data_top + len(rows) - 1
+    widths = [fitted_width(formats, col, rows, written) for col in columns]
+    for c, width in enumerate(widths):
+        sheet.set_column(c, c, width)
+    fit = {**TEXT_FIT, **spec.get("text_fit", {})}
+    for i, row in enumerate(rows):
+        # Explicit heights for wrapped text: neither Excel nor LibreOffice refits rows of
+        # a generated file when they open it.
+        style = styles.get(row.level, {})
+        height = row_height(formats, columns, widths, i, style, written, fit)
+        options = {"level": int(style["outline"])} if style.get("outline") else {}
+        if height is not None or options:
+            sheet.set_row(row.excel_row, height, None, options)
+    for cond in spec.get("conditional", []):
+        write_conditional(sheet, formats, cond, colpos, data_top, last_row)
+    if "signature" in spec:
+        write_signature(sheet, formats, spec["signature"], colpos, last_row, context)
+    page_setup(sheet, spec.get("page", {}), context, header_top, number_row, data_top, colpos)
+    return Table(name=spec["name"], rows=rows, columns=colpos, specs=specs, written=written)
+
+
+def write_titles(sheet, formats: Formats, titles: list[dict], last_col: int,
+                 context: dict[str, str]) -> int:
+    for r, title in enumerate(titles):
+        text = fill(title.get("text", ""), context)
+        fmt_ = formats.get(title.get("format", "title"))
+        if text:
+            sheet.merge_range(r, 0, r, last_col, "", fmt_)
+            sheet.write_string(r, 0, text, fmt_)
+    return len(titles)
+
+
+def write_header(sheet, formats: Formats, header: dict, columns: list[dict],
+                 colpos: dict[str, int], top: int) -> int:
+    heights = header.get("heights", [])
+    count = max(len(heights), 1 + max((h["row"] + h.get("rows", 1) - 1
+                                       for h in header.get("cells", [])), default=-1))
+    head = formats.get("header")
+    for r in range(count):
+        for c in range(len(columns)):
+            sheet.write_blank(top + r, c, None, head)
+        if r < len(heights):
+            sheet.set_row(top + r, heights[r])
+    for cell in header.get("cells", []):
+        r1 = top + cell["row"]
+        r2 = r1 + cell.get("rows", 1) - 1
+        c1 = _col(colpos, cell["from"])
+        c2 = _col(colpos, cell.get("to", cell["from"]))
+        if (r1, c1) != (r2, c2):
+            sheet.merge_range(r1, c1, r2, c2, "", head)
+        sheet.write_string(r1, c1, cell["text"], head)
+    return top + count
+
+
+def _col(colpos: dict[str, int], key: str) -> int:
+    if key not in colpos:
+        raise LayoutError(f"unknown column {key!r}")
+    return colpos[key]
+
+
+def row_label(value: str, style: dict) -> str:
+    if style.get("label"):
+        return style["label"]
+    text = f"{style.get('prefix', '')}{value}"
+    return text.upper() if style.get("upper") else text
+
+
+def _format_name(formats: Formats, col: dict, value: Any) -> Optional[str]:
+    """The column's format; "<name>_fraction" instead for a number with decimals."""
+    name = col.get("format")
+    if (name and f"{name}_fraction" in formats.named and _is_number(value)
+            and value != int(value)):
+        return f"{name}_fraction"
+    return name
+
+
+def cell_format(formats: Formats, col: dict, value: Any, style: dict) -> Any:
+    name = _format_name(formats, col, value)
+    extra = {"indent": style["indent"]} if col.get("names") and style.get("indent") else {}
+    return formats.get("cell", name, style.get("format", {}), extra)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float, Decimal)) and not isinstance(value, bool)
+
+
+def cell_content(col: dict, row: Row, rows: list[Row], colpos: dict[str, int],
+                 style: dict) -> tuple[Optional[str], Any]:
+    """The formula (without '=') or None, and the value to store or write."""
+    key = col.get("value", col["key"])
+    if key not in row.values:
+        raise LayoutError(f"column {col['key']!r}: no value {key!r} for a {row.level} row")
+    value = row.values[key]
+    if value is UNAVAILABLE:
+        return None, col.get("missing", DASH)
+    if col.get("names"):
+        value = row_label(value, style)
+    if "labels" in col:
+        value = col["labels"].get(str(value).lower()) if value is not None else None
+    if value is None:
+        value = col.get("missing", DASH)
+
+    pattern = col.get("formula")
+    if isinstance(pattern, dict):
+        variant = row.values.get(col.get("formula_by", ""))
+        if variant not in pattern:
+            raise LayoutError(f"column {col['key']!r}: no formula for {variant!r}")
+        pattern = pattern[variant]
+    if pattern:
+        return substitute(pattern, row, colpos), value
+    kind = col.get("children")
+    if kind and row.children:
+        c = colpos[col["key"]]
+        if kind == "sum":
+            return sum_formula(c, [rows[i].excel_row for i in row.children]), value
+        if kind == "weighted":
+            w = _col(colpos, col["weight"])
+            return weighted_formula(c, w, row.excel_row,
+                                    [rows[i].excel_row for i in row.children]), value
+        raise LayoutError(f"column {col['key']!r}: unknown children rule {kind!r}")
+    return None, value
+
+
+def write_cell(sheet, formats: Formats, col: dict, c: int, row: Row, rows: list[Row],
+               colpos: dict[str, int], style: dict) -> Any:
+    formula, value = cell_content(col, row, rows, colpos, style)
+    cf = cell_format(formats, col, value, style)
+    r = row.excel_row
+    stored = float(value) if _is_number(value) else value
+    if formula is not None and len(formula) >= MAX_FORMULA:
+        formula = None          # Excel refuses longer formulas; the value stays right
+    if formula is not None:
+        sheet.write_formula(r, c, "=" + formula, cf, stored)
+    elif _is_number(value):
+        sheet.write_number(r, c, stored, cf)
+    else:
+        sheet.write_string(r, c, str(value), cf)
+    if col.get("comment") and row.values.get("alasan") and row.values.get(col["key"]) is None:
+        text = fill(col["comment"], {"alasan": row.values["alasan"]})
+        sheet.write_comment(r, c, text, {"author": "Generator LKjIP", "x_scale": 2,
+                                         "y_scale": 0.8})
+    return stored
+
+
+def write_merges(sheet, formats: Formats, columns: list[dict], rows: list[Row],
+                 styles: dict, written: dict) -> None:
+    """Columns with merge = true: one cell over consecutive rows of the same group."""
+    for c, col in enumerate(columns):
+        if not col.get("merge"):
+            continue
+        start = 0
+        while start < len(rows):
+            end = start
+            while end + 1 < len(rows) and rows[end + 1].group == rows[start].group:
+                end += 1
+            if end > start:
+                value = written[(start, col["key"])]
+                style = styles.get(rows[start].level, {})
+                cf = cell_format(formats, col, value, style)
+                r1, r2 = rows[start].excel_row, rows[end].excel_row
+                sheet.merge_range(r1, c, r2, c, "", cf)
+                if _is_number(value):
+                    sheet.write_number(r1, c, value, cf)
+                else:
+                    sheet.write_string(r1, c, str(value), cf)
+            start = end + 1
+
+
+# --- Formulas --------------------------------------------------------------------------------
+
+def substitute(pattern: str, row: Row, colpos: dict[str, int]) -> str:
+    """{key}: the cell of column key in this row; {name}: a number of the row (a bound)."""
+
+    def sub(m: re.Match) -> str:
+        name = m.group(1)
+        if name in colpos:
+            return xl_rowcol_to_cell(row.excel_row, colpos[name])
+        value = row.values.get(name)
+        if _is_number(value):
+            return _literal(value)
+        raise LayoutError(f"formula {pattern!r}: unknown column or value {name!r}")
+
+    return _PLACEHOLDER.sub(sub, pattern)
+
+
+def _literal(value: Any) -> str:
+    d = Decimal(str(value)) if not isinstance(value, Decimal) else value
+    text = format(d, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def row_ranges(col: int, excel_rows: list[int]) -> list[str]:
+    """Cells of one column in the given rows, consecutive rows joined into ranges."""
+    out, start, prev = [], None, None
+    for r in sorted(excel_rows):
+        if start is None:
+            start = prev = r
+        elif r == prev + 1:
+            prev = r
+        else:
+            out.append((start, prev))
+            start = prev = r
+    if start is not None:
+        out.append((start, prev))
+    return [xl_rowcol_to_cell(a, col) if a == b else
+            f"{xl_rowcol_to_cell(a, col)}:{xl_rowcol_to_cell(b, col)}" for a, b in out]
+
+
+def sum_formula(col: int, excel_rows: list[int]) -> str:
+    args = row_ranges(col, excel_rows)
+    while len(args) > SUM_ARGS:
+        args = [f"SUM({','.join(args[i:i + SUM_ARGS])})" for i in range(0, len(args), SUM_ARGS)]
+    return f"SUM({','.join(args)})"
+
+
+def weighted_formula(col: int, weight_col: int, own_row: int, excel_rows: list[int]) -> str:
+    """The children's values weighted by their weight cells, over this row's weight;
+    '-' where the weight is 0. SUMPRODUCT counts a '-' child as 0, as the core does."""
+    values = row_ranges(col, excel_rows)
+    weights = row_ranges(weight_col, excel_rows)
+    terms = "+".join(f"SUMPRODUCT({v},{w})" for v, w in zip(values, weights))
+    own = xl_rowcol_to_cell(own_row, weight_col)
+    return f'IF({own}=0,"-",({terms})/{own})'
+
+
+def write_conditional(sheet, formats: Formats, cond: dict, colpos: dict[str, int],
+                      first: int, last: int) -> None:
+    if last < first:
+        return
+
+    def ref(m: re.Match) -> str:
+        return f"${xl_col_to_name(_col(colpos, m.group(1)))}{first + 1}"
+
+    criteria = "=" + _PLACEHOLDER.sub(ref, cond["when"])
+    fmt_ = formats.book.add_format(formats.props(cond["format"]))
+    for key in cond["columns"]:
+        c = _col(colpos, key)
+        sheet.conditional_format(first, c, last, c,
+                                 {"type": "formula", "criteria": criteria, "format": fmt_})
+
+
+# --- Widths, signature, page ------------------------------------------------------------------
+
+def _shown_length(value: Any, num_format: str) -> int:
+    if not _is_number(value):
+        return 0
+    places = 2 if "0.00" in num_format else 0
+    grouped = "," if "#,##" in num_format else ""
+    return len(f"{float(value):{grouped}.{places}f}")
+
+
+def fitted_width(formats: Formats, col: dict, rows: list[Row], written: dict) -> float:
+    """The layout's width, widened where a number would not fit (Excel would show ####)."""
+    width = float(col.get("width", 10))
+    names = [col.get("format")] + ([f"{col.get('format')}_fraction"]
+                                   if f"{col.get('format')}_fraction" in formats.named else [])
+    for i, _ in enumerate(rows):
+        value = written.get((i, col["key"]))
+        for name in names:
+            num_format = formats.props(name).get("num_format", "") if name else ""
+            need = _shown_length(value, num_format) * 1.15 + 2
+            width = max(width, need)
+    return round(width, 1)
+
+
+TEXT_FIT = {
+    "chars_per_unit": 1.45,   # average characters of 9 pt Arial per unit of column width
+    "line_height": 11.5,      # points per line of 9 pt text
+    "padding": 3.0,
+    "min_height": 15.0,
+}
+
+
+def _text_units(text: str) -> float:
+    """Rough printed width of a text in average characters (capitals are wider)."""
+    return sum(1.2 if ch.isupper() else 0.6 if ch in " .,;:'()/-|il1" else 1.0
+               for ch in text)
+
+
+def text_lines(text: str, width: float, props: dict, indent: int, fit: dict) -> int:
+    """Printed lines of a wrapped text in a column of the given width (an estimate)."""
+    size = float(props.get("font_size", 11))
+    scale = size / 9 * (1.05 if props.get("bold") else 1.0)
+    available = max(1.0, (width - 2 * indent - 1) * fit["chars_per_unit"])
+    return sum(max(1, math.ceil(_text_units(part) * scale / available))
+               for part in text.split("\n"))
+
+
+def lines_height(lines: int, size: float, fit: dict) -> Optional[float]:
+    if lines <= 1:
+        return None
+    line = fit["line_height"] * max(size, 9) / 9
+    return min(MAX_ROW_HEIGHT, max(fit["min_height"], round(lines * line + fit["padding"], 1)))
+
+
+def row_height(formats: Formats, columns: list[dict], widths: list[float], index: int,
+               style: dict, written: dict, fit: dict) -> Optional[float]:
+    """The height that shows every wrapped text of the row, or None for the default."""
+    lines_needed, size = 1, 9.0
+    for c, col in enumerate(columns):
+        value = written.get((index, col["key"]))
+        if not isinstance(value, str) or not value or col.get("merge"):
+            continue            # (a merged cell spreads over its rows)
+        props = {**formats.props("cell"), **formats.props(col.get("format")),
+                 **style.get("format", {})}
+        if not props.get("text_wrap"):
+            continue
+        indent = style.get("indent", 0) if col.get("names") else 0
+        lines_needed = max(lines_needed, text_lines(value, widths[c], props, indent, fit))
+        size = max(size, float(props.get("font_size", 11)))
+    return lines_height(lines_needed, size, fit)
+
+
+def write_signature(sheet, formats: Formats, sig: dict, colpos: dict[str, int],
+                    last_row: int, context: dict[str, str]) -> None:
+    c1, c2 = _col(colpos, sig["from"]), _col(colpos, sig.get("to", sig["from"]))
+    r = last_row + 1 + sig.get("gap", 1)
+    for line in sig.get("lines", []):
+        text = fill(line.get("text", ""), context)
+        f_ = formats.get(line.get("format", "signature"))
+        if c2 > c1:
+            sheet.merge_range(r, c1, r, c2, "", f_)
+        sheet.write_string(r, c1, text, f_)
+        r += 1
+
+
+def page_setup(sheet, page: dict, context: dict[str, str], header_top: int,
+               number_row: int, data_top: int, colpos: dict[str, int]) -> None:
+    sheet.set_paper(page.get("paper", 9))
+    if page.get("landscape", True):
+        sheet.set_landscape()
+    sheet.fit_to_pages(page.get("fit_width", 1), page.get("fit_height", 0))
+    if "margins" in page:
+        sheet.set_margins(**page["margins"])
+    if "footer" in page:
+        sheet.set_footer(fill(page["footer"], context, escape_amp=True))
+    if page.get("repeat_header"):
+        sheet.repeat_rows(header_top, number_row)
+    if "freeze_right_of" in page:
+        sheet.freeze_panes(data_top, _col(colpos, page["freeze_right_of"]) + 1)
+    if page.get("outline"):
+        # Outline symbols shown, summary rows above their details, symbols left of rows.
+        sheet.outline_settings(True, False, True, False)
+
+
+# --- Chart sheet -----------------------------------------------------------------------------
+
+ROW_PIXELS = 20
+
+
+def write_chart_sheet(book, formats: Formats, spec: dict, tables: dict[str, "Table"],
+                      context: dict[str, str]) -> None:
+    sheet = book.add_worksheet(spec["name"])
+    top = 0
+    widths: dict[int, float] = {}
+    for chart_spec in spec.get("chart", []):
+        if chart_spec["table"] not in tables:
+            raise LayoutError(f"chart {chart_spec.get('title')!r}: no sheet "
+                              f"{chart_spec['table']!r} before it")
+        table = tables[chart_spec["table"]]
+        height = write_chart_block(book, sheet, formats, chart_spec, table, top, widths)
+        top += height + 2
+    for c, w in widths.items():
+        sheet.set_column(c, c, w)
+    page_setup(sheet, spec.get("page", {}), context, 0, 0, 0, {})
+
+
+def write_chart_block(book, sheet, formats: Formats, spec: dict, table: Table, top: int,
+                      widths: dict[int, float]) -> int:
+    """A small table of formulas linking to the source rows, and a chart on it."""
+    picked = [(i, row) for i, row in enumerate(table.rows) if row.level == spec["level"]]
+    cols = spec["columns"]
+    head = formats.get("chart_header")
+    source = quote_sheetname(table.name)
+    for c, col in enumerate(cols):
+        sheet.write_string(top, c, col["header"], head)
+        widths[c] = max(widths.get(c, 0), float(col.get("width", 10)))
+        src_c = _col(table.columns, col["column"])
+        src_spec = table.specs[col["column"]]
+        for k, (i, row) in enumerate(picked):
+            value = table.written[(i, col["column"])]
+            cf = formats.get("chart_table", _format_name(formats, src_spec, value))
+            ref = xl_rowcol_to_cell(row.excel_row, src_c, row_abs=True, col_abs=True)
+            sheet.write_formula(top + 1 + k, c, f"={source}!{ref}", cf, value)
+    for k, (i, row) in enumerate(picked):
+        lines = max(text_lines(v, widths[c], formats.props("chart_table"), 0, TEXT_FIT)
+                    for c, col in enumerate(cols)
+                    for v in [table.written[(i, col["column"])]] if isinstance(v, str))
+        height = lines_height(lines, float(formats.props("chart_table").get("font_size", 11)),
+                              TEXT_FIT)
+        if height:
+            sheet.set_row(top + 1 + k, height)
+    n = len(picked)
+    name = sheet.get_name()
+    chart = book.add_chart({"type": spec["type"]})
+    category = next((c for c, col in enumerate(cols) if col.get("role") == "category"), 0)
+    labels = spec.get("data_labels")
+    for c, col in enumerate(cols):
+        if col.get("role") != "series" or n == 0:
+            continue
+        series = {
+            "name": [name, top, c],
+            "categories": [name, top + 1, category, top + n, category],
+            "values": [name, top + 1, c, top + n, c],
+            "gap": spec.get("gap", 80),
+        }
+        if col.get("color"):
+            series["fill"] = {"color": col["color"]}
+            series["border"] = {"none": True}
+        if labels:
+            series["data_labels"] = {"value": True, "num_format": labels,
+                                     "font": {"size": 8}}
+        chart.add_series(series)
+    chart.set_title({"name": spec.get("title", ""), "name_font": {"size": 11}})
+    axis = dict(spec.get("value_axis", {}))
+    value_axis = {k: axis[k] for k in ("name", "min", "max", "num_format") if k in axis}
+    value_axis["major_gridlines"] = {"visible": True, "line": {"color": "#D9D9D9"}}
+    category_axis = {"num_font": {"size": 8}}
+    if spec.get("reverse_categories"):
+        category_axis["reverse"] = True
+    if spec["type"] == "bar":          # bars: categories on the vertical axis
+        chart.set_x_axis(value_axis)
+        chart.set_y_axis(category_axis)
+    else:
+        chart.set_y_axis(value_axis)
+        chart.set_x_axis(category_axis)
+    series_count = sum(1 for col in cols if col.get("role") == "series")
+    chart.set_legend({"position": "bottom"} if series_count > 1 else {"none": True})
+    width, height = spec.get("size", [720, 360])
+    chart.set_size({"width": width, "height": height})
+    sheet.insert_chart(top, len(cols) + 1, chart, {"object_position": 1})
+    return max(n + 1, math.ceil(height / ROW_PIXELS))
