@@ -268,3 +268,19 @@ def test_core_imports_no_io_library():
             "if m in sys.modules]; print(bad); sys.exit(1 if bad else 0)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_fisik_per_category(sample_checked):
+    _, res = sample_checked
+    kantor = res.node("1.06.01.2.06.0002").budget   # 7.056.000 at 100% and 5.424.000 at 0%
+    assert r2(kantor.fisik_operasi) == r2(D(7056000) / D(12480000) * 100) == D("56.54")
+    assert kantor.fisik_modal is None
+    tenda = res.node("1.06.06.2.01.0003").budget     # belanja modal only
+    assert tenda.fisik_modal == D(100) and tenda.fisik_operasi is None
+
+
+def test_efisien_as_displayed():
+    from generator.core.results import Efficiency
+
+    assert Efficiency(capaian=D("99.53"), serapan=D(100), nilai=D("0.9953")).efisien is True
+    assert Efficiency(capaian=D("99.4"), serapan=D(100), nilai=D("0.994")).efisien is False

@@ -221,7 +221,7 @@ def test_realisasi_number_formats_and_widths(realisasi, realisasi_formulas):
     col = columns(realisasi)
     r = find_row(realisasi, "JUMLAH BELANJA", col["2"])
     ws = realisasi_formulas
-    assert ws[f"{col['5']}{r}"].number_format == "#,##0"
+    assert ws[f"{col['5']}{r}"].number_format == '#,##0;-#,##0;"-"'
     assert ws[f"{col['13']}{r}"].number_format == "0.00"
     # 8,825,083,700 in bold needs about 15 characters
     assert ws.column_dimensions[col["5"]].width >= 15

@@ -81,8 +81,6 @@ def efisiensi(capaian_pct: Optional[Decimal], serapan_pct: Optional[Decimal],
 
 def sum_budgets(budgets: list[Budget], pagu_sebelum: Optional[Decimal] = None) -> Budget:
     """The sum of children; fisik weighted by pagu; pagu sebelum only when every child has it."""
-    pagu = sum((b.pagu for b in budgets), ZERO)
-    weighted = sum((b.fisik * b.pagu for b in budgets if b.fisik is not None), ZERO)
     if pagu_sebelum is None and budgets and all(b.pagu_sebelum is not None for b in budgets):
         pagu_sebelum = sum((b.pagu_sebelum for b in budgets), ZERO)
     return Budget(
@@ -91,8 +89,20 @@ def sum_budgets(budgets: list[Budget], pagu_sebelum: Optional[Decimal] = None) -
         pagu_modal=sum((b.pagu_modal for b in budgets), ZERO),
         realisasi_operasi=sum((b.realisasi_operasi for b in budgets), ZERO),
         realisasi_modal=sum((b.realisasi_modal for b in budgets), ZERO),
-        fisik=None if pagu == 0 else weighted / pagu,
+        fisik=_weighted(budgets, "fisik", "pagu"),
+        fisik_operasi=_weighted(budgets, "fisik_operasi", "pagu_operasi"),
+        fisik_modal=_weighted(budgets, "fisik_modal", "pagu_modal"),
     )
+
+
+def _weighted(budgets: list[Budget], value: str, weight: str) -> Optional[Decimal]:
+    """Children's values weighted by their pagu; None when the pagu adds up to 0."""
+    total = sum((getattr(b, weight) for b in budgets), ZERO)
+    if total == 0:
+        return None
+    part = sum((getattr(b, value) * getattr(b, weight) for b in budgets
+                if getattr(b, value) is not None), ZERO)
+    return part / total
 
 
 def rekening_budget(r: m.Rekening) -> Budget:
@@ -104,6 +114,8 @@ def rekening_budget(r: m.Rekening) -> Budget:
         realisasi_operasi=ZERO if modal else r.realisasi,
         realisasi_modal=r.realisasi if modal else ZERO,
         fisik=r.fisik if r.pagu > 0 else None,
+        fisik_operasi=r.fisik if r.pagu > 0 and not modal else None,
+        fisik_modal=r.fisik if r.pagu > 0 and modal else None,
     )
 
 

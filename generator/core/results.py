@@ -13,6 +13,7 @@ from typing import Optional, Union
 from pydantic import BaseModel, ConfigDict
 
 from ..fieldtypes import TargetRange
+from ..numbers import round_half_up
 from ..problems import Location
 
 TargetValue = Union[Decimal, TargetRange]
@@ -31,6 +32,8 @@ class Budget(Frozen):
     realisasi_operasi: Decimal
     realisasi_modal: Decimal
     fisik: Optional[Decimal]           # pagu-weighted; None when pagu is 0
+    fisik_operasi: Optional[Decimal] = None   # weighted by pagu operasi; None when it is 0
+    fisik_modal: Optional[Decimal] = None     # weighted by pagu modal; None when it is 0
 
     @property
     def pagu(self) -> Decimal:
@@ -71,7 +74,8 @@ class Efficiency(Frozen):
 
     @property
     def efisien(self) -> Optional[bool]:
-        return None if self.nilai is None else self.nilai >= 1
+        """>= 1 as displayed (2 decimals), like the kategori rule: 0,995 shows 1,00."""
+        return None if self.nilai is None else round_half_up(self.nilai, 2) >= 1
 
 
 class Output(Frozen):

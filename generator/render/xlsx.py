@@ -185,16 +185,6 @@ def budget_rows(result: Result, levels: list[str], total_row: bool) -> list[Row]
     return rows
 
 
-def _category_fisik(b, own_pagu: Decimal, other_pagu: Decimal) -> Any:
-    """Fisik of the operasi (or modal) part. The core keeps one pagu-weighted fisik per
-    node, which is this figure only when the node has no pagu in the other category."""
-    if own_pagu == 0:
-        return None
-    if other_pagu == 0:
-        return b.fisik
-    return UNAVAILABLE
-
-
 def budget_values(node: BudgetNode, result: Result) -> dict[str, Any]:
     b = node.budget
     values: dict[str, Any] = {
@@ -212,8 +202,8 @@ def budget_values(node: BudgetNode, result: Result) -> dict[str, Any]:
         "serapan_modal": b.serapan_modal,
         "serapan": b.serapan,
         "fisik": b.fisik,
-        "fisik_operasi": _category_fisik(b, b.pagu_operasi, b.pagu_modal),
-        "fisik_modal": _category_fisik(b, b.pagu_modal, b.pagu_operasi),
+        "fisik_operasi": b.fisik_operasi,
+        "fisik_modal": b.fisik_modal,
         "sisa": b.sisa,
         "keterangan": node.keterangan or "",
         "penjelasan": node.penjelasan or "",
