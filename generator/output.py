@@ -17,6 +17,13 @@ _WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 1
                      *(f"LPT{i}" for i in range(1, 10))}
 
 
+def _default_mode() -> int:
+    """Permissions a normally created file gets (mkstemp would give 0600)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 @contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
     """Yield a temporary path beside `target`; on success rename it onto `target`."""
@@ -28,6 +35,7 @@ def atomic_path(target: Path) -> Iterator[Path]:
     tmp = Path(name)
     try:
         yield tmp
+        os.chmod(tmp, _default_mode())
         os.replace(tmp, target)
     finally:
         if tmp.exists():
@@ -47,14 +55,16 @@ def safe_name(text: str, limit: int = 80) -> str:
 def write_all(parts: list[tuple[Path, bytes]]) -> list[Path]:
     """Write several files: all to temporary names first, then rename them in one go."""
     temps: list[tuple[Path, Path]] = []
+    mode = _default_mode()
     try:
         for target, data in parts:
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, name = tempfile.mkstemp(prefix=f".{target.stem}.",
                                         suffix=target.suffix + ".tmp", dir=target.parent)
+            temps.append((Path(name), target))
             with os.fdopen(fd, "wb") as f:
                 f.write(data)
-            temps.append((Path(name), target))
+            os.chmod(name, mode)
         for tmp, target in temps:
             os.replace(tmp, target)
     finally:
