@@ -200,10 +200,13 @@ def test_tabel_2_1_renstra_targets_and_merge(doc):
 def test_lampiran_tabel_1_1_has_rekening_lines(doc):
     t = table_after(doc, "Tabel 1.1 Laporan Realisasi")
     row = row_with(t, "Belanja Perjalanan Dinas Biasa")
-    assert row[1] == "110.160.000" and row[3] == "110.160.000"
-    assert row[6] == "109.829.141"
+    # pagu operasi, modal, jumlah; realisasi operasi, 109.829.141 / 110.160.000 = 99,70%
+    assert row[1:6] == ["110.160.000", "-", "110.160.000", "109.829.141", "99,70"]
+    assert row[10:12] == ["109.829.141", "99,70"]
     total = row_with(t, "JUMLAH BELANJA")
     assert total[1:4] == ["8.733.383.700", "91.700.000", "8.825.083.700"]
+    # belanja modal: 90.600.000 of 91.700.000 = 98,80%
+    assert total[7:9] == ["90.600.000", "98,80"]
 
 
 def test_below_threshold_explanations(doc):

@@ -290,6 +290,28 @@ def page_numbering(section, fmt=None, start=None):
 
 # --- Tables --------------------------------------------------------------------------------------
 
+TBLPR_ORDER = ["w:tblStyle", "w:tblpPr", "w:tblOverlap", "w:bidiVisual",
+               "w:tblStyleRowBandSize", "w:tblStyleColBandSize", "w:tblW", "w:jc",
+               "w:tblCellSpacing", "w:tblInd", "w:tblBorders", "w:shd", "w:tblLayout",
+               "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription"]
+
+
+def tblpr_put(tblPr, el):
+    """Insert (or replace) a child of w:tblPr at its place in the schema order."""
+    name = el.tag
+    old = tblPr.find(name)
+    if old is not None:
+        tblPr.remove(old)
+    rank = {qn(n): i for i, n in enumerate(TBLPR_ORDER)}
+    mine = rank[name]
+    for child in tblPr:
+        if rank.get(child.tag, -1) > mine:
+            child.addprevious(el)
+            return el
+    tblPr.append(el)
+    return el
+
+
 class Table:
     """A table with fixed column widths (cm) and a text style for its cells."""
 
@@ -303,15 +325,23 @@ class Table:
         tblPr = self.tbl._tbl.tblPr
         layout = OxmlElement("w:tblLayout")
         layout.set(qn("w:type"), "fixed")
-        tblPr.append(layout)
+        tblpr_put(tblPr, layout)
         tblW = tblPr.find(qn("w:tblW"))
         if tblW is None:
-            tblW = OxmlElement("w:tblW")
-            tblPr.append(tblW)
+            tblW = tblpr_put(tblPr, OxmlElement("w:tblW"))
         tblW.set(qn("w:type"), "dxa")
         tblW.set(qn("w:w"), str(int(sum(widths) * 567)))
         for gc, w in zip(self.tbl._tbl.tblGrid.findall(qn("w:gridCol")), widths):
             gc.set(qn("w:w"), str(int(w * 567)))
+        if small:
+            # narrow cell margins so that 13-digit Rupiah amounts fit their columns
+            mar = OxmlElement("w:tblCellMar")
+            for side, w in (("top", 0), ("left", 45), ("bottom", 0), ("right", 45)):
+                el = OxmlElement(f"w:{side}")
+                el.set(qn("w:w"), str(w))
+                el.set(qn("w:type"), "dxa")
+                mar.append(el)
+            tblpr_put(tblPr, mar)
 
     def row(self, texts, bold=False, italic=False, shade=None, aligns=None, header=False,
             indent=None, style=None):
@@ -362,6 +392,12 @@ def set_shade(cell, fill):
     shd.set(qn("w:val"), "clear")
     shd.set(qn("w:color"), "auto")
     shd.set(qn("w:fill"), fill)
+    later = {qn(n) for n in ("w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText",
+                             "w:vAlign", "w:hideMark")}
+    for child in tcPr:
+        if child.tag in later:
+            child.addprevious(shd)
+            return
     tcPr.append(shd)
 
 
@@ -386,7 +422,7 @@ def no_borders(table):
         el = OxmlElement(f"w:{side}")
         el.set(qn("w:val"), "nil")
         borders.append(el)
-    tblPr.append(borders)
+    tblpr_put(tblPr, borders)
 
 
 def merge(table, r1, c1, r2, c2, text=None, style=None):
@@ -1370,29 +1406,33 @@ def lampiran(doc):
     heading(doc, "D. Laporan Realisasi Keuangan dan Fisik", 2)
     caption(doc, "Tabel 1.1 Laporan Realisasi Keuangan dan Fisik APBD (Perubahan) "
                  "{{ info.nama_lengkap }} per 31 Desember {{ info.tahun }}")
-    t = Table(doc, [7.6, 2.2, 1.9, 2.2, 2.2, 1.9, 2.2, 1.2, 1.2, 2.1], small=True)
-    t.row(["PROGRAM / KEGIATAN / SUB KEGIATAN / RINCIAN", "PAGU ANGGARAN (Rp)", "", "",
-           "REALISASI KEUANGAN (Rp)", "", "", "KEU (%)", "FISIK (%)", "SISA ANGGARAN (Rp)"],
-          header=True, shade=SHADE_HEADER, aligns=["c"] * 10)
-    t.row(["", "BELANJA OPERASI", "BELANJA MODAL", "JUMLAH", "BELANJA OPERASI", "BELANJA MODAL",
-           "JUMLAH", "", "", ""], header=True, shade=SHADE_HEADER, aligns=["c"] * 10)
-    merge(t, 0, 1, 0, 3, "PAGU ANGGARAN (Rp)", t.head_style)
-    merge(t, 0, 4, 0, 6, "REALISASI KEUANGAN (Rp)", t.head_style)
-    for c in (0, 7, 8, 9):
+    money, pct = 1.95, 1.0
+    t = Table(doc, [5.9, money, money, money, money, pct, pct, money, pct, pct, money, pct, pct,
+                    1.9], small=True)
+    t.row(["PROGRAM / KEGIATAN / SUB KEGIATAN / RINCIAN", "PAGU ANGGARAN (Rp)", "",
+           "JUMLAH ANGGARAN (Rp)", "REALISASI BELANJA OPERASI", "", "",
+           "REALISASI BELANJA MODAL", "", "", "TOTAL REALISASI", "", "", "SISA ANGGARAN (Rp)"],
+          header=True, shade=SHADE_HEADER, aligns=["c"] * 14)
+    t.row(["", "BELANJA OPERASI", "BELANJA MODAL", "", "KEUANGAN (Rp)", "KEU (%)", "FISIK (%)",
+           "KEUANGAN (Rp)", "KEU (%)", "FISIK (%)", "KEUANGAN (Rp)", "KEU (%)", "FISIK (%)", ""],
+          header=True, shade=SHADE_HEADER, aligns=["c"] * 14)
+    merge(t, 0, 1, 0, 2, "PAGU ANGGARAN (Rp)", t.head_style)
+    merge(t, 0, 4, 0, 6, "REALISASI BELANJA OPERASI", t.head_style)
+    merge(t, 0, 7, 0, 9, "REALISASI BELANJA MODAL", t.head_style)
+    merge(t, 0, 10, 0, 12, "TOTAL REALISASI", t.head_style)
+    for c in (0, 3, 13):
         merge(t, 0, c, 1, c, t.tbl.cell(0, c).text, t.head_style)
-    t.row(["(1)", "(2)", "(3)", "(4) = (2)+(3)", "(5)", "(6)", "(7) = (5)+(6)", "(8) = (7)/(4)",
-           "(9)", "(10) = (4)-(7)"], header=True, italic=True, aligns=["c"] * 10)
-    budget_rows(t, "lampiran.realisasi",
-                ["{{ r.uraian }}", "{{ r.pagu_operasi }}", "{{ r.pagu_modal }}", "{{ r.pagu }}",
-                 "{{ r.realisasi_operasi }}", "{{ r.realisasi_modal }}", "{{ r.realisasi }}",
-                 "{{ r.serapan }}", "{{ r.fisik }}", "{{ r.sisa }}"],
-                aligns=[None, "r", "r", "r", "r", "r", "r", "c", "c", "r"])
-    t.row(["JUMLAH BELANJA", "{{ lampiran.total.pagu_operasi }}", "{{ lampiran.total.pagu_modal }}",
-           "{{ lampiran.total.pagu }}", "{{ lampiran.total.realisasi_operasi }}",
-           "{{ lampiran.total.realisasi_modal }}", "{{ lampiran.total.realisasi }}",
-           "{{ lampiran.total.serapan }}", "{{ lampiran.total.fisik }}",
-           "{{ lampiran.total.sisa }}"], bold=True, shade=SHADE_HEADER,
-          aligns=[None, "r", "r", "r", "r", "r", "r", "c", "c", "r"])
+    t.row(["(1)", "(2)", "(3)", "(4)=(2)+(3)", "(5)", "(6)=(5)/(2)", "(7)", "(8)", "(9)=(8)/(3)",
+           "(10)", "(11)=(5)+(8)", "(12)=(11)/(4)", "(13)", "(14)=(4)-(11)"], header=True,
+          italic=True, aligns=["c"] * 14)
+    cells = ["{{ r.uraian }}", "{{ r.pagu_operasi }}", "{{ r.pagu_modal }}", "{{ r.pagu }}",
+             "{{ r.realisasi_operasi }}", "{{ r.serapan_operasi }}", "{{ r.fisik_operasi }}",
+             "{{ r.realisasi_modal }}", "{{ r.serapan_modal }}", "{{ r.fisik_modal }}",
+             "{{ r.realisasi }}", "{{ r.serapan }}", "{{ r.fisik }}", "{{ r.sisa }}"]
+    aligns = [None, "r", "r", "r", "r", "c", "c", "r", "c", "c", "r", "c", "c", "r"]
+    budget_rows(t, "lampiran.realisasi", cells, aligns=aligns)
+    t.row([c.replace("r.", "lampiran.total.") if i else "JUMLAH BELANJA"
+           for i, c in enumerate(cells)], bold=True, shade=SHADE_HEADER, aligns=aligns)
     para(doc, "", style="Normal")
     signature(doc, left=16.0)
 

@@ -60,24 +60,32 @@ def _pk(workbook: InputWorkbook, result: Result) -> list[dict]:
     return out
 
 
+def _budget_cells(b) -> dict:
+    return {"pagu_operasi": fmt.rupiah_kosong(b.pagu_operasi),
+            "pagu_modal": fmt.rupiah_kosong(b.pagu_modal),
+            "pagu": fmt.rupiah_kosong(b.pagu),
+            "realisasi_operasi": fmt.rupiah_kosong(b.realisasi_operasi),
+            "serapan_operasi": fmt.persen(b.serapan_operasi),
+            "fisik_operasi": fmt.persen(b.fisik_operasi),
+            "realisasi_modal": fmt.rupiah_kosong(b.realisasi_modal),
+            "serapan_modal": fmt.persen(b.serapan_modal),
+            "fisik_modal": fmt.persen(b.fisik_modal),
+            "realisasi": fmt.rupiah_kosong(b.realisasi),
+            "serapan": fmt.persen(b.serapan), "fisik": fmt.persen(b.fisik),
+            "sisa": fmt.rupiah_kosong(b.sisa)}
+
+
 def _realisasi(result: Result) -> list[dict]:
     rows = []
     for n in result.anggaran.walk():
         if n.level == "total":
             continue
-        b = n.budget
         uraian = uraian_node(n)
         if n.level == "rekening" and n.keterangan:
             uraian = f"{uraian} ({one_line(n.keterangan)})"
-        rows.append({"tingkat": n.level, "uraian": uraian,
-                     "pagu_operasi": fmt.rupiah_kosong(b.pagu_operasi),
-                     "pagu_modal": fmt.rupiah_kosong(b.pagu_modal),
-                     "pagu": fmt.rupiah_kosong(b.pagu),
-                     "realisasi_operasi": fmt.rupiah_kosong(b.realisasi_operasi),
-                     "realisasi_modal": fmt.rupiah_kosong(b.realisasi_modal),
-                     "realisasi": fmt.rupiah_kosong(b.realisasi),
-                     "serapan": fmt.persen(b.serapan), "fisik": fmt.persen(b.fisik),
-                     "sisa": fmt.rupiah_kosong(b.sisa)})
+        row = {"tingkat": n.level, "uraian": uraian}
+        row.update(_budget_cells(n.budget))
+        rows.append(row)
     return rows
 
 
@@ -100,12 +108,7 @@ def lampiran(workbook: InputWorkbook, result: Result) -> dict:
         "renstra": renstra_table(workbook, result),
         "indikator_renstra": indikator_renstra,
         "realisasi": _realisasi(result),
-        "total": {"pagu_operasi": fmt.rupiah(total.pagu_operasi),
-                  "pagu_modal": fmt.rupiah(total.pagu_modal), "pagu": fmt.rupiah(total.pagu),
-                  "realisasi_operasi": fmt.rupiah(total.realisasi_operasi),
-                  "realisasi_modal": fmt.rupiah(total.realisasi_modal),
-                  "realisasi": fmt.rupiah(total.realisasi), "serapan": fmt.persen(total.serapan),
-                  "fisik": fmt.persen(total.fisik), "sisa": fmt.rupiah(total.sisa)},
+        "total": _budget_cells(total),
         "sarana": [{"no": str(s.no), "uraian": s.uraian, "jumlah": fmt.angka(s.jumlah),
                     "nilai": fmt.rupiah(s.nilai), "kondisi": s.kondisi or ""}
                    for s in sorted(workbook.sarana_prasarana, key=lambda s: s.no)],
