@@ -1392,10 +1392,10 @@ def lampiran(doc):
     caption(doc, "Tabel T.C-25 Tujuan dan Sasaran Jangka Menengah Pelayanan Perangkat Daerah")
     tabel_renstra(doc, "lampiran.renstra", small=True)
     caption(doc, "Tabel T.C-28 Indikator Kinerja Perangkat Daerah yang Mengacu pada Tujuan dan "
-                 "Sasaran RPJMD")
-    t = Table(doc, [0.8, 4.8, 1.6, 0.01, 1.1, 0.01, 1.6], small=True)
+                 "Sasaran RPJMD (target capaian setiap tahun)")
+    t = Table(doc, [0.8, 4.6, 1.7, 0.01, 1.1, 0.01, 1.7], small=True)
     t.head(["NO", "INDIKATOR", "KONDISI AWAL PERIODE", "{%tc for y in lampiran.renstra.tahun %}",
-            "TARGET {{ y }}", "{%tc endfor %}", "KONDISI AKHIR PERIODE"])
+            "{{ y }}", "{%tc endfor %}", "KONDISI AKHIR PERIODE"])
     t.tag("{%tr for i in lampiran.indikator_renstra %}")
     t.row(["{{ i.no }}", "{{ i.kode }} {{ i.nama }}", "{{ i.kondisi_awal }}",
            "{%tc for v in i.target %}", "{{ v }}", "{%tc endfor %}", "{{ i.kondisi_akhir }}"],
