@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any, Callable
 
@@ -31,18 +30,11 @@ def sample_checked(sample_path):
 @pytest.fixture
 def broken(tmp_path) -> Callable[..., Path]:
     """A copy of the sample with edits: broken({("Sheet", "A1"): value, ...}, hook=fn)."""
+    from catalogue import edited
 
     def make(edits: dict[tuple[str, str], Any] | None = None,
              hook: Callable[[openpyxl.Workbook], None] | None = None,
              name: str = "rusak.xlsx") -> Path:
-        target = tmp_path / name
-        shutil.copy(SAMPLE_WORKBOOK, target)
-        wb = openpyxl.load_workbook(target)
-        for (sheet, cell), value in (edits or {}).items():
-            wb[sheet][cell].value = value
-        if hook:
-            hook(wb)
-        wb.save(target)
-        return target
+        return edited(edits, hook, name)(tmp_path)
 
     return make
