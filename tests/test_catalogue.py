@@ -36,3 +36,24 @@ def test_case(tmp_path, case):
 def test_docs_table_is_current():
     assert table() in DOC.read_text(encoding="utf-8"), \
         "docs/keandalan.md is stale: replace its table with `python tests/catalogue.py`"
+
+
+@pytest.mark.parametrize("case_id", ["100rb_baris", "bom_zip"])
+def test_large_inputs_are_refused_within_memory(tmp_path, case_id):
+    """The refusal comes before memory grows: the child process stays far below 2 GB."""
+    import resource
+    import subprocess
+    import sys
+
+    case = next(c for c in CASES if c.id == case_id)
+    path = case.build(tmp_path)
+    code = ("import resource, sys; from click.testing import CliRunner; "
+            "from generator.cli import main; "
+            f"r = CliRunner().invoke(main, ['validate', {str(path)!r}]); "
+            "print(r.exit_code); "
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=300)
+    exit_code, peak_kb = done.stdout.split()
+    assert exit_code == "2"
+    assert int(peak_kb) < 500 * 1024, f"peak {int(peak_kb) // 1024} MB"
