@@ -27,7 +27,7 @@ from .problems import Location, Problem, WorkbookError
 from .sheets import SHEETS, SheetSpec
 
 # Bounds that keep a hostile file from exhausting memory (see docs/keandalan.md).
-MAX_ROWS_PER_SHEET = 20_000
+MAX_ROWS_PER_SHEET = 10_000
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_UNCOMPRESSED_BYTES = 400 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 200

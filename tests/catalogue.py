@@ -191,7 +191,7 @@ CASES: list[Case] = [
     Case("100rb_baris", "Menempelkan 100.000 baris rekening",
          _many_rows, 2,
          _unreadable("workbook terlalu besar untuk diproses (sheet Rekening berisi lebih dari "
-                     "20.000 baris). Diharapkan: paling banyak 20.000 baris data per sheet.")),
+                     "10.000 baris). Diharapkan: paling banyak 10.000 baris data per sheet.")),
     Case("xlsm", "Menyimpan sebagai workbook bermakro (.xlsm)",
          copied(SAMPLE_WORKBOOK, "masukan.xlsm"), 0, VALID),
     # --- Sheets and columns -------------------------------------------------------------
