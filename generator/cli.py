@@ -14,8 +14,10 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .pipeline import SAMPLE_SOURCES, SAMPLE_WORKBOOK, OutputError, check, generate
+from .pipeline import (SAMPLE_SOURCES, SAMPLE_WORKBOOK, TEMPLATES, OutputError, check,
+                       generate)
 from .problems import Report, WorkbookError
+from .render import TemplateError
 
 EXIT_OK, EXIT_FAILURE, EXIT_INVALID = 0, 1, 2
 
@@ -76,13 +78,17 @@ def validate(file: Path) -> None:
 @click.argument("file", required=False, type=click.Path(path_type=Path))
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("outputs"),
               show_default=True, help="Folder keluaran.")
-def generate_cmd(file: Path | None, out_dir: Path) -> None:
+@click.option("--templates", "templates", type=click.Path(path_type=Path), default=TEMPLATES,
+              show_default=True,
+              help="Folder templat (berisi docx/lkjip.docx dan xlsx/*.toml), mis. salinan "
+                   "yang sudah disunting instansi.")
+def generate_cmd(file: Path | None, out_dir: Path, templates: Path) -> None:
     file = file or SAMPLE_WORKBOOK
     try:
-        done = generate(file, out_dir)
+        done = generate(file, out_dir, templates)
     except WorkbookError as exc:
         _unreadable(exc)
-    except OutputError as exc:
+    except (OutputError, TemplateError) as exc:
         click.echo(str(exc), err=True)
         sys.exit(EXIT_FAILURE)
     except OSError as exc:

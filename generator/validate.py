@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from . import models as m
 from .fieldtypes import MAX_NAME
 from .problems import KIND_TEXT, Location, Problem, Report
-from .reader import RawSheet, RawWorkbook
+from .reader import RawWorkbook
 from .sheets import SHEET_ORDER, SHEETS, SheetSpec
 from .cells import clean_text
 

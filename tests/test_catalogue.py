@@ -41,7 +41,6 @@ def test_docs_table_is_current():
 @pytest.mark.parametrize("case_id", ["100rb_baris", "bom_zip"])
 def test_large_inputs_are_refused_within_memory(tmp_path, case_id):
     """The refusal comes before memory grows: the child process stays far below 2 GB."""
-    import resource
     import subprocess
     import sys
 

@@ -1,6 +1,5 @@
 """The calculation core: figures worked out by hand from DOMAIN.md, rules, properties."""
 
-import random
 import subprocess
 import sys
 from decimal import Decimal

@@ -155,3 +155,31 @@ def test_parallel_runs_do_not_interfere(tmp_path, sample_path):
     for out in outs[1:]:
         assert sorted(p.name for p in out.iterdir()) == sorted(NAMES)
         assert _parts(out / NAMES[0]) == first
+
+
+def test_broken_word_template_gets_a_clear_message(tmp_path, sample_copy):
+    """A secretariat's edited template with an unknown tag: exit 1, one sentence, no file."""
+    import docx
+
+    templates = tmp_path / "templat"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "templates", templates)
+    path = templates / "docx" / "lkjip.docx"
+    document = docx.Document(path)
+    document.add_paragraph("{{ bab9.judul }}")
+    document.save(path)
+    out = tmp_path / "hasil"
+    result = run("generate", sample_copy, "--out", out, "--templates", templates)
+    assert result.exit_code == 1
+    assert result.output.startswith("Templat Word lkjip.docx tidak dapat diisi")
+    assert "'bab9' is undefined" in result.output
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_missing_layout_gets_a_clear_message(tmp_path, sample_copy):
+    templates = tmp_path / "templat"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "templates", templates)
+    (templates / "xlsx" / "efisiensi.toml").unlink()
+    result = run("generate", sample_copy, "--out", tmp_path / "hasil", "--templates", templates)
+    assert result.exit_code == 1
+    assert result.output == (f"Tata letak spreadsheet tidak ditemukan: "
+                             f"{templates / 'xlsx' / 'efisiensi.toml'}.\n")

@@ -1,6 +1,6 @@
 """Build templates/docx/lkjip.docx, the ONE master template of the LKjIP Word report.
 
-    /work/venv/bin/python tools/build_docx_template.py [output.docx]
+    python tools/build_docx_template.py [output.docx]
 
 python-docx writes the styles (Title, Heading 1-3, Body Text, Caption, Daftar, table
 text styles), the fixed set of sections (cover, front matter in lower-roman page
@@ -19,7 +19,7 @@ from __future__ import annotations
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
@@ -1490,7 +1490,7 @@ def settings(doc):
         lang.set(qn("w:val"), "id-ID")
 
 
-def build() -> "Document":
+def build():
     from docx import Document
 
     doc = Document()

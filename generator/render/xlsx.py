@@ -28,6 +28,7 @@ from typing import Any, Optional
 import xlsxwriter
 from xlsxwriter.utility import quote_sheetname, xl_col_to_name, xl_rowcol_to_cell
 
+from . import TemplateError
 from .. import fmt
 from ..core.results import BudgetNode, Result
 from ..fieldtypes import TargetRange
@@ -96,8 +97,14 @@ def render_layout(layout_path: Path, workbook: InputWorkbook, result: Result) ->
 
 
 def load_layout(path: Path) -> dict:
-    with open(path, "rb") as f:
-        return tomllib.load(f)
+    if not Path(path).is_file():
+        raise TemplateError(f"Tata letak spreadsheet tidak ditemukan: {path}.")
+    try:
+        with open(path, "rb") as f:
+            return tomllib.load(f)
+    except tomllib.TOMLDecodeError as exc:
+        raise TemplateError(f"Tata letak spreadsheet {Path(path).name} tidak dapat dibaca: "
+                            f"{exc}. Lihat docs/spreadsheet.md.") from None
 
 
 # --- Context (texts of titles, footers, signature) -----------------------------------------

@@ -20,7 +20,10 @@ from typing import Any
 from docx.oxml.ns import qn
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
+import jinja2
 from jinja2 import Environment, StrictUndefined
+
+from .. import TemplateError
 
 from .charts import Chart
 
@@ -104,9 +107,18 @@ def fixed_zip(data: bytes) -> bytes:
 
 def render_context(template: Path, context: dict, meta: dict) -> bytes:
     """Render a context (plain dicts/lists/strings and Charts) into the template's bytes."""
+    if not Path(template).is_file():
+        raise TemplateError(f"Templat Word tidak ditemukan: {template}.")
     tpl = DocxTemplate(str(template))
     ctx = _materialise(context, tpl)
-    tpl.render(ctx, jinja_env(), autoescape=True)
+    try:
+        tpl.render(ctx, jinja_env(), autoescape=True)
+    except jinja2.TemplateError as exc:
+        where = f" (baris {exc.lineno})" if getattr(exc, "lineno", None) else ""
+        raise TemplateError(
+            f"Templat Word {Path(template).name} tidak dapat diisi{where}: {exc.message}. "
+            f"Periksa tag {{{{ }}}} dan {{% %}} yang disunting; daftar variabel ada di "
+            f"docs/template.md.") from None
     _fix_grids(tpl.docx)
     _properties(tpl.docx, meta)
     buf = io.BytesIO()
