@@ -10,6 +10,7 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from .. import fmt
 from .. import models as m
 from ..numbers import round_half_up
 from .results import Result, ReviewNote
@@ -22,18 +23,6 @@ CAPAIAN_HIGH = Decimal(150)
 CAPAIAN_LOW = Decimal(50)
 # Physical and financial progress further apart than this (percentage points) contradict.
 FISIK_SERAPAN_GAP = Decimal(50)
-
-
-def _pct(d: Decimal | None) -> str:
-    if d is None:
-        return "-"
-    text = f"{round_half_up(d, 2):,.2f}"
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")
-
-
-def _num(d: Decimal) -> str:
-    text = f"{d:,.0f}" if d == d.to_integral_value() else f"{d:,.2f}"
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")
 
 
 def _decimals(d: Decimal) -> int:
@@ -56,8 +45,8 @@ def review_notes(wb: m.InputWorkbook, result: Result, ctx: "_Ctx") -> list[Revie
         if renstra is not None and isinstance(k.target_pk_awal, Decimal) \
                 and k.target_pk_awal != renstra:
             add("pk_renstra", "Kinerja Indikator", k.row, "target_pk_awal",
-                f"Target PK awal indikator {ind.kode} ({_num(k.target_pk_awal)}) berbeda dari "
-                f"target Renstra tahun {inst.tahun} ({_num(renstra)}).")
+                f"Target PK awal indikator {ind.kode} ({fmt.nilai(k.target_pk_awal)}) berbeda dari "
+                f"target Renstra tahun {inst.tahun} ({fmt.nilai(renstra)}).")
         if not ind.sub_kegiatan:
             row = next(i.row for i in wb.indikator if i.kode == ind.kode)
             add("iku_no_budget", "Indikator", row, "kode",
@@ -65,8 +54,8 @@ def review_notes(wb: m.InputWorkbook, result: Result, ctx: "_Ctx") -> list[Revie
                 f"punya anggaran (Tabel 3.8).")
         if ind.capaian > CAPAIAN_HIGH or ind.capaian < CAPAIAN_LOW:
             add("capaian_extreme", "Kinerja Indikator", k.row, "pembilang",
-                f"Capaian indikator {ind.kode} {_pct(ind.capaian)}% berada di luar "
-                f"{_num(CAPAIAN_LOW)}-{_num(CAPAIAN_HIGH)}%; periksa target dan realisasinya.")
+                f"Capaian indikator {ind.kode} {fmt.persen(ind.capaian)}% berada di luar "
+                f"{fmt.nilai(CAPAIAN_LOW)}-{fmt.nilai(CAPAIAN_HIGH)}%; periksa target dan realisasinya.")
         if k.penyebut is not None and k.pembilang is not None and k.pembilang > k.penyebut \
                 and ind.satuan.strip() == "%":
             add("pembilang_gt_penyebut", "Kinerja Indikator", k.row, "pembilang",
@@ -80,11 +69,12 @@ def review_notes(wb: m.InputWorkbook, result: Result, ctx: "_Ctx") -> list[Revie
         places = _decimals(t.capaian_tercatat)
         if round_half_up(figure.capaian, places) != round_half_up(t.capaian_tercatat, places):
             add("capaian_tercatat", "Kinerja Tahun Lalu", t.row, "capaian_tercatat",
-                f"Capaian tercatat {ind.kode} tahun {t.tahun} ({_num(t.capaian_tercatat)}%) "
-                f"tidak sama dengan realisasi/target ({_num(t.realisasi)}/{_num(t.target)} = "
-                f"{_pct(figure.capaian)}%).")
+                f"Capaian tercatat {ind.kode} tahun {t.tahun} ({fmt.nilai(t.capaian_tercatat)}%) "
+                f"tidak sama dengan realisasi/target ({fmt.nilai(t.realisasi)}/{fmt.nilai(t.target)} = "
+                f"{fmt.persen(figure.capaian)}%).")
 
     threshold = inst.ambang_serapan
+    fisik_of_row = {r.row: r.fisik for r in wb.rekening}
     for node in result.anggaran.walk():
         if node.level == "sub_kegiatan":
             b = node.budget
@@ -94,39 +84,38 @@ def review_notes(wb: m.InputWorkbook, result: Result, ctx: "_Ctx") -> list[Revie
                     f"Sub kegiatan {node.kode} tidak memiliki pagu di sheet Rekening.")
             if b.realisasi > b.pagu:
                 add("realisasi_gt_pagu", "Sub Kegiatan", row, "kode",
-                    f"Realisasi sub kegiatan {node.kode} (Rp{_num(b.realisasi)}) melebihi "
-                    f"pagunya (Rp{_num(b.pagu)}).")
+                    f"Realisasi sub kegiatan {node.kode} (Rp{fmt.nilai(b.realisasi)}) melebihi "
+                    f"pagunya (Rp{fmt.nilai(b.pagu)}).")
             if b.serapan is not None and b.serapan < threshold and not node.penjelasan:
                 add("no_explanation", "Sub Kegiatan", row, "penjelasan_serapan",
-                    f"Serapan sub kegiatan {node.kode} {_pct(b.serapan)}% di bawah ambang "
-                    f"{_num(threshold)}% tetapi belum ada penjelasan.")
+                    f"Serapan sub kegiatan {node.kode} {fmt.persen(b.serapan)}% di bawah ambang "
+                    f"{fmt.nilai(threshold)}% tetapi belum ada penjelasan.")
             if b.pagu > 0 and node.output is not None and node.output.realisasi is None:
                 add("no_output_realisasi", "Sub Kegiatan", row, "realisasi",
                     f"Sub kegiatan {node.kode} beranggaran tetapi realisasi keluarannya kosong.")
             if b.fisik is not None and b.serapan is not None and \
                     abs(b.fisik - b.serapan) >= FISIK_SERAPAN_GAP:
                 add("fisik_serapan", "Sub Kegiatan", row, "kode",
-                    f"Fisik sub kegiatan {node.kode} ({_pct(b.fisik)}%) dan serapan anggarannya "
-                    f"({_pct(b.serapan)}%) tidak sejalan.")
+                    f"Fisik sub kegiatan {node.kode} ({fmt.persen(b.fisik)}%) dan serapan anggarannya "
+                    f"({fmt.persen(b.serapan)}%) tidak sejalan.")
         if node.level in ("kegiatan", "sub_kegiatan") and node.output is not None:
             cap = node.output.capaian
             if cap is not None and (cap > CAPAIAN_HIGH or cap < CAPAIAN_LOW):
                 sheet = "Sub Kegiatan" if node.level == "sub_kegiatan" else "Kegiatan"
                 add("capaian_extreme", sheet, node.location.row, "realisasi",
-                    f"Capaian keluaran {node.kode} {_pct(cap)}% berada di luar "
-                    f"{_num(CAPAIAN_LOW)}-{_num(CAPAIAN_HIGH)}%.")
+                    f"Capaian keluaran {node.kode} {fmt.persen(cap)}% berada di luar "
+                    f"{fmt.nilai(CAPAIAN_LOW)}-{fmt.nilai(CAPAIAN_HIGH)}%.")
         if node.level == "rekening":
             b = node.budget
             row = node.location.row
             if b.realisasi > b.pagu:
                 add("realisasi_gt_pagu", "Rekening", row, "realisasi",
-                    f"Realisasi rekening \"{node.nama}\" (Rp{_num(b.realisasi)}) melebihi "
-                    f"pagunya (Rp{_num(b.pagu)}).")
-            fisik = next(r.fisik for r in wb.rekening if r.row == row)
-            if b.realisasi > 0 and fisik == 0:
+                    f"Realisasi rekening \"{node.nama}\" (Rp{fmt.nilai(b.realisasi)}) melebihi "
+                    f"pagunya (Rp{fmt.nilai(b.pagu)}).")
+            if b.realisasi > 0 and fisik_of_row[row] == 0:
                 add("fisik_serapan", "Rekening", row, "fisik",
                     f"Rekening \"{node.nama}\" memiliki realisasi keuangan "
-                    f"Rp{_num(b.realisasi)} tetapi fisiknya 0%.")
+                    f"Rp{fmt.nilai(b.realisasi)} tetapi fisiknya 0%.")
 
     for pk in result.perjanjian:
         if pk.jenis == "Awal":
