@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import typing
 from decimal import Decimal
 from enum import Enum
 from typing import Annotated, Any, Union
@@ -157,6 +158,24 @@ class Choice(str, Enum):
             "invalid_choice", "invalid_choice",
             {"expected": "salah satu dari: " + ", ".join(m.value for m in cls), "detail": ""},
         )
+
+
+def field_parsers(info) -> list:
+    """The BeforeValidator functions and constraint objects of a model field, also when
+    the annotation is Optional[Annotated[...]]."""
+    metadata = list(info.metadata)
+    for arg in typing.get_args(info.annotation) or ():
+        metadata.extend(getattr(arg, "__metadata__", ()))
+    return metadata
+
+
+def choice_enum(info) -> "type[Choice] | None":
+    """The Choice enum a field is parsed into, if any."""
+    for m in field_parsers(info):
+        owner = getattr(getattr(m, "func", None), "__self__", None)
+        if isinstance(owner, type) and issubclass(owner, Choice):
+            return owner
+    return None
 
 
 def choice(enum: type[Choice]):

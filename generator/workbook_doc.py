@@ -6,8 +6,6 @@ page equal to this output, so the documentation cannot drift from the format.
 
 from __future__ import annotations
 
-import typing
-
 from pydantic import BeforeValidator
 
 from . import fieldtypes as ft
@@ -79,15 +77,8 @@ _TYPE_NAMES = {
 }
 
 
-def _metadata(info) -> list:
-    metadata = list(info.metadata)
-    for arg in typing.get_args(info.annotation) or ():
-        metadata.extend(getattr(arg, "__metadata__", ()))
-    return metadata
-
-
 def describe_type(info) -> str:
-    metadata = _metadata(info)
+    metadata = ft.field_parsers(info)
     values = choice_values(info)
     if values:
         return "Pilihan: " + " / ".join(values)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import typing
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -31,31 +30,19 @@ _NUMBER_PARSERS = {ft._money, ft._decimal, ft._integer, ft._target}
 
 def field_kind(info) -> str:
     """'number', 'date', 'choice' or 'text': how a field's cells are written."""
-    annotation = info.annotation
-    metadata = list(info.metadata)
-    for arg in typing.get_args(annotation) or ():
-        metadata.extend(getattr(arg, "__metadata__", ()))
-    funcs = {m.func for m in metadata if isinstance(m, BeforeValidator)}
+    funcs = {m.func for m in ft.field_parsers(info) if isinstance(m, BeforeValidator)}
     if funcs & _NUMBER_PARSERS:
         return "number"
     if ft._date in funcs:
         return "date"
-    if any(getattr(f, "__self__", None) is not None and isinstance(f.__self__, type)
-           and issubclass(f.__self__, ft.Choice) for f in funcs):
+    if ft.choice_enum(info) is not None:
         return "choice"
     return "text"
 
 
 def choice_values(info) -> list[str]:
-    metadata = list(info.metadata)
-    for arg in typing.get_args(info.annotation) or ():
-        metadata.extend(getattr(arg, "__metadata__", ()))
-    for m in metadata:
-        if isinstance(m, BeforeValidator):
-            owner = getattr(m.func, "__self__", None)
-            if isinstance(owner, type) and issubclass(owner, ft.Choice):
-                return [c.value for c in owner]
-    return []
+    enum = ft.choice_enum(info)
+    return [c.value for c in enum] if enum else []
 
 
 def _csv_rows(path: Path) -> list[list[str]]:
