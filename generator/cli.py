@@ -73,7 +73,7 @@ def validate(file: Path) -> None:
     click.echo("\n".join(_notes_lines(result)))
 
 
-@main.command(help="Buat draf Word LKjIP dan spreadsheet keuangan dari workbook masukan "
+@main.command(name="generate", help="Buat draf Word LKjIP dan spreadsheet keuangan dari workbook masukan "
                    "(tanpa FILE: workbook contoh di inputs/).")
 @click.argument("file", required=False, type=click.Path(path_type=Path))
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("outputs"),
@@ -107,8 +107,6 @@ def generate_cmd(file: Path | None, out_dir: Path, templates: Path) -> None:
     click.echo(f"Catatan pemeriksaan: {n} temuan (lihat {done.written[-1].name})."
                if n else "Catatan pemeriksaan: tidak ada temuan.")
 
-
-generate_cmd.name = "generate"
 
 
 @main.command(help="Tulis setiap sheet workbook sebagai berkas CSV (untuk ditinjau di git).")

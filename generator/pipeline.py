@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .core import Result, compute
 from .models import InputWorkbook
-from .output import safe_name
+from .output import safe_name, write_all
 from .problems import Report
 from .reader import read_workbook
 from .validate import validate
@@ -95,7 +95,5 @@ def generate(path: Path | str, out_dir: Path | str, templates: Path = TEMPLATES)
         (names.efisiensi, render_xlsx.render_efisiensi(workbook, result, templates / "xlsx")),
         (names.catatan, render_notes.render(workbook, result).encode("utf-8")),
     ]
-    from .output import write_all
-
     written = write_all(parts)
     return Generated(workbook=workbook, report=report, result=result, written=written)

@@ -14,11 +14,13 @@ from .. import models as m
 from ..fieldtypes import JenisBelanja, TargetRange
 from ..numbers import round_half_up
 from ..problems import Location
+from ..sheets import SHEET_BY_NAME
 from .results import (
     Budget, BudgetNode, Efficiency, Ikhtisar, IndicatorResult, IndicatorSupport, Output,
     PKBudgetRow, PKIndicatorRow, PKResult, Result, SasaranResult, ScaleBand, StaffTotals,
     TargetValue, YearFigure,
 )
+from .review import review_notes
 
 HUNDRED = Decimal(100)
 ZERO = Decimal(0)
@@ -135,8 +137,6 @@ class _Ctx:
         self.top = max(s.batas_bawah for s in self.scale)
 
     def loc(self, sheet: str, row: int | None, field: str | None) -> Location:
-        from ..sheets import SHEET_BY_NAME
-
         spec = SHEET_BY_NAME[sheet]
         cols = self.wb.columns.get(sheet, {})
         alias = spec.alias_of(field) if field else None
@@ -250,8 +250,6 @@ def compute(wb: m.InputWorkbook) -> Result:
         sarana_nilai=sum((s.nilai for s in wb.sarana_prasarana), ZERO),
         catatan=[],
     )
-    from .review import review_notes
-
     return result.model_copy(update={"catatan": review_notes(wb, result, ctx)})
 
 
