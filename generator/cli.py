@@ -16,7 +16,7 @@ import click
 from . import __version__
 from .pipeline import (SAMPLE_SOURCES, SAMPLE_WORKBOOK, TEMPLATES, OutputError, check,
                        generate)
-from .problems import Report, WorkbookError
+from .workbook import Report, WorkbookError
 from .render import TemplateError
 
 EXIT_OK, EXIT_FAILURE, EXIT_INVALID = 0, 1, 2
@@ -113,7 +113,7 @@ def generate_cmd(file: Path | None, out_dir: Path, templates: Path) -> None:
 @click.argument("file", type=click.Path(path_type=Path))
 @click.argument("out_dir", type=click.Path(path_type=Path))
 def dump(file: Path, out_dir: Path) -> None:
-    from .workbook_text import dump_workbook
+    from .workbook.text import dump_workbook
 
     try:
         written = dump_workbook(file, out_dir)
@@ -131,7 +131,7 @@ def dump(file: Path, out_dir: Path) -> None:
 @click.option("--out", "out_file", type=click.Path(path_type=Path), default=SAMPLE_WORKBOOK,
               show_default=True)
 def build_sample(source: Path, out_file: Path) -> None:
-    from .workbook_text import build_workbook
+    from .workbook.text import build_workbook
 
     try:
         build_workbook(source, out_file)

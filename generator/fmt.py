@@ -16,7 +16,7 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 from num2words import num2words
 
-from .fieldtypes import TargetRange
+from .workbook.fieldtypes import TargetRange
 from .numbers import round_half_up
 
 LOCALE = "id"

@@ -11,11 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .core import Result, compute
-from .models import InputWorkbook
+from .workbook import InputWorkbook, Report, read_workbook, validate
 from .output import safe_name, write_all
-from .problems import Report
-from .reader import read_workbook
-from .validate import validate
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_WORKBOOK = REPO_ROOT / "inputs" / "lkjip_2024_dinas_sosial_kotim.xlsx"

@@ -12,9 +12,9 @@ from typing import Optional, Union
 
 from pydantic import BaseModel, ConfigDict
 
-from ..fieldtypes import TargetRange
+from ..workbook.fieldtypes import TargetRange
 from ..numbers import round_half_up
-from ..problems import Location
+from ..workbook.problems import Location
 
 TargetValue = Union[Decimal, TargetRange]
 

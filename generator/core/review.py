@@ -8,15 +8,12 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from .. import fmt
-from .. import models as m
+from ..workbook import models as m
 from ..numbers import round_half_up
+from .context import Context
 from .results import Result, ReviewNote
-
-if TYPE_CHECKING:
-    from .compute import _Ctx
 
 # Output achievements outside this band are flagged for a second look.
 CAPAIAN_HIGH = Decimal(150)
@@ -30,7 +27,7 @@ def _decimals(d: Decimal) -> int:
     return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
-def review_notes(wb: m.InputWorkbook, result: Result, ctx: "_Ctx") -> list[ReviewNote]:
+def review_notes(wb: m.InputWorkbook, result: Result, ctx: Context) -> list[ReviewNote]:
     notes: list[ReviewNote] = []
 
     def add(kind: str, sheet: str, row: int | None, field: str | None, message: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..core import Result
 from ..fmt import tanggal
-from ..models import InputWorkbook
+from ..workbook.models import InputWorkbook
 
 
 def render(workbook: InputWorkbook, result: Result) -> str:

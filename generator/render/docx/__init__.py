@@ -18,7 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ...core.results import Result
-from ...models import InputWorkbook
+from ...workbook.models import InputWorkbook
 from .common import info
 from .context_bab1 import bab1
 from .context_bab2 import bab2

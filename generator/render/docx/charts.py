@@ -16,7 +16,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 from ...core.results import Result  # noqa: E402
-from ...fieldtypes import TargetRange  # noqa: E402
+from ...workbook.fieldtypes import TargetRange  # noqa: E402
 
 DPI = 150
 STYLE = {"font.family": "DejaVu Sans", "font.size": 8, "svg.hashsalt": "lkjip",

@@ -10,7 +10,7 @@ from typing import Iterable, Optional
 
 from ... import fmt
 from ...core.results import BudgetNode, IndicatorResult, Result
-from ...models import InputWorkbook
+from ...workbook.models import InputWorkbook
 
 PLACEHOLDER_PENJELASAN = "[penjelasan belum diisi]"
 

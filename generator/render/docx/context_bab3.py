@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from ... import fmt
 from ...core.results import BudgetNode, IndicatorResult, Result
-from ...fieldtypes import TargetRange
-from ...models import InputWorkbook
+from ...workbook.fieldtypes import TargetRange
+from ...workbook.models import InputWorkbook
 from . import charts
 from .common import (
     PLACEHOLDER_PENJELASAN, daftar, dengan_satuan, lines, menunjang, one_line, sasaran_groups,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ... import fmt
 from ...core.results import Result
-from ...models import InputWorkbook
+from ...workbook.models import InputWorkbook
 from .common import daftar, dengan_satuan, lines
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ... import fmt
 from ...core.results import PKResult, Result
-from ...models import InputWorkbook
+from ...workbook.models import InputWorkbook
 from .common import one_line, pejabat, sasaran_groups, uraian_node
 from .context_bab2 import renstra_table
 

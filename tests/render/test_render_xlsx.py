@@ -20,7 +20,7 @@ from generator.pipeline import SAMPLE_WORKBOOK, TEMPLATES, check
 from generator.render.xlsx import render_efisiensi, render_realisasi
 
 LAYOUTS = TEMPLATES / "xlsx"
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parents[1]   # tests/, where lo_recalc.py lives
 SYSTEM_PYTHON = Path("/usr/bin/python3")
 
 # Edits that exercise every formula variant and user text that looks like a formula.

@@ -1,4 +1,4 @@
-"""Parsing rules for numbers and dates typed by staff (generator.cells)."""
+"""Parsing rules for numbers and dates typed by staff (generator.workbook.cells)."""
 
 import datetime as dt
 from decimal import Decimal
@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from pydantic_core import PydanticCustomError
 
-from generator.cells import NumberKind, clean_text, split_items, to_date, to_decimal
+from generator.workbook.cells import NumberKind, clean_text, split_items, to_date, to_decimal
 
 M, D, I = NumberKind.MONEY, NumberKind.DECIMAL, NumberKind.INTEGER
 

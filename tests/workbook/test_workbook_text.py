@@ -5,8 +5,8 @@ import csv
 import openpyxl
 
 from generator.pipeline import SAMPLE_SOURCES, SAMPLE_WORKBOOK
-from generator.sheets import SHEETS
-from generator.workbook_text import build_workbook, dump_workbook
+from generator.workbook.sheets import SHEETS
+from generator.workbook.text import build_workbook, dump_workbook
 
 
 def _cells(path):
@@ -43,8 +43,8 @@ def test_build_is_deterministic(tmp_path):
 def test_workbook_doc_is_current():
     from pathlib import Path
 
-    from generator.workbook_doc import render
+    from generator.workbook.doc import render
 
-    doc = Path(__file__).resolve().parent.parent / "docs" / "workbook.md"
+    doc = Path(__file__).resolve().parents[2] / "docs" / "workbook.md"
     assert doc.read_text(encoding="utf-8") == render(), \
-        "docs/workbook.md is stale: python -m generator.workbook_doc > docs/workbook.md"
+        "docs/workbook.md is stale: python -m generator.workbook.doc > docs/workbook.md"

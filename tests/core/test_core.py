@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.core import compute
-from generator.core.compute import capaian, kategori
-from generator.fieldtypes import TargetRange
-from generator.models import SkalaKategori
+from generator.core.indicators import capaian, kategori
+from generator.workbook.fieldtypes import TargetRange
+from generator.workbook.models import SkalaKategori
 from generator.numbers import round_half_up
 from generator.pipeline import check
 

@@ -1,6 +1,6 @@
 """docs/workbook.md, generated from the sheet registry and the models.
 
-Run `python -m generator.workbook_doc > docs/workbook.md`; a test keeps the committed
+Run `python -m generator.workbook.doc > docs/workbook.md`; a test keeps the committed
 page equal to this output, so the documentation cannot drift from the format.
 """
 
@@ -10,7 +10,7 @@ from pydantic import BeforeValidator
 
 from . import fieldtypes as ft
 from .sheets import SHEETS
-from .workbook_text import choice_values
+from .text import choice_values
 
 INTRO = """\
 # Workbook masukan LKjIP: panduan pengisian

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from catalogue import CASES, table
 from generator.cli import main
 
-DOC = Path(__file__).resolve().parent.parent / "docs" / "keandalan.md"
+DOC = Path(__file__).resolve().parents[2] / "docs" / "keandalan.md"
 
 
 def test_catalogue_is_large_enough():

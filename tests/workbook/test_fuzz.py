@@ -15,10 +15,10 @@ from hypothesis import strategies as st
 
 from generator.core import compute
 from generator.pipeline import SAMPLE_WORKBOOK, check
-from generator.problems import WorkbookError
-from generator.reader import read_workbook
-from generator.sheets import SHEETS
-from generator.validate import validate
+from generator.workbook.problems import WorkbookError
+from generator.workbook.reader import read_workbook
+from generator.workbook.sheets import SHEETS
+from generator.workbook.validate import validate
 
 RAW = read_workbook(SAMPLE_WORKBOOK)
 

@@ -1,13 +1,10 @@
-"""The finance spreadsheets: Tabel 1.1 (realisasi keuangan dan fisik) and the efficiency
-tables (Tabel 3.7, 3.8, 3.9 with charts).
+"""The spreadsheet layout engine: a TOML layout and rows of named values in, cells out.
 
-The layouts are data, `templates/xlsx/realisasi.toml` and `efisiensi.toml`: titles,
-header cells, columns (width, number format, formula pattern), row styles per level and
-print settings. This writer is generic: it turns the core's `Result` into rows of named
-values and the layout into cells. It does no arithmetic: every value written, including
-the stored result of every formula, is a figure of the result. Formulas let the finance
-office see and follow each subtotal and ratio; the stored values let a viewer that does
-not recalculate (LibreOffice headless, previews) show the right numbers.
+Generic: it knows titles, header cells, columns (width, number format, formula pattern),
+row styles per level, merges, conditional formats, signature, print settings and chart
+sheets, but nothing of Tabel 1.1 or the efficiency tables; their rows come from
+`sources.py` and their layouts from templates/xlsx/*.toml. It does no arithmetic: every
+value written, including the stored result of every formula, is given to it.
 
 User text is always written with `write_string` into a workbook created with
 strings_to_formulas/urls/numbers off, so "=..." or "+62..." stays literal text.
@@ -15,7 +12,6 @@ strings_to_formulas/urls/numbers off, so "=..." or "+62..." stays literal text.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import math
 import re
@@ -23,16 +19,12 @@ import tomllib
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 import xlsxwriter
 from xlsxwriter.utility import quote_sheetname, xl_col_to_name, xl_rowcol_to_cell
 
-from . import TemplateError
-from .. import fmt
-from ..core.results import BudgetNode, Result
-from ..fieldtypes import TargetRange
-from ..models import InputWorkbook
+from .. import TemplateError
 
 WORKBOOK_OPTIONS = {
     "in_memory": True,
@@ -60,29 +52,12 @@ class _Unavailable:
 UNAVAILABLE = _Unavailable()
 
 
-# --- Entry points ---------------------------------------------------------------------------
-
-def render_realisasi(workbook: InputWorkbook, result: Result, layout_dir: Path) -> bytes:
-    """Tabel_1.1_Realisasi_<tahun>_<instansi>.xlsx as bytes."""
-    return render_layout(Path(layout_dir) / "realisasi.toml", workbook, result)
-
-
-def render_efisiensi(workbook: InputWorkbook, result: Result, layout_dir: Path) -> bytes:
-    """Efisiensi_<tahun>_<instansi>.xlsx as bytes."""
-    return render_layout(Path(layout_dir) / "efisiensi.toml", workbook, result)
-
-
-def render_layout(layout_path: Path, workbook: InputWorkbook, result: Result) -> bytes:
-    layout = load_layout(layout_path)
-    context = report_context(workbook)
+def render_book(layout: dict, context: dict[str, str], properties: dict,
+                rows_for: Callable[[str, dict], list["Row"]]) -> bytes:
+    """The whole workbook as bytes; `rows_for(source, sheet_spec)` gives each sheet's rows."""
     out = io.BytesIO()
     book = xlsxwriter.Workbook(out, WORKBOOK_OPTIONS)
-    book.set_properties({
-        "title": fill(layout.get("properties", {}).get("title", ""), context),
-        "company": context["instansi"],
-        # A fixed date: two runs on the same input give byte-identical files.
-        "created": dt.datetime.combine(workbook.instansi.tanggal, dt.time()),
-    })
+    book.set_properties(properties)
     formats = Formats(book, layout.get("formats", {}))
     tables: dict[str, Table] = {}
     for spec in layout["sheet"]:
@@ -90,7 +65,7 @@ def render_layout(layout_path: Path, workbook: InputWorkbook, result: Result) ->
         if source == "charts":
             write_chart_sheet(book, formats, spec, tables, context)
         else:
-            rows = collect_rows(source, spec, result)
+            rows = rows_for(source, spec)
             tables[spec["name"]] = write_table_sheet(book, formats, spec, rows, context)
     book.close()
     return out.getvalue()
@@ -106,27 +81,6 @@ def load_layout(path: Path) -> dict:
         raise TemplateError(f"Tata letak spreadsheet {Path(path).name} tidak dapat dibaca: "
                             f"{exc}. Lihat docs/spreadsheet.md.") from None
 
-
-# --- Context (texts of titles, footers, signature) -----------------------------------------
-
-def report_context(workbook: InputWorkbook) -> dict[str, str]:
-    inst = workbook.instansi
-    kepala = next((p for p in workbook.pejabat if p.kode == inst.kode_kepala), None)
-    pangkat = " / ".join(x for x in (kepala and kepala.pangkat, kepala and kepala.golongan) if x)
-    return {
-        "tahun": str(inst.tahun),
-        "instansi": inst.nama_lengkap,
-        "instansi_upper": inst.nama_lengkap.upper(),
-        "nama_instansi": inst.nama_instansi,
-        "nama_pemda": inst.nama_pemda,
-        "tempat": inst.tempat,
-        "tanggal": fmt.tanggal(inst.tanggal),
-        "telepon": inst.telepon or "",
-        "kepala_nama": kepala.nama if kepala else "",
-        "kepala_nip": (kepala.nip or "") if kepala else "",
-        "kepala_pangkat_golongan": pangkat,
-        "kepala_jabatan": kepala.jabatan if kepala else "",
-    }
 
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -158,119 +112,6 @@ class Row:
     group: Optional[str] = None
     excel_row: int = -1
 
-
-def collect_rows(source: str, spec: dict, result: Result) -> list[Row]:
-    if source == "anggaran":
-        return budget_rows(result, spec.get("levels", []), spec.get("total_row", False))
-    if source == "indikator":
-        return indicator_rows(result)
-    raise LayoutError(f"sheet {spec.get('name')!r}: unknown source {source!r}")
-
-
-def budget_rows(result: Result, levels: list[str], total_row: bool) -> list[Row]:
-    """The budget tree, depth first, restricted to `levels`; each row knows its children."""
-    rows: list[Row] = []
-    programs = 0
-
-    def collect(node: BudgetNode) -> list[int]:
-        nonlocal programs
-        if node.level not in levels:
-            return [i for child in node.children for i in collect(child)]
-        index = len(rows)
-        values = budget_values(node, result)
-        if node.level == "program":
-            programs += 1
-            values["no"] = str(programs)
-        rows.append(Row(level=node.level, values=values))
-        rows[index].children = [i for child in node.children for i in collect(child)]
-        return [index]
-
-    tops = [i for child in result.anggaran.children for i in collect(child)]
-    if total_row:
-        rows.append(Row(level="total", values=budget_values(result.anggaran, result),
-                        children=tops))
-    return rows
-
-
-def budget_values(node: BudgetNode, result: Result) -> dict[str, Any]:
-    b = node.budget
-    values: dict[str, Any] = {
-        "no": "",
-        "kode": node.kode,
-        "uraian": node.nama,
-        "pagu_sebelum": b.pagu_sebelum if b.pagu_sebelum is not None else UNAVAILABLE,
-        "pagu_operasi": b.pagu_operasi,
-        "pagu_modal": b.pagu_modal,
-        "pagu": b.pagu,
-        "realisasi_operasi": b.realisasi_operasi,
-        "realisasi_modal": b.realisasi_modal,
-        "realisasi": b.realisasi,
-        "serapan_operasi": b.serapan_operasi,
-        "serapan_modal": b.serapan_modal,
-        "serapan": b.serapan,
-        "fisik": b.fisik,
-        "fisik_operasi": b.fisik_operasi,
-        "fisik_modal": b.fisik_modal,
-        "sisa": b.sisa,
-        "keterangan": node.keterangan or "",
-        "penjelasan": node.penjelasan or "",
-    }
-    out = node.output
-    polaritas = "naik"
-    if node.level == "program" and node.kode_indikator:
-        if result.indicator(node.kode_indikator).polaritas == "Turun":
-            polaritas = "turun"
-    values.update(output_values(
-        indikator=out.indikator if out else None, satuan=out.satuan if out else None,
-        target=out.target if out else None, realisasi=out.realisasi if out else None,
-        capaian=out.capaian if out else None, polaritas=polaritas))
-    eff = node.efisiensi
-    values.update(efficiency_values(eff))
-    return values
-
-
-def output_values(indikator, satuan, target, realisasi, capaian, polaritas) -> dict[str, Any]:
-    values: dict[str, Any] = {
-        "indikator": indikator or "",
-        "satuan": satuan or "",
-        "realisasi_kinerja": realisasi,
-        "capaian": capaian,
-        "rumus_capaian": polaritas,
-        "target": target,
-    }
-    if isinstance(target, TargetRange):
-        values.update(target=fmt.target(target), target_low=target.low,
-                      target_high=target.high, rumus_capaian=f"rentang_{polaritas}")
-    return values
-
-
-def efficiency_values(eff) -> dict[str, Any]:
-    if eff is None:
-        return {"efisiensi": None, "efisien": None, "alasan": ""}
-    return {"efisiensi": eff.nilai, "efisien": eff.efisien, "alasan": eff.alasan or ""}
-
-
-def indicator_rows(result: Result) -> list[Row]:
-    """Tabel 3.8: one row per indicator, grouped by sasaran (in the order of the sasaran)."""
-    rows = []
-    for s in result.sasaran:
-        for kode in s.indikator:
-            ind = result.indicator(kode)
-            values: dict[str, Any] = {
-                "no": s.kode,
-                "sasaran": s.nama,
-                "kode": ind.kode,
-                "pagu": ind.anggaran.pagu,
-                "realisasi": ind.anggaran.realisasi,
-                "serapan": ind.anggaran.serapan,
-            }
-            values.update(output_values(
-                indikator=ind.nama, satuan=ind.satuan, target=ind.target,
-                realisasi=ind.realisasi, capaian=ind.capaian,
-                polaritas="turun" if ind.polaritas == "Turun" else "naik"))
-            values.update(efficiency_values(ind.efisiensi))
-            rows.append(Row(level="indikator", values=values, group=s.kode))
-    return rows
 
 
 # --- Formats ---------------------------------------------------------------------------------
@@ -775,3 +616,4 @@ def write_chart_block(book, sheet, formats: Formats, spec: dict, table: Table, t
     chart.set_size({"width": width, "height": height})
     sheet.insert_chart(top, len(cols) + 1, chart, {"object_position": 1})
     return max(n + 1, math.ceil(height / ROW_PIXELS))
+

@@ -20,7 +20,7 @@ from typing import Any
 from pydantic import BeforeValidator
 
 from . import fieldtypes as ft
-from .output import atomic_path
+from ..output import atomic_path
 from .sheets import SHEETS, SheetSpec
 
 FIXED_CREATED = dt.datetime(2025, 1, 1, 0, 0, 0)

@@ -19,9 +19,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
-
 from .cells import normalise_header
 from .problems import Location, Problem, WorkbookError
 from .sheets import SHEETS, SheetSpec
@@ -111,7 +108,20 @@ def _check_zip(path: Path, data: bytes) -> None:
         raise _fail("corrupt", path, expected="simpan ulang workbook dari Excel") from None
 
 
+def column_letter(index: int) -> str:
+    """Excel's column letters for a 1-based column index (1 -> A, 28 -> AB)."""
+    letters = ""
+    while index > 0:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
 def _load(path: Path, data: bytes, data_only: bool):
+    # openpyxl is imported when a workbook is read, not when the format is imported
+    # (the core imports the models from this package and must stay free of it).
+    from openpyxl import load_workbook
+
     try:
         return load_workbook(io.BytesIO(data), data_only=data_only, keep_vba=False,
                              keep_links=False, rich_text=False)
@@ -261,7 +271,7 @@ def _cell_value(ws_values, no_value: set[tuple[int, int]], r: int, c: int, merge
     if src in no_value and value is None and src == (r, c):
         problems.append(Problem(
             "formula_no_value",
-            Location(sheet_title, r, get_column_letter(c), field_alias),
+            Location(sheet_title, r, column_letter(c), field_alias),
             value="(rumus)",
             expected="buka dan simpan workbook di Excel atau LibreOffice agar hasil rumus "
                      "tersimpan, atau ganti rumus dengan nilainya"))
@@ -296,9 +306,9 @@ def _read_sheet(raw: RawSheet, ws_values, no_value, problems: list[Problem]) -> 
         if len(cols) > 1:
             problems.append(Problem(
                 "column_duplicate",
-                Location(spec.name, raw.header_row, get_column_letter(cols[1]), info.alias),
+                Location(spec.name, raw.header_row, column_letter(cols[1]), info.alias),
                 expected="setiap judul kolom hanya satu kali"))
-        raw.columns[name] = get_column_letter(cols[0])
+        raw.columns[name] = column_letter(cols[0])
     index = {name: cols[0] for name, cols in found.items()}
     for r in range(raw.header_row + 1, (ws_values.max_row or 0) + 1):
         values = {}
@@ -325,7 +335,7 @@ def _read_keyvalue(raw: RawSheet, ws_values, no_value, merged, problems) -> None
     if "key" not in found or "value" not in found:
         return
     kcol, vcol = found["key"][0], found["value"][0]
-    raw.columns = {"key": get_column_letter(kcol), "value": get_column_letter(vcol)}
+    raw.columns = {"key": column_letter(kcol), "value": column_letter(vcol)}
     by_norm = {normalise_header(info.alias): name for name, info in spec.fields()}
     for r in range(raw.header_row + 1, (ws_values.max_row or 0) + 1):
         key = ws_values.cell(r, kcol).value
@@ -334,14 +344,14 @@ def _read_keyvalue(raw: RawSheet, ws_values, no_value, merged, problems) -> None
         name = by_norm.get(normalise_header(key))
         if name is None:
             problems.append(Problem(
-                "key_unknown", Location(spec.name, r, get_column_letter(kcol), spec.key_header),
+                "key_unknown", Location(spec.name, r, column_letter(kcol), spec.key_header),
                 value=key, expected="salah satu: " + ", ".join(
                     info.alias for _, info in spec.fields())))
             continue
         if name in raw.keys:
             problems.append(Problem(
                 "key_duplicate",
-                Location(spec.name, r, get_column_letter(kcol), spec.key_header), value=key,
+                Location(spec.name, r, column_letter(kcol), spec.key_header), value=key,
                 expected=f"satu baris saja (sudah ada di baris {raw.keys[name][0]})"))
             continue
         value = _cell_value(ws_values, no_value, r, vcol, merged, spec.name,

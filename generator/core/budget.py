@@ -1,0 +1,143 @@
+"""Budget: rekening lines rolled up to sub kegiatan, kegiatan, program, urusan and total.
+
+Sums of children for pagu (before and after perubahan, operasi and modal) and realisasi;
+fisik weighted by pagu; serapan and sisa follow from the sums (results.Budget).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+from typing import Optional
+
+from ..workbook import models as m
+from ..workbook.fieldtypes import JenisBelanja
+from .context import Context
+from .efficiency import efisiensi
+from .results import Budget, BudgetNode, IndicatorResult, IndicatorSupport
+
+ZERO = Decimal(0)
+
+# Display order of the spending groups under a sub kegiatan (Tabel 1.1).
+JENIS_ORDER = [JenisBelanja.PEGAWAI, JenisBelanja.BARANG_JASA, JenisBelanja.BUNGA,
+               JenisBelanja.SUBSIDI, JenisBelanja.HIBAH, JenisBelanja.BANSOS,
+               JenisBelanja.MODAL]
+
+
+
+def sum_budgets(budgets: list[Budget], pagu_sebelum: Optional[Decimal] = None) -> Budget:
+    """The sum of children; fisik weighted by pagu; pagu sebelum only when every child has it."""
+    if pagu_sebelum is None and budgets and all(b.pagu_sebelum is not None for b in budgets):
+        pagu_sebelum = sum((b.pagu_sebelum for b in budgets), ZERO)
+    return Budget(
+        pagu_sebelum=pagu_sebelum,
+        pagu_operasi=sum((b.pagu_operasi for b in budgets), ZERO),
+        pagu_modal=sum((b.pagu_modal for b in budgets), ZERO),
+        realisasi_operasi=sum((b.realisasi_operasi for b in budgets), ZERO),
+        realisasi_modal=sum((b.realisasi_modal for b in budgets), ZERO),
+        fisik=_weighted(budgets, "fisik", "pagu"),
+        fisik_operasi=_weighted(budgets, "fisik_operasi", "pagu_operasi"),
+        fisik_modal=_weighted(budgets, "fisik_modal", "pagu_modal"),
+    )
+
+
+def _weighted(budgets: list[Budget], value: str, weight: str) -> Optional[Decimal]:
+    """Children's values weighted by their pagu; None when the pagu adds up to 0."""
+    total = sum((getattr(b, weight) for b in budgets), ZERO)
+    if total == 0:
+        return None
+    part = sum((getattr(b, value) * getattr(b, weight) for b in budgets
+                if getattr(b, value) is not None), ZERO)
+    return part / total
+
+
+def rekening_budget(r: m.Rekening) -> Budget:
+    modal = r.jenis.is_modal
+    return Budget(
+        pagu_sebelum=r.pagu_sebelum,
+        pagu_operasi=ZERO if modal else r.pagu,
+        pagu_modal=r.pagu if modal else ZERO,
+        realisasi_operasi=ZERO if modal else r.realisasi,
+        realisasi_modal=r.realisasi if modal else ZERO,
+        fisik=r.fisik if r.pagu > 0 else None,
+        fisik_operasi=r.fisik if r.pagu > 0 and not modal else None,
+        fisik_modal=r.fisik if r.pagu > 0 and modal else None,
+    )
+
+
+
+def budget_tree(ctx: Context, base: dict[str, dict]) -> BudgetNode:
+    wb = ctx.wb
+    rek_by_sub: dict[str, list[m.Rekening]] = defaultdict(list)
+    for r in wb.rekening:
+        rek_by_sub[r.kode_sub_kegiatan].append(r)
+
+    def sub_node(s: m.SubKegiatan) -> BudgetNode:
+        groups = []
+        lines = rek_by_sub.get(s.kode, [])
+        for jenis in JENIS_ORDER:
+            in_group = [r for r in lines if r.jenis is jenis]
+            if not in_group:
+                continue
+            children = [BudgetNode(level="rekening", kode=r.kode_rekening or "", nama=r.uraian,
+                                   budget=rekening_budget(r), jenis=jenis.value,
+                                   keterangan=r.keterangan,
+                                   location=ctx.loc("Rekening", r.row, "uraian"))
+                        for r in in_group]
+            groups.append(BudgetNode(level="jenis", kode="", nama=jenis.value, jenis=jenis.value,
+                                     budget=sum_budgets([c.budget for c in children]),
+                                     children=children))
+        budget = sum_budgets([g.budget for g in groups], s.pagu_sebelum)
+        out = ctx.output(s.indikator, s.satuan, s.target, s.realisasi)
+        return BudgetNode(level="sub_kegiatan", kode=s.kode, nama=s.sub_kegiatan, budget=budget,
+                          output=out, efisiensi=efisiensi(out.capaian, budget.serapan, budget.pagu),
+                          kode_indikator=s.kode_indikator, penjelasan=s.penjelasan_serapan,
+                          location=ctx.loc("Sub Kegiatan", s.row, "kode"), children=groups)
+
+    def keg_node(k: m.Kegiatan) -> BudgetNode:
+        children = [sub_node(s) for s in wb.sub_kegiatan if s.kode_kegiatan == k.kode]
+        budget = sum_budgets([c.budget for c in children])
+        out = ctx.output(k.indikator, k.satuan, k.target, k.realisasi)
+        return BudgetNode(level="kegiatan", kode=k.kode, nama=k.kegiatan, budget=budget,
+                          output=out, efisiensi=efisiensi(out.capaian, budget.serapan, budget.pagu),
+                          location=ctx.loc("Kegiatan", k.row, "kode"), children=children)
+
+    def prog_node(p: m.Program) -> BudgetNode:
+        children = [keg_node(k) for k in wb.kegiatan if k.kode_program == p.kode]
+        budget = sum_budgets([c.budget for c in children])
+        b = base[p.kode_indikator]
+        out = ctx.output(b["ind"].indikator, b["ind"].satuan, b["target"], b["realisasi"],
+                         b["capaian"])
+        return BudgetNode(level="program", kode=p.kode, nama=p.program, budget=budget,
+                          output=out, efisiensi=efisiensi(out.capaian, budget.serapan, budget.pagu),
+                          kode_indikator=p.kode_indikator,
+                          location=ctx.loc("Program", p.row, "kode"), children=children)
+
+    urusan = []
+    for u in wb.urusan:
+        children = [prog_node(p) for p in wb.program if p.kode_urusan == u.kode]
+        urusan.append(BudgetNode(level="urusan", kode=u.kode, nama=u.urusan,
+                                 budget=sum_budgets([c.budget for c in children]),
+                                 location=ctx.loc("Urusan", u.row, "kode"), children=children))
+    return BudgetNode(level="total", kode="", nama="Jumlah Belanja",
+                      budget=sum_budgets([u.budget for u in urusan]), children=urusan)
+
+
+def support(tree: BudgetNode, indicators: list[IndicatorResult]) -> list[IndicatorSupport]:
+    """For each indicator, its serving sub kegiatan under their program and kegiatan."""
+    out = []
+    for ind in indicators:
+        served = set(ind.sub_kegiatan)
+        nodes = []
+        for urusan in tree.children:
+            for prog in urusan.children:
+                kegs = []
+                for keg in prog.children:
+                    subs = [s.model_copy(update={"children": []}) for s in keg.children
+                            if s.kode in served]
+                    if subs:
+                        kegs.append(keg.model_copy(update={"children": subs}))
+                if kegs:
+                    nodes.append(prog.model_copy(update={"children": kegs}))
+        out.append(IndicatorSupport(kode_indikator=ind.kode, nodes=nodes))
+    return out

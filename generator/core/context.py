@@ -1,0 +1,39 @@
+"""The context shared by the steps of one computation, passed to each explicitly."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Optional
+
+from ..numbers import round_half_up
+from ..workbook import models as m
+from ..workbook.problems import Location
+from ..workbook.sheets import SHEET_BY_NAME
+from .indicators import capaian, kategori
+from .results import Output, TargetValue
+
+
+class Context:
+    """Lookups shared by the steps of one computation."""
+
+    def __init__(self, wb: m.InputWorkbook):
+        self.wb = wb
+        self.scale = wb.skala_kategori
+        self.top = max(s.batas_bawah for s in self.scale)
+
+    def loc(self, sheet: str, row: int | None, field: str | None) -> Location:
+        spec = SHEET_BY_NAME[sheet]
+        cols = self.wb.columns.get(sheet, {})
+        alias = spec.alias_of(field) if field else None
+        col = cols.get("value") if spec.keyvalue else cols.get(field)
+        return Location(sheet, row, col, alias)
+
+    def output(self, indikator: Optional[str], satuan: Optional[str],
+               target: Optional[TargetValue], realisasi: Optional[Decimal],
+               cap: Optional[Decimal] = None) -> Output:
+        if cap is None and target is not None and realisasi is not None:
+            cap = capaian(realisasi, target)
+        kat = kategori(cap, self.scale) if cap is not None else None
+        menunjang = None if cap is None else round_half_up(cap, 2) >= self.top
+        return Output(indikator=indikator, satuan=satuan, target=target, realisasi=realisasi,
+                      capaian=cap, kategori=kat, menunjang=menunjang)

@@ -1,0 +1,24 @@
+"""Efficiency: capaian kinerja (%) over serapan anggaran (%), undefined with a reason."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Optional
+
+from .results import Efficiency
+
+
+def efisiensi(capaian_pct: Optional[Decimal], serapan_pct: Optional[Decimal],
+              pagu: Decimal) -> Efficiency:
+    """Output over input: capaian kinerja (%) / serapan anggaran (%)."""
+    if capaian_pct is None:
+        return Efficiency(capaian=None, serapan=serapan_pct, nilai=None,
+                          alasan="capaian kinerja tidak tersedia")
+    if pagu == 0 or serapan_pct is None:
+        return Efficiency(capaian=capaian_pct, serapan=None, nilai=None,
+                          alasan="tidak ada pagu anggaran")
+    if serapan_pct == 0:
+        return Efficiency(capaian=capaian_pct, serapan=serapan_pct, nilai=None,
+                          alasan="serapan anggaran 0%, rasio tidak terdefinisi")
+    return Efficiency(capaian=capaian_pct, serapan=serapan_pct, nilai=capaian_pct / serapan_pct)
+

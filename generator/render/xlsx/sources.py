@@ -1,0 +1,154 @@
+"""The rows of the two finance workbooks: the core's result as named values.
+
+Tabel 1.1 (source "anggaran": the budget tree to the chosen levels) and the efficiency
+tables (sources "anggaran" and "indikator"), plus the texts of titles, footers and the
+signature. Values are figures of the result, never computed here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ... import fmt
+from ...core.results import BudgetNode, Result
+from ...workbook.fieldtypes import TargetRange
+from ...workbook.models import InputWorkbook
+from .engine import UNAVAILABLE, LayoutError, Row
+
+
+# --- Context (texts of titles, footers, signature) -----------------------------------------
+
+def report_context(workbook: InputWorkbook) -> dict[str, str]:
+    inst = workbook.instansi
+    kepala = next((p for p in workbook.pejabat if p.kode == inst.kode_kepala), None)
+    pangkat = " / ".join(x for x in (kepala and kepala.pangkat, kepala and kepala.golongan) if x)
+    return {
+        "tahun": str(inst.tahun),
+        "instansi": inst.nama_lengkap,
+        "instansi_upper": inst.nama_lengkap.upper(),
+        "nama_instansi": inst.nama_instansi,
+        "nama_pemda": inst.nama_pemda,
+        "tempat": inst.tempat,
+        "tanggal": fmt.tanggal(inst.tanggal),
+        "telepon": inst.telepon or "",
+        "kepala_nama": kepala.nama if kepala else "",
+        "kepala_nip": (kepala.nip or "") if kepala else "",
+        "kepala_pangkat_golongan": pangkat,
+        "kepala_jabatan": kepala.jabatan if kepala else "",
+    }
+
+
+
+def collect_rows(source: str, spec: dict, result: Result) -> list[Row]:
+    if source == "anggaran":
+        return budget_rows(result, spec.get("levels", []), spec.get("total_row", False))
+    if source == "indikator":
+        return indicator_rows(result)
+    raise LayoutError(f"sheet {spec.get('name')!r}: unknown source {source!r}")
+
+
+def budget_rows(result: Result, levels: list[str], total_row: bool) -> list[Row]:
+    """The budget tree, depth first, restricted to `levels`; each row knows its children."""
+    rows: list[Row] = []
+    programs = 0
+
+    def collect(node: BudgetNode) -> list[int]:
+        nonlocal programs
+        if node.level not in levels:
+            return [i for child in node.children for i in collect(child)]
+        index = len(rows)
+        values = budget_values(node, result)
+        if node.level == "program":
+            programs += 1
+            values["no"] = str(programs)
+        rows.append(Row(level=node.level, values=values))
+        rows[index].children = [i for child in node.children for i in collect(child)]
+        return [index]
+
+    tops = [i for child in result.anggaran.children for i in collect(child)]
+    if total_row:
+        rows.append(Row(level="total", values=budget_values(result.anggaran, result),
+                        children=tops))
+    return rows
+
+
+def budget_values(node: BudgetNode, result: Result) -> dict[str, Any]:
+    b = node.budget
+    values: dict[str, Any] = {
+        "no": "",
+        "kode": node.kode,
+        "uraian": node.nama,
+        "pagu_sebelum": b.pagu_sebelum if b.pagu_sebelum is not None else UNAVAILABLE,
+        "pagu_operasi": b.pagu_operasi,
+        "pagu_modal": b.pagu_modal,
+        "pagu": b.pagu,
+        "realisasi_operasi": b.realisasi_operasi,
+        "realisasi_modal": b.realisasi_modal,
+        "realisasi": b.realisasi,
+        "serapan_operasi": b.serapan_operasi,
+        "serapan_modal": b.serapan_modal,
+        "serapan": b.serapan,
+        "fisik": b.fisik,
+        "fisik_operasi": b.fisik_operasi,
+        "fisik_modal": b.fisik_modal,
+        "sisa": b.sisa,
+        "keterangan": node.keterangan or "",
+        "penjelasan": node.penjelasan or "",
+    }
+    out = node.output
+    polaritas = "naik"
+    if node.level == "program" and node.kode_indikator:
+        if result.indicator(node.kode_indikator).polaritas == "Turun":
+            polaritas = "turun"
+    values.update(output_values(
+        indikator=out.indikator if out else None, satuan=out.satuan if out else None,
+        target=out.target if out else None, realisasi=out.realisasi if out else None,
+        capaian=out.capaian if out else None, polaritas=polaritas))
+    eff = node.efisiensi
+    values.update(efficiency_values(eff))
+    return values
+
+
+def output_values(indikator, satuan, target, realisasi, capaian, polaritas) -> dict[str, Any]:
+    values: dict[str, Any] = {
+        "indikator": indikator or "",
+        "satuan": satuan or "",
+        "realisasi_kinerja": realisasi,
+        "capaian": capaian,
+        "rumus_capaian": polaritas,
+        "target": target,
+    }
+    if isinstance(target, TargetRange):
+        values.update(target=fmt.target(target), target_low=target.low,
+                      target_high=target.high, rumus_capaian=f"rentang_{polaritas}")
+    return values
+
+
+def efficiency_values(eff) -> dict[str, Any]:
+    if eff is None:
+        return {"efisiensi": None, "efisien": None, "alasan": ""}
+    return {"efisiensi": eff.nilai, "efisien": eff.efisien, "alasan": eff.alasan or ""}
+
+
+def indicator_rows(result: Result) -> list[Row]:
+    """Tabel 3.8: one row per indicator, grouped by sasaran (in the order of the sasaran)."""
+    rows = []
+    for s in result.sasaran:
+        for kode in s.indikator:
+            ind = result.indicator(kode)
+            values: dict[str, Any] = {
+                "no": s.kode,
+                "sasaran": s.nama,
+                "kode": ind.kode,
+                "pagu": ind.anggaran.pagu,
+                "realisasi": ind.anggaran.realisasi,
+                "serapan": ind.anggaran.serapan,
+            }
+            values.update(output_values(
+                indikator=ind.nama, satuan=ind.satuan, target=ind.target,
+                realisasi=ind.realisasi, capaian=ind.capaian,
+                polaritas="turun" if ind.polaritas == "Turun" else "naik"))
+            values.update(efficiency_values(ind.efisiensi))
+            rows.append(Row(level="indikator", values=values, group=s.kode))
+    return rows
+

@@ -1,0 +1,36 @@
+"""BAB IV Penutup."""
+
+from __future__ import annotations
+
+from base import (
+    heading, items, para, paragraphs, runs, signature, tag,
+)
+
+
+# --- BAB IV -------------------------------------------------------------------------------------------
+
+def bab4(doc):
+    heading(doc, "BAB IV PENUTUP", 1, page_break_before=True)
+    para(doc, "Laporan Kinerja {{ info.nama_lengkap }} Tahun {{ info.tahun }} merupakan "
+              "pertanggungjawaban tertulis atas penyelenggaraan tugas dan fungsi selama tahun "
+              "{{ info.tahun }}, sekaligus pemenuhan amanat Peraturan Presiden Nomor 29 Tahun 2014 "
+              "tentang Sistem Akuntabilitas Kinerja Instansi Pemerintah.")
+    para(doc, "Pada Tahun {{ info.tahun }} ditetapkan {{ bab4.jumlah_sasaran }} sasaran strategis "
+              "dengan {{ bab4.jumlah_indikator }} indikator kinerja utama sesuai Rencana Kerja "
+              "Tahunan dan Perjanjian Kinerja. Pencapaiannya secara ringkas adalah sebagai berikut:")
+    tag(doc, "{%p for s in bab4.sasaran %}")
+    runs(doc, [("Sasaran {{ s.kode }} “{{ s.nama }}”", {"bold": True}),
+               " dengan rata-rata capaian {{ s.capaian }} (kategori {{ s.kategori }}):"],
+         style="Body Text")
+    items(doc, "s.indikator")
+    tag(doc, "{%p endfor %}")
+    para(doc, "Untuk mencapai target tersebut, {{ info.nama_lengkap }} mengelola anggaran APBD Tahun "
+              "{{ info.tahun }} sebesar {{ bab4.rp_pagu }} dengan realisasi {{ bab4.rp_realisasi }}, "
+              "sehingga serapan anggaran sebesar {{ bab4.serapan }} dan efisiensi anggaran sebesar "
+              "{{ bab4.efisiensi_anggaran }}.")
+    paragraphs(doc, "bab4.penutup")
+    para(doc, "Semoga laporan ini memberikan gambaran yang utuh tentang kinerja "
+              "{{ info.nama_lengkap }} kepada para pemangku kepentingan dan menjadi bahan perbaikan "
+              "pada tahun-tahun berikutnya.")
+    para(doc, "", style="Normal")
+    signature(doc)

@@ -1,0 +1,524 @@
+"""The building blocks of the LKjIP master template: styles, paragraphs, fields,
+sections, tables, frames and signature blocks (python-docx). The chapter modules beside
+this one call only these.
+
+Every Jinja tag is written as ONE run so that Word and docxtpl see it whole; a
+secretariat editing the template in Word must likewise retype a tag in one go.
+"""
+
+from __future__ import annotations
+
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Mm, Pt, RGBColor
+
+
+FONT = "Arial"
+PORTRAIT_WIDTH = 16.0     # cm of text width, A4 portrait (left 3, right 2)
+LANDSCAPE_WIDTH = 25.5    # cm of text width, A4 landscape (left 2, right 2)
+SHADE_HEADER = "D9E2F3"
+SHADE_GROUP = "EDEDED"
+
+CENTER = WD_ALIGN_PARAGRAPH.CENTER
+RIGHT = WD_ALIGN_PARAGRAPH.RIGHT
+LEFT = WD_ALIGN_PARAGRAPH.LEFT
+JUSTIFY = WD_ALIGN_PARAGRAPH.JUSTIFY
+
+
+# --- Styles ------------------------------------------------------------------------------
+
+def _font(style, size, bold=None, italic=None, color=RGBColor(0, 0, 0)):
+    style.font.name = FONT
+    rpr = style.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), FONT)
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
+        if fonts.get(qn(attr)) is not None:
+            del fonts.attrib[qn(attr)]
+    style.font.size = Pt(size)
+    if bold is not None:
+        style.font.bold = bold
+    if italic is not None:
+        style.font.italic = italic
+    style.font.color.rgb = color
+
+
+def _para_style(doc, name, base="Normal", size=11, bold=None, italic=None, align=None,
+                before=0, after=6, line=1.15, left=None, first=None, keep_next=False):
+    styles = doc.styles
+    try:
+        style = styles[name]
+    except KeyError:
+        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = styles[base]
+    style.quick_style = True
+    _font(style, size, bold, italic)
+    pf = style.paragraph_format
+    pf.space_before = Pt(before)
+    pf.space_after = Pt(after)
+    pf.line_spacing = line
+    if align is not None:
+        pf.alignment = align
+    if left is not None:
+        pf.left_indent = Cm(left)
+    if first is not None:
+        pf.first_line_indent = Cm(first)
+    pf.keep_with_next = keep_next
+    return style
+
+
+def setup_styles(doc):
+    _para_style(doc, "Normal", size=11, after=6)
+    _para_style(doc, "Title", size=18, bold=True, align=CENTER, before=0, after=6, line=1.0)
+    title = doc.styles["Title"]
+    # drop the theme border/spacing of python-docx's default Title
+    ppr = title.element.get_or_add_pPr()
+    for child in list(ppr):
+        if child.tag == qn("w:pBdr"):
+            ppr.remove(child)
+    _para_style(doc, "Heading 1", size=14, bold=True, align=CENTER, before=0, after=18,
+                keep_next=True)
+    _para_style(doc, "Heading 2", size=12, bold=True, align=LEFT, before=12, after=6,
+                keep_next=True)
+    _para_style(doc, "Heading 3", size=11, bold=True, align=LEFT, before=10, after=4,
+                keep_next=True)
+    for name in ("Heading 1", "Heading 2", "Heading 3"):
+        doc.styles[name].font.italic = False
+    _para_style(doc, "Body Text", size=11, align=JUSTIFY, first=1.25, after=6, line=1.5)
+    _para_style(doc, "Caption", size=10, bold=True, italic=False, align=CENTER, before=10,
+                after=4, line=1.0, keep_next=True)
+    _para_style(doc, "Catatan Tabel", size=8, italic=True, align=LEFT, before=2, after=8,
+                line=1.0)
+    daftar = _para_style(doc, "Daftar", size=11, align=JUSTIFY, left=1.0, first=-0.6,
+                         after=3, line=1.5)
+    daftar.paragraph_format.tab_stops.add_tab_stop(Cm(1.0))
+    lebar = _para_style(doc, "Daftar Lebar", size=11, align=JUSTIFY, left=1.8, first=-1.8,
+                        after=3, line=1.5)
+    lebar.paragraph_format.tab_stops.add_tab_stop(Cm(1.8))
+    daftar2 = _para_style(doc, "Daftar 2", size=11, align=JUSTIFY, left=1.6, first=-0.6,
+                          after=2, line=1.5)
+    daftar2.paragraph_format.tab_stops.add_tab_stop(Cm(1.6))
+    _para_style(doc, "Tabel Isi", size=9, align=LEFT, after=0, line=1.0)
+    _para_style(doc, "Tabel Judul", size=9, bold=True, align=CENTER, after=0, line=1.0)
+    _para_style(doc, "Tabel Kecil", size=7, align=LEFT, after=0, line=1.0)
+    _para_style(doc, "Tabel Kecil Judul", size=7, bold=True, align=CENTER, after=0, line=1.0)
+    _para_style(doc, "Tanda Tangan", size=11, align=CENTER, after=0, line=1.0)
+    _para_style(doc, "Sampul", size=14, bold=True, align=CENTER, after=6, line=1.15)
+    _para_style(doc, "Judul Lampiran", size=12, bold=True, align=CENTER, after=4, line=1.15,
+                keep_next=True)
+    _para_style(doc, "Rumus", size=11, align=CENTER, before=4, after=4, line=1.15)
+    _para_style(doc, "Header", size=8, italic=True, align=RIGHT, after=0, line=1.0)
+    _para_style(doc, "Footer", size=9, align=CENTER, after=0, line=1.0)
+    for level in (1, 2, 3):
+        _para_style(doc, f"TOC {level}", size=11, after=2, line=1.15, left=0.6 * (level - 1))
+
+
+# --- Paragraphs ------------------------------------------------------------------------------
+
+def para(container, text="", style="Body Text", bold=False, italic=False, align=None,
+         page_break_before=False, keep_next=None, underline=False, size=None):
+    p = container.add_paragraph(style=style)
+    if text:
+        run = p.add_run(text)
+        run.bold = bold or None
+        run.italic = italic or None
+        run.underline = underline or None
+        if size:
+            run.font.size = Pt(size)
+    if align is not None:
+        p.alignment = align
+    if page_break_before:
+        p.paragraph_format.page_break_before = True
+    if keep_next is not None:
+        p.paragraph_format.keep_with_next = keep_next
+    return p
+
+
+def runs(container, parts, style="Body Text", align=None):
+    """A paragraph of several runs: parts = [(text, {"bold": True}), "plain", ...]."""
+    p = container.add_paragraph(style=style)
+    for part in parts:
+        text, opts = (part, {}) if isinstance(part, str) else part
+        run = p.add_run(text)
+        run.bold = opts.get("bold") or None
+        run.italic = opts.get("italic") or None
+        run.underline = opts.get("underline") or None
+    if align is not None:
+        p.alignment = align
+    return p
+
+
+def tag(container, text):
+    """A paragraph holding only a {%p ... %} tag (removed at render)."""
+    return para(container, text, style="Normal")
+
+
+def heading(doc, text, level, page_break_before=False):
+    p = doc.add_paragraph(style=f"Heading {level}")
+    p.add_run(text)
+    if page_break_before:
+        p.paragraph_format.page_break_before = True
+    return p
+
+
+def caption(doc, text):
+    return para(doc, text, style="Caption")
+
+
+def items(doc, loop, marker="{{ x.no }}", text="{{ x.teks }}", style="Daftar"):
+    """A list written by a loop: one paragraph per item with a literal marker."""
+    tag(doc, "{%p for x in " + loop + " %}")
+    p = doc.add_paragraph(style=style)
+    p.add_run(marker)
+    p.add_run("\t")
+    p.add_run(text)
+    tag(doc, "{%p endfor %}")
+
+
+def paragraphs(doc, loop, style="Body Text"):
+    tag(doc, "{%p for t in " + loop + " %}")
+    para(doc, "{{ t }}", style=style)
+    tag(doc, "{%p endfor %}")
+
+
+def page_break(doc):
+    p = doc.add_paragraph(style="Normal")
+    p.add_run().add_break(WD_BREAK.PAGE)
+    return p
+
+
+# --- Fields ------------------------------------------------------------------------------
+
+def _fld(run, instr, placeholder, dirty=False):
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    if dirty:
+        begin.set(qn("w:dirty"), "true")
+    run._r.append(begin)
+    r2 = run._parent.add_run()
+    instr_el = OxmlElement("w:instrText")
+    instr_el.set(qn("xml:space"), "preserve")
+    instr_el.text = f" {instr} "
+    r2._r.append(instr_el)
+    r3 = run._parent.add_run()
+    sep = OxmlElement("w:fldChar")
+    sep.set(qn("w:fldCharType"), "separate")
+    r3._r.append(sep)
+    r4 = run._parent.add_run(placeholder)
+    r5 = run._parent.add_run()
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    r5._r.append(end)
+    return r4
+
+
+def page_field(paragraph):
+    _fld(paragraph.add_run(), "PAGE", "1")
+
+
+def toc_field(doc):
+    p = doc.add_paragraph(style="Normal")
+    _fld(p.add_run(), 'TOC \\o "1-2" \\h \\z \\u',
+         "Klik kanan di sini lalu pilih Update Field untuk memperbarui daftar isi.",
+         dirty=True)
+    return p
+
+
+# --- Sections -------------------------------------------------------------------------------
+
+def page_setup(section, landscape=False):
+    if landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = Mm(297), Mm(210)
+        section.left_margin = section.right_margin = Cm(2.1)
+        section.top_margin = section.bottom_margin = Cm(2.0)
+    else:
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.left_margin, section.right_margin = Cm(3.0), Cm(2.0)
+        section.top_margin = section.bottom_margin = Cm(2.5)
+    section.header_distance = Cm(1.2)
+    section.footer_distance = Cm(1.2)
+
+
+def new_section(doc, landscape=False):
+    """A new page section; python-docx copies the previous sectPr, so drop its page-number
+    restart (the numbering continues) and set the orientation."""
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    pg = section._sectPr.find(qn("w:pgNumType"))
+    if pg is not None:
+        section._sectPr.remove(pg)
+    page_setup(section, landscape)
+    return section
+
+
+def page_numbering(section, fmt=None, start=None):
+    sect = section._sectPr
+    pg = sect.find(qn("w:pgNumType"))
+    if pg is None:
+        pg = OxmlElement("w:pgNumType")
+        # schema order: pgNumType comes after pgMar / paperSrc / pgBorders / lnNumType
+        anchor = None
+        for name in ("w:lnNumType", "w:pgBorders", "w:paperSrc", "w:pgMar", "w:pgSz"):
+            anchor = sect.find(qn(name))
+            if anchor is not None:
+                break
+        if anchor is not None:
+            anchor.addnext(pg)
+        else:
+            sect.append(pg)
+    if fmt:
+        pg.set(qn("w:fmt"), fmt)
+    if start is not None:
+        pg.set(qn("w:start"), str(start))
+
+
+# --- Tables --------------------------------------------------------------------------------------
+
+TBLPR_ORDER = ["w:tblStyle", "w:tblpPr", "w:tblOverlap", "w:bidiVisual",
+               "w:tblStyleRowBandSize", "w:tblStyleColBandSize", "w:tblW", "w:jc",
+               "w:tblCellSpacing", "w:tblInd", "w:tblBorders", "w:shd", "w:tblLayout",
+               "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription"]
+
+
+def tblpr_put(tblPr, el):
+    """Insert (or replace) a child of w:tblPr at its place in the schema order."""
+    name = el.tag
+    old = tblPr.find(name)
+    if old is not None:
+        tblPr.remove(old)
+    rank = {qn(n): i for i, n in enumerate(TBLPR_ORDER)}
+    mine = rank[name]
+    for child in tblPr:
+        if rank.get(child.tag, -1) > mine:
+            child.addprevious(el)
+            return el
+    tblPr.append(el)
+    return el
+
+
+class Table:
+    """A table with fixed column widths (cm) and a text style for its cells."""
+
+    def __init__(self, doc, widths, small=False):
+        self.widths = widths
+        self.style = "Tabel Kecil" if small else "Tabel Isi"
+        self.head_style = "Tabel Kecil Judul" if small else "Tabel Judul"
+        self.tbl = doc.add_table(rows=0, cols=len(widths))
+        self.tbl.style = doc.styles["Table Grid"]
+        self.tbl.alignment = WD_TABLE_ALIGNMENT.CENTER
+        tblPr = self.tbl._tbl.tblPr
+        layout = OxmlElement("w:tblLayout")
+        layout.set(qn("w:type"), "fixed")
+        tblpr_put(tblPr, layout)
+        tblW = tblPr.find(qn("w:tblW"))
+        if tblW is None:
+            tblW = tblpr_put(tblPr, OxmlElement("w:tblW"))
+        tblW.set(qn("w:type"), "dxa")
+        tblW.set(qn("w:w"), str(int(sum(widths) * 567)))
+        for gc, w in zip(self.tbl._tbl.tblGrid.findall(qn("w:gridCol")), widths):
+            gc.set(qn("w:w"), str(int(w * 567)))
+        if small:
+            # narrow cell margins so that 13-digit Rupiah amounts fit their columns
+            mar = OxmlElement("w:tblCellMar")
+            for side, w in (("top", 0), ("left", 45), ("bottom", 0), ("right", 45)):
+                el = OxmlElement(f"w:{side}")
+                el.set(qn("w:w"), str(w))
+                el.set(qn("w:type"), "dxa")
+                mar.append(el)
+            tblpr_put(tblPr, mar)
+
+    def row(self, texts, bold=False, italic=False, shade=None, aligns=None, header=False,
+            indent=None, style=None):
+        r = self.tbl.add_row()
+        for i, (cell, text) in enumerate(zip(r.cells, texts)):
+            cell.width = Cm(self.widths[i])
+            p = cell.paragraphs[0]
+            p.style = style or (self.head_style if header else self.style)
+            if text:
+                run = p.add_run(text)
+                run.bold = bold or None
+                run.italic = italic or None
+            if aligns and aligns[i]:
+                p.alignment = {"c": CENTER, "r": RIGHT, "l": LEFT}[aligns[i]]
+            if indent and i == indent[0]:
+                p.paragraph_format.left_indent = Cm(indent[1])
+            if shade:
+                set_shade(cell, shade)
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER if header else \
+                WD_CELL_VERTICAL_ALIGNMENT.TOP
+        if header:
+            repeat_header(r)
+        cant_split(r)
+        return r
+
+    def head(self, texts):
+        return self.row(texts, header=True, shade=SHADE_HEADER, aligns=["c"] * len(texts))
+
+    def tag(self, text):
+        """A row holding only a {%tr ... %} tag (removed at render)."""
+        r = self.tbl.add_row()
+        for i, cell in enumerate(r.cells):
+            cell.width = Cm(self.widths[i])
+        r.cells[0].paragraphs[0].style = self.style
+        r.cells[0].paragraphs[0].add_run(text)
+        return r
+
+    def numbers(self, count=None):
+        """The "(1) (2) ..." column-number row of Indonesian planning tables."""
+        n = count or len(self.widths)
+        return self.row([f"({i + 1})" for i in range(n)], header=True, italic=True,
+                        aligns=["c"] * n)
+
+
+def set_shade(cell, fill):
+    tcPr = cell._tc.get_or_add_tcPr()
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    later = {qn(n) for n in ("w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText",
+                             "w:vAlign", "w:hideMark")}
+    for child in tcPr:
+        if child.tag in later:
+            child.addprevious(shd)
+            return
+    tcPr.append(shd)
+
+
+def repeat_header(row):
+    trPr = row._tr.get_or_add_trPr()
+    el = OxmlElement("w:tblHeader")
+    el.set(qn("w:val"), "true")
+    trPr.append(el)
+
+
+def cant_split(row):
+    trPr = row._tr.get_or_add_trPr()
+    el = OxmlElement("w:cantSplit")
+    el.set(qn("w:val"), "true")
+    trPr.insert(0, el)
+
+
+def no_borders(table):
+    tblPr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:val"), "nil")
+        borders.append(el)
+    tblpr_put(tblPr, borders)
+
+
+def merge(table, r1, c1, r2, c2, text=None, style=None):
+    cell = table.tbl.cell(r1, c1).merge(table.tbl.cell(r2, c2))
+    if text is not None:
+        for p in cell.paragraphs[1:]:
+            p._p.getparent().remove(p._p)
+        p = cell.paragraphs[0]
+        for r in list(p.runs):
+            r._r.getparent().remove(r._r)
+        p.add_run(text)
+        if style:
+            p.style = style
+        p.alignment = CENTER
+    return cell
+
+
+def frame(doc, text, height_cm, width_cm=12.0):
+    """A bordered empty box (logo / photo placeholder) with a hint text."""
+    t = doc.add_table(rows=1, cols=1)
+    t.style = doc.styles["Table Grid"]
+    t.alignment = WD_TABLE_ALIGNMENT.CENTER
+    cell = t.cell(0, 0)
+    cell.width = Cm(width_cm)
+    t._tbl.tblGrid.findall(qn("w:gridCol"))[0].set(qn("w:w"), str(int(width_cm * 567)))
+    tr = t.rows[0]
+    tr.height = Cm(height_cm)
+    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    p = cell.paragraphs[0]
+    p.style = "Tabel Isi"
+    p.alignment = CENTER
+    run = p.add_run(text)
+    run.italic = True
+    run.font.color.rgb = RGBColor(0x80, 0x80, 0x80)
+    return t
+
+
+# =========================================================================================
+# The report, chapter by chapter
+# =========================================================================================
+
+def signature(doc, who="info.ttd", left=8.0, place=True):
+    """Signature block of the head of the agency, right of the page."""
+    lines = []
+    if place:
+        lines.append(para(doc, "{{ info.tempat }}, {{ info.bulan_tahun }}", style="Tanda Tangan"))
+    lines.append(para(doc, "{{ " + who + ".jabatan_upper }}", style="Tanda Tangan", bold=True))
+    lines.append(para(doc, "{{ info.pemda_upper }}", style="Tanda Tangan", bold=True))
+    for _ in range(3):
+        lines.append(para(doc, "", style="Tanda Tangan"))
+    lines.append(para(doc, "{{ " + who + ".nama }}", style="Tanda Tangan", bold=True,
+                      underline=True))
+    tag(doc, "{%p if " + who + ".pangkat_gol %}")
+    lines.append(para(doc, "{{ " + who + ".pangkat_gol }}", style="Tanda Tangan"))
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if " + who + ".nip %}")
+    lines.append(para(doc, "NIP. {{ " + who + ".nip }}", style="Tanda Tangan"))
+    tag(doc, "{%p endif %}")
+    for p in lines:
+        p.paragraph_format.left_indent = Cm(left)
+        p.paragraph_format.keep_with_next = True
+
+
+def two_signatures(doc, left="pk.kedua", right="pk.pertama", width=PORTRAIT_WIDTH):
+    """Two signature blocks side by side (PK: pihak kedua left, pihak pertama right)."""
+    t = doc.add_table(rows=1, cols=2)
+    no_borders(t)
+    half = width / 2
+    for gc in t._tbl.tblGrid.findall(qn("w:gridCol")):
+        gc.set(qn("w:w"), str(int(half * 567)))
+    cant_split(t.rows[0])
+    for cell, who, label in ((t.cell(0, 0), left, "PIHAK KEDUA,"),
+                             (t.cell(0, 1), right, "PIHAK PERTAMA,")):
+        cell.width = Cm(half)
+        p = cell.paragraphs[0]
+        p.style = "Tanda Tangan"
+        p.add_run(label).bold = True
+        cell.add_paragraph("{{ " + who + ".jabatan }}", style="Tanda Tangan")
+        for _ in range(3):
+            cell.add_paragraph("", style="Tanda Tangan")
+        r = cell.add_paragraph(style="Tanda Tangan").add_run("{{ " + who + ".nama }}")
+        r.bold = True
+        r.underline = True
+        cell.add_paragraph("{{ " + who + ".nip_baris }}", style="Tanda Tangan")
+    return t
+
+def budget_rows(t, loop, cells, aligns, name_col=0):
+    """Flat hierarchical rows: shaded bold group rows, then plain sub kegiatan rows.
+
+    The row variant is chosen by r.tingkat so the formatting stays in the template.
+    """
+    t.tag("{%tr for r in " + loop + " %}")
+    t.tag("{%tr if r.tingkat == 'urusan' %}")
+    t.row(cells, bold=True, shade=SHADE_HEADER, aligns=aligns)
+    t.tag("{%tr elif r.tingkat == 'program' %}")
+    t.row(cells, bold=True, shade=SHADE_GROUP, aligns=aligns)
+    t.tag("{%tr elif r.tingkat == 'kegiatan' %}")
+    t.row(cells, bold=True, aligns=aligns, indent=(name_col, 0.2))
+    t.tag("{%tr elif r.tingkat == 'jenis' %}")
+    t.row(cells, italic=True, aligns=aligns, indent=(name_col, 0.6))
+    t.tag("{%tr elif r.tingkat == 'rekening' %}")
+    t.row(cells, aligns=aligns, indent=(name_col, 0.8))
+    t.tag("{%tr else %}")
+    t.row(cells, aligns=aligns, indent=(name_col, 0.4))
+    t.tag("{%tr endif %}")
+    t.tag("{%tr endfor %}")
