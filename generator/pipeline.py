@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable, Optional
 
 from .core import Result, compute
 from .workbook import InputWorkbook, Report, read_workbook, validate
@@ -20,17 +21,41 @@ SAMPLE_SOURCES = REPO_ROOT / "inputs" / "sample"
 TEMPLATES = REPO_ROOT / "templates"
 
 
-def load(path: Path | str) -> tuple[InputWorkbook | None, Report]:
+# The stages of one run, in order, with the words a user reads (CLI progress, web page).
+STAGES = {
+    "baca": "Membaca workbook",
+    "periksa": "Memeriksa isi workbook",
+    "hitung": "Menghitung capaian dan anggaran",
+    "word": "Menulis draf Word",
+    "excel": "Menulis spreadsheet",
+    "simpan": "Menyimpan berkas",
+}
+
+# Called with a stage key of STAGES when that stage starts.
+StageCallback = Optional[Callable[[str], None]]
+
+
+def _stage(on_stage: StageCallback, key: str) -> None:
+    if on_stage is not None:
+        on_stage(key)
+
+
+def load(path: Path | str, on_stage: StageCallback = None
+         ) -> tuple[InputWorkbook | None, Report]:
     """Read and validate a workbook: the typed models (if valid) and the report."""
+    _stage(on_stage, "baca")
     raw = read_workbook(path)
+    _stage(on_stage, "periksa")
     return validate(raw)
 
 
-def check(path: Path | str) -> tuple[InputWorkbook | None, Report, Result | None]:
+def check(path: Path | str, on_stage: StageCallback = None
+          ) -> tuple[InputWorkbook | None, Report, Result | None]:
     """Load and, when valid, compute (for the review notes)."""
-    workbook, report = load(path)
+    workbook, report = load(path, on_stage)
     if workbook is None:
         return None, report, None
+    _stage(on_stage, "hitung")
     return workbook, report, compute(workbook)
 
 
@@ -67,16 +92,21 @@ class OutputError(Exception):
     """The outputs cannot be written where asked (the message is Indonesian)."""
 
 
-def generate(path: Path | str, out_dir: Path | str, templates: Path = TEMPLATES) -> Generated:
-    """Everything: validate the workbook, compute, and write every output into out_dir."""
+def generate(path: Path | str, out_dir: Path | str, templates: Path = TEMPLATES,
+             on_stage: StageCallback = None) -> Generated:
+    """Everything: validate the workbook, compute, and write every output into out_dir.
+
+    `on_stage(key)` is called as each stage of STAGES starts.
+    """
     from .render import docx as render_docx
     from .render import notes as render_notes
     from .render import xlsx as render_xlsx
 
     path, out_dir = Path(path), Path(out_dir)
-    workbook, report = load(path)
+    workbook, report = load(path, on_stage)
     if workbook is None:
         return Generated(workbook=None, report=report)
+    _stage(on_stage, "hitung")
     result = compute(workbook)
     names = output_names(workbook, out_dir)
     source = path.resolve()
@@ -86,11 +116,15 @@ def generate(path: Path | str, out_dir: Path | str, templates: Path = TEMPLATES)
     out_dir.mkdir(parents=True, exist_ok=True)
     # Render everything in memory first, then write each file atomically, so a failure
     # in any renderer leaves no partial file and no earlier output replaced.
+    _stage(on_stage, "word")
+    docx = render_docx.render(workbook, result, templates / "docx")
+    _stage(on_stage, "excel")
     parts = [
-        (names.docx, render_docx.render(workbook, result, templates / "docx")),
+        (names.docx, docx),
         (names.realisasi, render_xlsx.render_realisasi(workbook, result, templates / "xlsx")),
         (names.efisiensi, render_xlsx.render_efisiensi(workbook, result, templates / "xlsx")),
         (names.catatan, render_notes.render(workbook, result).encode("utf-8")),
     ]
+    _stage(on_stage, "simpan")
     written = write_all(parts)
     return Generated(workbook=workbook, report=report, result=result, written=written)

@@ -183,3 +183,11 @@ def test_missing_layout_gets_a_clear_message(tmp_path, sample_copy):
     assert result.exit_code == 1
     assert result.output == (f"Tata letak spreadsheet tidak ditemukan: "
                              f"{templates / 'xlsx' / 'efisiensi.toml'}.\n")
+
+
+def test_generate_reports_every_stage_in_order(tmp_path):
+    from generator.pipeline import STAGES, SAMPLE_WORKBOOK
+
+    seen: list[str] = []
+    generate(SAMPLE_WORKBOOK, tmp_path, on_stage=seen.append)
+    assert seen == list(STAGES)
