@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .messages import invalid_summary, notes_heading, unexpected, unreadable
 from .pipeline import (SAMPLE_SOURCES, SAMPLE_WORKBOOK, TEMPLATES, OutputError, check,
                        generate)
 from .workbook import Report, WorkbookError
@@ -24,30 +25,29 @@ EXIT_OK, EXIT_FAILURE, EXIT_INVALID = 0, 1, 2
 
 def _report_lines(report: Report, path: Path) -> list[str]:
     n = len(report)
-    lines = [f"Workbook tidak valid: {n} masalah ditemukan di {path}."]
+    lines = [invalid_summary(n, str(path))]
     lines += [f"{i}. {p.message()}" for i, p in enumerate(report, start=1)]
     lines.append("Perbaiki masalah di atas lalu jalankan kembali.")
     return lines
 
 
 def _notes_lines(result) -> list[str]:
+    lines = [notes_heading(len(result.catatan))]
     if not result.catatan:
-        return ["Tidak ada catatan pemeriksaan."]
-    lines = [f"Catatan pemeriksaan ({len(result.catatan)}):"]
+        return lines
     lines += [f"{i}. {n.location}: {n.message}" for i, n in enumerate(result.catatan, start=1)]
     return lines
 
 
 def _unreadable(exc: WorkbookError) -> None:
-    click.echo(f"Workbook tidak dapat diproses. {exc.problem.message()}", err=True)
+    click.echo(unreadable(exc.problem), err=True)
     sys.exit(EXIT_INVALID)
 
 
 def _unexpected(exc: Exception) -> None:
     if os.environ.get("LKJIP_DEBUG"):
         raise exc
-    click.echo(f"Terjadi kesalahan tak terduga ({type(exc).__name__}: {exc}). "
-               f"Jalankan dengan LKJIP_DEBUG=1 untuk rinciannya.", err=True)
+    click.echo(f"{unexpected(exc)} Jalankan dengan LKJIP_DEBUG=1 untuk rinciannya.", err=True)
     sys.exit(EXIT_FAILURE)
 
 

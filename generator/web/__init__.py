@@ -1,0 +1,1 @@
+"""`lkjip serve`: a local web page that runs the pipeline on a dropped workbook."""
