@@ -1,0 +1,38 @@
+"""Smoke test of tools/bench.py: the smallest size once, no timing assertions."""
+
+from __future__ import annotations
+
+import importlib.util
+import zipfile
+from pathlib import Path
+
+import openpyxl
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("bench", REPO / "tools" / "bench.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_synthetic_workbook_has_the_asked_sizes(tmp_path):
+    bench = _bench()
+    path = bench.make_workbook(tmp_path / "wb.xlsx", rekening=200, sub_kegiatan=60)
+    wb = openpyxl.load_workbook(path, read_only=True)
+    assert wb["Rekening"].max_row - 1 == 200
+    assert wb["Sub Kegiatan"].max_row - 1 == 60
+
+
+def test_bench_smallest_size_runs_once(tmp_path):
+    bench = _bench()
+    row = bench.bench_size("200x60", repeat=1, work=tmp_path, max_rows=None, timeout=600)
+    assert row["valid"]
+    assert set(row["stages"]) >= {"impor", "baca", "periksa", "hitung", "word", "excel"}
+    assert row["wall"] > 0 and row["rss"] > 0
+    assert row["floor"]["wall"] > 0
+    assert row["counts"]["docx_rows"] > 200  # the lampiran has a row per rekening line
+    table = bench.markdown([row])
+    assert "200 rekening, 60 sub kegiatan" in table

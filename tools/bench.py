@@ -1,0 +1,376 @@
+"""Benchmark of `lkjip generate` at given sizes, next to the floor of its libraries.
+
+    python tools/bench.py                          # sample, 1000x327 and 10000x48, 3 runs each
+    python tools/bench.py --sizes sample,10000x3219 --repeat 5 --markdown
+    python tools/bench.py --sizes 100000x48 --repeat 1 --max-rows 200000
+
+A size is `REKENINGxSUBKEGIATAN` (e.g. `10000x48`) or `sample` (the sample workbook as it
+is). Synthetic workbooks are built from the sample's CSV sources (inputs/sample/) through
+the project's own builder (`generator.workbook.text.build_workbook`), so they are valid by
+construction: extra sub kegiatan are copies of the sample's under the same kegiatan with new
+codes, and rekening lines are the sample's lines dealt round-robin over all sub kegiatan.
+Indicators and PK statements stay the sample's (7 IKU, 26 PK).
+
+Each run is a fresh interpreter (a small driver: it imports `generator.cli`, as the command
+does, then calls `pipeline.generate` with an `on_stage` callback that records timestamps).
+Reported per size: median wall, CPU (user+sys) and peak memory (max RSS, from wait4) of the
+runs, and the median time of each stage ("impor" is interpreter start plus imports).
+
+The floor is the same I/O done by the bare libraries in one fresh interpreter: openpyxl
+loading the same workbook and reading every value; docxtpl rendering a one-table template
+(8 columns) with as many table rows in total as the generated draft has; XlsxWriter writing as many numbers, strings and
+formulas (with values) as the generated spreadsheets hold. "ratio" is wall / floor wall.
+
+Nothing here asserts a time; tests/test_bench.py runs the smallest size once as a smoke
+test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_SOURCES = ROOT / "inputs" / "sample"
+SAMPLE_WORKBOOK = ROOT / "inputs" / "lkjip_2024_dinas_sosial_kotim.xlsx"
+DEFAULT_SIZES = "sample,1000x327,10000x48"
+
+# The driver runs in a fresh interpreter: it starts the clock before any import.
+DRIVER = r"""
+import time, json, sys, os, resource
+t0 = time.perf_counter()
+marks = [("impor", 0.0)]
+import generator.cli  # the command's imports
+from generator import pipeline
+from generator.workbook import reader
+if os.environ.get("LKJIP_BENCH_MAX_ROWS"):
+    reader.MAX_ROWS_PER_SHEET = int(os.environ["LKJIP_BENCH_MAX_ROWS"])
+def on_stage(key):
+    marks.append((key, time.perf_counter() - t0))
+done = pipeline.generate(sys.argv[1], sys.argv[2], on_stage=on_stage)
+end = time.perf_counter() - t0
+stages = {}
+for (key, start), (_, stop) in zip(marks, marks[1:] + [("end", end)]):
+    stages[key] = stop - start
+print(json.dumps({"valid": done.workbook is not None, "problems": len(done.report),
+                  "written": [str(p) for p in done.written], "stages": stages,
+                  "in_process": end}))
+"""
+
+FLOOR = r"""
+import time, json, sys
+t0 = time.perf_counter()
+import openpyxl, docxtpl, xlsxwriter, docx
+t_import = time.perf_counter() - t0
+args = json.loads(sys.argv[1])
+times = {"impor": t_import}
+
+t = time.perf_counter()
+wb = openpyxl.load_workbook(args["workbook"], data_only=True)
+n = 0
+for ws in wb.worksheets:
+    for row in ws.iter_rows(values_only=True):
+        n += sum(1 for v in row if v is not None)
+times["baca"] = time.perf_counter() - t
+
+t = time.perf_counter()
+tpl = docxtpl.DocxTemplate(args["template"])
+cols = args["docx_cols"]
+rows = [[f"{i}.{c} Belanja 1.234.567" for c in range(cols)] for i in range(args["docx_rows"])]
+tpl.render({"rows": rows}, autoescape=True)
+tpl.save(args["out_docx"])
+times["word"] = time.perf_counter() - t
+
+t = time.perf_counter()
+book = xlsxwriter.Workbook(args["out_xlsx"])
+ws = book.add_worksheet()
+fmt = book.add_format({"num_format": "#,##0", "border": 1})
+per_row = 10
+total = args["numbers"] + args["strings"] + args["formulas"]
+kinds = ["n"] * args["numbers"] + ["s"] * args["strings"] + ["f"] * args["formulas"]
+for i, kind in enumerate(kinds):
+    r, c = divmod(i, per_row)
+    if kind == "n":
+        ws.write_number(r, c, 1234567 + i, fmt)
+    elif kind == "s":
+        ws.write_string(r, c, f"Belanja {i}", fmt)
+    else:
+        ws.write_formula(r, c, f"=SUM(A{r + 1}:B{r + 1})", fmt, 2469134)
+book.close()
+times["excel"] = time.perf_counter() - t
+print(json.dumps({"stages": times, "in_process": time.perf_counter() - t0, "cells": n}))
+"""
+
+
+# --- synthetic workbooks -------------------------------------------------------------------
+
+def _read_csv(path: Path) -> tuple[list[str], list[list[str]]]:
+    with path.open(newline="", encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    return rows[0], rows[1:]
+
+
+def _write_csv(path: Path, header: list[str], rows: list[list[str]]) -> None:
+    with path.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(header)
+        w.writerows(rows)
+
+
+def make_workbook(out: Path, rekening: int, sub_kegiatan: int) -> Path:
+    """A valid input workbook with `rekening` lines over `sub_kegiatan` sub kegiatan."""
+    sys.path.insert(0, str(ROOT))
+    from generator.workbook.text import build_workbook
+
+    with tempfile.TemporaryDirectory(prefix="lkjip_bench_src_") as tmp:
+        src = Path(tmp)
+        for f in SAMPLE_SOURCES.glob("*.csv"):
+            shutil.copy(f, src / f.name)
+        sh, subs = _read_csv(src / "sub_kegiatan.csv")
+        i_code, i_keg = sh.index("Kode"), sh.index("Kode Kegiatan")
+        subs = list(subs)
+        used: dict[str, int] = {}
+        base = list(subs)
+        while len(subs) < sub_kegiatan:
+            proto = list(base[len(subs) % len(base)])
+            keg = proto[i_keg]
+            used[keg] = used.get(keg, 999) + 1
+            proto[i_code] = f"{keg}.{used[keg]:04d}"
+            subs.append(proto)
+        subs = subs[:max(1, sub_kegiatan)]
+        _write_csv(src / "sub_kegiatan.csv", sh, subs)
+
+        rh, reks = _read_csv(src / "rekening.csv")
+        i_sub = rh.index("Kode Sub Kegiatan")
+        i_kode = rh.index("Kode Rekening")
+        out_rows = []
+        for k in range(rekening):
+            row = list(reks[k % len(reks)])
+            row[i_sub] = subs[k % len(subs)][i_code]
+            if k >= len(reks):
+                row[i_kode] = ""
+            out_rows.append(row)
+        out_rows.sort(key=lambda r: [int(p) for p in r[i_sub].split(".") if p.isdigit()])
+        _write_csv(src / "rekening.csv", rh, out_rows)
+
+        # PK budget lines may name only sub kegiatan that still exist.
+        codes = {r[i_code] for r in subs} | _read_codes(src)
+        ph, pks = _read_csv(src / "pk_anggaran.csv")
+        i_ang = ph.index("Kode Anggaran")
+        _write_csv(src / "pk_anggaran.csv", ph, [r for r in pks if r[i_ang] in codes])
+        build_workbook(src, out)
+    return out
+
+
+def _read_codes(src: Path) -> set[str]:
+    codes = set()
+    for name in ("program.csv", "kegiatan.csv"):
+        h, rows = _read_csv(src / name)
+        codes |= {r[h.index("Kode")] for r in rows}
+    return codes
+
+
+# --- floor inputs --------------------------------------------------------------------------
+
+def _floor_template(path: Path, cols: int) -> Path:
+    import docx
+
+    d = docx.Document()
+    t = d.add_table(rows=3, cols=cols)
+    t.rows[0].cells[0].text = "{%tr for r in rows %}"
+    for c in range(cols):
+        t.rows[1].cells[c].text = "{{ r[%d] }}" % c
+    t.rows[2].cells[0].text = "{%tr endfor %}"
+    d.save(str(path))
+    return path
+
+
+def _count_outputs(written: list[str]) -> dict:
+    """Table rows of the draft; numbers, strings and formulas of the spreadsheets."""
+    counts = {"docx_rows": 0, "numbers": 0, "strings": 0, "formulas": 0}
+    for name in written:
+        if name.endswith(".docx"):
+            with zipfile.ZipFile(name) as z:
+                counts["docx_rows"] += z.read("word/document.xml").count(b"<w:tr>") + \
+                    z.read("word/document.xml").count(b"<w:tr ")
+        elif name.endswith(".xlsx"):
+            with zipfile.ZipFile(name) as z:
+                for n in z.namelist():
+                    if re.match(r"xl/worksheets/sheet\d+\.xml$", n):
+                        xml = z.read(n)
+                        f = xml.count(b"<f>")
+                        s = xml.count(b't="s"')
+                        c = xml.count(b"<c ")
+                        counts["formulas"] += f
+                        counts["strings"] += s
+                        counts["numbers"] += max(0, c - f - s)
+    return counts
+
+
+# --- running -------------------------------------------------------------------------------
+
+def run_child(argv: list[str], env: dict, timeout: float) -> tuple[dict, float, float, float]:
+    """Run a child and read its own rusage (wait4): JSON, wall, cpu, max RSS in MB."""
+    start = time.perf_counter()
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen(argv, stdout=out, stderr=err, env=env, cwd=str(ROOT))
+        deadline = start + timeout
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() > deadline:
+                proc.kill()
+                os.wait4(proc.pid, 0)
+                raise RuntimeError(f"timed out after {timeout} s")
+            time.sleep(0.005)
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        text = out.read().decode()
+        if proc.returncode != 0:
+            raise RuntimeError(f"child failed ({proc.returncode}): {err.read().decode()[-2000:]}")
+    data = json.loads(text.strip().splitlines()[-1])
+    cpu = usage.ru_utime + usage.ru_stime
+    return data, wall, cpu, usage.ru_maxrss / 1024
+
+
+def bench_size(size: str, repeat: int, work: Path, max_rows: int | None,
+               timeout: float, floor: bool = True) -> dict:
+    if size == "sample":
+        wb = SAMPLE_WORKBOOK
+        label = "contoh (149 rekening, 48 sub kegiatan)"
+    else:
+        n_rek, n_sub = (int(x) for x in size.lower().split("x"))
+        wb = make_workbook(work / f"bench_{size}.xlsx", n_rek, n_sub)
+        label = (f"{n_rek:,}".replace(",", ".") + " rekening, "
+                 + f"{n_sub:,}".replace(",", ".") + " sub kegiatan")
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    if max_rows:
+        env["LKJIP_BENCH_MAX_ROWS"] = str(max_rows)
+    runs = []
+    for i in range(repeat):
+        out_dir = work / f"out_{size}_{i}"
+        data, wall, cpu, rss = run_child([sys.executable, "-c", DRIVER, str(wb), str(out_dir)],
+                                         env, timeout)
+        runs.append({"wall": wall, "cpu": cpu, "rss": rss, **data})
+    last = runs[-1]
+    row = {
+        "size": size, "label": label, "valid": last["valid"], "problems": last["problems"],
+        "runs": len(runs),
+        "wall": statistics.median(r["wall"] for r in runs),
+        "cpu": statistics.median(r["cpu"] for r in runs),
+        "rss": statistics.median(r["rss"] for r in runs),
+        "stages": {k: statistics.median(r["stages"].get(k, 0.0) for r in runs)
+                   for k in last["stages"]},
+    }
+    if floor and last["valid"]:
+        counts = _count_outputs(last["written"])
+        row["counts"] = counts
+        tpl = _floor_template(work / "floor_template.docx", 8)
+        args = {"workbook": str(wb), "template": str(tpl), "docx_cols": 8,
+                "docx_rows": counts["docx_rows"], "out_docx": str(work / "floor.docx"),
+                "out_xlsx": str(work / "floor.xlsx"), **{k: counts[k] for k in
+                                                          ("numbers", "strings", "formulas")}}
+        floors = []
+        for _ in range(repeat):
+            data, wall, cpu, rss = run_child([sys.executable, "-c", FLOOR, json.dumps(args)],
+                                             env, timeout)
+            floors.append({"wall": wall, "cpu": cpu, "rss": rss, **data})
+        row["floor"] = {
+            "wall": statistics.median(r["wall"] for r in floors),
+            "cpu": statistics.median(r["cpu"] for r in floors),
+            "rss": statistics.median(r["rss"] for r in floors),
+            "stages": {k: statistics.median(r["stages"][k] for r in floors)
+                       for k in floors[-1]["stages"]},
+        }
+    for i in range(repeat):
+        shutil.rmtree(work / f"out_{size}_{i}", ignore_errors=True)
+    return row
+
+
+def _s(x: float) -> str:
+    return f"{x:.2f}".replace(".", ",")
+
+
+def markdown(rows: list[dict]) -> str:
+    stage_keys = ["impor", "baca", "periksa", "hitung", "word", "excel", "simpan"]
+    head = ("| workbook | runs | wall s | CPU s | peak MB | floor wall s | ratio | "
+            + " | ".join(stage_keys) + " | floor baca / word / excel |")
+    lines = [head, "|" + "---|" * (head.count("|") - 1)]
+    for r in rows:
+        if not r["valid"]:
+            lines.append(f"| {r['label']} | {r['runs']} | {_s(r['wall'])} | {_s(r['cpu'])} | "
+                         f"{r['rss']:.0f} | tidak valid ({r['problems']} masalah) | | "
+                         + " | ".join("" for _ in stage_keys) + " | |")
+            continue
+        fl = r.get("floor")
+        st = " | ".join(_s(r["stages"].get(k, 0.0)) for k in stage_keys)
+        fcol = (f"{_s(fl['wall'])} | {r['wall'] / fl['wall']:.1f}x".replace(".", ",")
+                if fl else " | ")
+        fst = (" / ".join(_s(fl["stages"][k]) for k in ("baca", "word", "excel"))
+               if fl else "")
+        lines.append(f"| {r['label']} | {r['runs']} | {_s(r['wall'])} | {_s(r['cpu'])} | "
+                     f"{r['rss']:.0f} | {fcol} | {st} | {fst} |")
+    return "\n".join(lines)
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    return (f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} cores, "
+            f"Python {platform.python_version()}, load average at start {load:.2f}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default=DEFAULT_SIZES)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--max-rows", type=int, default=None,
+                    help="raise the reader's row bound in the benchmark's runs only")
+    ap.add_argument("--timeout", type=float, default=900)
+    ap.add_argument("--no-floor", action="store_true")
+    ap.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    ap.add_argument("--json", type=Path, help="write the results as JSON")
+    args = ap.parse_args(argv)
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="lkjip_bench_") as tmp:
+        work = Path(tmp)
+        for size in args.sizes.split(","):
+            row = bench_size(size.strip(), args.repeat, work, args.max_rows, args.timeout,
+                             floor=not args.no_floor)
+            rows.append(row)
+            if not args.markdown:
+                print(json.dumps(row), flush=True)
+    if args.markdown:
+        print(machine())
+        print()
+        print(markdown(rows))
+    if args.json:
+        args.json.write_text(json.dumps({"machine": machine(), "rows": rows}, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
