@@ -34,9 +34,25 @@ def jinja_env() -> Environment:
     return Environment(autoescape=True, undefined=StrictUndefined)
 
 
+class InlineImages:
+    """Several pictures in one paragraph, each on its own line (a chart split in parts)."""
+
+    BREAK = '</w:t></w:r><w:r><w:br/></w:r><w:r><w:t xml:space="preserve">'
+
+    def __init__(self, images: list[InlineImage]):
+        self.images = images
+
+    def __html__(self) -> str:
+        return self.BREAK.join(img.__html__() for img in self.images)
+
+    __str__ = __html__
+
+
 def _materialise(value: Any, tpl: DocxTemplate) -> Any:
     if isinstance(value, Chart):
-        return InlineImage(tpl, io.BytesIO(value.png), width=Mm(value.width_mm))
+        images = [InlineImage(tpl, io.BytesIO(png), width=Mm(value.width_mm))
+                  for png in value.pictures]
+        return images[0] if len(images) == 1 else InlineImages(images)
     if isinstance(value, dict):
         return {k: _materialise(v, tpl) for k, v in value.items()}
     if isinstance(value, list):
