@@ -1,27 +1,89 @@
 """The `lkjip` command: the only place that turns reports into messages and exit codes.
 
-Exit status: 0 success; 2 the input workbook is invalid or unreadable; 1 any other
-failure (outputs cannot be written, an internal error). Never a traceback, unless
-LKJIP_DEBUG=1 is set.
+Exit status: 0 success; 2 the input workbook is invalid or unreadable (or the command
+line is wrong); 1 any other failure (outputs cannot be written, an internal error); 130
+interrupted (Ctrl+C, kill). Never a traceback, unless LKJIP_DEBUG=1 is set. Every word
+printed is Indonesian, click's own messages included (generator/clitext.py).
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 
 import click
 
-from . import __version__
+from . import __version__, clitext
 from .messages import invalid_summary, notes_heading, unexpected, unreadable
-from .pipeline import (SAMPLE_SOURCES, SAMPLE_WORKBOOK, TEMPLATES, OutputError, check,
+from .clitext import EXIT_INTERRUPTED, INTERRUPTED
+from .pipeline import (SAMPLE_SOURCES, SAMPLE_WORKBOOK, STAGES, TEMPLATES, OutputError, check,
                        generate)
 from .workbook import Report, WorkbookError
 from .render import TemplateError
 
 EXIT_OK, EXIT_FAILURE, EXIT_INVALID = 0, 1, 2
 
+clitext.install()
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class Command(click.Command):
+    """A command whose usage line reads [OPSI]."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("options_metavar", "[OPSI]")
+        super().__init__(*args, **kwargs)
+
+
+class Group(click.Group):
+    """The `lkjip` group: Indonesian usage, "maksud Anda" for a misspelt command, and
+    interrupts as one line with exit status 130."""
+
+    command_class = Command
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("options_metavar", "[OPSI]")
+        kwargs.setdefault("subcommand_metavar", "PERINTAH [ARGUMEN]...")
+        super().__init__(*args, **kwargs)
+
+    def resolve_command(self, ctx, args):
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and self.get_command(ctx, name) is None:
+            hint = clitext.nearest(name, self.list_commands(ctx))
+            text = f"Perintah '{name}' tidak ada."
+            if hint:
+                text += f" Maksud Anda '{hint}'?"
+            ctx.fail(text)
+        return super().resolve_command(ctx, args)
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True,
+             **extra):
+        clitext.install()
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        args = list(sys.argv[1:] if args is None else args)
+        try:
+            try:
+                with self.make_context(prog_name or "lkjip", args, **extra) as ctx:
+                    self.invoke(ctx)
+                code = EXIT_OK
+            except click.exceptions.Exit as exc:
+                code = exc.exit_code
+            except click.ClickException as exc:
+                exc.show()
+                code = EXIT_INVALID if exc.exit_code == 2 else exc.exit_code
+            except (click.Abort, KeyboardInterrupt, EOFError):
+                click.echo(INTERRUPTED, err=True)
+                code = EXIT_INTERRUPTED
+        except KeyboardInterrupt:   # a second Ctrl+C while the first is reported
+            code = EXIT_INTERRUPTED
+        sys.exit(code)
+
+
+# --- Messages -------------------------------------------------------------------------------
 
 def _report_lines(report: Report, path: Path) -> list[str]:
     n = len(report)
@@ -51,14 +113,80 @@ def _unexpected(exc: Exception) -> None:
     sys.exit(EXIT_FAILURE)
 
 
-@click.group(help="Generator Laporan Kinerja Instansi Pemerintah (LKjIP).")
-@click.version_option(__version__, prog_name="lkjip")
+def seconds(t: float) -> str:
+    """A duration as Indonesian text: 0,4 detik."""
+    return f"{t:.1f}".replace(".", ",") + " detik"
+
+
+def _not_empty(ctx, param, value):
+    """A path option or argument: refused when empty (`--out ""` would mean here)."""
+    if value is None:
+        return None
+    if str(value).strip() == "":
+        raise click.BadParameter("path tidak boleh kosong; tulis nama folder atau berkas, "
+                                 "mis. hasil.", ctx, param)
+    return Path(value)
+
+
+class Progress:
+    """Each stage with its time, as it finishes; a bar instead when on a terminal."""
+
+    def __init__(self, quiet: bool, tty: bool | None = None):
+        self.quiet = quiet
+        self.tty = sys.stderr.isatty() if tty is None else tty
+        self.current: str | None = None
+        self.started = 0.0
+        self.times: list[tuple[str, float]] = []
+        self.bar = None
+
+    def __call__(self, key: str) -> None:
+        now = time.monotonic()
+        self._finish(now)
+        self.current, self.started = key, now
+        if self.quiet:
+            return
+        if self.tty:
+            if self.bar is None:
+                self.bar = click.progressbar(length=len(STAGES), label=STAGES[key],
+                                             file=sys.stderr, show_eta=False, width=30)
+                self.bar.__enter__()
+            else:
+                self.bar.label = STAGES[key]
+                self.bar.update(1)
+
+    def _finish(self, now: float) -> None:
+        if self.current is None:
+            return
+        took = now - self.started
+        self.times.append((self.current, took))
+        if not self.quiet and not self.tty:
+            click.echo(f"{STAGES[self.current]}: {seconds(took)}")
+        self.current = None
+
+    def close(self) -> None:
+        self._finish(time.monotonic())
+        if self.bar is not None:
+            self.bar.update(len(STAGES))
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+            for key, took in self.times:
+                click.echo(f"{STAGES[key]}: {seconds(took)}")
+
+
+# --- Commands -------------------------------------------------------------------------------
+
+@click.group(name="lkjip", cls=Group, context_settings=CONTEXT,
+             help="Generator Laporan Kinerja Instansi Pemerintah (LKjIP): dari satu workbook "
+                  "Excel ke draf Word dan spreadsheet keuangan.")
+@click.version_option(__version__, "-V", "--version", prog_name="lkjip",
+                      message="%(prog)s, versi %(version)s",
+                      help="Tampilkan versi lalu keluar.")
 def main() -> None:
     pass
 
 
 @main.command(help="Periksa workbook masukan dan tampilkan semua masalahnya.")
-@click.argument("file", type=click.Path(path_type=Path))
+@click.argument("file", metavar="WORKBOOK", type=click.Path(path_type=Path))
 def validate(file: Path) -> None:
     try:
         workbook, report, result = check(file)
@@ -73,19 +201,28 @@ def validate(file: Path) -> None:
     click.echo("\n".join(_notes_lines(result)))
 
 
-@main.command(name="generate", help="Buat draf Word LKjIP dan spreadsheet keuangan dari workbook masukan "
-                   "(tanpa FILE: workbook contoh di inputs/).")
-@click.argument("file", required=False, type=click.Path(path_type=Path))
-@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("outputs"),
-              show_default=True, help="Folder keluaran.")
-@click.option("--templates", "templates", type=click.Path(path_type=Path), default=TEMPLATES,
-              show_default=True,
+@main.command(name="generate",
+              help="Buat draf Word LKjIP, spreadsheet keuangan dan catatan pemeriksaan dari "
+                   "workbook masukan. Tanpa WORKBOOK: workbook contoh yang ikut terpasang.")
+@click.argument("file", metavar="[WORKBOOK]", required=False, type=click.Path(path_type=Path))
+@click.option("--out", "out_dir", metavar="FOLDER", type=click.Path(),
+              default="outputs", show_default=True, callback=_not_empty,
+              help="Folder keluaran (dibuat bila belum ada).")
+@click.option("--templates", "templates", metavar="FOLDER", type=click.Path(),
+              default=None, callback=_not_empty,
               help="Folder templat (berisi docx/lkjip.docx dan xlsx/*.toml), mis. salinan "
-                   "yang sudah disunting instansi.")
-def generate_cmd(file: Path | None, out_dir: Path, templates: Path) -> None:
+                   "yang sudah disunting instansi. Bawaan: templat yang ikut terpasang.")
+@click.option("-q", "--quiet", is_flag=True, help="Hanya tampilkan pesan kesalahan.")
+def generate_cmd(file: Path | None, out_dir: Path, templates: Path | None,
+                 quiet: bool) -> None:
     file = file or SAMPLE_WORKBOOK
+    templates = templates or TEMPLATES
+    progress = Progress(quiet)
     try:
-        done = generate(file, out_dir, templates)
+        try:
+            done = generate(file, out_dir, templates, on_stage=progress)
+        finally:
+            progress.close()
     except WorkbookError as exc:
         _unreadable(exc)
     except (OutputError, TemplateError) as exc:
@@ -99,19 +236,25 @@ def generate_cmd(file: Path | None, out_dir: Path, templates: Path) -> None:
     if done.workbook is None:
         click.echo("\n".join(_report_lines(done.report, file)), err=True)
         sys.exit(EXIT_INVALID)
+    if quiet:
+        return
     click.echo(f"Workbook valid: {file}.")
     click.echo("Berkas yang ditulis:")
     for path in done.written:
-        click.echo(f"  {path}")
+        click.echo(f"  {path.resolve()}")
+    for kept in getattr(done, "kept", []):
+        click.echo(f"Berkas {kept.original.name} telah disunting sejak dibuat; versi suntingan "
+                   f"disimpan sebagai {kept.saved.resolve()}.")
     n = len(done.result.catatan)
-    click.echo(f"Catatan pemeriksaan: {n} temuan (lihat {done.written[-1].name})."
-               if n else "Catatan pemeriksaan: tidak ada temuan.")
-
+    notes = done.written[-1].resolve()
+    click.echo(f"Catatan pemeriksaan: {n} temuan, lihat {notes}." if n
+               else "Catatan pemeriksaan: tidak ada temuan.")
 
 
 @main.command(help="Tulis setiap sheet workbook sebagai berkas CSV (untuk ditinjau di git).")
-@click.argument("file", type=click.Path(path_type=Path))
-@click.argument("out_dir", type=click.Path(path_type=Path))
+@click.argument("file", metavar="WORKBOOK", type=click.Path(path_type=Path))
+@click.argument("out_dir", metavar="FOLDER", type=click.Path(),
+                callback=_not_empty)
 def dump(file: Path, out_dir: Path) -> None:
     from .workbook.text import dump_workbook
 
@@ -125,14 +268,20 @@ def dump(file: Path, out_dir: Path) -> None:
 
 
 @main.command(name="build-sample",
-              help="Bangun workbook contoh dari berkas CSV di inputs/sample/.")
-@click.option("--source", type=click.Path(path_type=Path), default=SAMPLE_SOURCES,
-              show_default=True)
-@click.option("--out", "out_file", type=click.Path(path_type=Path), default=SAMPLE_WORKBOOK,
-              show_default=True)
+              help="Bangun workbook contoh dari berkas CSV di inputs/sample/ (hanya di "
+                   "salinan sumber).")
+@click.option("--source", metavar="FOLDER", type=click.Path(),
+              default=SAMPLE_SOURCES, show_default=True, callback=_not_empty,
+              help="Folder berisi satu CSV per sheet.")
+@click.option("--out", "out_file", metavar="BERKAS", type=click.Path(),
+              default=SAMPLE_WORKBOOK, show_default=True, callback=_not_empty,
+              help="Workbook yang ditulis.")
 def build_sample(source: Path, out_file: Path) -> None:
     from .workbook.text import build_workbook
 
+    if not source.is_dir():
+        click.echo(f"Folder sumber tidak ditemukan: {source}.", err=True)
+        sys.exit(EXIT_FAILURE)
     try:
         build_workbook(source, out_file)
     except Exception as exc:  # noqa: BLE001

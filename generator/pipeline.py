@@ -15,10 +15,7 @@ from .core import Result, compute
 from .workbook import InputWorkbook, Report, read_workbook, validate
 from .output import safe_name, write_all
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-SAMPLE_WORKBOOK = REPO_ROOT / "inputs" / "lkjip_2024_dinas_sosial_kotim.xlsx"
-SAMPLE_SOURCES = REPO_ROOT / "inputs" / "sample"
-TEMPLATES = REPO_ROOT / "templates"
+from .resources import REPO_ROOT, SAMPLE_SOURCES, SAMPLE_WORKBOOK, TEMPLATES  # noqa: F401
 
 
 # The stages of one run, in order, with the words a user reads (CLI progress, web page).

@@ -1,5 +1,7 @@
 """The lkjip command: exit status and exact messages."""
 
+from pathlib import Path
+
 from click.testing import CliRunner
 
 from generator.cli import main
@@ -56,3 +58,109 @@ def test_missing_sheet_is_one_clear_sentence(broken):
     assert result.exit_code == 2
     assert "1. Skala Kategori: sheet wajib tidak ada. " \
            'Diharapkan: sheet bernama "Skala Kategori".' in result.output
+
+
+# --- Indonesian command line (issue 12.4, 13.10) ----------------------------------------------
+
+import re  # noqa: E402
+
+from generator.pipeline import STAGES  # noqa: E402
+
+
+def test_help_is_indonesian():
+    result = run("--help")
+    assert result.exit_code == 0
+    assert result.output.startswith("Pemakaian: lkjip [OPSI] PERINTAH [ARGUMEN]...\n")
+    assert "  -h, --help     Tampilkan bantuan ini lalu keluar.\n" in result.output
+    assert "\nPerintah:\n" in result.output and "\nOpsi:\n" in result.output
+    for english in ("Usage", "Show this message", "Commands", "Options"):
+        assert english not in result.output
+
+
+def test_command_help_is_indonesian():
+    result = run("generate", "--help")
+    assert result.exit_code == 0
+    assert result.output.startswith("Pemakaian: lkjip generate [OPSI] [WORKBOOK]\n")
+    assert "[bawaan:" in result.output and "outputs]" in result.output
+    assert "-q, --quiet" in result.output
+
+
+def test_misspelt_command_gets_the_nearest():
+    result = run("generat")
+    assert result.exit_code == 2
+    assert result.output == ("Pemakaian: lkjip [OPSI] PERINTAH [ARGUMEN]...\n"
+                             "Coba 'lkjip --help' untuk bantuan.\n\n"
+                             "Kesalahan: Perintah 'generat' tidak ada. Maksud Anda 'generate'?\n")
+
+
+def test_unknown_command_without_a_near_one():
+    result = run("zzz")
+    assert result.exit_code == 2
+    assert result.output.endswith("Kesalahan: Perintah 'zzz' tidak ada.\n")
+
+
+def test_missing_argument():
+    result = run("validate")
+    assert result.exit_code == 2
+    assert result.output == ("Pemakaian: lkjip validate [OPSI] WORKBOOK\n"
+                             "Coba 'lkjip validate --help' untuk bantuan.\n\n"
+                             "Kesalahan: Belum diberikan: argumen 'WORKBOOK'.\n")
+
+
+def test_unknown_option_gets_the_nearest():
+    result = run("generate", "--qiet")
+    assert result.exit_code == 2
+    assert result.output.endswith("Kesalahan: Opsi '--qiet' tidak ada. Maksud Anda '--quiet'?\n")
+
+
+def test_option_without_value():
+    result = run("generate", "--out")
+    assert result.exit_code == 2
+    assert result.output.endswith("Kesalahan: Opsi '--out' memerlukan nilai.\n")
+
+
+def test_empty_out_is_refused(tmp_path):
+    result = run("generate", "--out", "")
+    assert result.exit_code == 2
+    assert result.output.endswith(
+        "Kesalahan: Nilai tidak valid untuk '--out': path tidak boleh kosong; tulis nama "
+        "folder atau berkas, mis. hasil.\n")
+
+
+def test_version():
+    result = run("--version")
+    assert result.exit_code == 0
+    assert result.output == "lkjip, versi 0.1.0\n"
+
+
+def test_generate_prints_stages_paths_and_notes(tmp_path, sample_path):
+    out = tmp_path / "hasil"
+    result = run("generate", sample_path, "--out", out)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    stage_lines = lines[:len(STAGES)]
+    for line, label in zip(stage_lines, STAGES.values()):
+        assert re.fullmatch(re.escape(label) + r": \d+,\d detik", line), line
+    written = [line[2:] for line in lines if line.startswith("  ")]
+    assert len(written) == 4 and all(Path(p).is_absolute() and Path(p).exists()
+                                     for p in written)
+    notes = Path(written[-1])
+    count = sum(1 for line in notes.read_text(encoding="utf-8").splitlines()
+                if re.match(r"\d+\. ", line))
+    assert lines[-1] == f"Catatan pemeriksaan: {count} temuan, lihat {notes}."
+
+
+def test_generate_quiet_prints_nothing(tmp_path, sample_path):
+    result = run("generate", sample_path, "--out", tmp_path, "--quiet")
+    assert result.exit_code == 0
+    assert result.output == ""
+
+
+def test_interrupt_is_one_line(monkeypatch, sample_path, tmp_path):
+    def stop(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("generator.cli.generate", stop)
+    result = run("generate", sample_path, "--out", tmp_path)
+    assert result.exit_code == 130
+    assert result.output == "Dibatalkan oleh pengguna.\n"

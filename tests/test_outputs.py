@@ -37,10 +37,10 @@ def test_generate_writes_every_output(tmp_path, sample_copy):
     result = run("generate", sample_copy, "--out", out)
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == sorted(NAMES)
-    assert result.output.startswith(f"Workbook valid: {sample_copy}.\nBerkas yang ditulis:\n")
+    assert f"Workbook valid: {sample_copy}.\nBerkas yang ditulis:\n" in result.output
     for name in NAMES:
-        assert f"  {out / name}\n" in result.output
-    assert result.output.endswith(f"(lihat Catatan_Pemeriksaan_{TAG}.txt).\n")
+        assert f"  {(out / name).resolve()}\n" in result.output
+    assert result.output.endswith(f" temuan, lihat {(out / NAMES[3]).resolve()}.\n")
     assert (sample_copy.read_bytes(), os.stat(sample_copy).st_mtime_ns) == before
     mode = os.stat(out / NAMES[0]).st_mode & 0o777
     assert mode & 0o044, oct(mode)   # readable by others, as a normally created file
@@ -58,7 +58,7 @@ def test_renderer_failure_leaves_nothing_partial(tmp_path, sample_copy, monkeypa
     monkeypatch.setattr("generator.render.xlsx.render_efisiensi", boom)
     result = run("generate", sample_copy, "--out", out)
     assert result.exit_code == 1
-    assert result.output == ("Terjadi kesalahan tak terduga (RuntimeError: gagal di tengah). "
+    assert result.stderr == ("Terjadi kesalahan tak terduga (RuntimeError: gagal di tengah). "
                              "Jalankan dengan LKJIP_DEBUG=1 untuk rinciannya.\n")
     assert sorted(p.name for p in out.iterdir()) == [NAMES[0]]   # no new file, no temp file
     assert earlier.read_bytes() == b"laporan versi sebelumnya"
@@ -79,7 +79,7 @@ def test_out_may_not_overwrite_the_input(tmp_path, sample_path):
     before = risky.read_bytes()
     result = run("generate", risky, "--out", folder)
     assert result.exit_code == 1
-    assert result.output == (f"Folder keluaran {folder} akan menimpa workbook masukan "
+    assert result.stderr == (f"Folder keluaran {folder} akan menimpa workbook masukan "
                              f"{NAMES[1]}; pilih folder lain dengan --out.\n")
     assert risky.read_bytes() == before
     assert sorted(p.name for p in folder.iterdir()) == [NAMES[1]]
@@ -90,7 +90,7 @@ def test_out_that_cannot_be_written(tmp_path, sample_copy):
     blocker.write_text("x")
     result = run("generate", sample_copy, "--out", blocker)
     assert result.exit_code == 1
-    assert result.output.startswith(f"Keluaran tidak dapat ditulis ke {blocker}: ")
+    assert result.stderr.startswith(f"Keluaran tidak dapat ditulis ke {blocker}: ")
 
 
 @pytest.mark.parametrize("name,expected", [
@@ -170,8 +170,8 @@ def test_broken_word_template_gets_a_clear_message(tmp_path, sample_copy):
     out = tmp_path / "hasil"
     result = run("generate", sample_copy, "--out", out, "--templates", templates)
     assert result.exit_code == 1
-    assert result.output.startswith("Templat Word lkjip.docx tidak dapat diisi")
-    assert "'bab9' is undefined" in result.output
+    assert result.stderr.startswith("Templat Word lkjip.docx tidak dapat diisi")
+    assert "'bab9' is undefined" in result.stderr
     assert not out.exists() or not any(out.iterdir())
 
 
@@ -181,7 +181,7 @@ def test_missing_layout_gets_a_clear_message(tmp_path, sample_copy):
     (templates / "xlsx" / "efisiensi.toml").unlink()
     result = run("generate", sample_copy, "--out", tmp_path / "hasil", "--templates", templates)
     assert result.exit_code == 1
-    assert result.output == (f"Tata letak spreadsheet tidak ditemukan: "
+    assert result.stderr == (f"Tata letak spreadsheet tidak ditemukan: "
                              f"{templates / 'xlsx' / 'efisiensi.toml'}.\n")
 
 

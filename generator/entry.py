@@ -1,0 +1,55 @@
+"""The console entry point: interrupts become one Indonesian line, from the first moment.
+
+Ctrl+C (SIGINT) and kill (SIGTERM) raise `Interrupted` wherever the program is, also
+while the heavy modules are still being imported; cleanup code (temporary files, the
+rollback of a half-renamed output set) runs in `finally` blocks, then the process exits
+with status 130 after one line on stderr.
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+
+from .clitext import EXIT_INTERRUPTED, INTERRUPTED as MESSAGE
+
+
+class Interrupted(KeyboardInterrupt):
+    """Ctrl+C or kill: unwinds the stack so every `finally` runs."""
+
+
+def _raise(signum, frame):  # noqa: ARG001
+    raise Interrupted()
+
+
+def install_handlers() -> None:
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        try:
+            signal.signal(sig, _raise)
+        except (ValueError, OSError):  # not the main thread, or not supported here
+            pass
+
+
+def interrupted_exit() -> None:
+    # Further signals while exiting are ignored: the line is printed once.
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        try:
+            signal.signal(sig, signal.SIG_IGN)
+        except (ValueError, OSError):
+            pass
+    try:
+        sys.stderr.write(MESSAGE + "\n")
+        sys.stderr.flush()
+    except Exception:  # noqa: BLE001
+        pass
+    raise SystemExit(EXIT_INTERRUPTED)
+
+
+def main() -> None:
+    install_handlers()
+    try:
+        from .cli import main as cli
+
+        cli(prog_name="lkjip")
+    except KeyboardInterrupt:
+        interrupted_exit()
