@@ -132,3 +132,14 @@ def rupiah_kosong(value: Number) -> str:
     if value is None or Decimal(value) == 0:
         return DASH
     return rupiah(value)
+
+
+def nip(value: Optional[str]) -> str:
+    """A civil servant's NIP in its standard groups of 8, 6, 1 and 3 digits
+    (19670620 199403 1 012); anything that is not 18 digits is shown as written."""
+    if not value:
+        return ""
+    digits = "".join(value.split())
+    if len(digits) == 18 and digits.isdigit():
+        return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
+    return " ".join(value.split())

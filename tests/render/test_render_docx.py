@@ -223,7 +223,8 @@ def test_pk_statements(doc):
 
 
 def test_signature_block(doc):
-    paras = [p.text for p in doc.paragraphs]
+    # the block is a borderless one-cell table (it cannot split over two pages)
+    paras = [Paragraph(p, doc).text for p in doc.element.body.iter(qn("w:p"))]
     assert "Sampit, Januari 2025" in paras
     assert "KEPALA DINAS SOSIAL" in paras
     assert "Pembina Utama Muda (IV/c)" in paras

@@ -86,8 +86,8 @@ def pejabat(workbook: InputWorkbook, kode: str) -> dict:
         "nama": p.nama,
         "jabatan": p.jabatan,
         "jabatan_upper": p.jabatan.upper(),
-        "nip": p.nip or "",
-        "nip_baris": f"NIP. {p.nip}" if p.nip else "",
+        "nip": fmt.nip(p.nip),
+        "nip_baris": f"NIP. {fmt.nip(p.nip)}" if p.nip else "",
         "pangkat_gol": pangkat_gol,
     }
 

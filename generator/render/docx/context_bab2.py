@@ -59,7 +59,7 @@ def bab2(workbook: InputWorkbook, result: Result) -> dict:
 
     def rkt(i):
         return {"kode": i.kode, "nama": i.nama, "satuan": i.satuan,
-                "target": fmt.target(i.target_rkt)}
+                "target": fmt.target(i.target_rkt, i.satuan)}
 
     def pk(i):
         berubah = i.target_pk_perubahan is not None

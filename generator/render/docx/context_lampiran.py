@@ -94,7 +94,8 @@ def lampiran(workbook: InputWorkbook, result: Result) -> dict:
     years = range(inst.renstra_awal, inst.renstra_akhir + 1)
 
     def rkt(i):
-        return {"kode": i.kode, "nama": i.nama, "target": fmt.target(i.target, i.satuan)}
+        # the same figure as Tabel 2.3: the RKT target, as the RKT states it
+        return {"kode": i.kode, "nama": i.nama, "target": fmt.target(i.target_rkt, i.satuan)}
 
     indikator_renstra = [
         {"no": str(n), "kode": i.kode, "nama": i.nama, "kondisi_awal": fmt.nilai(i.kondisi_awal),

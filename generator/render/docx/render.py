@@ -26,6 +26,7 @@ from jinja2 import Environment, StrictUndefined
 from .. import TemplateError
 
 from .charts import Chart
+from .layout import fit_tables, keep_signatures
 
 TEMPLATE_NAME = "lkjip.docx"
 
@@ -136,6 +137,8 @@ def render_context(template: Path, context: dict, meta: dict) -> bytes:
             f"Periksa tag {{{{ }}}} dan {{% %}} yang disunting; daftar variabel ada di "
             f"docs/template.md.") from None
     _fix_grids(tpl.docx)
+    fit_tables(tpl.docx)
+    keep_signatures(tpl.docx)
     _properties(tpl.docx, meta)
     buf = io.BytesIO()
     tpl.save(buf)

@@ -119,6 +119,60 @@ def setup_styles(doc):
     _para_style(doc, "Footer", size=9, align=CENTER, after=0, line=1.0)
     for level in (1, 2, 3):
         _para_style(doc, f"TOC {level}", size=11, after=2, line=1.15, left=0.6 * (level - 1))
+    set_language(doc)
+
+
+LANGUAGE = "id-ID"
+
+
+def _lang(rpr):
+    old = rpr.find(qn("w:lang"))
+    if old is not None:
+        rpr.remove(old)
+    el = OxmlElement("w:lang")
+    el.set(qn("w:val"), LANGUAGE)
+    el.set(qn("w:eastAsia"), LANGUAGE)
+    el.set(qn("w:bidi"), LANGUAGE)
+    # CT_RPr order: w:lang comes before w:eastAsianLayout, w:specVanish, w:oMath
+    later = [rpr.find(qn(n)) for n in ("w:eastAsianLayout", "w:specVanish", "w:oMath")]
+    later = [x for x in later if x is not None]
+    if later:
+        later[0].addprevious(el)
+    else:
+        rpr.append(el)
+
+
+def set_language(doc):
+    """Proofing language Indonesian in the default run properties and in every style, so
+    Word checks the spelling in Indonesian instead of marking every word."""
+    styles = doc.styles.element
+    dd = styles.find(qn("w:docDefaults"))
+    if dd is None:
+        dd = OxmlElement("w:docDefaults")
+        styles.insert(0, dd)
+    rpd = dd.find(qn("w:rPrDefault"))
+    if rpd is None:
+        rpd = OxmlElement("w:rPrDefault")
+        dd.insert(0, rpd)
+    rpr = rpd.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        rpd.append(rpr)
+    _lang(rpr)
+    for st in styles.findall(qn("w:style")):
+        if st.get(qn("w:type")) not in ("paragraph", "character"):
+            continue
+        rpr = st.find(qn("w:rPr"))
+        if rpr is None:
+            rpr = OxmlElement("w:rPr")
+            # CT_Style order: ... w:pPr, w:rPr, w:tblPr, w:trPr, w:tcPr, w:tblStylePr
+            after = [st.find(qn(n)) for n in ("w:tblPr", "w:trPr", "w:tcPr", "w:tblStylePr")]
+            after = [x for x in after if x is not None]
+            if after:
+                after[0].addprevious(rpr)
+            else:
+                st.append(rpr)
+        _lang(rpr)
 
 
 # --- Paragraphs ------------------------------------------------------------------------------
@@ -170,6 +224,9 @@ def heading(doc, text, level, page_break_before=False):
 
 
 def caption(doc, text):
+    """A table or figure caption; it keeps with its table, and the lead-in sentence before
+    it keeps with the caption so it is never left at the foot of a page."""
+    keep_previous(doc, count=1, tables=False)
     return para(doc, text, style="Caption")
 
 
@@ -457,32 +514,111 @@ def frame(doc, text, height_cm, width_cm=12.0):
 # The report, chapter by chapter
 # =========================================================================================
 
-def signature(doc, who="info.ttd", left=8.0, place=True):
-    """Signature block of the head of the agency, right of the page."""
+def keep_previous(doc, count=2, tables=True, keep_rows=2):
+    """Keep the last `count` real paragraphs before this point with what follows (template
+    tag paragraphs, removed at render, are passed over but marked too). A table note
+    ("Sumber: ...") stops the walk: it belongs to the table before it."""
+    body = doc.element.body
+    seen = 0
+    for el in reversed(list(body.iterchildren())):
+        if el.tag == qn("w:tbl") and not tables:
+            break
+        if el.tag == qn("w:tbl"):
+            # a table right before: its last row keeps with the next paragraph
+            # a table right before: its rows keep with the next paragraph (Word keeps the
+            # last rows with the block; LibreOffice keeps the table with it when every row
+            # says so)
+            for tr in el.findall(qn("w:tr"))[-keep_rows:]:
+                for p in tr.iter(qn("w:p")):
+                    _keep_next_el(p)
+            break
+        if el.tag != qn("w:p"):
+            continue
+        ps = el.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        if ps is not None and ps.get(qn("w:val")) in ("CatatanTabel", "Caption"):
+            break
+        _keep_next_el(el)
+        text = "".join(t.text or "" for t in el.iter(qn("w:t")))
+        if text.startswith("{%") or not text.strip():
+            continue          # a tag or an empty spacing paragraph: look further back
+        seen += 1
+        if seen >= count:
+            break
+
+
+def _keep_next_el(p):
+    from docx.text.paragraph import Paragraph
+    Paragraph(p, None).paragraph_format.keep_with_next = True
+
+
+SIGNATURE_CAPTION = "Tanda tangan"
+
+
+def mark_signature(table):
+    """Name the table as a signature block (w:tblCaption, the table's alt-text title): the
+    renderer keeps the table that ends up right before it with it (see
+    generator/render/docx/layout.keep_signatures)."""
+    el = OxmlElement("w:tblCaption")
+    el.set(qn("w:val"), SIGNATURE_CAPTION)
+    tblpr_put(table._tbl.tblPr, el)
+
+
+def signature(doc, who="info.ttd", left=8.0, place=True, width=PORTRAIT_WIDTH, keep_rows=2):
+    """Signature block of the head of the agency, right of the page: one borderless cell
+    whose row cannot split, kept with the paragraphs (or the last rows of the table)
+    before it so it is never alone."""
+    keep_previous(doc, keep_rows=keep_rows)
+    t = doc.add_table(rows=1, cols=1)
+    no_borders(t)
+    mark_signature(t)
+    t.alignment = WD_TABLE_ALIGNMENT.RIGHT
+    w = width - left
+    t._tbl.tblGrid.findall(qn("w:gridCol"))[0].set(qn("w:w"), str(int(w * 567)))
+    cant_split(t.rows[0])
+    cell = t.cell(0, 0)
+    cell.width = Cm(w)
+    first = cell.paragraphs[0]
     lines = []
+
+    def line(text="", bold=False, underline=False, style="Tanda Tangan"):
+        nonlocal first
+        if first is not None:
+            p, first = first, None
+            p.style = style
+        else:
+            p = cell.add_paragraph(style=style)
+        if text:
+            r = p.add_run(text)
+            r.bold = bold or None
+            r.underline = underline or None
+        lines.append(p)
+        return p
+
     if place:
-        lines.append(para(doc, "{{ info.tempat }}, {{ info.bulan_tahun }}", style="Tanda Tangan"))
-    lines.append(para(doc, "{{ " + who + ".jabatan_upper }}", style="Tanda Tangan", bold=True))
-    lines.append(para(doc, "{{ info.pemda_upper }}", style="Tanda Tangan", bold=True))
+        line("{{ info.tempat }}, {{ info.bulan_tahun }}")
+    line("{{ " + who + ".jabatan_upper }}", bold=True)
+    line("{{ info.pemda_upper }}", bold=True)
     for _ in range(3):
-        lines.append(para(doc, "", style="Tanda Tangan"))
-    lines.append(para(doc, "{{ " + who + ".nama }}", style="Tanda Tangan", bold=True,
-                      underline=True))
-    tag(doc, "{%p if " + who + ".pangkat_gol %}")
-    lines.append(para(doc, "{{ " + who + ".pangkat_gol }}", style="Tanda Tangan"))
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p if " + who + ".nip %}")
-    lines.append(para(doc, "NIP. {{ " + who + ".nip }}", style="Tanda Tangan"))
-    tag(doc, "{%p endif %}")
+        line()
+    line("{{ " + who + ".nama }}", bold=True, underline=True)
+    line("{%p if " + who + ".pangkat_gol %}", style="Normal")
+    line("{{ " + who + ".pangkat_gol }}")
+    line("{%p endif %}", style="Normal")
+    line("{%p if " + who + ".nip %}", style="Normal")
+    line("NIP. {{ " + who + ".nip }}")
+    line("{%p endif %}", style="Normal")
     for p in lines:
-        p.paragraph_format.left_indent = Cm(left)
         p.paragraph_format.keep_with_next = True
+        p.paragraph_format.keep_together = True
+    return t
 
 
 def two_signatures(doc, left="pk.kedua", right="pk.pertama", width=PORTRAIT_WIDTH):
     """Two signature blocks side by side (PK: pihak kedua left, pihak pertama right)."""
+    keep_previous(doc)
     t = doc.add_table(rows=1, cols=2)
     no_borders(t)
+    mark_signature(t)
     half = width / 2
     for gc in t._tbl.tblGrid.findall(qn("w:gridCol")):
         gc.set(qn("w:w"), str(int(half * 567)))

@@ -30,6 +30,8 @@ from base import setup_styles  # noqa: E402
 from front import depan, sampul  # noqa: E402
 from lampiran import lampiran  # noqa: E402
 
+from generator.render.docx.layout import fit_tables  # noqa: E402
+
 
 # =========================================================================================
 
@@ -76,6 +78,8 @@ def build():
     bab4(doc)
     lampiran(doc)
     settings(doc)
+    # columns at least as wide as the longest word of their header texts
+    fit_tables(doc, ignore_jinja=True)
     # the first paragraph of python-docx's blank document: none, the body starts with ours
     cp = doc.core_properties
     cp.title = "Laporan Kinerja Instansi Pemerintah (LKjIP)"

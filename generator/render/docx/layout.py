@@ -1,0 +1,274 @@
+"""Table column widths that fit their words, for the template builder and the renderer.
+
+A column is never narrower than its longest unbreakable word (at the font size and
+weight of the cell's text, plus the cell margins), so LibreOffice and Word never break
+"KETERANGAN" into "KETERAN/GAN" or a Rupiah amount over two lines. Widths above that
+minimum are kept as the template designed them; where columns must grow, the columns
+with room to spare give it back in proportion to their spare room, so the table keeps
+its total width.
+
+The text widths use the advance widths of Helvetica / Helvetica-Bold (Adobe's AFM
+metrics, in 1/1000 em), which Arial and Liberation Sans share. No font file is read,
+so the builder and the renderer give the same widths on every machine.
+
+`fit_tables(document)` works on a python-docx Document: the template builder calls it
+with Jinja tags ignored (the header texts decide), the renderer after rendering (the
+data decides too).
+"""
+
+from __future__ import annotations
+
+import re
+
+from docx.oxml.ns import qn
+
+# Helvetica advance widths for the printable ASCII range 32..126.
+_REGULAR = [
+    278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278,
+    556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556,
+    1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778,
+    667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556,
+    333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556,
+    556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,
+]
+_BOLD = [
+    278, 333, 474, 556, 556, 889, 722, 238, 333, 333, 389, 584, 278, 333, 278, 278,
+    556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 333, 333, 584, 584, 584, 611,
+    975, 722, 722, 722, 722, 667, 611, 778, 722, 278, 556, 722, 611, 833, 722, 778,
+    667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 333, 278, 333, 584, 556,
+    333, 556, 611, 556, 611, 556, 333, 611, 611, 278, 278, 556, 278, 889, 611, 611,
+    611, 611, 389, 556, 333, 611, 556, 778, 556, 556, 500, 389, 280, 389, 584,
+]
+_OTHER = {"×": 584, "−": 584, "–": 556, "—": 1000, "≥": 549, "≤": 549, "“": 333, "”": 333,
+          "‘": 222, "’": 222, "\u00a0": 278}
+
+TWIPS_PER_PT = 20
+DEFAULT_MARGIN = 108          # twips, left and right cell margin of "Table Grid"
+SLACK = 1.04                  # rendering differences between Word and LibreOffice
+_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
+
+
+def text_width_pt(text: str, size_pt: float, bold: bool = False) -> float:
+    table = _BOLD if bold else _REGULAR
+    units = 0
+    for ch in text:
+        o = ord(ch)
+        if 32 <= o <= 126:
+            units += table[o - 32]
+        else:
+            units += _OTHER.get(ch, 556)
+    return units * size_pt / 1000
+
+
+def longest_word_pt(text: str, size_pt: float, bold: bool = False) -> float:
+    return max((text_width_pt(w, size_pt, bold) for w in text.split()), default=0.0)
+
+
+def fit_widths(widths: list[int], minimums: list[int]) -> list[int]:
+    """Widths (twips) at least their minimums, with the same total where possible."""
+    total = sum(widths)
+    out = [max(w, m) for w, m in zip(widths, minimums)]
+    excess = sum(out) - total
+    if excess <= 0:
+        return out
+    spare = [o - m if o > m else 0 for o, m in zip(out, minimums)]
+    room = sum(spare)
+    if room <= 0:
+        return out
+    take = min(excess, room)
+    out = [o - round(take * s / room) for o, s in zip(out, spare)]
+    return out
+
+
+# --- styles -----------------------------------------------------------------------------
+
+def _style_fonts(document) -> dict[str, tuple[float, bool]]:
+    """Paragraph style id -> (size pt, bold), following basedOn."""
+    styles = document.styles.element
+    raw: dict[str, tuple] = {}
+    default_size, default_bold = 11.0, False
+    dd = styles.find(qn("w:docDefaults"))
+    if dd is not None:
+        sz = dd.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:sz')}")
+        if sz is not None and sz.get(qn("w:val")):
+            default_size = int(sz.get(qn("w:val"))) / 2
+    for st in styles.findall(qn("w:style")):
+        sid = st.get(qn("w:styleId"))
+        based = st.find(qn("w:basedOn"))
+        rpr = st.find(qn("w:rPr"))
+        size = bold = None
+        if rpr is not None:
+            sz = rpr.find(qn("w:sz"))
+            if sz is not None and sz.get(qn("w:val")):
+                size = int(sz.get(qn("w:val"))) / 2
+            b = rpr.find(qn("w:b"))
+            if b is not None:
+                bold = b.get(qn("w:val"), "true") not in ("0", "false")
+        raw[sid] = (based.get(qn("w:val")) if based is not None else None, size, bold)
+    out: dict[str, tuple[float, bool]] = {}
+
+    def resolve(sid, depth=0):
+        if sid in out:
+            return out[sid]
+        if sid not in raw or depth > 20:
+            return default_size, default_bold
+        parent, size, bold = raw[sid]
+        psize, pbold = resolve(parent, depth + 1) if parent else (default_size, default_bold)
+        out[sid] = (size if size is not None else psize, bold if bold is not None else pbold)
+        return out[sid]
+
+    for sid in raw:
+        resolve(sid)
+    out.setdefault("", (default_size, default_bold))
+    return out
+
+
+def _cell_min(tc, fonts, margins: int, ignore_jinja: bool) -> int:
+    widest = 0.0
+    for p in tc.iter(qn("w:p")):
+        ppr = p.find(qn("w:pPr"))
+        sid = ""
+        indent = 0
+        if ppr is not None:
+            ps = ppr.find(qn("w:pStyle"))
+            if ps is not None:
+                sid = ps.get(qn("w:val"))
+            ind = ppr.find(qn("w:ind"))
+            if ind is not None:
+                indent = int(ind.get(qn("w:left")) or ind.get(qn("w:start")) or 0)
+        size, bold = fonts.get(sid, fonts[""])
+        for r in p.iter(qn("w:r")):
+            text = "".join(t.text or "" for t in r.iter(qn("w:t")))
+            if ignore_jinja:
+                text = _JINJA.sub(" ", text)
+            if not text.strip():
+                continue
+            rpr = r.find(qn("w:rPr"))
+            rsize, rbold = size, bold
+            if rpr is not None:
+                sz = rpr.find(qn("w:sz"))
+                if sz is not None and sz.get(qn("w:val")):
+                    rsize = int(sz.get(qn("w:val"))) / 2
+                b = rpr.find(qn("w:b"))
+                if b is not None:
+                    rbold = b.get(qn("w:val"), "true") not in ("0", "false")
+            w = longest_word_pt(text, rsize, rbold) * TWIPS_PER_PT * SLACK + indent
+            widest = max(widest, w)
+    return int(widest) + margins if widest else 0
+
+
+def _margins(tbl) -> int:
+    tblPr = tbl.find(qn("w:tblPr"))
+    mar = tblPr.find(qn("w:tblCellMar")) if tblPr is not None else None
+    total = 0
+    for side, alt in (("left", "start"), ("right", "end")):
+        el = None
+        if mar is not None:
+            el = mar.find(qn(f"w:{side}"))
+            if el is None:
+                el = mar.find(qn(f"w:{alt}"))
+        total += int(el.get(qn("w:w"))) if el is not None else DEFAULT_MARGIN
+    return total
+
+
+def fit_table(tbl, fonts, ignore_jinja: bool = False) -> None:
+    grid = tbl.find(qn("w:tblGrid"))
+    if grid is None:
+        return
+    cols = grid.findall(qn("w:gridCol"))
+    widths = [int(c.get(qn("w:w")) or 0) for c in cols]
+    if not widths or not all(widths):
+        return
+    margins = _margins(tbl)
+    minimums = [0] * len(widths)
+    rows = tbl.findall(qn("w:tr"))
+    for tr in rows:
+        col = 0
+        for tc in tr.findall(qn("w:tc")):
+            tcPr = tc.find(qn("w:tcPr"))
+            span = 1
+            if tcPr is not None and tcPr.find(qn("w:gridSpan")) is not None:
+                span = int(tcPr.find(qn("w:gridSpan")).get(qn("w:val")))
+            if span == 1 and col < len(minimums):
+                minimums[col] = max(minimums[col], _cell_min(tc, fonts, margins, ignore_jinja))
+            col += span
+    new = fit_widths(widths, minimums)
+    if new == widths:
+        return
+    for c, w in zip(cols, new):
+        c.set(qn("w:w"), str(w))
+    for tr in rows:
+        col = 0
+        for tc in tr.findall(qn("w:tc")):
+            tcPr = tc.find(qn("w:tcPr"))
+            span = 1
+            if tcPr is not None and tcPr.find(qn("w:gridSpan")) is not None:
+                span = int(tcPr.find(qn("w:gridSpan")).get(qn("w:val")))
+            tcW = tcPr.find(qn("w:tcW")) if tcPr is not None else None
+            if tcW is not None:
+                tcW.set(qn("w:w"), str(sum(new[col:col + span])))
+                tcW.set(qn("w:type"), "dxa")
+            col += span
+    tblPr = tbl.find(qn("w:tblPr"))
+    tblW = tblPr.find(qn("w:tblW")) if tblPr is not None else None
+    if tblW is not None and tblW.get(qn("w:type")) == "dxa":
+        tblW.set(qn("w:w"), str(sum(new)))
+
+
+def fit_tables(document, ignore_jinja: bool = False) -> None:
+    """Fit every table of the document body (nested tables included) to its words."""
+    fonts = _style_fonts(document)
+    for tbl in document.element.body.iter(qn("w:tbl")):
+        fit_table(tbl, fonts, ignore_jinja)
+
+
+# --- signature blocks -------------------------------------------------------------------
+
+SIGNATURE_CAPTION = "Tanda tangan"
+SHORT_TABLE_ROWS = 25
+
+
+def _keep_next(p) -> None:
+    ppr = p.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = p.makeelement(qn("w:pPr"), {})
+        p.insert(0, ppr)
+    if ppr.find(qn("w:keepNext")) is not None:
+        return
+    el = ppr.makeelement(qn("w:keepNext"), {})
+    # CT_PPr order: pStyle, keepNext, ...
+    style = ppr.find(qn("w:pStyle"))
+    if style is not None:
+        style.addnext(el)
+    else:
+        ppr.insert(0, el)
+
+
+def keep_signatures(document) -> None:
+    """Keep every signature block (a table captioned "Tanda tangan" by the template) with
+    the table that precedes it after rendering, so the block never stands alone at the
+    top of a page. Which table that is depends on the data (a PK without budget lines
+    ends with its indicator table), hence here. A short table keeps all its rows with the
+    block (LibreOffice then moves the table as a whole); a long one its last two rows
+    (Word moves those)."""
+    body = document.element.body
+    for tbl in list(body.iter(qn("w:tbl"))):
+        cap = tbl.find(f"{qn('w:tblPr')}/{qn('w:tblCaption')}")
+        if cap is None or cap.get(qn("w:val")) != SIGNATURE_CAPTION:
+            continue
+        prev = tbl.getprevious()
+        real = 0
+        while prev is not None and prev.tag == qn("w:p"):
+            text = "".join(t.text or "" for t in prev.iter(qn("w:t"))).strip()
+            if text:
+                real += 1
+                if real > 1:
+                    break
+            prev = prev.getprevious()
+        if prev is None or prev.tag != qn("w:tbl"):
+            continue
+        rows = prev.findall(qn("w:tr"))
+        keep = rows if len(rows) <= SHORT_TABLE_ROWS else rows[-2:]
+        for tr in keep:
+            for p in tr.iter(qn("w:p")):
+                _keep_next(p)
