@@ -16,7 +16,8 @@ from pathlib import Path
 import click
 
 from . import __version__, clitext
-from .messages import invalid_summary, notes_heading, unexpected, unreadable
+from .messages import (invalid_summary, notes_heading, unexpected, unreadable,
+                       valid_summary)
 from .clitext import EXIT_INTERRUPTED, INTERRUPTED
 from .pipeline import (SAMPLE_SOURCES, SAMPLE_WORKBOOK, STAGES, TEMPLATES, OutputError, check,
                        generate)
@@ -197,7 +198,7 @@ def validate(file: Path) -> None:
     if workbook is None:
         click.echo("\n".join(_report_lines(report, file)))
         sys.exit(EXIT_INVALID)
-    click.echo(f"Workbook valid: {file}.")
+    click.echo(valid_summary(str(file)))
     click.echo("\n".join(_notes_lines(result)))
 
 
@@ -238,7 +239,7 @@ def generate_cmd(file: Path | None, out_dir: Path, templates: Path | None,
         sys.exit(EXIT_INVALID)
     if quiet:
         return
-    click.echo(f"Workbook valid: {file}.")
+    click.echo(valid_summary(str(file)))
     click.echo("Berkas yang ditulis:")
     for path in done.written:
         click.echo(f"  {path.resolve()}")
@@ -249,6 +250,43 @@ def generate_cmd(file: Path | None, out_dir: Path, templates: Path | None,
     notes = done.written[-1].resolve()
     click.echo(f"Catatan pemeriksaan: {n} temuan, lihat {notes}." if n
                else "Catatan pemeriksaan: tidak ada temuan.")
+
+
+@main.command(help="Jalankan halaman web lokal: letakkan workbook di peramban, lihat "
+                   "masalahnya atau unduh draf Word dan spreadsheet.")
+@click.option("--host", metavar="ALAMAT", default="127.0.0.1", show_default=True,
+              help="Alamat yang didengarkan. Selain alamat lokal (127.0.0.1, localhost) "
+                   "halaman meminta kode akses.")
+@click.option("--port", metavar="PORT", default=8000, show_default=True,
+              type=click.IntRange(0, 65535),
+              help="Port (0: pilih port yang bebas).")
+@click.option("--kode", metavar="KODE", default=None,
+              help="Kode akses. Tanpa opsi ini, kode dibuat acak dan ditampilkan saat mulai "
+                   "bila --host bukan alamat lokal.")
+@click.option("--templates", "templates", metavar="FOLDER", type=click.Path(),
+              default=None, callback=_not_empty,
+              help="Folder templat, seperti pada generate. Bawaan: templat yang ikut "
+                   "terpasang.")
+@click.option("--simpan-menit", "ttl", metavar="MENIT", default=60, show_default=True,
+              type=click.IntRange(1, 7 * 24 * 60),
+              help="Berapa menit hasil disimpan di server bila belum diunduh semua.")
+def serve(host: str, port: int, kode: str | None, templates: Path | None, ttl: int) -> None:
+    templates = templates or TEMPLATES
+    try:
+        from .web.server import ServeError, serve as run_server
+    except ImportError as exc:
+        click.echo(f"Halaman web memerlukan paket tambahan ({exc.name}); pasang ulang "
+                   f"lkjip-generator dengan pip.", err=True)
+        sys.exit(EXIT_FAILURE)
+    try:
+        run_server(host, port, kode, templates, ttl, click.echo)
+    except ServeError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(EXIT_FAILURE)
+    except KeyboardInterrupt:
+        pass
+    except Exception as exc:  # noqa: BLE001
+        _unexpected(exc)
 
 
 @main.command(help="Tulis setiap sheet workbook sebagai berkas CSV (untuk ditinjau di git).")

@@ -12,6 +12,10 @@ from typing import Any
 from .workbook.problems import KIND_TEXT, Problem, show_value
 
 
+def valid_summary(name: str) -> str:
+    return f"Workbook valid: {name}."
+
+
 def invalid_summary(count: int, name: str) -> str:
     """The heading of a validation report."""
     return f"Workbook tidak valid: {count} masalah ditemukan di {name}."

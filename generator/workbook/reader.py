@@ -57,14 +57,19 @@ def _fail(kind: str, path: Path, expected: str = "", detail: str = "") -> Workbo
     return WorkbookError(Problem(kind, Location(path.name), expected=expected, detail=detail))
 
 
+def file_too_large(name: str, size: int) -> Problem:
+    """The problem of a file above MAX_FILE_BYTES (also used by the web page's upload)."""
+    return Problem("too_large", Location(name), detail=f"{size // (1024 * 1024)} MB",
+                   expected=f"berkas paling besar {MAX_FILE_BYTES // (1024 * 1024)} MB")
+
+
 def read_bytes(path: Path) -> bytes:
     """The file's bytes, after checks that need no parsing."""
     if not path.exists() or not path.is_file():
         raise _fail("file_not_found", path, expected="path ke berkas .xlsx yang ada")
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        raise _fail("too_large", path, detail=f"{size // (1024 * 1024)} MB",
-                    expected=f"berkas paling besar {MAX_FILE_BYTES // (1024 * 1024)} MB")
+        raise WorkbookError(file_too_large(path.name, size))
     data = path.read_bytes()
     if data.startswith(_OLE_MAGIC):
         if "EncryptionInfo".encode("utf-16-le") in data or b"EncryptedPackage" in data \
