@@ -63,7 +63,12 @@ def serve(host: str, port: int, code: str | None, templates: Path, ttl_minutes: 
     shown = f"[{host}]" if ":" in host else host
     app = create_app(templates=templates, code=code, loopback=loopback,
                      ttl=ttl_minutes * 60, blank_workbook=blank_workbook)
-    echo(f"Halaman LKjIP berjalan. Buka di peramban: http://{shown}:{actual_port}/")
+    if host in ("0.0.0.0", "::"):
+        echo(f"Halaman LKjIP berjalan. Buka di peramban: http://127.0.0.1:{actual_port}/ "
+             f"(di komputer ini) atau http://<alamat IP komputer ini>:{actual_port}/ "
+             f"(dari komputer lain).")
+    else:
+        echo(f"Halaman LKjIP berjalan. Buka di peramban: http://{shown}:{actual_port}/")
     if code:
         echo(f"Kode akses: {code}")
     if not loopback:

@@ -255,6 +255,17 @@ def test_upload_without_a_file(client):
     assert r.json()["pesan"] == "Tidak ada berkas workbook dalam unggahan."
     r = client.post("/api/unggah", content=b"x", headers={"content-type": "text/plain"})
     assert r.status_code == 400
+    r = client.post("/api/unggah", files=[("berkas", ("a.xlsx", b"x")),
+                                          ("berkas", ("b.xlsx", b"y"))])
+    assert r.status_code == 400
+    assert r.json()["pesan"] == "Unggah satu workbook saja setiap kali."
+
+
+def test_busy_server_asks_to_try_later(client, app):
+    app.runs.max_waiting = 0
+    r = upload(client, "contoh.xlsx", b"x")
+    assert r.status_code == 503 and "coba lagi" in r.json()["pesan"]
+    assert list(app.runs.root.iterdir()) == []
 
 
 def test_two_users_at_once_see_only_their_own_files(client, broken):
