@@ -90,3 +90,46 @@ def test_installed_package_runs_from_an_empty_folder(installed, tmp_path):
 
     checked = _run(py, tmp_path, "validate", str(tmp_path / "outputs" / "tidak_ada.xlsx"))
     assert checked.returncode == 2
+
+
+def test_installed_package_serves_the_page(installed, tmp_path):
+    """`lkjip serve` from the wheel: page, script and stylesheet, one sample run."""
+    import json
+    import re
+    import time
+    import urllib.request
+
+    built, py, _ = installed
+    names = set(zipfile.ZipFile(built).namelist())
+    for static in ("index.html", "app.js", "style.css"):
+        assert f"generator/web/static/{static}" in names
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    proc = subprocess.Popen([str(py), "-m", "generator", "serve", "--port", "0"], cwd=tmp_path,
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        line = proc.stdout.readline()
+        url = re.search(r"http://127\.0\.0\.1:\d+/", line).group(0)
+        for path in ("", "static/app.js", "static/style.css"):
+            with urllib.request.urlopen(url + path) as r:
+                assert r.status == 200 and r.read()
+        with urllib.request.urlopen(url + "contoh") as r:
+            sample = r.read()
+        boundary = "batas0123"
+        body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"berkas\"; "
+                f"filename=\"contoh.xlsx\"\r\n\r\n").encode() + sample + \
+            f"\r\n--{boundary}--\r\n".encode()
+        request = urllib.request.Request(url + "api/unggah", data=body, method="POST", headers={
+            "Content-Type": f"multipart/form-data; boundary={boundary}"})
+        with urllib.request.urlopen(request) as r:
+            status_url = url + json.load(r)["status_url"].lstrip("/")
+        for _ in range(600):
+            with urllib.request.urlopen(status_url) as r:
+                state = json.load(r)
+            if state["state"] not in ("menunggu", "berjalan"):
+                break
+            time.sleep(0.1)
+        assert state["state"] == "selesai", state["summary"]
+        assert len(state["files"]) == 4
+    finally:
+        proc.terminate()
+        proc.wait(timeout=15)

@@ -2,8 +2,9 @@
 
 Each upload gets an unguessable id (secrets.token_urlsafe) and its own folder under the
 server's temporary root; only that id reaches the files. Runs execute one at a time in a
-worker thread (the chart code uses matplotlib's global state, and the machine of a
-secretariat is small); the page polls `Run.status()` for the current stage. A run's folder
+worker thread (a run is CPU-bound, and a workbook at the size bound needs about 700 MB:
+two at once would only be slower and could exhaust a small office computer); the page
+polls `Run.status()` for the current stage. A run's folder
 is deleted once every output has been downloaded, or `ttl` seconds after it finished.
 """
 
