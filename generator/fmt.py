@@ -9,7 +9,7 @@ An undefined value (None) is shown as "-".
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from typing import Optional, Union
 
 from babel.dates import format_date
@@ -27,7 +27,10 @@ Number = Union[Decimal, int, None]
 
 def _group(value: Decimal, places: int) -> str:
     pattern = "#,##0" + ("." + "0" * places if places else "")
-    return format_decimal(round_half_up(Decimal(value), places), format=pattern, locale=LOCALE)
+    rounded = round_half_up(Decimal(value), places)
+    with localcontext() as ctx:   # Babel quantizes again: room for every digit, any size
+        ctx.prec = max(60, rounded.adjusted() + places + 5)
+        return format_decimal(rounded, format=pattern, locale=LOCALE)
 
 
 def angka(value: Number, places: int = 0) -> str:

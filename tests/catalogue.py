@@ -67,6 +67,21 @@ def zip_patched(member: str, old: bytes, new: bytes, name: str = "masukan.xlsx")
     return build
 
 
+def sheet_patched(title: str, old: bytes, new: bytes, name: str = "masukan.xlsx"):
+    """The sample with one sheet's XML patched (for what openpyxl cannot build, e.g. a
+    merge over a million rows, which openpyxl would expand cell by cell)."""
+    import re
+
+    with zipfile.ZipFile(SAMPLE_WORKBOOK) as zf:
+        book = zf.read("xl/workbook.xml").decode()
+        rels = zf.read("xl/_rels/workbook.xml.rels").decode()
+    rid = re.search(rf'<sheet name="{re.escape(title)}" sheetId="\d+" r:id="(rId\d+)"', book)
+    target = re.search(rf'Id="{rid.group(1)}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*'
+                       rf'Id="{rid.group(1)}"', rels)
+    member = "xl/" + (target.group(1) or target.group(2)).lstrip("/").removeprefix("xl/")
+    return zip_patched(member, old, new, name)
+
+
 def written(name: str, data: bytes | Callable[[], bytes]) -> Callable[[Path], Path]:
     def build(folder: Path) -> Path:
         target = folder / name
@@ -135,6 +150,12 @@ def _many_rows(folder: Path) -> Path:
                         ws.write(r, c, value)
     wb.close()
     return target
+
+
+def _hidden_with_copy(wb: openpyxl.Workbook) -> None:
+    copy = wb.copy_worksheet(wb["Rekening"])
+    copy.title = "Rekening (2)"
+    wb["Rekening"].sheet_state = "hidden"
 
 
 def _as_text(ws, cells: dict[str, str]) -> None:
@@ -294,6 +315,74 @@ CASES: list[Case] = [
          _invalid('Rekening!F2 (Pagu): berisi rumus tanpa nilai tersimpan. Ditemukan: '
                   '"(rumus)". Diharapkan: buka dan simpan workbook di Excel atau LibreOffice '
                   'agar hasil rumus tersimpan, atau ganti rumus dengan nilainya.')),
+    # --- Found beyond the first catalogue (issue 13) --------------------------------------
+    Case("sel_jauh", "Menekan Ctrl+Down lalu mengetik di baris terakhir sheet Rekening "
+         "(A1048576)", edited({("Rekening", "A1048576"): "x"}), 2,
+         _invalid("Rekening!A1048576: ada sel terisi jauh di luar tabel (1 sel terisi di luar "
+                  "10.010 baris x 200 kolom pertama). Diharapkan: hapus isi sel itu (Ctrl+End "
+                  "menunjukkan sel terisi terakhir), atau pindahkan datanya ke dalam tabel.")),
+    Case("gabung_raksasa", "Menggabungkan sel A40:XFD1048576 (sisa sheet) di Sarana Prasarana",
+         sheet_patched("Sarana Prasarana", b"</sheetData>",
+                       b'</sheetData><mergeCells count="1"><mergeCell ref="A40:XFD1048576"/>'
+                       b'</mergeCells>'), 0, VALID),
+    Case("angka_ekstrem", "Mengisi target 1e-25, penyebut 1e-300, capaian tercatat 1e-70 dan "
+         "pembilang 0,000...1 dengan 70 angka",
+         edited({("Kinerja Indikator", "D2"): 1e-25, ("Kinerja Indikator", "F3"): 1e-300,
+                 ("Kinerja Tahun Lalu", "E2"): 1e-70,
+                 ("Kinerja Indikator", "E4"): "0," + "0" * 69 + "1"}), 2,
+         _invalid("Kinerja Indikator!D2 (Target PK Perubahan): terlalu banyak angka di "
+                  "belakang koma. Ditemukan: \"1e-25\". Diharapkan: angka dengan paling "
+                  "banyak 6 angka di belakang koma, atau 0.",
+                  "Kinerja Indikator!F3 (Realisasi Penyebut): terlalu banyak angka di belakang "
+                  "koma. Ditemukan: \"1e-300\". Diharapkan: angka dengan paling banyak 6 "
+                  "angka di belakang koma, atau 0.",
+                  "Kinerja Indikator!E4 (Realisasi Pembilang): terlalu banyak angka di "
+                  "belakang koma. Ditemukan: \"0," + "0" * 57 + "…\". Diharapkan: angka "
+                  "dengan paling banyak 6 angka di belakang koma, atau 0.",
+                  "Kinerja Tahun Lalu!E2 (Capaian Tercatat): terlalu banyak angka di belakang "
+                  "koma. Ditemukan: \"1e-70\". Diharapkan: angka dengan paling banyak 6 "
+                  "angka di belakang koma, atau 0.")),
+    Case("surrogate", "Menempelkan nama berisi setengah pasangan UTF-16 (_xD800_)",
+         zip_patched("xl/sharedStrings.xml", b"<t>HAWIANAN, S.Sos</t>",
+                     b"<t>HAWIANAN_xD800_, S.Sos</t>"), 2,
+         _invalid('Pejabat!B2 (Nama): berisi karakter yang tidak sah (setengah pasangan UTF-16 '
+                  '(kode D800) pada posisi 9). Ditemukan: "HAWIANAN\\ud800, S.Sos". '
+                  'Diharapkan: teks tanpa karakter itu (hapus lalu ketik ulang).')),
+    Case("persen_literal", "Memformat sel fisik dan target sebagai 0.00\"%\" dan 0\\% "
+         "(tanda persen sebagai teks, angka tidak dikali 100)",
+         edited(hook=lambda wb: (setattr(wb["Rekening"]["H2"], "number_format", '0.00"%"'),
+                                 setattr(wb["Kinerja Indikator"]["D2"], "number_format",
+                                         "0\\%"))), 0, VALID),
+    Case("nilai_galat", "Mengetik #REF! sebagai nama pejabat dan menyimpan #N/A di Pagu",
+         edited({("Pejabat", "B2"): "#REF!", ("Rekening", "F2"): "#N/A"}), 2,
+         _invalid('Pejabat!B2 (Nama): berisi nilai galat Excel, bukan data. Ditemukan: '
+                  '"#REF!". Diharapkan: nilai yang sebenarnya: perbaiki rumus atau sel '
+                  'sumbernya di Excel, atau kosongkan sel.',
+                  'Rekening!F2 (Pagu): berisi nilai galat Excel, bukan data. Ditemukan: '
+                  '"#N/A". Diharapkan: nilai yang sebenarnya: perbaiki rumus atau sel '
+                  'sumbernya di Excel, atau kosongkan sel.')),
+    Case("sheet_tersembunyi", "Menyembunyikan sheet Rekening dan bekerja di salinannya "
+         "\"Rekening (2)\"", edited(hook=_hidden_with_copy), 2,
+         _invalid('Rekening: sheet yang dibaca tersembunyi, sedangkan salinannya terlihat '
+                  '(sheet "Rekening" tersembunyi, sedangkan sheet "Rekening (2)" terlihat). '
+                  'Diharapkan: satu sheet bernama "Rekening" yang terlihat: hapus sheet yang '
+                  'tidak dipakai lalu beri nama "Rekening" pada yang dipakai.')),
+    Case("baris_tersembunyi", "Menyembunyikan baris rekening (tetap dihitung, disebut di "
+         "catatan pemeriksaan)",
+         edited(hook=lambda wb: setattr(wb["Rekening"].row_dimensions[5], "hidden", True)),
+         0, VALID),
+    Case("pagu_digabung", "Menggabungkan sel Pagu dua rekening (F2:F3)",
+         edited(hook=lambda wb: (setattr(wb["Rekening"]["F3"], "value", None),
+                                 wb["Rekening"].merge_cells("F2:F3"))), 2,
+         _invalid('Rekening!F2 (Pagu): sel angka digabung (merge) melintasi beberapa baris '
+                  'data (sel F2:F3 menggabungkan baris 2-3). Ditemukan: "110160000". '
+                  'Diharapkan: pisahkan sel (Unmerge) dan tulis angka setiap baris di barisnya '
+                  'sendiri.')),
+    Case("judul_terlalu_bawah", "Menambah 12 baris catatan di atas tabel Rekening (judul di "
+         "baris 13)", edited(hook=lambda wb: wb["Rekening"].insert_rows(1, 12)), 2,
+         _invalid("Rekening, baris 13: baris judul tabel terlalu jauh di bawah (judul kolom "
+                  "ditemukan di baris 13). Diharapkan: baris judul di salah satu dari 10 baris "
+                  "pertama: hapus baris kosong atau catatan di atas tabel.")),
     # --- The workbook as a whole --------------------------------------------------------
     Case("kode_ganda", "Memberi dua sub kegiatan kode yang sama",
          edited({("Sub Kegiatan", "A3"): "1.06.01.2.01.0001"}), 2,

@@ -33,6 +33,9 @@ def review_notes(wb: m.InputWorkbook, result: Result, ctx: Context) -> list[Revi
     def add(kind: str, sheet: str, row: int | None, field: str | None, message: str) -> None:
         notes.append(ReviewNote(kind=kind, location=ctx.loc(sheet, row, field), message=message))
 
+    for n in wb.notices:   # what the reader did: hidden sheets or rows read
+        notes.append(ReviewNote(kind=n.kind, location=n.location, message=n.message))
+
     inst = wb.instansi
     kinerja = {k.kode_indikator: k for k in wb.kinerja_indikator}
 

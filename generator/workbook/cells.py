@@ -5,6 +5,12 @@ English way ("8,825,083,700"), or let Excel store them as numbers; all are accep
 where the reading is unambiguous. Each rule raises a `PydanticCustomError` whose type
 is one of the problem kinds in `problems.KIND_TEXT`, so validation reports it located.
 
+Every number is bounded in precision: a non-zero number closer to zero than 0,000001,
+or a number written with more than 6 digits after the decimal mark, is refused
+(`too_many_decimals`). With the bound of 10^15 on magnitudes (fieldtypes.MAX_NUMBER),
+this bounds every ratio computed from inputs (at most about 10^23) and the digits
+needed to round and display it.
+
 Rules for numbers written as text (after removing "Rp", spaces, a trailing ",-" and,
 for percentages, "%"; a lone "-" means zero):
 - plain digits: 1039
@@ -40,7 +46,17 @@ _INVISIBLE = dict.fromkeys(
 )
 # Control characters that break the Word document; rejected with a message.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Half of a UTF-16 pair without its other half (Excel's _xD800_): not a character.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+MAX_DECIMALS = 6
+MIN_MAGNITUDE = Decimal(1).scaleb(-MAX_DECIMALS)
 _SPACES = re.compile(r"[\u00a0\u2007\u202f\u2009\u200a]")
+
+
+class StoredNumber(Decimal):
+    """A number Excel stored as binary floating point (e.g. a percentage cell scaled by
+    100): its digits were not typed, so the bound on decimals does not apply."""
 
 
 class NumberKind(str, Enum):
@@ -136,9 +152,28 @@ def _to_decimal(value: Any, kind: NumberKind) -> Decimal:
         result = number_text_to_decimal(value, kind)
     else:
         raise _error("not_number")
+    if not result.is_finite():
+        raise _error("not_number")
+    if result != 0 and abs(result) < MIN_MAGNITUDE:
+        raise _error("too_many_decimals", f"angka dengan paling banyak {MAX_DECIMALS} angka "
+                     f"di belakang koma, atau 0")
+    if not isinstance(value, (float, StoredNumber)) and _decimals(result) > MAX_DECIMALS:
+        # Floats carry binary noise (0.30000000000000004) and stay as Excel stored them.
+        raise _error("too_many_decimals", f"angka dengan paling banyak {MAX_DECIMALS} angka "
+                     f"di belakang koma")
     if kind is NumberKind.INTEGER and result != result.to_integral_value():
         raise _error("not_integer")
     return result
+
+
+def _decimals(d: Decimal) -> int:
+    """Digits after the decimal mark, trailing zeros not counted (1.2500 -> 2)."""
+    exponent = d.as_tuple().exponent
+    if not isinstance(exponent, int) or exponent >= 0:
+        return 0
+    digits = d.as_tuple().digits
+    trailing = len(digits) - len("".join(map(str, digits)).rstrip("0") or "0")
+    return max(0, -exponent - trailing)
 
 
 def to_int(value: Any) -> int:
@@ -209,6 +244,11 @@ def clean_text(value: Any, *, multiline: bool) -> str:
         pos = _CONTROL.search(text).start()
         raise _error("control_char", "teks tanpa karakter kendali (hapus lalu ketik ulang)",
                      detail=f"karakter kode {ord(text[pos])} pada posisi {pos + 1}")
+    if _SURROGATE.search(text):
+        pos = _SURROGATE.search(text).start()
+        raise _error("invalid_char", "teks tanpa karakter itu (hapus lalu ketik ulang)",
+                     detail=f"setengah pasangan UTF-16 (kode {ord(text[pos]):X}) pada posisi "
+                            f"{pos + 1}")
     text = _SPACES.sub(" ", text)
     if not multiline:
         text = " ".join(text.split())

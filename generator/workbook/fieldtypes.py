@@ -169,6 +169,12 @@ def field_parsers(info) -> list:
     return metadata
 
 
+def is_numeric(info) -> bool:
+    """True for fields holding a number (money, quantity, percentage, count, target)."""
+    funcs = {getattr(m, "func", None) for m in field_parsers(info)}
+    return bool(funcs & {_money, _decimal, _integer, _target})
+
+
 def choice_enum(info) -> "type[Choice] | None":
     """The Choice enum a field is parsed into, if any."""
     for m in field_parsers(info):

@@ -11,6 +11,8 @@ from typing import Any, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .problems import Notice
+
 from .fieldtypes import (
     Amount, BagianPK, Code, Count, Date, Items, JenisBelanja, JenisPK, Line, Money,
     Narrative, Nip, Order, Percent, Polaritas, Positive, Target, Year, YaTidak, choice,
@@ -393,3 +395,5 @@ class InputWorkbook(BaseModel):
     dokumentasi: list[Dokumentasi] = []
     columns: dict[str, dict[str, str]] = Field(default_factory=dict)
     """Sheet name -> field name -> column letter, as found in the workbook."""
+    notices: list[Notice] = Field(default_factory=list)
+    """What the reader did that the user should know (hidden sheets or rows read)."""

@@ -54,6 +54,13 @@ KIND_TEXT: dict[str, str] = {
     "target_missing": "target Renstra belum diisi",
     "row_missing": "baris untuk kode ini belum ada",
     "invalid_value": "nilai tidak valid",
+    "far_cell": "ada sel terisi jauh di luar tabel",
+    "header_too_low": "baris judul tabel terlalu jauh di bawah",
+    "hidden_sheet_copy": "sheet yang dibaca tersembunyi, sedangkan salinannya terlihat",
+    "merged_number": "sel angka digabung (merge) melintasi beberapa baris data",
+    "error_value": "berisi nilai galat Excel, bukan data",
+    "too_many_decimals": "terlalu banyak angka di belakang koma",
+    "invalid_char": "berisi karakter yang tidak sah",
 }
 
 
@@ -96,6 +103,7 @@ def show_value(value: Any, limit: int = 60) -> str:
     if hasattr(value, "isoformat"):
         text = value.isoformat()
     text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", lambda m: f"\\x{ord(m.group()):02x}", text)
+    text = re.sub(r"[\ud800-\udfff]", lambda m: f"\\u{ord(m.group()):04x}", text)
     text = text.replace("\n", "⏎")
     if len(text) > limit:
         text = text[: limit - 1] + "…"
@@ -117,7 +125,8 @@ class Problem:
         return self.kind not in {
             "sheet_missing", "column_missing", "column_duplicate", "key_missing",
             "sheet_empty", "file_not_found", "not_a_workbook", "old_xls", "encrypted",
-            "corrupt", "too_large", "not_lkjip",
+            "corrupt", "too_large", "not_lkjip", "far_cell", "header_too_low",
+            "hidden_sheet_copy",
         }
 
     def message(self) -> str:
@@ -186,6 +195,16 @@ def _column_index(letters: str | None) -> int:
     for ch in letters:
         n = n * 26 + (ord(ch.upper()) - 64)
     return n
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something the reader did that the user should know, without refusing the input
+    (a hidden sheet or hidden rows that were read). Shown among the review notes."""
+
+    kind: str
+    location: Location
+    message: str
 
 
 class WorkbookError(Exception):

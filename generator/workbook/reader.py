@@ -4,8 +4,19 @@ What staff really produce is accepted: header names in any case and spacing, tit
 above the header, blank rows, merged cells (the value of a merge counts for every cell it
 covers), formula cells (their stored value is read; a formula with no stored value is
 reported). The file is read into memory once and never opened for writing; macros
-never run. Before openpyxl parses it, a streaming pass over each sheet's XML (defusedxml)
-bounds the number of rows and finds formulas that have no stored value. Files that are not workbooks get one clear sentence (`WorkbookError`).
+never run. Files that are not workbooks get one clear sentence (`WorkbookError`).
+
+Before openpyxl parses anything, `scan_sheet_xml` streams each sheet's XML (defusedxml)
+and finds its used range: the last row and column holding a value (a stray value in
+row 1.048.576 is found there, not by counting row elements). Only the used range is read,
+bounded by MAX_READ_ROWS x MAX_COLUMNS; values beyond it are reported with their cell.
+Merged ranges are clipped to the used range in the XML handed to openpyxl (which would
+otherwise create one object per merged cell), and the total number of cells is bounded.
+The same pass finds formulas without a stored value and hidden rows.
+
+Cells read as something else than they show are refused or announced: error values
+(#REF!, #N/A, ...), merged number cells across data rows, hidden sheets with a visible
+copy; hidden rows and hidden sheets that are read give a notice (a review note).
 """
 
 from __future__ import annotations
@@ -19,8 +30,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from .cells import normalise_header
-from .problems import Location, Problem, WorkbookError
+from .cells import StoredNumber, normalise_header
+from .fieldtypes import is_numeric
+from .problems import Location, Notice, Problem, WorkbookError
 from .sheets import SHEETS, SheetSpec
 
 # Bounds that keep a hostile file from exhausting memory (see docs/keandalan.md).
@@ -29,6 +41,14 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_UNCOMPRESSED_BYTES = 400 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 200
 HEADER_SEARCH_ROWS = 10
+MAX_READ_ROWS = MAX_ROWS_PER_SHEET + HEADER_SEARCH_ROWS   # rows of a sheet that are read
+MAX_COLUMNS = 200                  # columns of a sheet that are read (the widest has 15)
+MAX_CELLS = 1_000_000              # cell, row and merged-cell objects in the whole workbook
+HEADER_HINT_ROWS = 1000            # a header further down is looked for, to say where it is
+
+# Excel's error values; stored as errors or typed as text, they are never data.
+ERROR_VALUES = {"#REF!", "#N/A", "#DIV/0!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!",
+                "#SPILL!", "#CALC!", "#GETTING_DATA", "#N/A!"}
 
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -51,6 +71,7 @@ class RawWorkbook:
     sheets: dict[str, RawSheet]     # by spec name
     problems: list[Problem]
     epoch: dt.datetime | None = None
+    notices: list[Notice] = field(default_factory=list)   # said, but not refused
 
 
 def _fail(kind: str, path: Path, expected: str = "", detail: str = "") -> WorkbookError:
@@ -141,8 +162,15 @@ _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 
 
-def _sheet_parts(path: Path, zf: zipfile.ZipFile) -> dict[str, str]:
-    """Sheet title -> the zip member holding its XML."""
+@dataclass
+class SheetPart:
+    title: str
+    member: str          # the zip member holding the sheet's XML
+    hidden: bool         # state="hidden" or "veryHidden" in workbook.xml
+
+
+def _sheet_parts(path: Path, zf: zipfile.ZipFile) -> list[SheetPart]:
+    """The sheets in workbook order, with their XML member and visibility."""
     from defusedxml import ElementTree as ET
 
     try:
@@ -151,66 +179,238 @@ def _sheet_parts(path: Path, zf: zipfile.ZipFile) -> dict[str, str]:
     except Exception:
         raise _fail("corrupt", path, expected="simpan ulang workbook dari Excel") from None
     targets = {r.get("Id"): r.get("Target", "") for r in rels}
-    parts = {}
+    parts = []
     for sheet in book.iter(f"{_NS}sheet"):
         target = targets.get(sheet.get(f"{_REL_NS}id"), "")
         target = target.lstrip("/")
-        parts[sheet.get("name", "")] = target if target.startswith("xl/") else f"xl/{target}"
+        member = target if target.startswith("xl/") else f"xl/{target}"
+        parts.append(SheetPart(sheet.get("name", ""), member,
+                               sheet.get("state", "visible") in ("hidden", "veryHidden")))
     return parts
 
 
-def _scan_sheet(path: Path, title: str, stream) -> set[tuple[int, int]]:
-    """Stream one sheet's XML: refuse too many rows; find formulas without a stored value."""
+@dataclass
+class SheetScan:
+    """What one streaming pass over a sheet's XML found, before any cell object exists."""
+
+    last_row: int = 0         # the used range: the last row and column holding a value
+    last_col: int = 0
+    value_rows: int = 0       # rows holding at least one value
+    objects: int = 0          # <row> and <c> elements: openpyxl makes an object of each
+    far: tuple[int, int] | None = None   # the first value outside MAX_READ_ROWS x MAX_COLUMNS
+    far_count: int = 0
+    missing: set[tuple[int, int]] = field(default_factory=set)  # formulas without a value
+    hidden_rows: set[int] = field(default_factory=set)
+    merges: list[str] = field(default_factory=list)           # merge refs as written
+
+    @property
+    def rows(self) -> int:
+        """The rows that are read: the used range, within the bound."""
+        return min(self.last_row, MAX_READ_ROWS)
+
+    @property
+    def cols(self) -> int:
+        return min(self.last_col, MAX_COLUMNS)
+
+
+_REF = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d{1,7})$")
+
+
+def _parse_ref(ref: str) -> tuple[int, int] | None:
+    """"AB12" -> (12, 28)."""
+    m = _REF.match(ref or "")
+    if not m:
+        return None
+    col = 0
+    for ch in m.group(1).upper():
+        col = col * 26 + ord(ch) - 64
+    return int(m.group(2)), col
+
+
+def _thousands(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def _too_many_objects(path: Path) -> WorkbookError:
+    return _fail("too_large", path,
+                 detail=f"lebih dari {_thousands(MAX_CELLS)} sel, baris atau sel gabungan",
+                 expected=f"paling banyak {_thousands(MAX_CELLS)} sel terisi atau berformat di "
+                          f"seluruh workbook; hapus format dari baris dan kolom kosong")
+
+
+def scan_sheet_xml(stream, budget: int = MAX_CELLS) -> SheetScan:
+    """Stream one sheet's XML (a file object) and find its used range and the rest of SheetScan.
+
+    Raises ValueError("objects") when the sheet holds more than `budget` row and cell
+    elements, and other exceptions on malformed XML. Memory stays flat whatever the size:
+    each row is dropped once seen.
+    """
     from defusedxml.ElementTree import iterparse
-    from openpyxl.utils.cell import coordinate_from_string, column_index_from_string
 
-    rows, missing = 0, set()
-    try:
-        for _, elem in iterparse(stream, events=("end",)):
-            if elem.tag == f"{_NS}c":
-                if elem.find(f"{_NS}f") is not None:
-                    v = elem.find(f"{_NS}v")
-                    if v is None or v.text is None:
-                        letters, number = coordinate_from_string(elem.get("r", "A1"))
-                        missing.add((number, column_index_from_string(letters)))
-                elem.clear()
-            elif elem.tag == f"{_NS}row":
-                rows += 1
-                if rows > MAX_ROWS_PER_SHEET + HEADER_SEARCH_ROWS:
-                    raise _fail("too_large", path,
-                                detail=f"sheet {title} berisi lebih dari "
-                                       f"{MAX_ROWS_PER_SHEET:,} baris".replace(",", "."),
-                                expected=f"paling banyak {MAX_ROWS_PER_SHEET:,} baris data per "
-                                         f"sheet".replace(",", "."))
-                elem.clear()
-    except WorkbookError:
-        raise
-    except Exception:
-        raise _fail("corrupt", path, detail=f"sheet {title}",
-                    expected="simpan ulang workbook dari Excel") from None
-    return missing
+    scan = SheetScan()
+    row_no, col_no = 0, 0
+    row_has_value = False
+    sheet_data = None
+    for event, elem in iterparse(stream, events=("start", "end")):
+        tag = elem.tag
+        if event == "start":
+            if tag == f"{_NS}row":
+                r = elem.get("r")
+                row_no = int(r) if r and r.isdigit() else row_no + 1
+                col_no, row_has_value = 0, False
+                if elem.get("hidden") in ("1", "true"):
+                    scan.hidden_rows.add(row_no)
+                scan.objects += 1
+            elif tag == f"{_NS}sheetData":
+                sheet_data = elem
+            continue
+        if tag == f"{_NS}c":
+            scan.objects += 1
+            if scan.objects > budget:
+                raise ValueError("objects")
+            where = _parse_ref(elem.get("r", ""))
+            if where is not None:
+                row_no, col_no = where
+            else:
+                col_no += 1
+            formula = elem.find(f"{_NS}f")
+            v = elem.find(f"{_NS}v")
+            has_value = (v is not None and bool(v.text)) or formula is not None or \
+                any(t.text for t in elem.iter(f"{_NS}t"))
+            if formula is not None and (v is None or v.text is None):
+                if row_no <= MAX_READ_ROWS and col_no <= MAX_COLUMNS:
+                    scan.missing.add((row_no, col_no))
+            if has_value:
+                if not row_has_value:
+                    scan.value_rows += 1
+                    row_has_value = True
+                    if scan.value_rows > MAX_READ_ROWS:
+                        raise ValueError("rows")
+                if row_no > MAX_READ_ROWS or col_no > MAX_COLUMNS:
+                    scan.far_count += 1
+                    if scan.far is None or (row_no, col_no) < scan.far:
+                        scan.far = (row_no, col_no)
+                else:
+                    scan.last_row = max(scan.last_row, row_no)
+                    scan.last_col = max(scan.last_col, col_no)
+            elem.clear()
+        elif tag == f"{_NS}row":
+            elem.clear()
+            if sheet_data is not None:
+                sheet_data.remove(elem)
+        elif tag == f"{_NS}mergeCell":
+            scan.merges.append(elem.get("ref", ""))
+    return scan
 
 
-def _scan(path: Path, data: bytes) -> dict[str, set[tuple[int, int]]]:
-    """Before openpyxl loads anything: row bounds and formula cells without values."""
-    found = {}
+def _clip(ref: str, rows: int, cols: int) -> tuple[int, int, int, int] | None:
+    """A merge range clipped to rows x cols; None when nothing of it is left to merge."""
+    if ":" not in ref:
+        return None
+    a, b = (_parse_ref(p) for p in ref.split(":", 1))
+    if a is None or b is None:
+        return None
+    r1, c1 = min(a[0], b[0]), min(a[1], b[1])
+    r2, c2 = min(max(a[0], b[0]), rows), min(max(a[1], b[1]), cols)
+    if r1 > r2 or c1 > c2 or (r1 == r2 and c1 == c2):
+        return None
+    return r1, c1, r2, c2
+
+
+_MERGE_EL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?mergeCell\b[^>]*?/>")
+_MERGE_REF = re.compile(rb'\bref="([^"]*)"')
+
+
+def _clip_merges_xml(data: bytes, rows: int, cols: int) -> bytes:
+    """The sheet XML with each merge clipped to the used range (or dropped)."""
+    def one(m: re.Match) -> bytes:
+        ref = _MERGE_REF.search(m.group(0))
+        clipped = _clip(ref.group(1).decode("ascii", "replace"), rows, cols) if ref else None
+        if clipped is None:
+            return b""
+        r1, c1, r2, c2 = clipped
+        new = f"{column_letter(c1)}{r1}:{column_letter(c2)}{r2}".encode()
+        return m.group(0)[:ref.start(1)] + new + m.group(0)[ref.end(1):]
+    return _MERGE_EL.sub(one, data)
+
+
+@dataclass
+class Scanned:
+    parts: list[SheetPart]
+    sheets: dict[str, SheetScan]    # by sheet title
+    data: bytes                     # the workbook handed to openpyxl (merges clipped)
+
+
+def _scan(path: Path, data: bytes) -> Scanned:
+    """Before openpyxl loads anything: used ranges, bounds, merges clipped."""
+    found: dict[str, SheetScan] = {}
+    budget = MAX_CELLS
+    replaced: dict[str, bytes] = {}
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         names = set(zf.namelist())
-        for title, member in _sheet_parts(path, zf).items():
-            if member in names:
-                with zf.open(member) as stream:
-                    found[title] = _scan_sheet(path, title, stream)
-    return found
+        parts = _sheet_parts(path, zf)
+        for part in parts:
+            if part.member not in names:
+                continue
+            try:
+                with zf.open(part.member) as stream:
+                    scan = scan_sheet_xml(stream, budget)
+            except ValueError as exc:
+                if str(exc) == "objects":
+                    raise _too_many_objects(path) from None
+                if str(exc) != "rows":
+                    raise _fail("corrupt", path, detail=f"sheet {part.title}",
+                                expected="simpan ulang workbook dari Excel") from None
+                raise _fail("too_large", path,
+                            detail=f"sheet {part.title} berisi lebih dari "
+                                   f"{MAX_ROWS_PER_SHEET:,} baris".replace(",", "."),
+                            expected=f"paling banyak {MAX_ROWS_PER_SHEET:,} baris data per "
+                                     f"sheet".replace(",", ".")) from None
+            except Exception:
+                raise _fail("corrupt", path, detail=f"sheet {part.title}",
+                            expected="simpan ulang workbook dari Excel") from None
+            budget -= scan.objects
+            if scan.merges:
+                member = zf.read(part.member)
+                clipped = _clip_merges_xml(member, scan.rows, scan.cols)
+                for ref in scan.merges:
+                    box = _clip(ref, scan.rows, scan.cols)
+                    if box is not None:
+                        budget -= (box[2] - box[0] + 1) * (box[3] - box[1] + 1)
+                if budget < 0:
+                    raise _too_many_objects(path)
+                if clipped != member:
+                    replaced[part.member] = clipped
+            found[part.title] = scan
+    if replaced:
+        data = _rezip(data, replaced)
+    return Scanned(parts=parts, sheets=found, data=data)
+
+
+def _rezip(data: bytes, replaced: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as zin, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            zout.writestr(info, replaced.get(info.filename) or zin.read(info.filename))
+    return out.getvalue()
 
 
 def read_workbook(path: Path | str) -> RawWorkbook:
     path = Path(path)
     data = read_bytes(path)
-    formulas_without_value = _scan(path, data)
-    values_wb = _load(path, data, data_only=True)
+    scanned = _scan(path, data)
+    values_wb = _load(path, scanned.data, data_only=True)
     problems: list[Problem] = []
+    notices: list[Notice] = []
     sheets: dict[str, RawSheet] = {}
-    by_norm = {normalise_header(ws.title): ws.title for ws in values_wb.worksheets}
+    hidden = {p.title for p in scanned.parts if p.hidden}
+    by_norm: dict[str, str] = {}
+    for ws in values_wb.worksheets:
+        norm = normalise_header(ws.title)
+        # Two sheets matching one name (only case/spacing differ): the visible one counts.
+        if norm not in by_norm or (by_norm[norm] in hidden and ws.title not in hidden):
+            by_norm[norm] = ws.title
     if not any(normalise_header(spec.name) in by_norm for spec in SHEETS):
         raise _fail("not_lkjip", path,
                     expected="workbook dengan sheet Instansi, Pejabat, Indikator, Rekening, "
@@ -222,83 +422,194 @@ def read_workbook(path: Path | str) -> RawWorkbook:
                 problems.append(Problem("sheet_missing", Location(spec.name),
                                         expected=f'sheet bernama "{spec.name}"'))
             continue
+        copies = _copies(spec.name, values_wb.sheetnames)
+        if title in hidden:
+            visible = [c for c in copies if c not in hidden]
+            if visible:
+                problems.append(Problem(
+                    "hidden_sheet_copy", Location(spec.name),
+                    detail=f'sheet "{title}" tersembunyi, sedangkan sheet "{visible[0]}" '
+                           f'terlihat',
+                    expected=f'satu sheet bernama "{spec.name}" yang terlihat: hapus sheet '
+                             f'yang tidak dipakai lalu beri nama "{spec.name}" pada yang '
+                             f'dipakai'))
+                continue
+            notices.append(Notice("hidden_sheet", Location(spec.name),
+                                  f'Sheet "{title}" tersembunyi di workbook, tetapi tetap '
+                                  f'dibaca sebagai sheet {spec.name}.'))
+        for copy in copies:
+            notices.append(Notice("sheet_copy_ignored", Location(copy),
+                                  f'Sheet "{copy}" tidak dibaca; data {spec.name} dibaca dari '
+                                  f'sheet "{title}".'))
         raw = RawSheet(spec=spec, title=title)
-        _read_sheet(raw, values_wb[title], formulas_without_value.get(title, set()), problems)
+        scan = scanned.sheets.get(title, SheetScan())
+        if scan.far is not None:
+            r, c = scan.far
+            problems.append(Problem(
+                "far_cell", Location(spec.name, r, column_letter(c)),
+                detail=f"{scan.far_count} sel terisi di luar {MAX_READ_ROWS:,} baris x "
+                       f"{MAX_COLUMNS} kolom pertama".replace(",", "."),
+                expected="hapus isi sel itu (Ctrl+End menunjukkan sel terisi terakhir), atau "
+                         "pindahkan datanya ke dalam tabel"))
+        _read_sheet(raw, values_wb[title], scan, problems)
         sheets[spec.name] = raw
+        _notice_hidden_rows(raw, scan, notices)
     epoch = getattr(values_wb, "epoch", None)
-    return RawWorkbook(path=path, sheets=sheets, problems=problems, epoch=epoch)
+    return RawWorkbook(path=path, sheets=sheets, problems=problems, epoch=epoch,
+                       notices=notices)
+
+
+def _copies(name: str, titles: list[str]) -> list[str]:
+    """Sheets named like Excel names a copy of `name`: "Rekening (2)"."""
+    norm = normalise_header(name)
+    pattern = re.compile(rf"{re.escape(norm)}\s*\(\d+\)")
+    return [t for t in titles if pattern.fullmatch(normalise_header(t))]
+
+
+def _notice_hidden_rows(raw: RawSheet, scan: SheetScan, notices: list[Notice]) -> None:
+    rows = [r for r, _ in raw.rows if r in scan.hidden_rows]
+    if raw.spec.keyvalue:
+        rows = sorted(r for r, v in raw.keys.values() if r in scan.hidden_rows)
+    if not rows:
+        return
+    shown = ", ".join(str(r) for r in rows[:10]) + (", …" if len(rows) > 10 else "")
+    notices.append(Notice(
+        "hidden_rows", Location(raw.spec.name, rows[0]),
+        f"{len(rows)} baris berisi data di sheet {raw.spec.name} tersembunyi (baris {shown}), "
+        f"tetapi tetap dibaca dan dihitung; tampilkan barisnya (Unhide) untuk memeriksa, "
+        f"atau hapus bila tidak dipakai."))
 
 
 def _is_blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _merged_fill(ws) -> dict[tuple[int, int], tuple[int, int]]:
-    """Every cell covered by a merge -> the merge's top-left cell."""
+def _value(ws, r: int, c: int):
+    """The cell at (r, c) without creating it (openpyxl's ws.cell would)."""
+    return ws._cells.get((r, c))
+
+
+def _merged_fill(ws, scan: SheetScan) -> dict[tuple[int, int], tuple[int, int]]:
+    """Every cell covered by a merge -> the merge's top-left cell (merges are clipped)."""
     fill = {}
     for rng in ws.merged_cells.ranges:
-        for r in range(rng.min_row, rng.max_row + 1):
-            for c in range(rng.min_col, rng.max_col + 1):
+        for r in range(rng.min_row, min(rng.max_row, scan.rows) + 1):
+            for c in range(rng.min_col, min(rng.max_col, scan.cols) + 1):
                 if (r, c) != (rng.min_row, rng.min_col):
                     fill[(r, c)] = (rng.min_row, rng.min_col)
     return fill
 
 
-def _find_header(ws, wanted: dict[str, str]) -> tuple[int, dict[str, list[int]]]:
+def _header_matches(ws, r: int, cols: int, wanted: dict[str, str]) -> dict[str, list[int]]:
+    found: dict[str, list[int]] = {}
+    for c in range(1, cols + 1):
+        cell = _value(ws, r, c)
+        if cell is None or cell.value is None:
+            continue
+        norm = normalise_header(cell.value)
+        if norm in wanted:
+            found.setdefault(wanted[norm], []).append(c)
+    return found
+
+
+def _find_header(ws, wanted: dict[str, str], scan: SheetScan
+                 ) -> tuple[int, dict[str, list[int]]]:
     """The row (within the first rows) matching most wanted headers; its column map."""
     best_row, best = 0, {}
-    max_row = min(ws.max_row or 0, HEADER_SEARCH_ROWS)
-    for r in range(1, max_row + 1):
-        found: dict[str, list[int]] = {}
-        for c in range(1, (ws.max_column or 0) + 1):
-            norm = normalise_header(ws.cell(r, c).value)
-            if norm in wanted:
-                found.setdefault(wanted[norm], []).append(c)
+    for r in range(1, min(scan.rows, HEADER_SEARCH_ROWS) + 1):
+        found = _header_matches(ws, r, scan.cols, wanted)
         if len(found) > len(best):
             best_row, best = r, found
     return best_row, best
+
+
+def _header_further_down(ws, wanted: dict[str, str], scan: SheetScan, better_than: int
+                         ) -> int | None:
+    """A row below the searched rows that matches more headers (to say where it is)."""
+    for r in range(HEADER_SEARCH_ROWS + 1, min(scan.rows, HEADER_HINT_ROWS) + 1):
+        found = _header_matches(ws, r, scan.cols, wanted)
+        if len(found) > max(better_than, 1):
+            return r
+    return None
 
 
 _XESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 
 
 def _unescape(text: str) -> str:
-    """Excel stores characters that XML cannot hold as _xHHHH_ (OOXML ST_Xstring)."""
-    return _XESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+    """Excel stores characters that XML cannot hold as _xHHHH_ (OOXML ST_Xstring).
+
+    Escaped surrogate pairs become the one character they encode; an unpaired surrogate
+    stays, and validation refuses it with its cell."""
+    text = _XESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+    try:
+        return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le")
+    except UnicodeDecodeError:
+        return text
 
 
-def _cell_value(ws_values, no_value: set[tuple[int, int]], r: int, c: int, merged,
+_FORMAT_LITERALS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')
+
+
+def is_percent_format(number_format: str | None) -> bool:
+    """True when Excel shows the cell's number x 100 with a percent sign: "0.00%".
+
+    A percent sign that is literal text ("0.00\"%\"", "0\\%") shows the number as
+    stored, so the number is not scaled."""
+    if not number_format or "%" not in number_format:
+        return False
+    return "%" in _FORMAT_LITERALS.sub("", number_format)
+
+
+def _cell_value(ws_values, scan: SheetScan, r: int, c: int, merged,
                 sheet_title: str, field_alias: str, problems: list[Problem], raw: "RawSheet",
                 name: str) -> Any:
     src = merged.get((r, c), (r, c))
-    cell = ws_values.cell(*src)
-    value = cell.value
-    if src in no_value and value is None and src == (r, c):
+    cell = _value(ws_values, *src)
+    value = None if cell is None else cell.value
+    where = Location(sheet_title, r, column_letter(c), field_alias)
+    if src in scan.missing and value is None and src == (r, c):
         problems.append(Problem(
-            "formula_no_value",
-            Location(sheet_title, r, column_letter(c), field_alias),
-            value="(rumus)",
+            "formula_no_value", where, value="(rumus)",
             expected="buka dan simpan workbook di Excel atau LibreOffice agar hasil rumus "
                      "tersimpan, atau ganti rumus dengan nilainya"))
+        raw.reported.add((r, name))
+        return None
+    if isinstance(value, str) and value.strip().upper() in ERROR_VALUES:
+        if src == (r, c):
+            problems.append(Problem(
+                "error_value", where, value=value.strip(),
+                expected="nilai yang sebenarnya: perbaiki rumus atau sel sumbernya di Excel, "
+                         "atau kosongkan sel"))
         raw.reported.add((r, name))
         return None
     if isinstance(value, str) and "_x" in value:
         value = _unescape(value)
     if isinstance(value, (int, float)) and not isinstance(value, bool) and \
-            "%" in (cell.number_format or ""):
+            is_percent_format(cell.number_format):
         # A cell formatted as percentage stores 0.9825 for 98.25%.
-        value = Decimal(repr(float(value))) * 100
+        value = StoredNumber(Decimal(repr(float(value))) * 100)
     return value
 
 
-def _read_sheet(raw: RawSheet, ws_values, no_value, problems: list[Problem]) -> None:
+def _read_sheet(raw: RawSheet, ws_values, scan: SheetScan, problems: list[Problem]) -> None:
     spec = raw.spec
-    merged = _merged_fill(ws_values)
+    merged = _merged_fill(ws_values, scan)
     if spec.keyvalue:
-        _read_keyvalue(raw, ws_values, no_value, merged, problems)
+        _read_keyvalue(raw, ws_values, scan, merged, problems)
         return
     wanted = {normalise_header(info.alias): name for name, info in spec.fields()}
-    header_row, found = _find_header(ws_values, wanted)
+    header_row, found = _find_header(ws_values, wanted, scan)
+    required = {name for name, info in spec.fields() if info.is_required()}
+    if not required <= set(found):
+        lower = _header_further_down(ws_values, wanted, scan, len(found))
+        if lower is not None:
+            problems.append(Problem(
+                "header_too_low", Location(spec.name, lower),
+                detail=f"judul kolom ditemukan di baris {lower}",
+                expected=f"baris judul di salah satu dari {HEADER_SEARCH_ROWS} baris pertama: "
+                         f"hapus baris kosong atau catatan di atas tabel"))
+            return
     raw.header_row = header_row or 1
     for name, info in spec.fields():
         cols = found.get(name)
@@ -315,10 +626,13 @@ def _read_sheet(raw: RawSheet, ws_values, no_value, problems: list[Problem]) -> 
                 expected="setiap judul kolom hanya satu kali"))
         raw.columns[name] = column_letter(cols[0])
     index = {name: cols[0] for name, cols in found.items()}
-    for r in range(raw.header_row + 1, (ws_values.max_row or 0) + 1):
+    _refuse_merged_numbers(raw, ws_values, index, problems)
+    for r in range(raw.header_row + 1, scan.rows + 1):
         values = {}
         for name, c in index.items():
-            v = _cell_value(ws_values, no_value, r, c, merged, spec.name,
+            if (r, name) in raw.reported:
+                continue
+            v = _cell_value(ws_values, scan, r, c, merged, spec.name,
                             spec.alias_of(name), problems, raw, name)
             if not _is_blank(v):
                 values[name] = v
@@ -326,11 +640,47 @@ def _read_sheet(raw: RawSheet, ws_values, no_value, problems: list[Problem]) -> 
             raw.rows.append((r, values))
 
 
-def _read_keyvalue(raw: RawSheet, ws_values, no_value, merged, problems) -> None:
+def _refuse_merged_numbers(raw: RawSheet, ws, index: dict[str, int],
+                           problems: list[Problem]) -> None:
+    """A number merged over several data rows would count once per row: refused."""
+    spec = raw.spec
+    numeric = {c: name for name, c in index.items()
+               if is_numeric(spec.model.model_fields[name])}
+    for rng in sorted(ws.merged_cells.ranges, key=lambda g: (g.min_row, g.min_col)):
+        if rng.max_row <= raw.header_row or rng.min_row == rng.max_row:
+            continue
+        for c in range(rng.min_col, rng.max_col + 1):
+            name = numeric.get(c)
+            if name is None:
+                continue
+            first = max(rng.min_row, raw.header_row + 1)
+            problems.append(Problem(
+                "merged_number",
+                Location(spec.name, rng.min_row, column_letter(rng.min_col),
+                         spec.alias_of(name)),
+                value=getattr(_value(ws, rng.min_row, rng.min_col), "value", None),
+                detail=f"sel {rng.coord} menggabungkan baris {first}-{rng.max_row}",
+                expected="pisahkan sel (Unmerge) dan tulis angka setiap baris di barisnya "
+                         "sendiri"))
+            for r in range(first, rng.max_row + 1):
+                raw.reported.add((r, name))
+            break
+
+
+def _read_keyvalue(raw: RawSheet, ws_values, scan: SheetScan, merged, problems) -> None:
     spec = raw.spec
     wanted = {normalise_header(spec.key_header): "key",
               normalise_header(spec.value_header): "value"}
-    header_row, found = _find_header(ws_values, wanted)
+    header_row, found = _find_header(ws_values, wanted, scan)
+    if "key" not in found or "value" not in found:
+        lower = _header_further_down(ws_values, wanted, scan, len(found))
+        if lower is not None:
+            problems.append(Problem(
+                "header_too_low", Location(spec.name, lower),
+                detail=f"judul kolom ditemukan di baris {lower}",
+                expected=f"baris judul di salah satu dari {HEADER_SEARCH_ROWS} baris pertama: "
+                         f"hapus baris kosong atau catatan di atas tabel"))
+            return
     raw.header_row = header_row or 1
     for part, header in (("key", spec.key_header), ("value", spec.value_header)):
         if part not in found:
@@ -342,8 +692,9 @@ def _read_keyvalue(raw: RawSheet, ws_values, no_value, merged, problems) -> None
     kcol, vcol = found["key"][0], found["value"][0]
     raw.columns = {"key": column_letter(kcol), "value": column_letter(vcol)}
     by_norm = {normalise_header(info.alias): name for name, info in spec.fields()}
-    for r in range(raw.header_row + 1, (ws_values.max_row or 0) + 1):
-        key = ws_values.cell(r, kcol).value
+    for r in range(raw.header_row + 1, scan.rows + 1):
+        cell = _value(ws_values, r, kcol)
+        key = None if cell is None else cell.value
         if _is_blank(key):
             continue
         name = by_norm.get(normalise_header(key))
@@ -359,6 +710,6 @@ def _read_keyvalue(raw: RawSheet, ws_values, no_value, merged, problems) -> None
                 Location(spec.name, r, column_letter(kcol), spec.key_header), value=key,
                 expected=f"satu baris saja (sudah ada di baris {raw.keys[name][0]})"))
             continue
-        value = _cell_value(ws_values, no_value, r, vcol, merged, spec.name,
+        value = _cell_value(ws_values, scan, r, vcol, merged, spec.name,
                             spec.alias_of(name), problems, raw, name)
         raw.keys[name] = (r, None if _is_blank(value) else value)

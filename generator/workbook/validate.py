@@ -164,6 +164,7 @@ def validate(raw: RawWorkbook) -> tuple[m.InputWorkbook | None, Report]:
         **{spec.attr: v.single[spec.attr] for spec in SHEETS if spec.keyvalue},
         **{spec.attr: v.rows.get(spec.attr, []) for spec in SHEETS if not spec.keyvalue},
         columns=columns,
+        notices=list(raw.notices),
     )
     return workbook, report
 
