@@ -16,7 +16,7 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 from num2words import num2words
 
-from .workbook.fieldtypes import TargetRange
+from .workbook.fieldtypes import Level, NotMeasured, TargetRange
 from .numbers import round_half_up
 
 LOCALE = "id"
@@ -44,6 +44,8 @@ def nilai(value: Number) -> str:
     """A quantity as staff wrote it: whole numbers plain (100), others with 2 decimals (97,50)."""
     if value is None:
         return DASH
+    if isinstance(value, (Level, NotMeasured)):
+        return str(value)
     d = Decimal(value)
     return _group(d, 0) if d == d.to_integral_value() else _group(d, 2)
 
@@ -77,11 +79,13 @@ def rasio(value: Number) -> str:
 
 
 def target(value: Union[Decimal, TargetRange, None], satuan: str = "") -> str:
-    """A target: 97,50 or a range 90-100."""
+    """A target: 97,50, a range 90–100 (en dash) or a level (BB)."""
     if value is None:
         return DASH
+    if isinstance(value, Level):
+        return value.kode
     if isinstance(value, TargetRange):
-        text = f"{nilai(value.low)}-{nilai(value.high)}"
+        text = f"{nilai(value.low)}–{nilai(value.high)}"
     else:
         text = nilai(value)
     return f"{text}{'%' if satuan.strip() == '%' else ''}"

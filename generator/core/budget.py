@@ -51,6 +51,37 @@ def _weighted(budgets: list[Budget], value: str, weight: str) -> Optional[Decima
     return part / total
 
 
+HUNDRED = Decimal(100)
+
+
+def sub_shares(wb: m.InputWorkbook) -> dict[str, dict[str, Decimal]]:
+    """Sub kegiatan code -> IKU code -> share (%) of its budget for that IKU.
+
+    A sub kegiatan serves exactly one IKU (100%) unless the Porsi Anggaran sheet splits it
+    (validation checks that the shares add up to 100).
+    """
+    out: dict[str, dict[str, Decimal]] = {}
+    for s in wb.sub_kegiatan:
+        if s.kode_indikator:
+            out[s.kode] = {s.kode_indikator: HUNDRED}
+    for p in wb.porsi_anggaran:
+        shares = out.setdefault(p.kode_sub_kegiatan, {})
+        shares[p.kode_indikator] = shares.get(p.kode_indikator, ZERO) + p.porsi
+    return out
+
+
+def scale_budget(b: Budget, share: Decimal) -> Budget:
+    """The part of a budget that a share (%) of it represents; fisik is unchanged."""
+    if share == HUNDRED:
+        return b
+    f = share / HUNDRED
+    return b.model_copy(update={
+        "pagu_sebelum": None if b.pagu_sebelum is None else b.pagu_sebelum * f,
+        "pagu_operasi": b.pagu_operasi * f, "pagu_modal": b.pagu_modal * f,
+        "realisasi_operasi": b.realisasi_operasi * f, "realisasi_modal": b.realisasi_modal * f,
+    })
+
+
 def rekening_budget(r: m.Rekening) -> Budget:
     modal = r.jenis.is_modal
     return Budget(
@@ -105,9 +136,16 @@ def budget_tree(ctx: Context, base: dict[str, dict]) -> BudgetNode:
     def prog_node(p: m.Program) -> BudgetNode:
         children = [keg_node(k) for k in wb.kegiatan if k.kode_program == p.kode]
         budget = sum_budgets([c.budget for c in children])
-        b = base[p.kode_indikator]
-        out = ctx.output(b["ind"].indikator, b["ind"].satuan, b["target"], b["realisasi"],
-                         b["capaian"])
+        if p.target is not None and p.realisasi is not None:
+            # The program's own outcome indicator, independent of the IKU.
+            lower = p.polaritas is not None and p.polaritas.value == "Turun"
+            out = ctx.output(p.indikator, p.satuan, p.target, p.realisasi, lower=lower)
+        elif p.kode_indikator in base:
+            b = base[p.kode_indikator]
+            out = ctx.output(b["ind"].indikator, b["ind"].satuan, b["target"], b["realisasi"],
+                             b["capaian"], undefined=b["capaian"] is None)
+        else:
+            out = ctx.output(p.indikator, p.satuan, None, None)
         return BudgetNode(level="program", kode=p.kode, nama=p.program, budget=budget,
                           output=out, efisiensi=efisiensi(out.capaian, budget.serapan, budget.pagu),
                           kode_indikator=p.kode_indikator,

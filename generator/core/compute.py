@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from ..workbook import models as m
 from .agreements import agreements
-from .budget import budget_tree, sum_budgets, support
+from .budget import budget_tree, scale_budget, sub_shares, sum_budgets, support
 from .context import Context
 from .efficiency import efisiensi
-from .indicators import HUNDRED, ZERO, capaian, kategori, mean, realisasi_indikator
+from .indicators import (
+    HUNDRED, ZERO, capped, kategori, level_values, mean, realisasi_indikator, score_any,
+)
 from .results import (
-    IndicatorResult, Ikhtisar, Result, SasaranResult, ScaleBand, StaffTotals, YearFigure,
+    IndicatorResult, Ikhtisar, Result, SasaranResult, ScaleBand, StaffTotals, TujuanResult,
+    YearFigure,
 )
 from .review import review_notes
 
@@ -23,6 +26,8 @@ def compute(wb: m.InputWorkbook) -> Result:
     ctx = Context(wb)
     inst = wb.instansi
     kinerja = {k.kode_indikator: k for k in wb.kinerja_indikator}
+    cap = inst.batas_capaian
+    sasaran_of = {s.kode: s for s in wb.sasaran}
 
     # Indicators, without their budget first (the tree needs their capaian).
     base: dict[str, dict] = {}
@@ -31,12 +36,15 @@ def compute(wb: m.InputWorkbook) -> Result:
         real = realisasi_indikator(k)
         target = k.target_pk_perubahan if k.target_pk_perubahan is not None else k.target_pk_awal
         lower = ind.polaritas.value == "Turun"
-        cap = capaian(real, target, lower)
-        base[ind.kode] = dict(ind=ind, k=k, realisasi=real, target=target, capaian=cap,
-                              lower=lower)
+        levels = level_values(wb.skala_kualitatif, ind.skala_kualitatif)
+        sk = score_any(real, target, lower, levels)
+        base[ind.kode] = dict(ind=ind, k=k, realisasi=real, target=target, capaian=sk.nilai,
+                              skor=sk, lower=lower, levels=levels,
+                              dinilai=capped(sk.nilai, cap))
 
     tree = budget_tree(ctx, base)
     subs = [n for n in tree.walk() if n.level == "sub_kegiatan"]
+    shares = sub_shares(wb)
 
     indicators = []
     for ind in wb.indikator:
@@ -44,43 +52,61 @@ def compute(wb: m.InputWorkbook) -> Result:
         k = b["k"]
         renstra = {t.tahun: t.target for t in wb.target_renstra if t.kode_indikator == ind.kode}
         akhir = renstra.get(inst.renstra_akhir)
-        served = [n for n in subs if n.kode_indikator == ind.kode]
-        budget = sum_budgets([n.budget for n in served])
+        served = [n for n in subs if ind.kode in shares.get(n.kode, {})]
+        budget = sum_budgets([scale_budget(n.budget, shares[n.kode][ind.kode]) for n in served])
         history = [
             YearFigure(tahun=t.tahun, target=t.target, realisasi=t.realisasi,
-                       capaian=capaian(t.realisasi, t.target, b["lower"]),
+                       capaian=score_any(t.realisasi, t.target, b["lower"], b["levels"]).nilai,
                        capaian_tercatat=t.capaian_tercatat)
             for t in sorted(wb.kinerja_tahun_lalu, key=lambda t: t.tahun)
             if t.kode_indikator == ind.kode
         ]
         history.append(YearFigure(tahun=inst.tahun, target=b["target"], realisasi=b["realisasi"],
                                   capaian=b["capaian"]))
+        kemajuan = None if akhir is None else score_any(b["realisasi"], akhir, b["lower"],
+                                                        b["levels"])
+        berubah = k.target_pk_perubahan is not None and k.target_pk_perubahan != k.target_pk_awal
+        kode_tujuan = ind.kode_tujuan or (sasaran_of[ind.kode_sasaran].kode_tujuan
+                                          if ind.kode_sasaran in sasaran_of else None)
         indicators.append(IndicatorResult(
             kode=ind.kode, nama=ind.indikator, satuan=ind.satuan, polaritas=ind.polaritas.value,
-            kode_sasaran=ind.kode_sasaran, label_pembilang=ind.label_pembilang,
+            kode_sasaran=ind.kode_sasaran, kode_tujuan=kode_tujuan,
+            label_pembilang=ind.label_pembilang,
             label_penyebut=ind.label_penyebut, pembilang=k.pembilang, penyebut=k.penyebut,
             realisasi=b["realisasi"], target=b["target"],
             target_sumber="PK Perubahan" if k.target_pk_perubahan is not None else "PK Awal",
             target_pk_awal=k.target_pk_awal, target_pk_perubahan=k.target_pk_perubahan,
+            target_berubah=berubah,
             target_rkt=k.target_rkt, target_renstra=renstra,
             target_renstra_tahun=renstra.get(inst.tahun), target_akhir=akhir,
-            kondisi_awal=ind.kondisi_awal, capaian=b["capaian"],
-            kategori=kategori(b["capaian"], ctx.scale),
-            tingkat_kemajuan=None if not akhir else b["realisasi"] / akhir * HUNDRED,
+            kondisi_awal=ind.kondisi_awal, capaian=b["capaian"], capaian_dinilai=b["dinilai"],
+            skor=b["skor"],
+            kategori=kategori(b["dinilai"], ctx.scale) if b["dinilai"] is not None else None,
+            tingkat_kemajuan=kemajuan.nilai if kemajuan else None, kemajuan=kemajuan,
             riwayat=history, anggaran=budget,
             efisiensi=efisiensi(b["capaian"], budget.serapan, budget.pagu),
             sub_kegiatan=[n.kode for n in served],
+            skala_kualitatif=ind.skala_kualitatif, keterangan=k.keterangan,
         ))
 
     tujuan = {t.kode: t.tujuan for t in wb.tujuan}
+    from_workbook = (inst.capaian_sasaran is not None
+                     and inst.capaian_sasaran.value == "Dari Workbook")
     sasaran = []
     for s in wb.sasaran:
-        caps = [i.capaian for i in indicators if i.kode_sasaran == s.kode]
-        avg = mean(caps)
+        mine = [i for i in indicators if i.kode_sasaran == s.kode]
+        avg = s.capaian if from_workbook else mean(i.capaian_dinilai for i in mine)
         sasaran.append(SasaranResult(
             kode=s.kode, nama=s.sasaran, kode_tujuan=s.kode_tujuan, tujuan=tujuan[s.kode_tujuan],
-            indikator=[i.kode for i in indicators if i.kode_sasaran == s.kode],
-            capaian=avg, kategori=kategori(avg, ctx.scale) if avg is not None else None))
+            indikator=[i.kode for i in mine],
+            capaian=avg, kategori=kategori(avg, ctx.scale) if avg is not None else None,
+            capaian_sumber="Dari Workbook" if from_workbook else "Rata-rata Indikator"))
+    tujuan_results = [
+        TujuanResult(kode=t.kode, nama=t.tujuan,
+                     indikator=[i.kode for i in indicators
+                                if i.kode_sasaran is None and i.kode_tujuan == t.kode],
+                     sasaran=[s.kode for s in wb.sasaran if s.kode_tujuan == t.kode])
+        for t in wb.tujuan]
 
     bands = []
     ordered = sorted(ctx.scale, key=lambda s: s.urutan)
@@ -95,7 +121,7 @@ def compute(wb: m.InputWorkbook) -> Result:
              and n.budget.serapan < inst.ambang_serapan]
 
     total = tree.budget
-    ind_mean = mean(i.capaian for i in indicators)
+    ind_mean = mean(i.capaian_dinilai for i in indicators)
     sas_mean = mean(s.capaian for s in sasaran if s.capaian is not None)
     ikhtisar = Ikhtisar(
         pagu=total.pagu, pagu_operasi=total.pagu_operasi, pagu_modal=total.pagu_modal,
@@ -104,11 +130,12 @@ def compute(wb: m.InputWorkbook) -> Result:
         efisiensi_anggaran=None if total.serapan is None else HUNDRED - total.serapan,
         jumlah_sasaran=len(sasaran), jumlah_indikator=len(indicators),
         rata_capaian_indikator=ind_mean, rata_capaian_sasaran=sas_mean,
-        kategori_rata=kategori(sas_mean if sas_mean is not None else ind_mean, ctx.scale),
+        kategori_rata=_kategori_opt(sas_mean if sas_mean is not None else ind_mean, ctx.scale),
     )
 
     result = Result(
-        tahun=inst.tahun, indikator=indicators, sasaran=sasaran, skala=bands, anggaran=tree,
+        tahun=inst.tahun, indikator=indicators, sasaran=sasaran, tujuan=tujuan_results,
+        skala=bands, anggaran=tree,
         dukungan=support(tree, indicators), sub_di_bawah_ambang=below, ikhtisar=ikhtisar,
         pegawai=_staff(wb), perjanjian=agreements(wb, tree, base),
         sarana_jumlah=sum(s.jumlah for s in wb.sarana_prasarana),
@@ -117,6 +144,10 @@ def compute(wb: m.InputWorkbook) -> Result:
     )
     return result.model_copy(update={"catatan": review_notes(wb, result, ctx)})
 
+
+
+def _kategori_opt(value, scale) -> str:
+    return "-" if value is None else kategori(value, scale)
 
 
 def _staff(wb: m.InputWorkbook) -> StaffTotals:

@@ -30,9 +30,11 @@ class Context:
 
     def output(self, indikator: Optional[str], satuan: Optional[str],
                target: Optional[TargetValue], realisasi: Optional[Decimal],
-               cap: Optional[Decimal] = None) -> Output:
-        if cap is None and target is not None and realisasi is not None:
-            cap = capaian(realisasi, target)
+               cap: Optional[Decimal] = None, lower: bool = False,
+               undefined: bool = False) -> Output:
+        if cap is None and not undefined and target is not None and realisasi is not None \
+                and isinstance(realisasi, Decimal):
+            cap = capaian(realisasi, target, lower)
         kat = kategori(cap, self.scale) if cap is not None else None
         menunjang = None if cap is None else round_half_up(cap, 2) >= self.top
         return Output(indikator=indikator, satuan=satuan, target=target, realisasi=realisasi,

@@ -1,6 +1,8 @@
-"""Indicator rules: realisasi, capaian (both polarities, ranges), kategori, means.
+"""Indicator rules: realisasi, capaian (both polarities, ranges, zero targets, qualitative
+scales), kategori, the capaian cap and means.
 
-The rules of shared/DOMAIN.md ("The arithmetic"), each a small pure function.
+The rules of shared/DOMAIN.md ("The arithmetic" and "Beyond the sample"), each a small
+pure function.
 """
 
 from __future__ import annotations
@@ -8,37 +10,105 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterable, Optional
 
+from .. import fmt
 from ..numbers import round_half_up
 from ..workbook import models as m
-from ..workbook.fieldtypes import TargetRange
-from .results import TargetValue
+from ..workbook.fieldtypes import Level, NotMeasured, TargetRange
+from .results import RealisasiValue, Score, TargetValue
 
 HUNDRED = Decimal(100)
 ZERO = Decimal(0)
 
+ALASAN_TIDAK_DIUKUR = "realisasi tidak dapat diukur"
 
-def realisasi_indikator(k: m.KinerjaIndikator) -> Decimal:
-    """Numerator / denominator x 100, or the value given directly."""
+
+def realisasi_indikator(k: m.KinerjaIndikator) -> RealisasiValue:
+    """Numerator / denominator x 100, or the value given directly (a number, a level of a
+    qualitative scale, or NotMeasured)."""
     if k.realisasi_langsung is not None:
         return k.realisasi_langsung
     return k.pembilang / k.penyebut * HUNDRED
 
 
-def capaian(realisasi: Decimal, target: TargetValue, lower_is_better: bool = False) -> Decimal:
-    """Achievement (%) of a realisation against a target (a number or a range).
+def score(realisasi: Optional[Decimal], target: Optional[TargetValue],
+          lower_is_better: bool = False) -> Score:
+    """Achievement (%) of a numeric realisation against a target (a number or a range).
 
     Higher is better: realisasi / target x 100. Lower is better:
-    (2 x target - realisasi) / target x 100, never below 0. Against a range, a
-    realisation inside it scores 100; outside, it is measured against the nearer bound.
+    (2 x target - realisasi) / target x 100, never below 0.
+    Range [lo, hi]: inside 100; higher is better: below against lo, above against hi;
+    lower is better: above against hi, below against lo (both by the lower-is-better rule).
+    Target 0: lower is better, realisation 0 scores 100, anything else is undefined;
+    higher is better, undefined (nothing to divide by).
     """
+    if realisasi is None:
+        return Score(nilai=None, alasan=ALASAN_TIDAK_DIUKUR)
+    if target is None:
+        return Score(nilai=None, alasan="target tidak tersedia")
     if isinstance(target, TargetRange):
         if target.low <= realisasi <= target.high:
-            return HUNDRED
-        bound = target.low if realisasi < target.low else target.high
-        return capaian(realisasi, bound, lower_is_better)
+            return Score(nilai=HUNDRED, posisi="dalam")
+        below = realisasi < target.low
+        bound = target.low if below else target.high
+        inner = score(realisasi, bound, lower_is_better)
+        return inner.model_copy(update={"posisi": "bawah" if below else "atas"})
+    if target == 0:
+        if lower_is_better and realisasi == 0:
+            return Score(nilai=HUNDRED, acuan=ZERO)
+        if lower_is_better:
+            return Score(nilai=None, acuan=ZERO, alasan=(
+                f"target 0 sedangkan realisasi {fmt.nilai(realisasi)}, sehingga capaian "
+                "terhadap target 0 tidak terdefinisi"))
+        return Score(nilai=None, acuan=ZERO, alasan="target 0 pada indikator yang makin tinggi "
+                     "makin baik, sehingga capaian tidak terdefinisi")
     if lower_is_better:
-        return max(ZERO, (2 * target - realisasi) / target * HUNDRED)
-    return realisasi / target * HUNDRED
+        return Score(nilai=max(ZERO, (2 * target - realisasi) / target * HUNDRED), acuan=target)
+    return Score(nilai=realisasi / target * HUNDRED, acuan=target)
+
+
+def capaian(realisasi: Decimal, target: TargetValue, lower_is_better: bool = False
+            ) -> Optional[Decimal]:
+    """The capaian figure of `score` (None when undefined)."""
+    return score(realisasi, target, lower_is_better).nilai
+
+
+def level_values(scale: list[m.SkalaKualitatif], name: Optional[str]) -> dict[str, Decimal]:
+    """Level (case-folded) -> value, for the qualitative scale of that name."""
+    if not name:
+        return {}
+    key = name.casefold()
+    return {r.tingkat.casefold(): r.nilai for r in scale if r.skala.casefold() == key}
+
+
+def score_any(realisasi: Optional[RealisasiValue], target: Optional[TargetValue],
+              lower_is_better: bool, levels: dict[str, Decimal]) -> Score:
+    """Capaian of any kind of indicator.
+
+    Not measured: undefined, left out of every mean. Qualitative (a level of an ordinal
+    scale): value(realisasi) / value(target) x 100, the scale's values giving the order
+    (higher value is better), so the polarity does not apply.
+    """
+    if realisasi is None or isinstance(realisasi, NotMeasured):
+        return Score(nilai=None, alasan=ALASAN_TIDAK_DIUKUR)
+    if isinstance(realisasi, Level) or isinstance(target, Level):
+        if not isinstance(realisasi, Level) or not isinstance(target, Level):
+            return Score(nilai=None, alasan="target dan realisasi bukan tingkat skala yang sama")
+        vr = levels.get(realisasi.kode.casefold())
+        vt = levels.get(target.kode.casefold())
+        if vr is None or vt is None:
+            return Score(nilai=None, alasan="tingkat tidak ada pada skala kualitatif")
+        if vt == 0:
+            return Score(nilai=None, alasan="nilai tingkat target 0 pada skala kualitatif",
+                         nilai_realisasi=vr, nilai_target=vt)
+        return Score(nilai=vr / vt * HUNDRED, acuan=vt, nilai_realisasi=vr, nilai_target=vt)
+    return score(realisasi, target, lower_is_better)
+
+
+def capped(value: Optional[Decimal], cap: Optional[Decimal]) -> Optional[Decimal]:
+    """The capaian used for kategori and means under the agency's cap (None: no cap)."""
+    if value is None or cap is None:
+        return value
+    return min(value, cap)
 
 
 def kategori(value: Decimal, scale: list[m.SkalaKategori]) -> str:
@@ -50,7 +120,7 @@ def kategori(value: Decimal, scale: list[m.SkalaKategori]) -> str:
     return sorted(scale, key=lambda s: s.batas_bawah)[0].kategori
 
 
-def mean(values: Iterable[Decimal]) -> Optional[Decimal]:
-    values = list(values)
+def mean(values: Iterable[Optional[Decimal]]) -> Optional[Decimal]:
+    """The mean of the defined values (undefined ones, e.g. not measured, are left out)."""
+    values = [v for v in values if v is not None]
     return sum(values, ZERO) / len(values) if values else None
-

@@ -12,15 +12,33 @@ from typing import Optional, Union
 
 from pydantic import BaseModel, ConfigDict
 
-from ..workbook.fieldtypes import TargetRange
+from ..workbook.fieldtypes import Level, NotMeasured, TargetRange
 from ..numbers import round_half_up
 from ..workbook.problems import Location
 
-TargetValue = Union[Decimal, TargetRange]
+TargetValue = Union[Decimal, TargetRange, Level]
+RealisasiValue = Union[Decimal, Level, NotMeasured]
 
 
 class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+
+class Score(Frozen):
+    """A capaian (or tingkat kemajuan) with how it was obtained.
+
+    `nilai` is None when it cannot be computed (`alasan` says why). For a range target
+    `posisi` says where the realisation lies ("dalam", "bawah", "atas") and `acuan` is
+    the bound it was measured against (None inside the range). For a qualitative
+    indicator `nilai_realisasi` and `nilai_target` are the scale values used.
+    """
+
+    nilai: Optional[Decimal]
+    alasan: Optional[str] = None
+    acuan: Optional[Decimal] = None
+    posisi: Optional[str] = None
+    nilai_realisasi: Optional[Decimal] = None
+    nilai_target: Optional[Decimal] = None
 
 
 class Budget(Frozen):
@@ -113,7 +131,7 @@ class BudgetNode(Frozen):
 class YearFigure(Frozen):
     tahun: int
     target: Optional[TargetValue]
-    realisasi: Optional[Decimal]
+    realisasi: Optional[RealisasiValue]
     capaian: Optional[Decimal]
     capaian_tercatat: Optional[Decimal] = None
 
@@ -123,24 +141,39 @@ class IndicatorResult(Frozen):
     nama: str
     satuan: str
     polaritas: str
-    kode_sasaran: str
+    kode_sasaran: Optional[str]      # None for an indicator of a tujuan
     label_pembilang: Optional[str]
     label_penyebut: Optional[str]
     pembilang: Optional[Decimal]
     penyebut: Optional[Decimal]
-    realisasi: Decimal
+    realisasi: RealisasiValue        # a number, a level of a qualitative scale, or NotMeasured
     target: TargetValue              # the target capaian is measured against
     target_sumber: str               # "PK Perubahan" or "PK Awal"
     target_pk_awal: TargetValue
     target_pk_perubahan: Optional[TargetValue]
-    target_rkt: Optional[Decimal]
-    target_renstra: dict[int, Decimal]
-    target_renstra_tahun: Optional[Decimal]
-    target_akhir: Optional[Decimal]
+    target_berubah: bool = False     # PK perubahan given and different from PK awal
+    target_rkt: Optional[TargetValue]
+    target_renstra: dict[int, TargetValue]
+    target_renstra_tahun: Optional[TargetValue]
+    target_akhir: Optional[TargetValue]
     kondisi_awal: Optional[Decimal]
-    capaian: Decimal
-    kategori: str
+    capaian: Optional[Decimal]       # as computed (uncapped); None when undefined
+    capaian_dinilai: Optional[Decimal] = None   # capped (agency option): kategori and means
+    skor: Score                      # how capaian was obtained (range bound, reason)
+    kategori: Optional[str]          # None when capaian is undefined
     tingkat_kemajuan: Optional[Decimal]
+    kemajuan: Optional[Score] = None  # how tingkat kemajuan was obtained
+    kode_tujuan: Optional[str] = None    # the tujuan (of its sasaran, or its own)
+    skala_kualitatif: Optional[str] = None
+    keterangan: Optional[str] = None     # reason when not measured
+
+    @property
+    def turun(self) -> bool:
+        return self.polaritas == "Turun"
+
+    @property
+    def terukur(self) -> bool:
+        return not isinstance(self.realisasi, NotMeasured)
     riwayat: list[YearFigure]        # earlier years, then the report year
     anggaran: Budget                 # summed over the sub kegiatan that serve it
     efisiensi: Efficiency
@@ -153,8 +186,16 @@ class SasaranResult(Frozen):
     kode_tujuan: str
     tujuan: str
     indikator: list[str]
-    capaian: Optional[Decimal]       # mean of its indicators' capaian
+    capaian: Optional[Decimal]       # mean of its indicators' capaian (or from the workbook)
     kategori: Optional[str]
+    capaian_sumber: str = "Rata-rata Indikator"
+
+
+class TujuanResult(Frozen):
+    kode: str
+    nama: str
+    indikator: list[str]             # the tujuan's own indicators (IKU tujuan)
+    sasaran: list[str]
 
 
 class ScaleBand(Frozen):
@@ -221,9 +262,19 @@ class Ikhtisar(Frozen):
     efisiensi_anggaran: Optional[Decimal]   # 100 - serapan
     jumlah_sasaran: int
     jumlah_indikator: int
-    rata_capaian_indikator: Decimal
+    rata_capaian_indikator: Optional[Decimal]
     rata_capaian_sasaran: Optional[Decimal]
     kategori_rata: str
+
+
+class IndicatorGroup(Frozen):
+    """A row group of the indicator tables: a sasaran, or a tujuan's own indicators."""
+
+    tingkat: str                     # "sasaran" or "tujuan"
+    kode: str
+    nama: str
+    tujuan: str
+    indikator: list[str]
 
 
 class ReviewNote(Frozen):
@@ -238,6 +289,7 @@ class Result(Frozen):
     tahun: int
     indikator: list[IndicatorResult]
     sasaran: list[SasaranResult]
+    tujuan: list[TujuanResult] = []
     skala: list[ScaleBand]
     anggaran: BudgetNode             # the total, with urusan > program > ... below
     dukungan: list[IndicatorSupport]
@@ -248,6 +300,27 @@ class Result(Frozen):
     sarana_jumlah: int
     sarana_nilai: Decimal
     catatan: list[ReviewNote]
+
+    def groups(self) -> list["IndicatorGroup"]:
+        """Indicators grouped for the tables: per tujuan, first the tujuan's own indicators
+        (IKU tujuan), then each of its sasaran; sasaran without indicators are left out."""
+        out: list[IndicatorGroup] = []
+        sasaran = list(self.sasaran)
+        placed: set[str] = set()
+        for t in self.tujuan:
+            if t.indikator:
+                out.append(IndicatorGroup(tingkat="tujuan", kode=t.kode, nama=t.nama,
+                                          tujuan=t.nama, indikator=list(t.indikator)))
+            for s in sasaran:
+                if s.kode_tujuan == t.kode and s.indikator:
+                    out.append(IndicatorGroup(tingkat="sasaran", kode=s.kode, nama=s.nama,
+                                              tujuan=s.tujuan, indikator=list(s.indikator)))
+                    placed.add(s.kode)
+        for s in sasaran:
+            if s.kode not in placed and s.indikator:
+                out.append(IndicatorGroup(tingkat="sasaran", kode=s.kode, nama=s.nama,
+                                          tujuan=s.tujuan, indikator=list(s.indikator)))
+        return out
 
     def indicator(self, kode: str) -> IndicatorResult:
         return next(i for i in self.indikator if i.kode == kode)

@@ -52,7 +52,11 @@ def review_notes(wb: m.InputWorkbook, result: Result, ctx: Context) -> list[Revi
             add("iku_no_budget", "Indikator", row, "kode",
                 f"Indikator {ind.kode} tidak didukung sub kegiatan mana pun, sehingga tidak "
                 f"punya anggaran (Tabel 3.8).")
-        if ind.capaian > CAPAIAN_HIGH or ind.capaian < CAPAIAN_LOW:
+        if ind.capaian is None and ind.terukur:
+            add("capaian_undefined", "Kinerja Indikator", k.row, "target_pk_awal",
+                f"Capaian indikator {ind.kode} tidak dapat dihitung: {ind.skor.alasan}; "
+                f"tabel menampilkan \"-\".")
+        if ind.capaian is not None and (ind.capaian > CAPAIAN_HIGH or ind.capaian < CAPAIAN_LOW):
             add("capaian_extreme", "Kinerja Indikator", k.row, "pembilang",
                 f"Capaian indikator {ind.kode} {fmt.persen(ind.capaian)}% berada di luar "
                 f"{fmt.nilai(CAPAIAN_LOW)}-{fmt.nilai(CAPAIAN_HIGH)}%; periksa target dan realisasinya.")
@@ -67,6 +71,8 @@ def review_notes(wb: m.InputWorkbook, result: Result, ctx: Context) -> list[Revi
         ind = result.indicator(t.kode_indikator)
         figure = next(y for y in ind.riwayat if y.tahun == t.tahun)
         places = _decimals(t.capaian_tercatat)
+        if figure.capaian is None:
+            continue
         if round_half_up(figure.capaian, places) != round_half_up(t.capaian_tercatat, places):
             add("capaian_tercatat", "Kinerja Tahun Lalu", t.row, "capaian_tercatat",
                 f"Capaian tercatat {ind.kode} tahun {t.tahun} ({fmt.nilai(t.capaian_tercatat)}%) "

@@ -73,7 +73,8 @@ _TYPE_NAMES = {
     ft._code: "Kode",
     ft._date: "Tanggal",
     ft._nip: "NIP (teks)",
-    ft._target: "Angka > 0 atau rentang (90-100)",
+    ft._target: "Angka ≥ 0, rentang (90–100) atau tingkat skala kualitatif (BB)",
+    ft._realisasi: "Angka ≥ 0, tingkat skala kualitatif (BB) atau Tidak dapat diukur",
 }
 
 

@@ -93,37 +93,59 @@ Nip = Annotated[str, BeforeValidator(_nip), Field(min_length=1, max_length=40)]
 
 
 class TargetRange(BaseModel):
-    """A target given as a range, e.g. "90-100%" in an official's PK."""
+    """A target given as a range, e.g. "90-100" or "0–5"; the lower bound may be 0."""
 
     model_config = ConfigDict(frozen=True)
     low: Decimal
     high: Decimal
 
     def __str__(self) -> str:
-        return f"{self.low}-{self.high}"
+        return f"{self.low}–{self.high}"
 
+
+class Level(BaseModel):
+    """A qualitative result or target: a level of an ordinal scale ("BB", "WTP")."""
+
+    model_config = ConfigDict(frozen=True)
+    kode: str
+
+    def __str__(self) -> str:
+        return self.kode
+
+
+class NotMeasured(BaseModel):
+    """A realisation that could not be measured ("tidak dapat diukur"); needs a reason."""
+
+    model_config = ConfigDict(frozen=True)
+
+    def __str__(self) -> str:
+        return NOT_MEASURED_TEXT
+
+
+NOT_MEASURED_TEXT = "Tidak dapat diukur"
+_NOT_MEASURED = {"tidak dapat diukur", "tidak terukur", "n/a", "na", "tdd"}
 
 _RANGE = re.compile(r"^\s*([\d.,]+)\s*%?\s*(?:-|–|—|s\.?\s*d\.?|sampai)\s*([\d.,]+)\s*%?\s*$",
                     re.IGNORECASE)
+# A level of a qualitative scale: letters, optionally with + or - (AA, BB, WTP, A-).
+_LEVEL = re.compile(r"^[A-Za-z][A-Za-z ]{0,29}[+-]?$")
 
 
-def _target(v: Any) -> Decimal | TargetRange:
+def _level(v: Any) -> Level | None:
+    if isinstance(v, Level):
+        return v
     if isinstance(v, str):
-        m = _RANGE.match(v)
-        if m:
-            low = to_decimal(m.group(1), NumberKind.DECIMAL)
-            high = to_decimal(m.group(2), NumberKind.DECIMAL)
-            if not (0 < low < high <= MAX_NUMBER):
-                raise PydanticCustomError(
-                    "invalid_range", "invalid_range",
-                    {"expected": "batas bawah > 0 dan lebih kecil dari batas atas, mis. 90-100",
-                     "detail": ""},
-                )
-            return TargetRange(low=low, high=high)
+        text = " ".join(v.split())
+        if _LEVEL.match(text):
+            return Level(kode=text)
+    return None
+
+
+def _number_target(v: Any) -> Decimal:
     value = to_decimal(v, NumberKind.DECIMAL)
-    if value <= 0:
+    if value < 0:
         raise PydanticCustomError(
-            "too_small", "too_small", {"expected": "angka lebih dari 0", "detail": ""}
+            "too_small", "too_small", {"expected": "angka ≥ 0", "detail": ""}
         )
     if value > MAX_NUMBER:
         raise PydanticCustomError(
@@ -132,8 +154,45 @@ def _target(v: Any) -> Decimal | TargetRange:
     return value
 
 
-Target = Annotated[Union[Decimal, TargetRange], BeforeValidator(_target)]
-"""A target: a number > 0, or a range such as 90-100."""
+def _target(v: Any) -> Decimal | TargetRange | Level:
+    if isinstance(v, (TargetRange, Level)):
+        return v
+    if isinstance(v, str):
+        m = _RANGE.match(v)
+        if m:
+            low = to_decimal(m.group(1), NumberKind.DECIMAL)
+            high = to_decimal(m.group(2), NumberKind.DECIMAL)
+            if not (0 <= low < high <= MAX_NUMBER):
+                raise PydanticCustomError(
+                    "invalid_range", "invalid_range",
+                    {"expected": "batas bawah ≥ 0 dan lebih kecil dari batas atas, mis. 90-100",
+                     "detail": ""},
+                )
+            return TargetRange(low=low, high=high)
+        level = _level(v)
+        if level is not None:
+            return level
+    return _number_target(v)
+
+
+def _realisasi(v: Any) -> Decimal | Level | NotMeasured:
+    if isinstance(v, (Level, NotMeasured)):
+        return v
+    if isinstance(v, str):
+        text = " ".join(v.split()).casefold()
+        if text in _NOT_MEASURED:
+            return NotMeasured()
+        level = _level(v)
+        if level is not None:
+            return level
+    return _number_target(v)
+
+
+Target = Annotated[Union[Decimal, TargetRange, Level], BeforeValidator(_target)]
+"""A target: a number ≥ 0, a range such as 90-100 (the lower bound may be 0), or a level
+of a qualitative scale (BB, WTP)."""
+Realisasi = Annotated[Union[Decimal, Level, NotMeasured], BeforeValidator(_realisasi)]
+"""A realisation: a number ≥ 0, a level of a qualitative scale, or "Tidak dapat diukur"."""
 
 
 class Choice(str, Enum):
@@ -199,6 +258,19 @@ class Polaritas(Choice):
             "higher is better": "Naik", "negatif": "Turun", "minimal": "Turun",
             "semakin rendah semakin baik": "Turun", "lower is better": "Turun",
         }
+
+
+class CapaianSasaran(Choice):
+    """How the capaian of a sasaran is obtained (agency option)."""
+
+    RATA_RATA = "Rata-rata Indikator"
+    WORKBOOK = "Dari Workbook"
+
+    @classmethod
+    def synonyms(cls) -> dict[str, str]:
+        return {"rata-rata": "Rata-rata Indikator", "rata rata": "Rata-rata Indikator",
+                "mean": "Rata-rata Indikator", "workbook": "Dari Workbook",
+                "diisi": "Dari Workbook", "manual": "Dari Workbook"}
 
 
 class YaTidak(Choice):

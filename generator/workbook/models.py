@@ -14,8 +14,9 @@ from pydantic import BaseModel, ConfigDict, Field
 from .problems import Notice
 
 from .fieldtypes import (
-    Amount, BagianPK, Code, Count, Date, Items, JenisBelanja, JenisPK, Line, Money,
-    Narrative, Nip, Order, Percent, Polaritas, Positive, Target, Year, YaTidak, choice,
+    Amount, BagianPK, CapaianSasaran, Code, Count, Date, Items, JenisBelanja, JenisPK, Line,
+    Money, Narrative, Nip, Order, Percent, Polaritas, Positive, Realisasi, Target, Year,
+    YaTidak, choice,
 )
 
 
@@ -54,6 +55,16 @@ class Instansi(Row):
     ambang_serapan: Percent = col(
         "Ambang Serapan (%)",
         "Sub kegiatan dengan serapan di bawah angka ini wajib diberi penjelasan.", 92)
+    batas_capaian: Optional[Positive] = col(
+        "Batas Atas Capaian (%)",
+        "Opsional. Capaian di atas angka ini dihitung sama dengan angka ini untuk kategori dan "
+        "rata-rata (capaian sebenarnya tetap ditampilkan). Kosong: tanpa batas.", 120,
+        required=False)
+    capaian_sasaran: Optional[choice(CapaianSasaran)] = col(
+        "Capaian Sasaran",
+        "Opsional. Rata-rata Indikator (bawaan): capaian sasaran = rata-rata capaian "
+        "indikatornya; Dari Workbook: diambil dari kolom Capaian pada sheet Sasaran.",
+        "Rata-rata Indikator", required=False)
     visi: Narrative = col("Visi", "Visi kepala daerah (RPJMD).",
                           "Terwujudnya Kabupaten Kotawaringin Timur yang Mandiri, Maju dan Sejahtera")
     sasaran_daerah: Optional[Narrative] = col(
@@ -142,11 +153,16 @@ class Sasaran(Row):
     kode_tujuan: Code = col("Kode Tujuan", "Tujuan yang dijabarkan (sheet Tujuan).", "T1")
     sasaran: Narrative = col("Sasaran", "Rumusan sasaran strategis.",
                              "Peningkatan pelayanan kepada PPKS yang memperoleh bantuan sosial")
+    capaian: Optional[Amount] = col(
+        "Capaian", "Capaian sasaran (%) bila Instansi \"Capaian Sasaran\" = Dari Workbook; "
+        "selain itu kosongkan.", 98.5, required=False)
 
 
 class Indikator(Row):
     kode: Code = col("Kode", "Nomor indikator kinerja utama (IKU).", "1.3")
-    kode_sasaran: Code = col("Kode Sasaran", "Sasaran yang diukur (sheet Sasaran).", "1")
+    kode_sasaran: Optional[Code] = col(
+        "Kode Sasaran", "Sasaran yang diukur (sheet Sasaran); kosong untuk indikator tujuan.",
+        "1", required=False)
     indikator: Line = col("Indikator", "Nama indikator.", "Persentase PPKS yang tertangani")
     satuan: Line = col("Satuan", "Satuan indikator.", "%")
     polaritas: choice(Polaritas) = col(
@@ -163,17 +179,25 @@ class Indikator(Row):
                                            "Bidang Rehabilitasi Sosial", required=False)
     kondisi_awal: Optional[Amount] = col("Kondisi Awal", "Capaian pada awal periode Renstra.",
                                          65.05, required=False)
+    kode_tujuan: Optional[Code] = col(
+        "Kode Tujuan", "Indikator tujuan: tujuan yang diukur (sheet Tujuan); isi ini atau Kode "
+        "Sasaran, tidak keduanya.", None, required=False)
+    skala_kualitatif: Optional[Line] = col(
+        "Skala Kualitatif", "Indikator kualitatif (predikat, opini): nama skala pada sheet Skala "
+        "Kualitatif; target dan realisasinya ditulis sebagai tingkat skala itu (mis. BB).",
+        None, required=False)
 
 
 class TargetRenstra(Row):
     kode_indikator: Code = col("Kode Indikator", "Indikator (sheet Indikator).", "1.3")
     tahun: Year = col("Tahun", "Tahun dalam periode Renstra.", 2024)
-    target: Positive = col("Target", "Target Renstra untuk tahun itu.", 85.05)
+    target: Target = col("Target", "Target Renstra untuk tahun itu: angka, rentang (80–90) "
+                         "atau tingkat skala kualitatif.", 85.05)
 
 
 class KinerjaIndikator(Row):
     kode_indikator: Code = col("Kode Indikator", "Indikator (sheet Indikator).", "1.3")
-    target_rkt: Optional[Positive] = col("Target RKT", "Target pada Rencana Kerja Tahunan.",
+    target_rkt: Optional[Target] = col("Target RKT", "Target pada Rencana Kerja Tahunan.",
                                          85.05, required=False)
     target_pk_awal: Target = col("Target PK Awal", "Target pada Perjanjian Kinerja awal tahun.",
                                  85.05)
@@ -184,21 +208,25 @@ class KinerjaIndikator(Row):
                                       1031, required=False)
     penyebut: Optional[Positive] = col("Realisasi Penyebut", "Nilai penyebut.", 1039,
                                        required=False)
-    realisasi_langsung: Optional[Amount] = col(
-        "Realisasi Langsung", "Realisasi bila tidak dihitung dari pembilang/penyebut.", None,
-        required=False)
-    keterangan: Optional[Narrative] = col("Keterangan", "Catatan tentang realisasi.", None,
-                                          required=False)
+    realisasi_langsung: Optional[Realisasi] = col(
+        "Realisasi Langsung", "Realisasi bila tidak dihitung dari pembilang/penyebut: angka, "
+        "tingkat skala kualitatif (BB), atau \"Tidak dapat diukur\" (alasan wajib di "
+        "Keterangan).", None, required=False)
+    keterangan: Optional[Narrative] = col("Keterangan", "Catatan tentang realisasi; alasan bila "
+                                          "tidak dapat diukur.", None, required=False)
 
 
 class KinerjaTahunLalu(Row):
     kode_indikator: Code = col("Kode Indikator", "Indikator (sheet Indikator).", "1.3")
     tahun: Year = col("Tahun", "Tahun sebelum tahun laporan.", 2023)
-    target: Positive = col("Target", "Target tahun itu.", 95)
-    realisasi: Amount = col("Realisasi", "Realisasi tahun itu.", 91.94)
+    target: Target = col("Target", "Target tahun itu (angka, rentang atau tingkat skala).", 95)
+    realisasi: Realisasi = col("Realisasi", "Realisasi tahun itu (angka, tingkat skala, atau "
+                               "Tidak dapat diukur).", 91.94)
     capaian_tercatat: Optional[Amount] = col(
         "Capaian Tercatat", "Capaian (%) seperti tertulis di laporan tahun itu (untuk diperiksa).",
         97, required=False)
+    keterangan: Optional[Narrative] = col(
+        "Keterangan", "Alasan bila realisasi tidak dapat diukur.", None, required=False)
 
 
 # --- Programs, activities and budget ---------------------------------------------------
@@ -214,8 +242,18 @@ class Program(Row):
     program: Line = col("Program", "Nama program.", "Program Rehabilitasi Sosial")
     indikator: Optional[Line] = col("Indikator Program", "Indikator program (Tabel 2.6).",
                                     "Persentase PPKS yang tertangani", required=False)
-    kode_indikator: Code = col("Kode Indikator",
-                               "IKU yang menjadi ukuran hasil program (sheet Indikator).", "1.3")
+    kode_indikator: Optional[Code] = col(
+        "Kode Indikator", "IKU yang menjadi ukuran hasil program (sheet Indikator); boleh kosong "
+        "bila program punya indikator sendiri (Target dan Realisasi diisi).", "1.3",
+        required=False)
+    satuan: Optional[Line] = col("Satuan", "Satuan indikator program sendiri.", "%",
+                                 required=False)
+    polaritas: Optional[choice(Polaritas)] = col(
+        "Polaritas", "Polaritas indikator program sendiri (bawaan Naik).", "Naik", required=False)
+    target: Optional[Target] = col("Target", "Target indikator program sendiri (Tabel 3.6).",
+                                   90, required=False)
+    realisasi: Optional[Amount] = col("Realisasi", "Realisasi indikator program sendiri.", 92.5,
+                                      required=False)
 
 
 class Kegiatan(Row):
@@ -238,8 +276,9 @@ class SubKegiatan(Row):
     satuan: Line = col("Satuan", "Satuan indikator.", "Orang")
     target: Positive = col("Target", "Target keluaran.", 845)
     realisasi: Optional[Amount] = col("Realisasi", "Realisasi keluaran.", 845, required=False)
-    kode_indikator: Code = col("Kode Indikator",
-                               "Satu IKU yang didukung sub kegiatan ini (sheet Indikator).", "1.3")
+    kode_indikator: Optional[Code] = col(
+        "Kode Indikator", "Satu IKU yang didukung sub kegiatan ini (sheet Indikator); kosong bila "
+        "anggarannya dibagi ke beberapa IKU di sheet Porsi Anggaran.", "1.3", required=False)
     pagu_sebelum: Optional[Money] = col(
         "Pagu Sebelum Perubahan",
         "Pagu DPA murni bila tidak dirinci per rekening (kosongkan bila diisi di sheet Rekening).",
@@ -352,6 +391,22 @@ class SkalaKategori(Row):
     kategori: Line = col("Kategori", "Nama kategori.", "Sangat Tinggi")
 
 
+class SkalaKualitatif(Row):
+    skala: Line = col("Skala", "Nama skala, dirujuk kolom Skala Kualitatif sheet Indikator.",
+                      "Predikat SAKIP")
+    tingkat: Line = col("Tingkat", "Satu tingkat skala, mis. AA, A, BB, WTP.", "BB")
+    nilai: Amount = col("Nilai", "Nilai tingkat ini; makin baik makin besar. Capaian = "
+                        "nilai(realisasi) / nilai(target) x 100.", 5)
+
+
+class PorsiAnggaran(Row):
+    kode_sub_kegiatan: Code = col("Kode Sub Kegiatan", "Sub kegiatan (sheet Sub Kegiatan) yang "
+                                  "Kode Indikator-nya kosong.", "1.02.02.2.02.0001")
+    kode_indikator: Code = col("Kode Indikator", "IKU yang didukung (sheet Indikator).", "1.1")
+    porsi: Percent = col("Porsi (%)", "Bagian anggaran sub kegiatan untuk IKU ini; jumlah per "
+                         "sub kegiatan 100.", 60)
+
+
 class Dokumentasi(Row):
     no: Order = col("No", "Urutan tampil.", 1)
     kode_indikator: Optional[Code] = col("Kode Indikator", "IKU yang didokumentasikan.", "1.3",
@@ -393,6 +448,8 @@ class InputWorkbook(BaseModel):
     sarana_prasarana: list[SaranaPrasarana]
     skala_kategori: list[SkalaKategori]
     dokumentasi: list[Dokumentasi] = []
+    skala_kualitatif: list[SkalaKualitatif] = []
+    porsi_anggaran: list[PorsiAnggaran] = []
     columns: dict[str, dict[str, str]] = Field(default_factory=dict)
     """Sheet name -> field name -> column letter, as found in the workbook."""
     notices: list[Notice] = Field(default_factory=list)

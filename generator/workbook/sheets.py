@@ -92,6 +92,12 @@ SHEETS: list[SheetSpec] = [
               "Sarana dan prasarana (lampiran).", min_rows=0),
     SheetSpec("Skala Kategori", m.SkalaKategori, "skala_kategori",
               "Skala kategori capaian (Tabel 3.1), dari kategori tertinggi."),
+    SheetSpec("Skala Kualitatif", m.SkalaKualitatif, "skala_kualitatif",
+              "Skala ordinal indikator kualitatif (predikat AA..D, opini WTP..TMP) dengan nilai "
+              "tiap tingkat. Opsional.", required=False, min_rows=0),
+    SheetSpec("Porsi Anggaran", m.PorsiAnggaran, "porsi_anggaran",
+              "Pembagian anggaran sub kegiatan ke beberapa IKU (Tabel 3.8). Opsional.",
+              required=False, min_rows=0),
     SheetSpec("Dokumentasi", m.Dokumentasi, "dokumentasi",
               "Keterangan dokumentasi kegiatan (lampiran); foto ditempel di draf Word.",
               required=False, min_rows=0),

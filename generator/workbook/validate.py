@@ -14,7 +14,9 @@ from typing import Any, Iterable
 from pydantic import ValidationError
 
 from . import models as m
-from .fieldtypes import MAX_NAME
+from decimal import Decimal
+
+from .fieldtypes import MAX_NAME, Level, NotMeasured
 from .problems import KIND_TEXT, Location, Problem, Report
 from .reader import RawWorkbook
 from .sheets import SHEET_ORDER, SHEETS, SheetSpec
@@ -256,6 +258,11 @@ def _cross_checks(v: Validated) -> None:
 
     _check_refs(v, get("sasaran"), "Sasaran", "kode_tujuan", tujuan, "Tujuan")
     _check_refs(v, get("indikator"), "Indikator", "kode_sasaran", sasaran, "Sasaran")
+    _check_refs(v, get("indikator"), "Indikator", "kode_tujuan", tujuan, "Tujuan")
+    _check_refs(v, get("porsi_anggaran"), "Porsi Anggaran", "kode_indikator", indikator,
+                "Indikator")
+    _check_refs(v, get("porsi_anggaran"), "Porsi Anggaran", "kode_sub_kegiatan", sub,
+                "Sub Kegiatan")
     for attr, sheet in (("target_renstra", "Target Renstra"),
                         ("kinerja_indikator", "Kinerja Indikator"),
                         ("kinerja_tahun_lalu", "Kinerja Tahun Lalu"),
@@ -277,6 +284,10 @@ def _cross_checks(v: Validated) -> None:
                 program | kegiatan | sub, "Program, Kegiatan atau Sub Kegiatan")
 
     _check_kinerja(v, indikator)
+    _check_indicator_kinds(v)
+    _check_sasaran_option(v, inst)
+    _check_programs(v)
+    _check_shares(v)
     _check_renstra(v, inst)
     _check_tahun_lalu(v, inst)
     _check_pagu_sebelum(v)
@@ -383,3 +394,112 @@ def _check_scale(v: Validated) -> None:
         v.problem("scale_order", "Skala Kategori", scale[-1].row, "batas_bawah",
                   scale[-1].batas_bawah,
                   expected="0 pada kategori terakhir, agar setiap capaian mendapat kategori")
+
+
+def _check_indicator_kinds(v: Validated) -> None:
+    """Tujuan or sasaran; qualitative scales and their levels; zero targets; not measured."""
+    scales: dict[str, set[str]] = defaultdict(set)
+    seen: dict[tuple[str, str], int] = {}
+    for r in v.rows.get("skala_kualitatif", []):
+        key = (r.skala.casefold(), r.tingkat.casefold())
+        if key in seen:
+            v.problem("duplicate_key", "Skala Kualitatif", r.row, "tingkat", r.tingkat,
+                      expected=f"satu baris per tingkat (sudah ada di baris {seen[key]})")
+        seen[key] = r.row
+        scales[r.skala.casefold()].add(r.tingkat.casefold())
+    kinds: dict[str, tuple[set[str] | None, bool]] = {}
+    for ind in v.rows.get("indikator", []):
+        if (ind.kode_sasaran is None) == (ind.kode_tujuan is None):
+            v.problem("invalid_value", "Indikator", ind.row, "kode_sasaran", ind.kode_sasaran,
+                      expected="Kode Sasaran (indikator sasaran) atau Kode Tujuan (indikator "
+                               "tujuan), tepat salah satu")
+        levels = None
+        if ind.skala_kualitatif is not None:
+            levels = scales.get(ind.skala_kualitatif.casefold())
+            if levels is None:
+                known = ", ".join(sorted({r.skala for r in v.rows.get("skala_kualitatif", [])}))
+                v.problem("unknown_reference", "Indikator", ind.row, "skala_kualitatif",
+                          ind.skala_kualitatif,
+                          expected=f"nama skala di sheet Skala Kualitatif ({known or 'kosong'})")
+                levels = set()
+        kinds[ind.kode] = (levels, ind.polaritas.value == "Turun")
+
+    def check_value(sheet: str, row: int, field_name: str, kode: str, value, realisasi: bool):
+        if value is None or kode not in kinds:
+            return
+        levels, lower = kinds[kode]
+        if isinstance(value, NotMeasured):
+            return
+        if levels is not None:
+            if not isinstance(value, Level) or (levels and value.kode.casefold() not in levels):
+                v.problem("invalid_value", sheet, row, field_name, str(value),
+                          expected=f"tingkat skala kualitatif indikator {kode}")
+            return
+        if isinstance(value, Level):
+            v.problem("not_number", sheet, row, field_name, str(value),
+                      expected="angka" + ("" if realisasi else " atau rentang (80-90)"))
+        elif not realisasi and not lower and isinstance(value, Decimal) and value == 0:
+            v.problem("too_small", sheet, row, field_name, value, expected="angka lebih dari 0")
+
+    for k in v.rows.get("kinerja_indikator", []):
+        for name in ("target_rkt", "target_pk_awal", "target_pk_perubahan"):
+            check_value("Kinerja Indikator", k.row, name, k.kode_indikator, getattr(k, name), False)
+        check_value("Kinerja Indikator", k.row, "realisasi_langsung", k.kode_indikator,
+                    k.realisasi_langsung, True)
+        levels = kinds.get(k.kode_indikator, (None, False))[0]
+        if levels is not None and k.pembilang is not None:
+            v.problem("invalid_value", "Kinerja Indikator", k.row, "pembilang", k.pembilang,
+                      expected="kosong; realisasi indikator kualitatif diisi di Realisasi Langsung")
+        if isinstance(k.realisasi_langsung, NotMeasured) and not k.keterangan:
+            v.problem("required", "Kinerja Indikator", k.row, "keterangan", None,
+                      expected="alasan mengapa realisasi tidak dapat diukur")
+    for t in v.rows.get("target_renstra", []):
+        check_value("Target Renstra", t.row, "target", t.kode_indikator, t.target, False)
+    for t in v.rows.get("kinerja_tahun_lalu", []):
+        check_value("Kinerja Tahun Lalu", t.row, "target", t.kode_indikator, t.target, False)
+        check_value("Kinerja Tahun Lalu", t.row, "realisasi", t.kode_indikator, t.realisasi, True)
+        if isinstance(t.realisasi, NotMeasured) and not t.keterangan:
+            v.problem("required", "Kinerja Tahun Lalu", t.row, "keterangan", None,
+                      expected="alasan mengapa realisasi tidak dapat diukur")
+
+
+def _check_sasaran_option(v: Validated, inst: m.Instansi | None) -> None:
+    if inst is None or inst.capaian_sasaran is None or inst.capaian_sasaran.value != "Dari Workbook":
+        return
+    for s in v.rows.get("sasaran", []):
+        if s.capaian is None:
+            v.problem("required", "Sasaran", s.row, "capaian", None,
+                      expected="capaian sasaran, karena Instansi Capaian Sasaran = Dari Workbook")
+
+
+def _check_programs(v: Validated) -> None:
+    for p in v.rows.get("program", []):
+        own = p.target is not None and p.realisasi is not None
+        if p.kode_indikator is None and not own:
+            v.problem("required", "Program", p.row, "kode_indikator", None,
+                      expected="IKU yang diukur program ini, atau Target dan Realisasi indikator "
+                               "program sendiri")
+        elif (p.target is None) != (p.realisasi is None):
+            name = "realisasi" if p.realisasi is None else "target"
+            v.problem("required", "Program", p.row, name, None,
+                      expected="Target dan Realisasi indikator program diisi keduanya")
+
+
+def _check_shares(v: Validated) -> None:
+    by_sub: dict[str, list[m.PorsiAnggaran]] = defaultdict(list)
+    for p in v.rows.get("porsi_anggaran", []):
+        by_sub[p.kode_sub_kegiatan].append(p)
+    for s in v.rows.get("sub_kegiatan", []):
+        shares = by_sub.get(s.kode, [])
+        if s.kode_indikator is not None and shares:
+            v.problem("invalid_value", "Porsi Anggaran", shares[0].row, "kode_sub_kegiatan",
+                      s.kode, expected=f"hanya sub kegiatan tanpa Kode Indikator (sub kegiatan "
+                                       f"{s.kode} sudah mendukung IKU {s.kode_indikator})")
+        elif s.kode_indikator is None and not shares:
+            v.problem("required", "Sub Kegiatan", s.row, "kode_indikator", None,
+                      expected="isian tidak kosong")  # or shares in Porsi Anggaran
+        elif shares:
+            total = sum((p.porsi for p in shares), Decimal(0))
+            if total != 100:
+                v.problem("invalid_value", "Porsi Anggaran", shares[0].row, "porsi", total,
+                          expected=f"porsi sub kegiatan {s.kode} berjumlah 100")

@@ -366,7 +366,7 @@ def test_variant_formulas(variant):
     assert round(at(ws, col["8"], r), 2) == 103.70
     assert "MAX(0,(2*" in f[f"{col['8']}{r}"].value
     r = find_row(ws, "1.4", col["3"])        # range 90-95, realisasi 97,21 above: / 95
-    assert at(ws, col["6"], r) == "90-95"
+    assert at(ws, col["6"], r) == "90–95"   # en dash (issue 10.4)
     assert round(at(ws, col["8"], r), 2) == 102.33
     t39 = _load(variant[1], True)["Tabel 3.9"]
     c39 = columns(t39)

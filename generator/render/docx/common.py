@@ -131,15 +131,17 @@ def uraian_node(node: BudgetNode) -> str:
 
 
 def sasaran_groups(result: Result, rows_for) -> list[dict]:
-    """Sasaran groups, numbered, each with its indicators' rows: for {% vm %} tables."""
+    """Indicator groups, numbered, each with its indicators' rows: for {% vm %} tables.
+
+    A group is a sasaran, or a tujuan's own indicators (labelled "Tujuan: ...")."""
     out = []
-    for s in result.sasaran:
-        inds = [result.indicator(k) for k in s.indikator]
-        rows = [rows_for(i) for i in inds]
+    for g in result.groups():
+        rows = [rows_for(result.indicator(k)) for k in g.indikator]
         if not rows:
             continue
-        out.append({"no": str(len(out) + 1), "kode": s.kode, "sasaran": s.nama,
-                    "tujuan": s.tujuan, "indikator": rows})
+        label = g.nama if g.tingkat == "sasaran" else f"Indikator Tujuan: {g.nama}"
+        out.append({"no": str(len(out) + 1), "kode": g.kode, "sasaran": label,
+                    "tujuan": g.tujuan, "tingkat": g.tingkat, "indikator": rows})
     return out
 
 

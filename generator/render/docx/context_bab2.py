@@ -15,15 +15,25 @@ def renstra_table(workbook: InputWorkbook, result: Result) -> dict:
 
     def row(i):
         return {"kode": i.kode, "nama": i.nama,
-                "target": [fmt.nilai(i.target_renstra.get(y)) for y in years]}
+                "target": [fmt.target(i.target_renstra.get(y)) for y in years]}
 
     return {"tahun": [str(y) for y in years], "kelompok": sasaran_groups(result, row)}
 
 
 def formula(ind) -> str:
+    """Tabel 2.2: how the realisation is measured and, where it differs from realisasi /
+    target, the capaian rule actually used (lower is better, qualitative scale)."""
     if ind.label_pembilang and ind.label_penyebut:
-        return f"{ind.label_pembilang} / {ind.label_penyebut} × 100%"
-    return "Realisasi dicatat langsung"
+        text = f"{ind.label_pembilang} / {ind.label_penyebut} × 100%"
+    else:
+        text = "Realisasi dicatat langsung"
+    if ind.skala_kualitatif:
+        return (f"{text}; indikator kualitatif (skala {ind.skala_kualitatif}): capaian = nilai "
+                "tingkat realisasi / nilai tingkat target × 100%")
+    if ind.polaritas.value == "Turun":
+        return (f"{text}; makin rendah makin baik: capaian = (2 × target − realisasi) / target "
+                "× 100%")
+    return text
 
 
 def program_rows(result: Result, workbook: InputWorkbook) -> list[dict]:
@@ -62,7 +72,7 @@ def bab2(workbook: InputWorkbook, result: Result) -> dict:
                 "target": fmt.target(i.target_rkt, i.satuan)}
 
     def pk(i):
-        berubah = i.target_pk_perubahan is not None
+        berubah = i.target_berubah   # decided in the core
         return {"kode": i.kode, "nama": i.nama,
                 "target_awal": fmt.target(i.target_pk_awal, i.satuan),
                 "target_perubahan": fmt.target(i.target, i.satuan),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ... import fmt
 from ...core.results import BudgetNode, IndicatorResult, Result
-from ...workbook.fieldtypes import TargetRange
+from ...workbook.fieldtypes import NOT_MEASURED_TEXT, TargetRange
 from ...workbook.models import InputWorkbook
 from . import charts
 from .common import (
@@ -15,15 +15,84 @@ from .common import (
 NOTE = "*)"
 
 
+TURUN_TEKS = "makin rendah makin baik"
+RUMUS_TURUN = "(2 × target − realisasi) / target × 100%"
+RUMUS_NAIK = "realisasi / target × 100%"
+
+
+def _rumus(r, t, lower: bool, cap) -> str:
+    rs, ts = fmt.nilai(r), fmt.nilai(t)
+    if lower:
+        return f"(2 × {ts} − {rs}) / {ts} × 100% = {fmt.pct(cap)}"
+    return f"{rs} / {ts} × 100% = {fmt.pct(cap)}"
+
+
+def rumus_skor(i: IndicatorResult, skor, target, nama_target: str = "target") -> str:
+    """How a capaian (or tingkat kemajuan) was obtained, in words and numbers."""
+    r = i.realisasi
+    if not i.terukur:
+        alasan = f" ({one_line(i.keterangan)})" if i.keterangan else ""
+        return (f"Realisasi tidak dapat diukur{alasan}; capaian tidak dihitung dan tidak "
+                "termasuk dalam rata-rata.")
+    if skor.nilai_target is not None:
+        return (f"Nilai {fmt.nilai(r)} ({fmt.nilai(skor.nilai_realisasi)}) / nilai "
+                f"{fmt.target(target)} ({fmt.nilai(skor.nilai_target)}) × 100% = "
+                f"{fmt.pct(skor.nilai)}")
+    if skor.nilai is None:
+        return f"Capaian tidak dapat dihitung: {skor.alasan}."
+    if isinstance(target, TargetRange):
+        rentang = f"rentang {nama_target} {fmt.target(target)}"
+        if skor.posisi == "dalam":
+            return f"Realisasi {fmt.nilai(r)} berada di dalam {rentang}: {fmt.pct(skor.nilai)}"
+        batas = "batas bawah" if skor.posisi == "bawah" else "batas atas"
+        letak = "di bawah" if skor.posisi == "bawah" else "di atas"
+        return (f"Realisasi {fmt.nilai(r)} berada {letak} {rentang}, diukur terhadap {batas} "
+                f"{fmt.nilai(skor.acuan)}: {_rumus(r, skor.acuan, i.turun, skor.nilai)}")
+    if skor.acuan == 0:
+        return f"{nama_target.capitalize()} 0 dan realisasi 0: {nama_target} tercapai, {fmt.pct(skor.nilai)}"
+    return _rumus(r, skor.acuan, i.turun, skor.nilai)
+
+
 def _rumus_capaian(i: IndicatorResult) -> str:
-    r = fmt.nilai(i.realisasi)
-    cap = fmt.pct(i.capaian)
-    if isinstance(i.target, TargetRange):
-        return f"Realisasi {r} terhadap rentang target {fmt.target(i.target)}: capaian = {cap}"
-    t = fmt.target(i.target)
-    if i.polaritas == "Turun":
-        return f"(2 × {t} − {r}) / {t} × 100% = {cap}"
-    return f"{r} / {t} × 100% = {cap}"
+    text = rumus_skor(i, i.skor, i.target)
+    if i.capaian is not None and i.capaian_dinilai is not None \
+            and i.capaian_dinilai != i.capaian:
+        text += (f" (untuk kategori dan rata-rata dihitung {fmt.pct(i.capaian_dinilai)}, "
+                 "batas atas capaian)")
+    return text
+
+
+def pengantar_capaian(i: IndicatorResult, tahun: int) -> str:
+    """The sentence before the capaian formula: target used and the rule of its polarity."""
+    head = f"Capaian kinerja terhadap target {i.target_sumber} Tahun {tahun}"
+    if i.skala_kualitatif:
+        return (f"{head} (indikator kualitatif, skala {i.skala_kualitatif}: capaian = nilai "
+                "tingkat realisasi / nilai tingkat target × 100%):")
+    if i.turun:
+        return f"{head} (indikator ini {TURUN_TEKS}, sehingga capaian = {RUMUS_TURUN}):"
+    return f"{head}:"
+
+
+def _kalimat_capaian(i: IndicatorResult, tahun: int) -> str:
+    target = f"target {target_dengan_satuan(i.target, i.satuan)} ({i.target_sumber})"
+    if not i.terukur:
+        alasan = f": {one_line(i.keterangan)}" if i.keterangan else ""
+        return (f"Realisasi indikator ini pada Tahun {tahun} tidak dapat diukur{alasan}. "
+                f"Indikator ini tidak diberi kategori dan tidak ikut dalam rata-rata capaian "
+                f"({target}).")
+    real = dengan_satuan(i.realisasi, i.satuan)
+    if i.capaian is None:
+        return (f"Realisasi indikator ini pada Tahun {tahun} sebesar {real} dari {target}; "
+                f"capaian tidak dapat dihitung karena {i.skor.alasan}.")
+    turun = f" Indikator ini {TURUN_TEKS}." if i.turun and not i.skala_kualitatif else ""
+    return (f"Realisasi indikator ini pada Tahun {tahun} sebesar {real} dari {target}, sehingga "
+            f"capaian kinerjanya {fmt.pct(i.capaian)} dengan kategori {kategori_teks(i)}.{turun}")
+
+
+def kategori_teks(i: IndicatorResult) -> str:
+    if not i.terukur:
+        return NOT_MEASURED_TEXT
+    return i.kategori or fmt.DASH
 
 
 def _sub_line(node: BudgetNode) -> str:
@@ -43,6 +112,7 @@ def _support(result: Result, kode: str) -> list[BudgetNode]:
 
 def _indikator(workbook: InputWorkbook, result: Result) -> list[dict]:
     sasaran = {s.kode: s for s in result.sasaran}
+    tujuan = {t.kode: t for t in result.tujuan}
     kinerja = {k.kode_indikator: k for k in workbook.kinerja_indikator}
     out = []
     for i in result.indikator:
@@ -50,14 +120,17 @@ def _indikator(workbook: InputWorkbook, result: Result) -> list[dict]:
         ada_rumus = i.pembilang is not None and i.penyebut is not None
         label = (f"{i.label_pembilang or 'Pembilang'} / {i.label_penyebut or 'Penyebut'} × 100%")
         s = sasaran.get(i.kode_sasaran)
+        t = tujuan.get(i.kode_tujuan)
         k = kinerja.get(i.kode)
         out.append({
             "kode": i.kode, "nama": i.nama,
-            "sasaran_kode": i.kode_sasaran, "sasaran": s.nama if s else "",
+            "sasaran_kode": i.kode_sasaran or "",
+            "induk_label": f"Sasaran {i.kode_sasaran}" if s else f"Tujuan {i.kode_tujuan}",
+            "sasaran": s.nama if s else (t.nama if t else ""),
             "realisasi": dengan_satuan(i.realisasi, i.satuan),
             "target": target_dengan_satuan(i.target, i.satuan),
             "target_sumber": i.target_sumber,
-            "capaian": fmt.pct(i.capaian), "kategori": i.kategori,
+            "capaian": fmt.pct(i.capaian), "kategori": kategori_teks(i),
             "dukungan": daftar([_sub_line(n) for n in subs]),
             "keterangan": one_line(k.keterangan) if k else "",
             "ada_rumus": ada_rumus,
@@ -65,6 +138,11 @@ def _indikator(workbook: InputWorkbook, result: Result) -> list[dict]:
             "rumus_angka": (f"{fmt.nilai(i.pembilang)} / {fmt.nilai(i.penyebut)} × 100% = "
                             f"{fmt.nilai(i.realisasi)}%") if ada_rumus else "",
             "rumus_capaian": _rumus_capaian(i),
+            "pengantar_capaian": pengantar_capaian(i, result.tahun),
+            "kalimat_capaian": _kalimat_capaian(i, result.tahun),
+            "kalimat_langsung": (f"Realisasi indikator ini dicatat langsung sebesar "
+                                 f"{dengan_satuan(i.realisasi, i.satuan)}." if i.terukur else
+                                 "Realisasi indikator ini tidak dapat diukur."),
         })
     return out
 
@@ -94,7 +172,7 @@ def _analisis(workbook: InputWorkbook, result: Result) -> list[dict]:
             "kode": i.kode, "nama": i.nama,
             "realisasi": dengan_satuan(i.realisasi, i.satuan),
             "target": target_dengan_satuan(i.target, i.satuan),
-            "capaian": fmt.pct(i.capaian), "kategori": i.kategori,
+            "capaian": fmt.pct(i.capaian), "kategori": kategori_teks(i),
             "uraian": lines(a.uraian) if a else [],
             "pendukung": daftar(a.pendukung) if a else [],
             "penghambat": daftar(a.penghambat) if a else [],
@@ -192,25 +270,38 @@ def _efisiensi(result: Result) -> tuple[list[dict], list[str], list[dict], str]:
                 "serapan": fmt.persen(i.anggaran.serapan), "efisiensi": _efisiensi_text(e)}
 
     groups = sasaran_groups(result, row)
+    efisien, undefined = [], []
     for i in result.indikator:
         e = i.efisiensi
         if e.nilai is None:
             verdict = f"tingkat efisiensi tidak dapat dihitung ({e.alasan})"
+            undefined.append(f"{i.kode} {i.nama}")
         else:
             verdict = (f"tingkat efisiensi {fmt.rasio(e.nilai)} "
                        f"({'efisien' if e.efisien else 'tidak efisien'})")
-            if not e.efisien:
-                tidak.append(f"{i.kode} {i.nama}")
+            (efisien if e.efisien else tidak).append(f"{i.kode} {i.nama}")
         analisis.append(f"Indikator {i.kode} {i.nama}: realisasi kinerja "
                         f"{dengan_satuan(i.realisasi, i.satuan)} dengan capaian "
                         f"{fmt.pct(i.capaian)} dan serapan anggaran {fmt.pct(i.anggaran.serapan)}, "
                         f"sehingga {verdict}.")
+    # Only indicators with a defined ratio are counted as efficient or not.
+    parts = []
     if tidak:
-        simpulan = ("Penggunaan sumber daya belum efisien pada indikator: " + "; ".join(tidak)
-                    + ". Indikator lainnya efisien (tingkat efisiensi ≥ 1).")
-    else:
-        simpulan = ("Dengan demikian penggunaan sumber daya untuk mencapai tujuan dan sasaran "
-                    "tergolong EFISIEN (tingkat efisiensi ≥ 1).")
+        parts.append("Penggunaan sumber daya belum efisien pada indikator: " + "; ".join(tidak)
+                     + ".")
+        if efisien and not undefined:
+            parts.append("Indikator lainnya efisien (tingkat efisiensi ≥ 1).")
+    if efisien and (undefined or not tidak):
+        if not tidak and not undefined:
+            parts.append("Dengan demikian penggunaan sumber daya untuk mencapai tujuan dan "
+                         "sasaran tergolong EFISIEN (tingkat efisiensi ≥ 1).")
+        else:
+            parts.append("Indikator yang efisien (tingkat efisiensi ≥ 1): " + "; ".join(efisien)
+                         + ".")
+    if undefined:
+        parts.append("Tingkat efisiensi tidak dapat dihitung, sehingga tidak dinilai efisien "
+                     "maupun tidak efisien, untuk indikator: " + "; ".join(undefined) + ".")
+    simpulan = " ".join(parts)
     return groups, notes, daftar(analisis, "huruf"), simpulan
 
 
@@ -240,22 +331,39 @@ def bab3(workbook: InputWorkbook, result: Result) -> dict:
     def iku(i):
         return {"kode": i.kode, "nama": i.nama, "target": fmt.target(i.target),
                 "realisasi": fmt.nilai(i.realisasi), "capaian": fmt.persen(i.capaian),
-                "kategori": i.kategori,
+                "kategori": kategori_teks(i),
                 "penanggung_jawab": (models[i.kode].penanggung_jawab or "-")
                 if i.kode in models else "-"}
 
     def kemajuan(i):
         return {"kode": i.kode, "nama": i.nama, "realisasi": fmt.nilai(i.realisasi),
-                "target_akhir": fmt.nilai(i.target_akhir),
+                "target_akhir": fmt.target(i.target_akhir),
                 "kemajuan": fmt.persen(i.tingkat_kemajuan)}
 
     simpulan = []
     for i in result.indikator:
-        if i.tingkat_kemajuan is None:
-            simpulan.append(f"Indikator {i.kode} {i.nama}: target akhir Renstra belum tersedia "
-                            "sehingga tingkat kemajuan belum dapat dihitung.")
+        awal = f"Indikator {i.kode} {i.nama}"
+        if i.target_akhir is None:
+            simpulan.append(f"{awal}: target akhir Renstra belum tersedia sehingga tingkat "
+                            "kemajuan belum dapat dihitung.")
+        elif not i.terukur:
+            simpulan.append(f"{awal}: realisasi tidak dapat diukur sehingga tingkat kemajuan "
+                            "tidak dihitung.")
+        elif i.tingkat_kemajuan is None:
+            simpulan.append(f"{awal}: tingkat kemajuan terhadap target akhir Renstra "
+                            f"({target_dengan_satuan(i.target_akhir, i.satuan)}) tidak dapat "
+                            f"dihitung karena {i.kemajuan.alasan}.")
+        elif i.turun and not i.skala_kualitatif:
+            simpulan.append(f"{awal} ({TURUN_TEKS}): realisasi "
+                            f"{dengan_satuan(i.realisasi, i.satuan)} terhadap target akhir "
+                            f"Renstra {target_dengan_satuan(i.target_akhir, i.satuan)}, tingkat "
+                            f"kemajuan {rumus_skor(i, i.kemajuan, i.target_akhir, 'target akhir')}.")
+        elif isinstance(i.target_akhir, TargetRange) or i.skala_kualitatif:
+            simpulan.append(f"{awal}: tingkat kemajuan terhadap target akhir Renstra "
+                            f"{target_dengan_satuan(i.target_akhir, i.satuan)}: "
+                            f"{rumus_skor(i, i.kemajuan, i.target_akhir, 'target akhir')}.")
         else:
-            simpulan.append(f"Indikator {i.kode} {i.nama}: realisasi "
+            simpulan.append(f"{awal}: realisasi "
                             f"{dengan_satuan(i.realisasi, i.satuan)} telah mencapai "
                             f"{fmt.pct(i.tingkat_kemajuan)} dari target akhir Renstra "
                             f"({target_dengan_satuan(i.target_akhir, i.satuan)}).")

@@ -17,7 +17,9 @@ def bab4(workbook: InputWorkbook, result: Result) -> dict:
             i = result.indicator(kode)
             entries.append(f"Indikator {i.kode} {i.nama}: realisasi "
                            f"{dengan_satuan(i.realisasi, i.satuan)}, capaian {fmt.pct(i.capaian)} "
-                           f"(kategori {i.kategori}).")
+                           f"(kategori {i.kategori or fmt.DASH})."
+                           if i.terukur else
+                           f"Indikator {i.kode} {i.nama}: realisasi tidak dapat diukur.")
         sasaran.append({"kode": s.kode, "nama": s.nama, "capaian": fmt.pct(s.capaian),
                         "kategori": s.kategori or fmt.DASH, "indikator": daftar(entries, "huruf")})
     return {

@@ -7,11 +7,13 @@ signature. Values are figures of the result, never computed here.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from typing import Any
 
 from ... import fmt
 from ...core.results import BudgetNode, Result
-from ...workbook.fieldtypes import TargetRange
+from ...workbook.fieldtypes import Level, TargetRange
 from ...workbook.models import InputWorkbook
 from .engine import UNAVAILABLE, LayoutError, Row
 
@@ -121,6 +123,13 @@ def output_values(indikator, satuan, target, realisasi, capaian, polaritas) -> d
     if isinstance(target, TargetRange):
         values.update(target=fmt.target(target), target_low=target.low,
                       target_high=target.high, rumus_capaian=f"rentang_{polaritas}")
+    numeric = isinstance(realisasi, Decimal) or realisasi is None
+    if not numeric or isinstance(target, Level) or (isinstance(target, Decimal) and target == 0) \
+            or (capaian is None and realisasi is not None):
+        # No spreadsheet formula states these rules: the computed figure is written as is.
+        values.update(rumus_capaian="nilai",
+                      target=fmt.target(target) if not isinstance(target, Decimal) else target,
+                      realisasi_kinerja=realisasi if numeric else fmt.nilai(realisasi))
     return values
 
 
@@ -133,12 +142,12 @@ def efficiency_values(eff) -> dict[str, Any]:
 def indicator_rows(result: Result) -> list[Row]:
     """Tabel 3.8: one row per indicator, grouped by sasaran (in the order of the sasaran)."""
     rows = []
-    for s in result.sasaran:
+    for s in result.groups():
         for kode in s.indikator:
             ind = result.indicator(kode)
             values: dict[str, Any] = {
                 "no": s.kode,
-                "sasaran": s.nama,
+                "sasaran": s.nama if s.tingkat == "sasaran" else f"Indikator Tujuan: {s.nama}",
                 "kode": ind.kode,
                 "pagu": ind.anggaran.pagu,
                 "realisasi": ind.anggaran.realisasi,
@@ -149,6 +158,6 @@ def indicator_rows(result: Result) -> list[Row]:
                 realisasi=ind.realisasi, capaian=ind.capaian,
                 polaritas="turun" if ind.polaritas == "Turun" else "naik"))
             values.update(efficiency_values(ind.efisiensi))
-            rows.append(Row(level="indikator", values=values, group=s.kode))
+            rows.append(Row(level="indikator", values=values, group=f"{s.tingkat}:{s.kode}"))
     return rows
 

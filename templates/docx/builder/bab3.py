@@ -50,11 +50,9 @@ def bab3(doc):
     para(doc, "Uraian capaian setiap indikator adalah sebagai berikut.")
     tag(doc, "{%p for i in bab3.indikator %}")
     heading(doc, "Indikator {{ i.kode }} {{ i.nama }}", 3)
-    runs(doc, ["Sasaran {{ i.sasaran_kode }}: ", ("“{{ i.sasaran }}”", {"italic": True})],
+    runs(doc, ["{{ i.induk_label }}: ", ("“{{ i.sasaran }}”", {"italic": True})],
          style="Body Text")
-    para(doc, "Realisasi indikator ini pada Tahun {{ info.tahun }} sebesar {{ i.realisasi }} dari "
-              "target {{ i.target }} ({{ i.target_sumber }}), sehingga capaian kinerjanya "
-              "{{ i.capaian }} dengan kategori {{ i.kategori }}.")
+    para(doc, "{{ i.kalimat_capaian }}")
     tag(doc, "{%p if i.dukungan %}")
     para(doc, "Sub kegiatan yang mendukung pencapaian indikator {{ i.kode }}:")
     items(doc, "i.dukungan")
@@ -67,9 +65,9 @@ def bab3(doc):
     para(doc, "{{ i.rumus_label }}", style="Rumus", italic=True)
     para(doc, "{{ i.rumus_angka }}", style="Rumus", bold=True)
     tag(doc, "{%p else %}")
-    para(doc, "Realisasi indikator ini dicatat langsung sebesar {{ i.realisasi }}.")
+    para(doc, "{{ i.kalimat_langsung }}")
     tag(doc, "{%p endif %}")
-    para(doc, "Capaian kinerja terhadap target {{ i.target_sumber }} Tahun {{ info.tahun }}:")
+    para(doc, "{{ i.pengantar_capaian }}")
     para(doc, "{{ i.rumus_capaian }}", style="Rumus", bold=True)
     para(doc, "(Kategori {{ i.kategori }})", style="Rumus")
     tag(doc, "{%p endfor %}")
@@ -277,7 +275,10 @@ def bab3(doc):
                ". Keluaran (output) adalah persentase capaian kinerja, sedangkan masukan (input) "
                "adalah persentase penyerapan anggaran. Nilai efisiensi ≥ 1 berarti penggunaan "
                "sumber daya efisien: capaian kinerja sebanding atau lebih tinggi daripada anggaran "
-               "yang diserap; nilai < 1 berarti tidak efisien."])
+               "yang diserap; nilai < 1 berarti tidak efisien. Tingkat efisiensi ini berbeda dari "
+               "efisiensi anggaran pada Ikhtisar Eksekutif (sisa anggaran, yaitu 100% dikurangi "
+               "serapan). Bila serapan 0% atau tidak ada pagu, tingkat efisiensi tidak dapat "
+               "dihitung dan indikator itu tidak dinilai efisien maupun tidak efisien."])
     para(doc, "Berdasarkan Tabel 3.8 dapat diuraikan sebagai berikut:")
     items(doc, "bab3.efisiensi_analisis")
     para(doc, "{{ bab3.efisiensi_simpulan }}")

@@ -26,8 +26,8 @@ def bab4(doc):
     tag(doc, "{%p endfor %}")
     para(doc, "Untuk mencapai target tersebut, {{ info.nama_lengkap }} mengelola anggaran APBD Tahun "
               "{{ info.tahun }} sebesar {{ bab4.rp_pagu }} dengan realisasi {{ bab4.rp_realisasi }}, "
-              "sehingga serapan anggaran sebesar {{ bab4.serapan }} dan efisiensi anggaran sebesar "
-              "{{ bab4.efisiensi_anggaran }}.")
+              "sehingga serapan anggaran sebesar {{ bab4.serapan }} dan efisiensi anggaran (sisa "
+              "anggaran, 100% dikurangi serapan) sebesar {{ bab4.efisiensi_anggaran }}.")
     paragraphs(doc, "bab4.penutup")
     para(doc, "Semoga laporan ini memberikan gambaran yang utuh tentang kinerja "
               "{{ info.nama_lengkap }} kepada para pemangku kepentingan dan menjadi bahan perbaikan "

@@ -87,7 +87,9 @@ def depan(doc):
               "{{ depan.pagu_modal }}. Realisasi keuangan mencapai {{ depan.realisasi }} atau "
               "serapan anggaran {{ depan.serapan }} (Belanja Operasi {{ depan.realisasi_operasi }}, "
               "Belanja Modal {{ depan.realisasi_modal }}), sehingga efisiensi anggaran "
-              "(100% dikurangi serapan) sebesar {{ depan.efisiensi_anggaran }}.")
+              "(100% dikurangi serapan) sebesar {{ depan.efisiensi_anggaran }}. Efisiensi "
+              "anggaran ini adalah sisa anggaran, berbeda dari tingkat efisiensi pada Bab III "
+              "(rasio capaian kinerja terhadap serapan anggaran).")
     para(doc, "Kendala yang dihadapi dan upaya perbaikannya diuraikan pada Bab III. "
               "{{ info.nama_instansi }} akan terus berupaya mengatasi hambatan tersebut untuk "
               "meningkatkan kinerja pada tahun-tahun mendatang.")
