@@ -34,7 +34,7 @@ from typing import Optional, Sequence
 from ... import fmt
 from ...core.budget import sum_budgets
 from ...core.results import Result
-from ...workbook.fieldtypes import TargetRange
+from ...workbook.fieldtypes import Level, NotMeasured, TargetRange
 
 DPI = 200
 WIDTH_MM = 200
@@ -235,8 +235,8 @@ def hbar_png(categories: Sequence[str], series: Sequence[Series], axis_label: st
 
 
 def _num(value) -> Optional[float]:
-    if value is None:
-        return None
+    if value is None or isinstance(value, (Level, NotMeasured)):
+        return None     # a qualitative level or not measured: no bar, the text says it
     if isinstance(value, TargetRange):
         return float(value.low)
     return float(value)
@@ -250,6 +250,8 @@ def _value_text(value, satuan: str) -> str:
     if value is None:
         return fmt.DASH
     text = fmt.target(value) if isinstance(value, TargetRange) else fmt.nilai(value)
+    if isinstance(value, (Level, NotMeasured)):
+        return text
     unit = _unit(satuan)
     return f"{text}%" if unit == "%" else f"{text} {unit}".strip()
 
