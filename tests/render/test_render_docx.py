@@ -132,7 +132,9 @@ def test_tabel_3_2_indicator_1_3(doc):
 
 
 def test_indicator_formula_lines(doc):
-    paras = [p.text for p in doc.paragraphs]
+    # "× 100%" and "= result" are bound to what precedes them with no-break spaces
+    assert "1.031 / 1.039\u00a0×\u00a0100%\u00a0= 99,23%" in [p.text for p in doc.paragraphs]
+    paras = [p.text.replace("\u00a0", " ") for p in doc.paragraphs]
     assert "1.031 / 1.039 × 100% = 99,23%" in paras
     assert "99,23 / 95,35 × 100% = 104,07%" in paras
     # indicator 2.1 has no numerator/denominator: its value is stated directly
@@ -203,6 +205,18 @@ def test_lampiran_tabel_1_1_has_rekening_lines(doc):
     assert total[1:4] == ["8.733.383.700", "91.700.000", "8.825.083.700"]
     # belanja modal: 90.600.000 of 91.700.000 = 98,80%
     assert total[7:9] == ["90.600.000", "98,80"]
+
+
+def test_placeholders_are_highlighted(doc):
+    """A placeholder is its own yellow-highlighted run; its markers never reach the text."""
+    runs = [r for p in doc.element.body.iter(qn("w:p")) for r in p.iter(qn("w:r"))]
+    marked = [r for r in runs if "".join(t.text or "" for t in r.iter(qn("w:t")))
+              == "[penjelasan belum diisi]"]
+    assert marked
+    for r in marked:
+        hl = r.find(f"{qn('w:rPr')}/{qn('w:highlight')}")
+        assert hl is not None and hl.get(qn("w:val")) == "yellow"
+    assert "\ue000" not in all_text(doc) and "\ue001" not in all_text(doc)
 
 
 def test_below_threshold_explanations(doc):

@@ -12,7 +12,18 @@ from ... import fmt
 from ...core.results import BudgetNode, IndicatorResult, Result
 from ...workbook.models import InputWorkbook
 
-PLACEHOLDER_PENJELASAN = "[penjelasan belum diisi]"
+# A placeholder is something the workbook lacks and a reviewer must fill in: a short
+# bracketed text that the renderer highlights in yellow (layout.highlight_placeholders).
+# The review notes name the sheet and cell for each; the markers never reach the document.
+PH_OPEN, PH_CLOSE = "\ue000", "\ue001"
+
+
+def placeholder(text: str) -> str:
+    """A short bracketed placeholder, e.g. "[penjelasan belum diisi]", marked for highlight."""
+    return f"{PH_OPEN}[{text}]{PH_CLOSE}"
+
+
+PLACEHOLDER_PENJELASAN = placeholder("penjelasan belum diisi")
 
 
 def lines(text: Optional[str]) -> list[str]:
@@ -21,7 +32,9 @@ def lines(text: Optional[str]) -> list[str]:
         return []
     out = []
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = "".join(ch for ch in line if ch == "\t" or ord(ch) >= 32).strip()
+        line = "".join(ch for ch in line if ch == "\t" or (ord(ch) >= 32
+                                                            and ch not in (PH_OPEN, PH_CLOSE)))
+        line = line.strip()
         if line:
             out.append(line)
     return out
@@ -75,7 +88,7 @@ def menunjang(flag: Optional[bool]) -> str:
 def pejabat(workbook: InputWorkbook, kode: str) -> dict:
     p = next((x for x in workbook.pejabat if x.kode == kode), None)
     if p is None:
-        missing = f"[pejabat {kode} tidak ada di sheet Pejabat]"
+        missing = placeholder(f"pejabat {kode} tidak ada di sheet Pejabat")
         return {"nama": missing, "jabatan": missing, "jabatan_upper": missing, "nip": "",
                 "nip_baris": "", "pangkat_gol": ""}
     if p.pangkat and p.golongan:

@@ -8,7 +8,7 @@ from ...workbook.fieldtypes import NOT_MEASURED_TEXT, TargetRange
 from ...workbook.models import InputWorkbook
 from . import charts
 from .common import (
-    PLACEHOLDER_PENJELASAN, daftar, dengan_satuan, lines, menunjang, one_line, sasaran_groups,
+    PLACEHOLDER_PENJELASAN, daftar, placeholder, dengan_satuan, lines, menunjang, one_line, sasaran_groups,
     target_dengan_satuan, uraian_node,
 )
 
@@ -208,7 +208,7 @@ def _dukungan(result: Result) -> tuple[list[dict], list[dict]]:
                     row.update(_output_cells(n))
                     rows.append(row)
             if not rows:
-                rows.append({"tingkat": "sub_kegiatan", "uraian": "[belum ada sub kegiatan]",
+                rows.append({"tingkat": "sub_kegiatan", "uraian": placeholder("belum ada sub kegiatan"),
                              "indikator": "", "target": fmt.DASH, "realisasi": fmt.DASH,
                              "capaian": fmt.DASH, "menunjang": fmt.DASH})
             groups.append({"no": str(len(groups) + 1), "sasaran": s.nama,

@@ -272,3 +272,71 @@ def keep_signatures(document) -> None:
         for tr in keep:
             for p in tr.iter(qn("w:p")):
                 _keep_next(p)
+
+
+# --- placeholders and formulas ------------------------------------------------------------
+
+PH_OPEN, PH_CLOSE = "\ue000", "\ue001"
+_PH = re.compile("\ue000(.*?)\ue001")
+_RPR_AFTER_HIGHLIGHT = [qn(f"w:{n}") for n in (
+    "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang",
+    "eastAsianLayout", "specVanish", "oMath")]
+# "× 100%" and "= result" stay on the line of what they follow
+_TIMES = re.compile(r"\s*×\s*100\s*%")
+_EQUALS = re.compile(r"(100%|\))\s+=\s+")
+
+
+def _highlight(rpr) -> None:
+    el = rpr.makeelement(qn("w:highlight"), {qn("w:val"): "yellow"})
+    for child in rpr:
+        if child.tag in _RPR_AFTER_HIGHLIGHT:
+            child.addprevious(el)
+            return
+    rpr.append(el)
+
+
+def _split_run(r) -> None:
+    import copy
+
+    texts = r.findall(qn("w:t"))
+    if len(texts) != 1:
+        for t in texts:
+            t.text = (t.text or "").replace(PH_OPEN, "").replace(PH_CLOSE, "")
+        return
+    text = texts[0].text or ""
+    parts, pos = [], 0
+    for m in _PH.finditer(text):
+        if m.start() > pos:
+            parts.append((text[pos:m.start()], False))
+        parts.append((m.group(1), True))
+        pos = m.end()
+    if pos < len(text):
+        parts.append((text[pos:], False))
+    parts = [(t.replace(PH_OPEN, "").replace(PH_CLOSE, ""), h) for t, h in parts]
+    for piece, marked in parts:
+        new = copy.deepcopy(r)
+        new.find(qn("w:t")).text = piece
+        new.find(qn("w:t")).set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        if marked:
+            rpr = new.find(qn("w:rPr"))
+            if rpr is None:
+                rpr = new.makeelement(qn("w:rPr"), {})
+                new.insert(0, rpr)
+            _highlight(rpr)
+        r.addprevious(new)
+    r.getparent().remove(r)
+
+
+def finish_text(document) -> None:
+    """Highlight every placeholder in yellow (and drop its markers); keep "× 100%" and
+    "= result" of a formula on the line of the figure before them."""
+    for t in list(document.element.body.iter(qn("w:t"))):
+        text = t.text or ""
+        if "×" in text or "=" in text:
+            text = _TIMES.sub("\u00a0×\u00a0100%", text)
+            text = _EQUALS.sub(lambda m: m.group(1) + "\u00a0= ", text)
+            t.text = text
+    for r in list(document.element.body.iter(qn("w:r"))):
+        if any(PH_OPEN in (t.text or "") or PH_CLOSE in (t.text or "")
+               for t in r.findall(qn("w:t"))):
+            _split_run(r)

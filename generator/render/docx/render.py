@@ -26,7 +26,7 @@ from jinja2 import Environment, StrictUndefined
 from .. import TemplateError
 
 from .charts import Chart
-from .layout import fit_tables, keep_signatures
+from .layout import finish_text, fit_tables, keep_signatures
 
 TEMPLATE_NAME = "lkjip.docx"
 
@@ -139,6 +139,7 @@ def render_context(template: Path, context: dict, meta: dict) -> bytes:
     _fix_grids(tpl.docx)
     fit_tables(tpl.docx)
     keep_signatures(tpl.docx)
+    finish_text(tpl.docx)
     _properties(tpl.docx, meta)
     buf = io.BytesIO()
     tpl.save(buf)
