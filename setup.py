@@ -19,6 +19,7 @@ DATA = [
     ("templates/docx/lkjip.docx", "templates/docx"),
     ("templates/xlsx/*.toml", "templates/xlsx"),
     ("inputs/*.xlsx", "inputs"),
+    ("inputs/*.png", "inputs"),     # the sample's pictures, named in its workbook
 ]
 
 

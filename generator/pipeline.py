@@ -13,6 +13,7 @@ from typing import Callable, Optional
 
 from .core import Result, compute
 from .workbook import InputWorkbook, Report, read_workbook, validate
+from .workbook.pictures import load_pictures
 from .output import safe_name, write_all
 
 from .resources import REPO_ROOT, SAMPLE_SOURCES, SAMPLE_WORKBOOK, TEMPLATES  # noqa: F401
@@ -43,7 +44,14 @@ def load(path: Path | str, on_stage: StageCallback = None
     _stage(on_stage, "baca")
     raw = read_workbook(path)
     _stage(on_stage, "periksa")
-    return validate(raw)
+    workbook, report = validate(raw)
+    if workbook is not None:
+        # pictures named in the workbook, from its folder; a missing one is a review note
+        instansi = raw.sheets.get("Instansi")
+        key_rows = {name: r for name, (r, _) in instansi.keys.items()} if instansi else {}
+        workbook = workbook.model_copy(update={
+            "gambar": load_pictures(workbook, key_rows, Path(path).parent)})
+    return workbook, report
 
 
 def check(path: Path | str, on_stage: StageCallback = None

@@ -150,4 +150,19 @@ def review_notes(wb: m.InputWorkbook, result: Result, ctx: Context) -> list[Revi
         add("staff_total", "Pegawai Golongan", wb.pegawai_golongan[0].row, "jumlah",
             f"Jumlah PNS menurut golongan ({staff.golongan}) berbeda dari jumlah PNS menurut "
             f"jabatan ({staff.pns}).")
+    _picture_notes(wb, add)
     return sorted(notes, key=lambda n: (n.location.sheet, n.location.row or 0, n.kind))
+
+
+PICTURE_SLOTS = {"logo": "Logo pada sampul", "bagan": "Bagan struktur organisasi (Bab I)"}
+
+
+def _picture_notes(wb: m.InputWorkbook, add) -> None:
+    """Every picture the draft shows as a placeholder, with the cell naming its file."""
+    for slot, pic in sorted(wb.gambar.items()):
+        if pic.ok:
+            continue
+        what = PICTURE_SLOTS.get(slot) or f"Foto dokumentasi nomor {slot.split(':', 1)[1]}"
+        add("gambar", pic.sheet, pic.row, pic.field,
+            f"{what} tampil sebagai tempat kosong di draf: {pic.problem}. Isi nama berkas "
+            f"gambar (PNG/JPEG) dan letakkan berkasnya di folder yang sama dengan workbook.")

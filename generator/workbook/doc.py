@@ -47,6 +47,22 @@ yang diharapkan.
 - Sheet berjenis **kunci-nilai** (Instansi, Narasi) berisi dua kolom: nama isian dan
   nilainya, satu isian per baris.
 
+## Gambar (logo, bagan organisasi, foto dokumentasi)
+
+Gambar tidak ditempel di dalam workbook, tetapi disimpan sebagai **berkas gambar di folder
+yang sama dengan workbook** dan disebut namanya di workbook: `Berkas Logo` dan `Berkas Bagan
+Organisasi` di sheet Instansi, `Berkas Foto` di sheet Dokumentasi (mis. `logo.png`,
+`foto_1.jpg`). Ketentuannya:
+
+- hanya nama berkas, tanpa nama folder; huruf besar/kecil harus sama dengan nama berkasnya;
+- format PNG atau JPEG, paling besar 10 MB dan 40 juta piksel;
+- gambar diperkecil agar muat di tempatnya (logo 5 x 5 cm, bagan 16 x 12 cm, foto
+  15 x 9,5 cm) tanpa mengubah perbandingan sisinya.
+
+Gambar yang tidak disebut, tidak ada, atau tidak dapat dibaca tidak menggagalkan pembuatan
+draf: di tempatnya tampil tanda kurung berwarna kuning, dan catatan pemeriksaan menyebut
+sel yang perlu diisi.
+
 ## Aturan perhitungan yang perlu diketahui pengisi
 
 - Realisasi indikator = pembilang / penyebut × 100, atau Realisasi Langsung.

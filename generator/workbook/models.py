@@ -11,8 +11,8 @@ from typing import Any, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .pictures import Picture
 from .problems import Notice
-
 from .fieldtypes import (
     Amount, BagianPK, CapaianSasaran, Code, Count, Date, Items, JenisBelanja, JenisPK, Line,
     Money, Narrative, Nip, Order, Percent, Polaritas, Positive, Realisasi, Target, Year,
@@ -83,6 +83,13 @@ class Instansi(Row):
     website: Optional[Line] = col("Website", "Alamat situs web.", "https://dinsos.kotimkab.go.id",
                                   required=False)
     email: Optional[Line] = col("Email", "Alamat surel.", "dinsos@contoh.go.id", required=False)
+    logo: Optional[Line] = col(
+        "Berkas Logo", "Nama berkas gambar logo (PNG/JPEG) untuk sampul, diletakkan di folder "
+        "yang sama dengan workbook.", "logo.png", required=False)
+    bagan_organisasi: Optional[Line] = col(
+        "Berkas Bagan Organisasi", "Nama berkas gambar bagan struktur organisasi (PNG/JPEG) "
+        "untuk Bab I, di folder yang sama dengan workbook.", "bagan_organisasi.png",
+        required=False)
 
     @property
     def nama_lengkap(self) -> str:
@@ -413,6 +420,8 @@ class Dokumentasi(Row):
                                          required=False)
     keterangan: Narrative = col("Keterangan", "Keterangan foto kegiatan.",
                                 "Penyaluran bantuan alat bantu")
+    berkas: Optional[Line] = col("Berkas Foto", "Nama berkas foto (PNG/JPEG) di folder yang "
+                                 "sama dengan workbook.", "foto_1.jpg", required=False)
 
 
 # --- The whole workbook --------------------------------------------------------------------
@@ -454,3 +463,5 @@ class InputWorkbook(BaseModel):
     """Sheet name -> field name -> column letter, as found in the workbook."""
     notices: list[Notice] = Field(default_factory=list)
     """What the reader did that the user should know (hidden sheets or rows read)."""
+    gambar: dict[str, Picture] = Field(default_factory=dict)
+    """Picture slot -> the picture read from beside the workbook (workbook/pictures.py)."""

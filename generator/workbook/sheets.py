@@ -99,7 +99,7 @@ SHEETS: list[SheetSpec] = [
               "Pembagian anggaran sub kegiatan ke beberapa IKU (Tabel 3.8). Opsional.",
               required=False, min_rows=0),
     SheetSpec("Dokumentasi", m.Dokumentasi, "dokumentasi",
-              "Keterangan dokumentasi kegiatan (lampiran); foto ditempel di draf Word.",
+              "Keterangan dokumentasi kegiatan (lampiran) dan berkas fotonya (kolom Berkas Foto).",
               required=False, min_rows=0),
 ]
 

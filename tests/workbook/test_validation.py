@@ -118,7 +118,7 @@ def test_structure_errors(broken):
     assert ("column_missing", "Rekening", None) in got
     assert ("column_duplicate", "Sub Kegiatan", "K1") in got
     assert ("key_missing", "Instansi", None) in got
-    assert ("key_unknown", "Instansi", "A19") in got
+    assert ("key_unknown", "Instansi", "A21") in got     # appended after the last key
     assert ("row_missing", "Kinerja Indikator", None) in got
     missing_col = next(p for p in report if p.kind == "column_missing")
     assert missing_col.location.field == "Pagu" and missing_col.location.row == 1

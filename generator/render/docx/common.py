@@ -6,6 +6,7 @@ computed `Result` or, for raw facts, from the validated `InputWorkbook`.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from ... import fmt
@@ -24,6 +25,32 @@ def placeholder(text: str) -> str:
 
 
 PLACEHOLDER_PENJELASAN = placeholder("penjelasan belum diisi")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A picture from the agency, scaled to fit a frame of max_w x max_h mm keeping its
+    aspect; the render module turns it into a docxtpl InlineImage."""
+
+    data: bytes
+    width_px: int
+    height_px: int
+    max_w_mm: float
+    max_h_mm: float
+
+    def size_mm(self) -> tuple[float, float]:
+        scale = min(self.max_w_mm / self.width_px, self.max_h_mm / self.height_px)
+        return self.width_px * scale, self.height_px * scale
+
+
+def picture(workbook: InputWorkbook, slot: str, max_w_mm: float, max_h_mm: float,
+            missing: str):
+    """The agency's picture for a slot, or a highlighted placeholder (the review notes
+    say which cell names the file)."""
+    pic = workbook.gambar.get(slot)
+    if pic is None or not pic.ok:
+        return placeholder(missing)
+    return Figure(pic.data, pic.width, pic.height, max_w_mm, max_h_mm)
 
 
 def lines(text: Optional[str]) -> list[str]:

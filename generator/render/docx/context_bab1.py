@@ -5,7 +5,7 @@ from __future__ import annotations
 from ... import fmt
 from ...core.results import Result
 from ...workbook.models import InputWorkbook
-from .common import daftar, lines, one_line
+from .common import daftar, lines, one_line, picture
 
 
 def _kalimat_pegawai(result: Result) -> str:
@@ -40,6 +40,8 @@ def bab1(workbook: InputWorkbook, result: Result) -> dict:
     return {
         "latar_belakang": lines(workbook.narasi.latar_belakang),
         "dasar_organisasi": one_line(inst.dasar_organisasi),
+        "bagan": picture(workbook, "bagan", 160, 120, "bagan struktur organisasi belum ada: "
+                         "isi Berkas Bagan Organisasi di sheet Instansi"),
         "unit": units,
         "pegawai": {
             "kalimat": _kalimat_pegawai(result),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ... import fmt
 from ...core.results import Result
 from ...workbook.models import InputWorkbook
+from .common import picture
 
 
 def sampul(workbook: InputWorkbook, result: Result) -> dict:
@@ -22,6 +23,7 @@ def sampul(workbook: InputWorkbook, result: Result) -> dict:
         "nama_instansi": inst.nama_lengkap.upper(),
         "nama_pemda": inst.nama_pemda.upper(),
         "kontak": kontak,
+        "logo": picture(workbook, "logo", 50, 50, "logo belum ada: isi Berkas Logo di sheet Instansi"),
     }
 
 

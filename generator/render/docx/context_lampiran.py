@@ -5,7 +5,7 @@ from __future__ import annotations
 from ... import fmt
 from ...core.results import PKResult, Result
 from ...workbook.models import InputWorkbook
-from .common import one_line, pejabat, sasaran_groups, uraian_node
+from .common import one_line, pejabat, picture, sasaran_groups, uraian_node
 from .context_bab2 import renstra_table
 
 
@@ -116,7 +116,10 @@ def lampiran(workbook: InputWorkbook, result: Result) -> dict:
         "sarana_jumlah": fmt.angka(result.sarana_jumlah),
         "sarana_nilai": fmt.rupiah(result.sarana_nilai),
         "dokumentasi": [{"no": str(n), "keterangan": one_line(d.keterangan)
-                         + (f" (IKU {d.kode_indikator})" if d.kode_indikator else "")}
+                         + (f" (IKU {d.kode_indikator})" if d.kode_indikator else ""),
+                         "foto": picture(workbook, f"foto:{d.no}", 150, 95,
+                                         f"foto {n} belum ada: isi Berkas Foto di sheet "
+                                         f"Dokumentasi, baris {d.row}")}
                         for n, d in enumerate(sorted(workbook.dokumentasi, key=lambda d: d.no),
                                               start=1)],
     }

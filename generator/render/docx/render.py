@@ -26,6 +26,7 @@ from jinja2 import Environment, StrictUndefined
 from .. import TemplateError
 
 from .charts import Chart
+from .common import Figure
 from .layout import finish_text, fit_tables, keep_signatures
 
 TEMPLATE_NAME = "lkjip.docx"
@@ -50,6 +51,9 @@ class InlineImages:
 
 
 def _materialise(value: Any, tpl: DocxTemplate) -> Any:
+    if isinstance(value, Figure):
+        w, h = value.size_mm()
+        return InlineImage(tpl, io.BytesIO(value.data), width=Mm(w), height=Mm(h))
     if isinstance(value, Chart):
         images = [InlineImage(tpl, io.BytesIO(png), width=Mm(value.width_mm))
                   for png in value.pictures]

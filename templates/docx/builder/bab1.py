@@ -6,7 +6,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm
 
 from base import (
-    SHADE_GROUP, Table, caption, frame, heading, items, new_section, no_borders,
+    SHADE_GROUP, Table, caption, figure, figure_caption, heading, items, new_section, no_borders,
     page_numbering, para, paragraphs, tag,
 )
 
@@ -59,8 +59,8 @@ def bab1(doc):
     tag(doc, "{%p endif %}")
     tag(doc, "{%p endfor %}")
 
-    frame(doc, "[Tempat bagan struktur organisasi: sisipkan gambar di sini]", 9.0, 15.0)
-    caption(doc, "Gambar 1.1 Struktur Organisasi {{ info.nama_lengkap }}")
+    figure(doc, "{{ bab1.bagan }}")
+    figure_caption(doc, "Gambar 1.1 Struktur Organisasi {{ info.nama_lengkap }}")
 
     para(doc, "Jumlah pegawai di lingkungan {{ info.nama_lengkap }} sebanyak "
               "{{ bab1.pegawai.kalimat }}, dengan rincian sebagai berikut.")

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from base import (
-    SHADE_GROUP, SHADE_HEADER, Table, budget_rows, caption, heading, items, merge,
+    SHADE_GROUP, SHADE_HEADER, Table, budget_rows, caption, figure, figure_caption, heading,
+    items, merge,
     new_section, para, paragraphs, runs, set_shade, tag,
 )
 
@@ -189,8 +190,8 @@ def bab3(doc):
     items(doc, "s.program")
     tag(doc, "{%p endfor %}")
 
-    para(doc, "{{ bab3.grafik_capaian }}", style="Rumus")
-    caption(doc, "Gambar 3.1 Target dan Realisasi Indikator Kinerja Utama Tahun {{ info.tahun }}")
+    figure(doc, "{{ bab3.grafik_capaian }}")
+    figure_caption(doc, "Gambar 3.1 Target dan Realisasi Indikator Kinerja Utama Tahun {{ info.tahun }}")
 
     heading(doc, "B. Realisasi Anggaran", 2)
     para(doc, "Realisasi anggaran yang digunakan untuk mewujudkan kinerja sesuai Perjanjian "
@@ -212,8 +213,8 @@ def bab3(doc):
     t.row(["JUMLAH BELANJA", "{{ bab3.total.pagu_sebelum }}", "{{ bab3.total.pagu }}",
            "{{ bab3.total.realisasi }}", "{{ bab3.total.serapan }}", "{{ bab3.total.sisa }}"],
           bold=True, shade=SHADE_HEADER, aligns=[None, "r", "r", "r", "c", "r"])
-    para(doc, "{{ bab3.grafik_serapan }}", style="Rumus")
-    caption(doc, "Gambar 3.2 Serapan Anggaran per Program Tahun {{ info.tahun }}")
+    figure(doc, "{{ bab3.grafik_serapan }}")
+    figure_caption(doc, "Gambar 3.2 Serapan Anggaran per Program Tahun {{ info.tahun }}")
     para(doc, "Pada Tahun {{ info.tahun }}, {{ info.nama_lengkap }} memperoleh alokasi anggaran "
               "sebesar {{ bab3.total.rp_pagu }} dan merealisasikan {{ bab3.total.rp_realisasi }}, "
               "atau serapan anggaran {{ bab3.total.serapan_pct }}, dengan sisa anggaran "

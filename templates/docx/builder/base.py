@@ -223,6 +223,18 @@ def heading(doc, text, level, page_break_before=False):
     return p
 
 
+def figure(doc, tag_text, style="Rumus"):
+    """A paragraph holding one picture tag ({{ x }} -> an InlineImage or a placeholder),
+    kept with the caption under it."""
+    return para(doc, tag_text, style=style, keep_next=True)
+
+
+def figure_caption(doc, text):
+    """The caption under a picture: kept with the picture, not with what follows."""
+    keep_previous(doc, count=1, tables=False)
+    return para(doc, text, style="Caption", keep_next=False)
+
+
 def caption(doc, text):
     """A table or figure caption; it keeps with its table, and the lead-in sentence before
     it keeps with the caption so it is never left at the foot of a page."""

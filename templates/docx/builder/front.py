@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from base import (
-    frame, heading, items, new_section, page_field, page_numbering, page_setup, para,
+    figure, heading, items, new_section, page_field, page_numbering, page_setup, para,
     signature, tag, toc_field,
 )
 
@@ -23,7 +23,7 @@ def sampul(doc):
     para(doc, "TAHUN {{ info.tahun }}", style="Title")
     for _ in range(2):
         para(doc, "", style="Sampul")
-    frame(doc, "[Tempat logo pemerintah daerah: klik kanan, Ganti Gambar]", 5.0, 5.0)
+    figure(doc, "{{ sampul.logo }}", style="Sampul")
     for _ in range(2):
         para(doc, "", style="Sampul")
     para(doc, "{{ sampul.nama_instansi }}", style="Sampul", size=18)

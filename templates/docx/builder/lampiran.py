@@ -7,7 +7,7 @@ from docx.shared import Cm, Pt
 
 from base import (
     PORTRAIT_WIDTH, RIGHT, SHADE_GROUP, SHADE_HEADER, Table, budget_rows, caption,
-    frame, heading, merge, new_section, no_borders, para, signature, tag,
+    figure, figure_caption, heading, merge, new_section, no_borders, para, signature, tag,
     two_signatures,
 )
 from bab2 import tabel_renstra
@@ -206,9 +206,8 @@ def lampiran(doc):
           bold=True, shade=SHADE_GROUP, aligns=["c", None, "c", "r", "c"])
 
     heading(doc, "F. Dokumentasi Program/Kegiatan", 2, page_break_before=True)
-    para(doc, "Dokumentasi program dan kegiatan {{ info.nama_lengkap }} Tahun {{ info.tahun }}. "
-              "Ganti setiap bingkai dengan foto kegiatan yang sesuai.")
+    para(doc, "Dokumentasi program dan kegiatan {{ info.nama_lengkap }} Tahun {{ info.tahun }}.")
     tag(doc, "{%p for d in lampiran.dokumentasi %}")
-    frame(doc, "[Foto {{ d.no }}: sisipkan foto kegiatan di sini]", 6.5, 11.0)
-    caption(doc, "Gambar L.{{ d.no }} {{ d.keterangan }}")
+    figure(doc, "{{ d.foto }}")
+    figure_caption(doc, "Gambar L.{{ d.no }} {{ d.keterangan }}")
     tag(doc, "{%p endfor %}")
