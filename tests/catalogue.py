@@ -31,6 +31,7 @@ class Case:
     build: Callable[[Path], Path]      # folder -> input file
     exit_code: int
     output: str                        # exact output; {path} and {name} are filled in
+    note: str = ""                     # a review note the output must list (valid inputs)
 
     def expected(self, path: Path) -> str:
         return self.output.format(path=path, name=path.name)
@@ -370,7 +371,10 @@ CASES: list[Case] = [
     Case("baris_tersembunyi", "Menyembunyikan baris rekening (tetap dihitung, disebut di "
          "catatan pemeriksaan)",
          edited(hook=lambda wb: setattr(wb["Rekening"].row_dimensions[5], "hidden", True)),
-         0, VALID),
+         0, VALID,
+         note="Rekening, baris 5: 1 baris berisi data di sheet Rekening tersembunyi (baris 5), "
+              "tetapi tetap dibaca dan dihitung; tampilkan barisnya (Unhide) untuk memeriksa, "
+              "atau hapus bila tidak dipakai."),
     Case("pagu_digabung", "Menggabungkan sel Pagu dua rekening (F2:F3)",
          edited(hook=lambda wb: (setattr(wb["Rekening"]["F3"], "value", None),
                                  wb["Rekening"].merge_cells("F2:F3"))), 2,
@@ -434,10 +438,81 @@ CASES: list[Case] = [
                   'tingkat. Ditemukan: "80000000". Diharapkan: kosong, karena pagu sebelum '
                   'perubahan sub kegiatan 1.06.01.2.01.0001 sudah diisi di sheet Sub Kegiatan '
                   'baris 2.')),
+    # --- Valid, but a reviewer must look (review notes, issue 13.11) -----------------------
+    Case("rekening_ganda", "Memasukkan satu baris rekening dua kali (kode dan jumlah sama)",
+         edited(hook=lambda wb: wb["Rekening"].append(
+             [c.value for c in wb["Rekening"][2]])), 0, VALID,
+         note='Rekening!C151 (Uraian): Rekening "Belanja Perjalanan Dinas Biasa" sub kegiatan '
+              '1.06.01.2.01.0001 tercatat dua kali dengan kode dan jumlah yang sama (baris 2 '
+              'dan 151); bila tidak disengaja, hapus salah satunya agar pagu Rp110.160.000 '
+              'tidak terhitung dua kali.'),
+    Case("pk_anggaran_ganda", "Memasukkan satu baris anggaran PK dua kali",
+         edited(hook=lambda wb: wb["PK Anggaran"].append(["PK-KADIS", "1.06.01", "APBD"])),
+         0, VALID,
+         note="PK Anggaran!B85 (Kode Anggaran): Anggaran 1.06.01 tercatat dua kali di PK "
+              "PK-KADIS (baris 2 dan 85); jumlah anggaran PK menghitungnya dua kali."),
+    Case("persen_lebih_100", "Menulis satuan \"Persen\" dan realisasi langsung 105",
+         edited({("Indikator", "D8"): "Persen", ("Kinerja Indikator", "G8"): 105}), 0, VALID,
+         note="Kinerja Indikator!G8 (Realisasi Langsung): Realisasi indikator 2.1 (105) lebih "
+              "dari 100 padahal satuannya persen (Persen)."),
+    Case("pembilang_lebih", "Menulis satuan \"(%)\" dan pembilang lebih besar dari penyebut",
+         edited({("Indikator", "D2"): "(%)", ("Kinerja Indikator", "E2"): 60}), 0, VALID,
+         note="Kinerja Indikator!E2 (Realisasi Pembilang): Pembilang indikator 1.1 lebih besar "
+              "dari penyebutnya (realisasi > 100%)."),
+    Case("target_jauh", "Menulis target PK perubahan 10 padahal target Renstra 84,93",
+         edited({("Kinerja Indikator", "D3"): 10}), 0, VALID,
+         note="Kinerja Indikator!D3 (Target PK Perubahan): Target PK perubahan indikator 1.2 "
+              "(10) jauh dari target Renstra tahun 2024 (84,93): selisihnya lebih dari 50% "
+              "target Renstra; periksa angkanya."),
+    Case("rentang_renstra", "Menulis target PK awal 90-100 yang tidak mencakup target Renstra",
+         edited({("Kinerja Indikator", "C3"): "90-100"}), 0, VALID,
+         note="Kinerja Indikator!C3 (Target PK Awal): Target PK awal indikator 1.2 (90-100) "
+              "tidak mencakup target Renstra tahun 2024 (84,93)."),
+    Case("target_pk_diabaikan", "Menulis target pada baris PK Indikator yang merujuk IKU",
+         edited({("PK Indikator", "G2"): "80%"}), 0, VALID,
+         note='PK Indikator!G2 (Target): Target "80%" pada baris IKU 1.1 PK PK-KADIS tidak '
+              'dipakai: target IKU diambil dari sheet Kinerja Indikator (Target PK Awal atau '
+              'Perubahan). Kosongkan sel ini atau ubah target di Kinerja Indikator.'),
+    Case("tanggal_laporan", "Menulis tanggal laporan 1 Agustus 2025",
+         edited({("Instansi", "B6"): dt.datetime(2025, 8, 1)}), 0, VALID,
+         note="Instansi!B6 (Tanggal Laporan): Tanggal laporan 1 Agustus 2025 di luar "
+              "Januari-Juni 2025, masa penyusunan LKjIP tahun 2024."),
+    Case("tanggal_pk", "Menulis tanggal PK di tahun sebelumnya",
+         edited({("Perjanjian Kinerja", "F2"): dt.datetime(2023, 12, 28)}), 0, VALID,
+         note="Perjanjian Kinerja!F2 (Tanggal): Tanggal PK PK-KADIS (28 Desember 2023) di luar "
+              "tahun laporan 2024."),
+    Case("tahun_laporan", "Menyalin workbook tahun lalu tanpa mengubah tanggal PK",
+         edited(hook=lambda wb: [setattr(wb["Perjanjian Kinerja"].cell(r, 6), "value",
+                                         dt.datetime(2023, 1, 6))
+                                 for r in range(2, wb["Perjanjian Kinerja"].max_row + 1)]),
+         0, VALID,
+         note="Instansi!B4 (Tahun Laporan): Tahun Laporan 2024, tetapi semua Perjanjian Kinerja "
+              "bertanggal tahun 2023; periksa Tahun Laporan."),
+    Case("sub_sasaran_lain", "Mengaitkan sub kegiatan dengan IKU sasaran lain dari programnya",
+         edited({("Sub Kegiatan", "H2"): "1.1"}), 0, VALID,
+         note="Sub Kegiatan!H2 (Kode Indikator): Sub kegiatan 1.06.01.2.01.0001 mendukung IKU "
+              "1.1 (sasaran 1), sedangkan programnya 1.06.01 diukur dengan IKU 2.1 (sasaran 2)."),
+    Case("nip_ganda", "Menyalin NIP kepala dinas ke sekretaris",
+         edited({("Pejabat", "C4"): "19680415 198911 1 001"}), 0, VALID,
+         note="Pejabat!C4 (NIP): NIP 19680415 198911 1 001 dipakai oleh dua pejabat: HAWIANAN, "
+              "S.Sos (KADIS, baris 2) dan YANTINUR, S.E., M.M. (SEKDIS)."),
+    Case("nama_ganda", "Memberi dua program nama yang sama dengan kode berbeda",
+         edited({("Program", "C3"): "Program Penunjang Urusan Pemerintahan Daerah "
+                                    "Kabupaten/Kota"}), 0, VALID,
+         note='Program!C3 (Program): Nama "Program Penunjang Urusan Pemerintahan Daerah '
+              'Kabupaten/Kota" dipakai untuk dua kode: 1.06.01 (baris 2) dan 1.06.02; periksa '
+              'apakah keduanya memang berbeda.'),
+    Case("fisik_tanpa_realisasi", "Mengisi fisik 100% dengan realisasi keuangan 0",
+         edited({("Rekening", "G2"): 0}), 0, VALID,
+         note='Rekening!G2 (Realisasi): Rekening "Belanja Perjalanan Dinas Biasa" fisiknya 100% '
+              'tetapi realisasi keuangannya Rp0.'),
     # --- Text that must stay literal in the outputs ---------------------------------------
     Case("narasi_tag", "Menulis {{ }}, {% %}, &, < dan > di narasi (tampil apa adanya di Word)",
          edited({("Narasi", "B6"): "Target {{ tahun }} & {% if x %} <tercapai> >100%"}),
          0, VALID),
+    Case("narasi_escape_docxtpl", "Menulis {_{ x }_} dan {_% y %_} di narasi (tampil apa "
+         "adanya di Word, tidak menjadi {{ x }})",
+         edited({("Narasi", "B6"): "Contoh {_{ x }_} dan {_% y %_}"}), 0, VALID),
     Case("nama_rumus", "Menulis uraian rekening yang diawali =, +, - atau @ "
          "(tetap teks di spreadsheet)",
          edited(hook=lambda wb: _as_text(wb["Rekening"], {
@@ -452,7 +527,9 @@ def table() -> str:
             "|---|---|---|---|"]
     for i, case in enumerate(CASES, start=1):
         said = case.output.format(path="masukan.xlsx", name="masukan.xlsx").strip()
-        if case.exit_code == 0:
+        if case.exit_code == 0 and case.note:
+            said += f" Catatan pemeriksaan memuat: {case.note}"
+        elif case.exit_code == 0:
             said += " (lalu catatan pemeriksaan)"
         said = said.replace("|", "\\|").replace("\n", "<br>")
         rows.append(f"| {i} | {case.tindakan} | {case.exit_code} | {said} |")

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from .. import fmt
 from ..workbook import models as m
+from ..workbook.fieldtypes import TargetRange
 from ..numbers import round_half_up
 from .context import Context
 from .results import Result, ReviewNote
@@ -20,6 +21,17 @@ CAPAIAN_HIGH = Decimal(150)
 CAPAIAN_LOW = Decimal(50)
 # Physical and financial progress further apart than this (percentage points) contradict.
 FISIK_SERAPAN_GAP = Decimal(50)
+# A PK target differing from the Renstra target of the year by more than this share of
+# the Renstra target (PK perubahan 10 against Renstra 90 differs by 89%) is far from it.
+FAR_FROM_RENSTRA = Decimal("0.5")
+# The report is signed in the first half of the year after the reporting year.
+REPORT_MONTHS = (1, 6)
+
+
+def is_percent_satuan(satuan: str | None) -> bool:
+    """"%", "Persen", "(%)", "persentase (%)": a unit in which 100 is everything."""
+    text = (satuan or "").casefold()
+    return "%" in text or "persen" in text
 
 
 def _decimals(d: Decimal) -> int:
@@ -61,9 +73,27 @@ def review_notes(wb: m.InputWorkbook, result: Result, ctx: Context) -> list[Revi
                 f"Capaian indikator {ind.kode} {fmt.persen(ind.capaian)}% berada di luar "
                 f"{fmt.nilai(CAPAIAN_LOW)}-{fmt.nilai(CAPAIAN_HIGH)}%; periksa target dan realisasinya.")
         if k.penyebut is not None and k.pembilang is not None and k.pembilang > k.penyebut \
-                and ind.satuan.strip() == "%":
+                and is_percent_satuan(ind.satuan):
             add("pembilang_gt_penyebut", "Kinerja Indikator", k.row, "pembilang",
                 f"Pembilang indikator {ind.kode} lebih besar dari penyebutnya (realisasi > 100%).")
+        if k.realisasi_langsung is not None and k.realisasi_langsung > 100 \
+                and is_percent_satuan(ind.satuan):
+            add("realisasi_gt_100", "Kinerja Indikator", k.row, "realisasi_langsung",
+                f"Realisasi indikator {ind.kode} ({fmt.nilai(k.realisasi_langsung)}) lebih dari "
+                f"100 padahal satuannya persen ({ind.satuan}).")
+        if renstra is not None and isinstance(k.target_pk_awal, TargetRange) \
+                and not k.target_pk_awal.low <= renstra <= k.target_pk_awal.high:
+            add("pk_renstra", "Kinerja Indikator", k.row, "target_pk_awal",
+                f"Target PK awal indikator {ind.kode} ({fmt.target(k.target_pk_awal)}) tidak "
+                f"mencakup target Renstra tahun {inst.tahun} ({fmt.nilai(renstra)}).")
+        for name, label in (("target_pk_perubahan", "PK perubahan"), ("target_rkt", "RKT")):
+            value = getattr(k, name)
+            if renstra is not None and isinstance(value, Decimal) and renstra > 0 \
+                    and abs(value - renstra) > FAR_FROM_RENSTRA * renstra:
+                add("target_far", "Kinerja Indikator", k.row, name,
+                    f"Target {label} indikator {ind.kode} ({fmt.nilai(value)}) jauh dari target "
+                    f"Renstra tahun {inst.tahun} ({fmt.nilai(renstra)}): selisihnya lebih dari "
+                    f"{fmt.nilai(FAR_FROM_RENSTRA * 100)}% target Renstra; periksa angkanya.")
 
     for t in wb.kinerja_tahun_lalu:
         if t.capaian_tercatat is None:
@@ -122,6 +152,9 @@ def review_notes(wb: m.InputWorkbook, result: Result, ctx: Context) -> list[Revi
                 add("fisik_serapan", "Rekening", row, "fisik",
                     f"Rekening \"{node.nama}\" memiliki realisasi keuangan "
                     f"Rp{fmt.nilai(b.realisasi)} tetapi fisiknya 0%.")
+            if b.realisasi == 0 and b.pagu > 0 and fisik_of_row[row] == 100:
+                add("fisik_serapan", "Rekening", row, "realisasi",
+                    f"Rekening \"{node.nama}\" fisiknya 100% tetapi realisasi keuangannya Rp0.")
 
     for pk in result.perjanjian:
         if pk.jenis == "Awal":
@@ -140,6 +173,11 @@ def review_notes(wb: m.InputWorkbook, result: Result, ctx: Context) -> list[Revi
             if len(digits) != 18:
                 add("nip_length", "Pejabat", p.row, "nip",
                     f"NIP {p.nama} berisi {len(digits)} digit; NIP PNS terdiri dari 18 digit.")
+
+    _duplicates(wb, add)
+    _dates(wb, add)
+    _pk_rows(wb, add)
+    _sasaran_of_sub(wb, add)
 
     staff = result.pegawai
     if wb.pegawai_pendidikan and staff.pendidikan != staff.jumlah:
@@ -166,3 +204,112 @@ def _picture_notes(wb: m.InputWorkbook, add) -> None:
         add("gambar", pic.sheet, pic.row, pic.field,
             f"{what} tampil sebagai tempat kosong di draf: {pic.problem}. Isi nama berkas "
             f"gambar (PNG/JPEG) dan letakkan berkasnya di folder yang sama dengan workbook.")
+
+
+def _same(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _duplicates(wb: m.InputWorkbook, add) -> None:
+    """Lines entered twice, one NIP for two officials, one name under two codes."""
+    seen: dict[tuple, int] = {}
+    for r in wb.rekening:
+        key = (r.kode_sub_kegiatan, r.kode_rekening, _same(r.uraian), r.pagu, r.realisasi)
+        if key in seen:
+            add("rekening_ganda", "Rekening", r.row, "uraian",
+                f"Rekening \"{r.uraian}\" sub kegiatan {r.kode_sub_kegiatan} tercatat dua kali "
+                f"dengan kode dan jumlah yang sama (baris {seen[key]} dan {r.row}); bila tidak "
+                f"disengaja, hapus salah satunya agar pagu Rp{fmt.nilai(r.pagu)} tidak terhitung "
+                f"dua kali.")
+        else:
+            seen[key] = r.row
+    pk_seen: dict[tuple, int] = {}
+    for a in wb.pk_anggaran:
+        key = (a.kode_pk, a.kode_anggaran)
+        if key in pk_seen:
+            add("pk_anggaran_ganda", "PK Anggaran", a.row, "kode_anggaran",
+                f"Anggaran {a.kode_anggaran} tercatat dua kali di PK {a.kode_pk} (baris "
+                f"{pk_seen[key]} dan {a.row}); jumlah anggaran PK menghitungnya dua kali.")
+        else:
+            pk_seen[key] = a.row
+    nips: dict[str, m.Pejabat] = {}
+    for p in wb.pejabat:
+        if p.nip is None:
+            continue
+        digits = re.sub(r"\D", "", p.nip)
+        if digits in nips:
+            first = nips[digits]
+            add("nip_ganda", "Pejabat", p.row, "nip",
+                f"NIP {p.nip} dipakai oleh dua pejabat: {first.nama} ({first.kode}, baris "
+                f"{first.row}) dan {p.nama} ({p.kode}).")
+        else:
+            nips[digits] = p
+    for sheet, rows, field, parent in (
+            ("Pejabat", wb.pejabat, "nama", None),
+            ("Indikator", wb.indikator, "indikator", None),
+            ("Program", wb.program, "program", None),
+            ("Kegiatan", wb.kegiatan, "kegiatan", "kode_program"),
+            ("Sub Kegiatan", wb.sub_kegiatan, "sub_kegiatan", "kode_kegiatan")):
+        names: dict[tuple, object] = {}
+        for row in rows:
+            # Kegiatan and sub kegiatan names repeat legitimately under different parents.
+            key = (_same(getattr(row, field)), getattr(row, parent) if parent else None)
+            if key in names:
+                first = names[key]
+                add("nama_ganda", sheet, row.row, field,
+                    f"Nama \"{getattr(row, field)}\" dipakai untuk dua kode: {first.kode} "
+                    f"(baris {first.row}) dan {row.kode}; periksa apakah keduanya memang "
+                    f"berbeda.")
+            else:
+                names[key] = row
+
+
+def _dates(wb: m.InputWorkbook, add) -> None:
+    inst = wb.instansi
+    year = inst.tahun
+    first, last = REPORT_MONTHS
+    t = inst.tanggal
+    if not (t.year == year + 1 and first <= t.month <= last):
+        add("tanggal_laporan", "Instansi", _key_row(wb, "tanggal"), "tanggal",
+            f"Tanggal laporan {fmt.tanggal(t)} di luar Januari-Juni {year + 1}, masa "
+            f"penyusunan LKjIP tahun {year}.")
+    for pk in wb.perjanjian_kinerja:
+        if pk.tanggal.year != year:
+            add("pk_tanggal", "Perjanjian Kinerja", pk.row, "tanggal",
+                f"Tanggal PK {pk.kode} ({fmt.tanggal(pk.tanggal)}) di luar tahun laporan {year}.")
+    years = {pk.tanggal.year for pk in wb.perjanjian_kinerja}
+    if len(years) == 1 and years != {year}:
+        other = years.pop()
+        add("tahun_laporan", "Instansi", _key_row(wb, "tahun"), "tahun",
+            f"Tahun Laporan {year}, tetapi semua Perjanjian Kinerja bertanggal tahun {other}; "
+            f"periksa Tahun Laporan.")
+
+
+def _key_row(wb: m.InputWorkbook, name: str) -> int | None:
+    return wb.key_rows.get("Instansi", {}).get(name)
+
+
+def _pk_rows(wb: m.InputWorkbook, add) -> None:
+    for p in wb.pk_indikator:
+        if p.kode_indikator is not None and p.target is not None:
+            add("pk_target_diabaikan", "PK Indikator", p.row, "target",
+                f"Target \"{p.target}\" pada baris IKU {p.kode_indikator} PK {p.kode_pk} tidak "
+                f"dipakai: target IKU diambil dari sheet Kinerja Indikator (Target PK Awal atau "
+                f"Perubahan). Kosongkan sel ini atau ubah target di Kinerja Indikator.")
+
+
+def _sasaran_of_sub(wb: m.InputWorkbook, add) -> None:
+    sasaran = {i.kode: i.kode_sasaran for i in wb.indikator}
+    kegiatan = {k.kode: k for k in wb.kegiatan}
+    program = {p.kode: p for p in wb.program}
+    for s in wb.sub_kegiatan:
+        keg = kegiatan.get(s.kode_kegiatan)
+        prog = program.get(keg.kode_program) if keg else None
+        if prog is None:
+            continue
+        mine, theirs = sasaran.get(s.kode_indikator), sasaran.get(prog.kode_indikator)
+        if mine is not None and theirs is not None and mine != theirs:
+            add("sub_sasaran_lain", "Sub Kegiatan", s.row, "kode_indikator",
+                f"Sub kegiatan {s.kode} mendukung IKU {s.kode_indikator} (sasaran {mine}), "
+                f"sedangkan programnya {prog.kode} diukur dengan IKU {prog.kode_indikator} "
+                f"(sasaran {theirs}).")

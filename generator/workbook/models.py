@@ -461,6 +461,8 @@ class InputWorkbook(BaseModel):
     porsi_anggaran: list[PorsiAnggaran] = []
     columns: dict[str, dict[str, str]] = Field(default_factory=dict)
     """Sheet name -> field name -> column letter, as found in the workbook."""
+    key_rows: dict[str, dict[str, int]] = Field(default_factory=dict)
+    """Key-value sheets: sheet name -> field name -> the row of its key."""
     notices: list[Notice] = Field(default_factory=list)
     """What the reader did that the user should know (hidden sheets or rows read)."""
     gambar: dict[str, Picture] = Field(default_factory=dict)

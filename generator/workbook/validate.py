@@ -166,6 +166,8 @@ def validate(raw: RawWorkbook) -> tuple[m.InputWorkbook | None, Report]:
         **{spec.attr: v.single[spec.attr] for spec in SHEETS if spec.keyvalue},
         **{spec.attr: v.rows.get(spec.attr, []) for spec in SHEETS if not spec.keyvalue},
         columns=columns,
+        key_rows={name: {k: r for k, (r, _) in s.keys.items()}
+                  for name, s in raw.sheets.items() if s.spec.keyvalue},
         notices=list(raw.notices),
     )
     return workbook, report

@@ -307,6 +307,20 @@ def test_user_text_is_escaped(broken):
     assert "Paragraf kedua <w:p/>" in paras
 
 
+def test_docxtpl_escape_syntax_stays_as_typed(broken):
+    """Issue 13.9: docxtpl turns "{_{" into "{{" after rendering; user text must not change."""
+    typed = "A {_{ x }_} B {_% if %_} C {{ y }} D {% z %} E {_ _} F %_ {_"
+    path = broken({("Narasi", "B6"): typed, ("Pejabat", "B2"): "NAMA {_{ }_}"})
+    workbook, report, result = check(path)
+    assert workbook is not None, [p.message() for p in report]
+    data = render_docx.render(workbook, result, TEMPLATES / "docx")
+    document = Document(io.BytesIO(data))
+    paras = [p.text for p in document.paragraphs]
+    assert typed in paras
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    assert any("NAMA {_{ }_}" in text for text in paras + cells)
+
+
 # --- LibreOffice --------------------------------------------------------------------------------
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) tidak ada")

@@ -27,6 +27,8 @@ def test_case(tmp_path, case):
     if case.exit_code == 0:
         assert result.output.startswith(expected), result.output
         assert "Catatan pemeriksaan" in result.output
+        if case.note:
+            assert f". {case.note}\n" in result.output, result.output
     else:
         assert result.output == expected
     assert "Traceback" not in result.output

@@ -22,6 +22,7 @@ from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
 import jinja2
 from jinja2 import Environment, StrictUndefined
+from markupsafe import Markup, escape
 
 from .. import TemplateError
 
@@ -32,8 +33,18 @@ from .layout import finish_text, fit_tables, keep_signatures
 TEMPLATE_NAME = "lkjip.docx"
 
 
+def _literal(value: Any) -> Any:
+    """Every text value is escaped for XML, and its braces written as character
+    references: docxtpl rewrites "{_{", "}_}", "{_%" and "%_}" in the rendered XML (its own
+    escape syntax), which would change user text typed with them; "&#123;" is the same
+    "{" to Word but no longer matches."""
+    if isinstance(value, str) and not hasattr(value, "__html__"):
+        return Markup(str(escape(value)).replace("{", "&#123;").replace("}", "&#125;"))
+    return value
+
+
 def jinja_env() -> Environment:
-    return Environment(autoescape=True, undefined=StrictUndefined)
+    return Environment(autoescape=True, undefined=StrictUndefined, finalize=_literal)
 
 
 class InlineImages:
