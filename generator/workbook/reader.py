@@ -695,6 +695,8 @@ def _read_keyvalue(raw: RawSheet, ws_values, scan: SheetScan, merged, problems) 
     for r in range(raw.header_row + 1, scan.rows + 1):
         cell = _value(ws_values, r, kcol)
         key = None if cell is None else cell.value
+        if isinstance(key, str) and "_x" in key:
+            key = _unescape(key)
         if _is_blank(key):
             continue
         name = by_norm.get(normalise_header(key))
