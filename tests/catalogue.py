@@ -466,7 +466,7 @@ CASES: list[Case] = [
               "target Renstra; periksa angkanya."),
     Case("rentang_renstra", "Menulis target PK awal 90-100 yang tidak mencakup target Renstra",
          edited({("Kinerja Indikator", "C3"): "90-100"}), 0, VALID,
-         note="Kinerja Indikator!C3 (Target PK Awal): Target PK awal indikator 1.2 (90-100) "
+         note="Kinerja Indikator!C3 (Target PK Awal): Target PK awal indikator 1.2 (90–100) "
               "tidak mencakup target Renstra tahun 2024 (84,93)."),
     Case("target_pk_diabaikan", "Menulis target pada baris PK Indikator yang merujuk IKU",
          edited({("PK Indikator", "G2"): "80%"}), 0, VALID,
