@@ -103,6 +103,13 @@ class Guard:
                 await _json_error(400, "Alamat server tidak dikenal; buka halaman lewat "
                                        "http://127.0.0.1.")(scope, receive, send_with_headers)
                 return
+        origin = request.headers.get("origin")
+        if request.method not in ("GET", "HEAD") and origin is not None and \
+                origin.split("://", 1)[-1] != request.headers.get("host", ""):
+            # A form on another site posting to this server (cross-site request).
+            await _json_error(403, "Permintaan dari situs lain ditolak; pakai halaman "
+                                   "generator ini sendiri.")(scope, receive, send_with_headers)
+            return
         path = scope["path"]
         public = path == "/masuk" or path == "/static/style.css"
         if not public and not self.allowed(request):

@@ -116,6 +116,14 @@ def test_sample_gives_downloads_and_a_word_file(browser, server, downloads):
     document = docx.Document(str(target))
     assert any("Dinas Sosial" in p.text for p in document.paragraphs)
     assert browser.find_element("id", "unduh-zip").get_attribute("href").endswith(".zip")
+    assert not browser.find_element("id", "terhapus").is_displayed()
+    browser.find_element("id", "unduh-zip").click()
+    zipped = downloads / name.replace("LKjIP_", "LKjIP_semua_").replace(".docx", ".zip")
+    end = time.monotonic() + WAIT
+    while not zipped.exists() and time.monotonic() < end:
+        time.sleep(0.1)
+    assert zipped.exists(), list(downloads.iterdir())
+    assert browser.find_element("id", "terhapus").is_displayed()
 
 
 def test_broken_workbook_shows_the_problems_table(browser, server, broken):

@@ -178,6 +178,16 @@ def test_loopback_refuses_foreign_host_names(client):
     assert client.get("/api/info", headers={"host": "localhost:8000"}).status_code == 200
 
 
+def test_posts_from_other_sites_are_refused(client):
+    r = client.post("/api/unggah", files={"berkas": ("a.xlsx", b"x")},
+                    headers={"origin": "https://jahat.example"})
+    assert r.status_code == 403
+    assert r.json()["pesan"].startswith("Permintaan dari situs lain ditolak")
+    r = client.post("/api/unggah", files={"berkas": ("a.xlsx", b"x")},
+                    headers={"origin": "http://127.0.0.1"})
+    assert r.status_code == 202
+
+
 def test_security_headers(client):
     r = client.get("/")
     assert "default-src 'self'" in r.headers["content-security-policy"]

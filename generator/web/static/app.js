@@ -115,7 +115,20 @@
       li.appendChild(span);
       list.appendChild(li);
     });
+    // The server deletes the files once each has been downloaded: say so then.
+    const pending = new Set(st.files.map((f) => f.name));
+    const delivered = (names) => {
+      names.forEach((n) => pending.delete(n));
+      if (pending.size === 0) {
+        $("terhapus").hidden = false;
+      }
+    };
+    list.querySelectorAll("a").forEach((a) => {
+      a.addEventListener("click", () => delivered([a.textContent]));
+    });
     $("unduh-zip").href = st.zip_url;
+    $("unduh-zip").onclick = () => delivered(st.files.map((f) => f.name));
+    $("terhapus").hidden = true;
     $("judul-catatan").textContent = st.notes_heading;
     const body = $("tabel-catatan").tBodies[0];
     body.textContent = "";
