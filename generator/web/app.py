@@ -139,10 +139,25 @@ LOGIN_PAGE = """<!doctype html>
 </form></main></body></html>"""
 
 
+def _library_blank_workbook():
+    """`lkjip init`'s blank workbook (bytes), when the library has it."""
+    try:
+        from ..workbook.blank import blank_workbook
+    except ImportError:
+        return None
+    return blank_workbook
+
+
 def create_app(templates: Path = TEMPLATES, code: str | None = None, loopback: bool = True,
-               ttl: float = 3600, sweep_every: float = 60, blank_workbook=None,
+               ttl: float = 3600, sweep_every: float = 60, blank_workbook="library",
                sample: Path | None = SAMPLE_WORKBOOK, runs_root: Path | None = None) -> ASGIApp:
-    """The page's application. `blank_workbook()`, when given, returns a blank .xlsx's bytes."""
+    """The page's application.
+
+    `blank_workbook()` returns a blank .xlsx's bytes (default: the one of `lkjip init`;
+    None: no link).
+    """
+    if blank_workbook == "library":
+        blank_workbook = _library_blank_workbook()
     runs = Runs(templates, ttl=ttl, root=runs_root)
     guard_ref: dict[str, Guard] = {}
 
@@ -234,7 +249,8 @@ def create_app(templates: Path = TEMPLATES, code: str | None = None, loopback: b
     async def blank_file(request: Request) -> Response:
         if blank_workbook is None:
             return _json_error(404, "Workbook kosong tidak tersedia.")
-        return Response(blank_workbook(), media_type=_media_type(".xlsx"),
+        data = await asyncio.get_running_loop().run_in_executor(None, blank_workbook)
+        return Response(data, media_type=_media_type(".xlsx"),
                         headers={"content-disposition":
                                  'attachment; filename="lkjip_kosong.xlsx"'})
 

@@ -50,7 +50,7 @@ def bind(host: str, port: int) -> socket.socket:
 
 
 def serve(host: str, port: int, code: str | None, templates: Path, ttl_minutes: float,
-          echo: Callable[[str], None], blank_workbook=None) -> None:
+          echo: Callable[[str], None]) -> None:
     import uvicorn
 
     from .app import create_app
@@ -62,7 +62,7 @@ def serve(host: str, port: int, code: str | None, templates: Path, ttl_minutes: 
     actual_port = sock.getsockname()[1]
     shown = f"[{host}]" if ":" in host else host
     app = create_app(templates=templates, code=code, loopback=loopback,
-                     ttl=ttl_minutes * 60, blank_workbook=blank_workbook)
+                     ttl=ttl_minutes * 60)
     if host in ("0.0.0.0", "::"):
         echo(f"Halaman LKjIP berjalan. Buka di peramban: http://127.0.0.1:{actual_port}/ "
              f"(di komputer ini) atau http://<alamat IP komputer ini>:{actual_port}/ "

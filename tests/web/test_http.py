@@ -322,3 +322,19 @@ def test_sample_download(client):
     r = client.get("/contoh")
     assert r.status_code == 200 and r.content == SAMPLE_WORKBOOK.read_bytes()
     assert client.get("/api/info").json()["sample_url"] == "/contoh"
+
+
+def test_blank_workbook_link(client):
+    """The blank workbook of `lkjip init`, when the library has it; else no link."""
+    info = client.get("/api/info").json()
+    try:
+        from generator.workbook.blank import blank_workbook  # noqa: F401
+    except ImportError:
+        assert info["blank_url"] is None
+        assert client.get("/kosong").status_code == 404
+        return
+    assert info["blank_url"] == "/kosong"
+    r = client.get("/kosong")
+    assert r.status_code == 200
+    with zipfile.ZipFile(io.BytesIO(r.content)) as zf:
+        assert "xl/workbook.xml" in zf.namelist()
