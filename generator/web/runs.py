@@ -61,6 +61,15 @@ def stored_name(uploaded: str) -> str:
     return safe_name(stem or "workbook", limit=60) + suffix
 
 
+def _sizes(paths: list[Path]):
+    """(path, size) of the files that still exist (a download may be deleting them)."""
+    for path in list(paths):
+        try:
+            yield path, path.stat().st_size
+        except FileNotFoundError:
+            continue
+
+
 @dataclass
 class Run:
     id: str
@@ -115,9 +124,9 @@ class Run:
             "problems": self.problems,
             "notes_heading": self.notes_heading,
             "notes": self.notes,
-            "files": [{"name": p.name, "label": _label(p.name), "size": p.stat().st_size,
+            "files": [{"name": p.name, "label": _label(p.name), "size": size,
                        "url": f"/hasil/{self.id}/{p.name}"}
-                      for p in self.files if p.exists()],
+                      for p, size in _sizes(self.files)],
             "zip_url": f"/hasil/{self.id}.zip" if self.files else None,
         }
 

@@ -49,15 +49,14 @@ async def receive_file(content_type: str, stream: AsyncIterator[bytes], target: 
     if mime != b"multipart/form-data" or not boundary:
         raise UploadRejected("Unggahan harus berupa formulir berkas (multipart/form-data).")
 
-    state = {"name": None, "filename": None, "headers": [], "field": b"", "value": b"",
-             "parts": 0, "size": 0, "found": False}
+    state = {"name": None, "filename": None, "field": b"", "value": b"", "parts": 0,
+             "size": 0, "kept": None}
     out = target.open("wb")
 
     def on_part_begin() -> None:
         state["parts"] += 1
         if state["parts"] > MAX_PARTS:
             raise UploadRejected("Unggahan berisi terlalu banyak bagian; kirim satu berkas saja.")
-        state["headers"] = []
         state["name"] = state["filename"] = None
 
     def on_header_field(data: bytes, start: int, end: int) -> None:
@@ -74,20 +73,23 @@ async def receive_file(content_type: str, stream: AsyncIterator[bytes], target: 
                 state["filename"] = opts[b"filename"].decode("utf-8", "replace")
         state["field"] = state["value"] = b""
 
+    def is_file_part() -> bool:
+        return state["name"] == FILE_FIELD and state["filename"] is not None
+
     def on_part_data(data: bytes, start: int, end: int) -> None:
-        if state["name"] != FILE_FIELD or state["filename"] is None:
-            return
-        if state["found"] and state["filename"] is not None and state.get("done"):
+        if not is_file_part():
+            return                      # other fields are ignored (bounded by the total)
+        if state["kept"] is not None:
             raise UploadRejected("Unggah satu workbook saja setiap kali.")
-        state["found"] = True
         state["size"] += end - start
         if state["size"] > MAX_FILE_BYTES:
             raise UploadTooLarge(max(state["size"], declared or 0))
         out.write(data[start:end])
 
     def on_part_end() -> None:
-        if state["found"] and state["name"] == FILE_FIELD:
-            state["done"] = True
+        if is_file_part():
+            if state["kept"] is not None:
+                raise UploadRejected("Unggah satu workbook saja setiap kali.")
             state["kept"] = state["filename"]
 
     parser = MultipartParser(boundary, {
@@ -110,6 +112,6 @@ async def receive_file(content_type: str, stream: AsyncIterator[bytes], target: 
         raise UploadRejected("Unggahan rusak atau terputus; coba unggah lagi.") from None
     finally:
         out.close()
-    if not state.get("done"):
+    if state["kept"] is None:
         raise UploadRejected("Tidak ada berkas workbook dalam unggahan.")
     return state["kept"] or "workbook.xlsx"
