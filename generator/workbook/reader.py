@@ -317,8 +317,9 @@ def _clip(ref: str, rows: int, cols: int) -> tuple[int, int, int, int] | None:
     return r1, c1, r2, c2
 
 
-_MERGE_EL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?mergeCell\b[^>]*?/>")
-_MERGE_REF = re.compile(rb'\bref="([^"]*)"')
+# <mergeCell ref="A1:B2"/>, also with a namespace prefix or as an open/close pair.
+_MERGE_EL = re.compile(rb"<((?:[A-Za-z_][\w.-]*:)?)mergeCell\b[^>]*?(?:/>|>\s*</\1mergeCell\s*>)")
+_MERGE_REF = re.compile(rb"""\bref=["']([^"']*)["']""")
 
 
 def _clip_merges_xml(data: bytes, rows: int, cols: int) -> bytes:

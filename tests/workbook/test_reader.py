@@ -133,3 +133,15 @@ def test_far_cells_and_huge_merges_stay_small_and_fast(tmp_path, case_id):
     exit_code, seconds, peak_kb = done.stdout.split()
     assert int(exit_code) == case.exit_code
     assert float(seconds) < 60 and int(peak_kb) < 500 * 1024, (seconds, peak_kb)
+
+
+def test_merges_are_clipped_in_every_spelling():
+    from generator.workbook.reader import _clip_merges_xml
+
+    xml = (b'<mergeCells count="4"><mergeCell ref="A40:XFD1048576"/>'
+           b"<x:mergeCell ref='B2:Z900'></x:mergeCell>"
+           b'<mergeCell ref="C3:C4" ></mergeCell><mergeCell ref="D9:D9"/></mergeCells>')
+    assert _clip_merges_xml(xml, rows=31, cols=5) == (
+        b'<mergeCells count="4">'
+        b"<x:mergeCell ref='B2:E31'></x:mergeCell>"
+        b'<mergeCell ref="C3:C4" ></mergeCell></mergeCells>')
