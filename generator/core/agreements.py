@@ -18,6 +18,7 @@ def agreements(wb: m.InputWorkbook, tree: BudgetNode, base: dict[str, dict]) -> 
             if n.kode in nodes and c.kode in nodes:
                 parent[c.kode] = n.kode
     sasaran = {s.kode: s.sasaran for s in wb.sasaran}
+    tujuan = {t.kode: t.tujuan for t in wb.tujuan}
     out = []
     for pk in wb.perjanjian_kinerja:
         awal = pk.jenis.value == "Awal"
@@ -29,7 +30,8 @@ def agreements(wb: m.InputWorkbook, tree: BudgetNode, base: dict[str, dict]) -> 
                 target = k.target_pk_awal if awal or k.target_pk_perubahan is None \
                     else k.target_pk_perubahan
                 rows.append(PKIndicatorRow(
-                    bagian=r.bagian.value, sasaran=sasaran[b["ind"].kode_sasaran],
+                    bagian=r.bagian.value,
+                    sasaran=sasaran.get(b["ind"].kode_sasaran) or tujuan.get(b["ind"].kode_tujuan, ""),
                     aspek=r.aspek, indikator=b["ind"].indikator, target="",
                     target_value=target, kode_indikator=r.kode_indikator))
             else:

@@ -193,8 +193,9 @@ def _output_cells(node: BudgetNode) -> dict:
 
 def _dukungan(result: Result) -> tuple[list[dict], list[dict]]:
     groups, per_sasaran = [], []
-    for s in result.sasaran:
+    for s in result.groups():
         programs: dict[str, str] = {}
+        nama = s.nama if s.tingkat == "sasaran" else f"Indikator Tujuan: {s.nama}"
         for kode in s.indikator:
             i = result.indicator(kode)
             rows = []
@@ -211,10 +212,11 @@ def _dukungan(result: Result) -> tuple[list[dict], list[dict]]:
                 rows.append({"tingkat": "sub_kegiatan", "uraian": placeholder("belum ada sub kegiatan"),
                              "indikator": "", "target": fmt.DASH, "realisasi": fmt.DASH,
                              "capaian": fmt.DASH, "menunjang": fmt.DASH})
-            groups.append({"no": str(len(groups) + 1), "sasaran": s.nama,
+            groups.append({"no": str(len(groups) + 1), "sasaran": nama,
                            "indikator": f"{i.kode} {i.nama}", "capaian": fmt.persen(i.capaian),
                            "baris": rows})
-        per_sasaran.append({"kode": s.kode, "nama": s.nama,
+        label = f"Sasaran {s.kode}" if s.tingkat == "sasaran" else f"Tujuan {s.kode}"
+        per_sasaran.append({"kode": s.kode, "nama": s.nama, "label": label,
                             "program": daftar(list(programs.values()))})
     return groups, per_sasaran
 

@@ -186,7 +186,7 @@ def bab3(doc):
     para(doc, "Menunjang: capaian keluaran berada pada kategori tertinggi skala Tabel 3.1.",
          style="Catatan Tabel")
     tag(doc, "{%p for s in bab3.program_per_sasaran %}")
-    para(doc, "Program yang mendukung tercapainya Sasaran {{ s.kode }} “{{ s.nama }}”:")
+    para(doc, "Program yang mendukung tercapainya {{ s.label }} “{{ s.nama }}”:")
     items(doc, "s.program")
     tag(doc, "{%p endfor %}")
 

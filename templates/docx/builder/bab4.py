@@ -19,8 +19,7 @@ def bab4(doc):
               "dengan {{ bab4.jumlah_indikator }} indikator kinerja utama sesuai Rencana Kerja "
               "Tahunan dan Perjanjian Kinerja. Pencapaiannya secara ringkas adalah sebagai berikut:")
     tag(doc, "{%p for s in bab4.sasaran %}")
-    runs(doc, [("Sasaran {{ s.kode }} “{{ s.nama }}”", {"bold": True}),
-               " dengan rata-rata capaian {{ s.capaian }} (kategori {{ s.kategori }}):"],
+    runs(doc, [("{{ s.judul }}", {"bold": True}), "{{ s.ringkas }}"],
          style="Body Text")
     items(doc, "s.indikator")
     tag(doc, "{%p endfor %}")
