@@ -46,6 +46,8 @@ def nilai(value: Number) -> str:
         return DASH
     if isinstance(value, (Level, NotMeasured)):
         return str(value)
+    if isinstance(value, TargetRange):
+        return target(value)
     d = Decimal(value)
     return _group(d, 0) if d == d.to_integral_value() else _group(d, 2)
 

@@ -102,7 +102,7 @@ class Output(Frozen):
     indikator: Optional[str]
     satuan: Optional[str]
     target: Optional[TargetValue]
-    realisasi: Optional[Decimal]
+    realisasi: Optional[RealisasiValue]
     capaian: Optional[Decimal]
     kategori: Optional[str]
     menunjang: Optional[bool]        # capaian in the top category of the scale

@@ -11,6 +11,7 @@ from typing import Iterable, Optional
 
 from ... import fmt
 from ...core.results import BudgetNode, IndicatorResult, Result
+from ...workbook.fieldtypes import Level, NotMeasured
 from ...workbook.models import InputWorkbook
 
 # A placeholder is something the workbook lacks and a reviewer must fill in: a short
@@ -92,8 +93,8 @@ def nilai_indikator(value, satuan: str) -> str:
 def dengan_satuan(value, satuan: Optional[str]) -> str:
     """A value in a sentence: 99,23% or 845 Orang."""
     text = fmt.nilai(value)
-    if value is None:
-        return text
+    if value is None or isinstance(value, (Level, NotMeasured)):
+        return text     # a level (BB) or "Tidak dapat diukur" carries no unit
     satuan = (satuan or "").strip()
     if satuan == "%":
         return f"{text}%"
@@ -103,7 +104,7 @@ def dengan_satuan(value, satuan: Optional[str]) -> str:
 def target_dengan_satuan(value, satuan: Optional[str]) -> str:
     satuan = (satuan or "").strip()
     text = fmt.target(value, satuan)
-    if value is None or satuan in ("", "%"):
+    if value is None or satuan in ("", "%") or isinstance(value, Level):
         return text
     return f"{text} {satuan}"
 

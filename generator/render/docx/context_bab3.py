@@ -28,33 +28,35 @@ def _rumus(r, t, lower: bool, cap) -> str:
 
 
 def rumus_skor(i: IndicatorResult, skor, target, nama_target: str = "target") -> str:
-    """How a capaian (or tingkat kemajuan) was obtained, in words and numbers."""
+    """How a capaian (or tingkat kemajuan) was obtained, in words and numbers (starts in
+    lower case, to follow a colon; `_rumus_capaian` capitalises it as a paragraph)."""
     r = i.realisasi
     if not i.terukur:
         alasan = f" ({one_line(i.keterangan)})" if i.keterangan else ""
-        return (f"Realisasi tidak dapat diukur{alasan}; capaian tidak dihitung dan tidak "
+        return (f"realisasi tidak dapat diukur{alasan}; capaian tidak dihitung dan tidak "
                 "termasuk dalam rata-rata.")
     if skor.nilai_target is not None:
-        return (f"Nilai {fmt.nilai(r)} ({fmt.nilai(skor.nilai_realisasi)}) / nilai "
+        return (f"nilai {fmt.nilai(r)} ({fmt.nilai(skor.nilai_realisasi)}) / nilai "
                 f"{fmt.target(target)} ({fmt.nilai(skor.nilai_target)}) × 100% = "
                 f"{fmt.pct(skor.nilai)}")
     if skor.nilai is None:
-        return f"Capaian tidak dapat dihitung: {skor.alasan}."
+        return f"tidak dapat dihitung: {skor.alasan}."
     if isinstance(target, TargetRange):
         rentang = f"rentang {nama_target} {fmt.target(target)}"
         if skor.posisi == "dalam":
-            return f"Realisasi {fmt.nilai(r)} berada di dalam {rentang}: {fmt.pct(skor.nilai)}"
+            return f"realisasi {fmt.nilai(r)} berada di dalam {rentang}: {fmt.pct(skor.nilai)}"
         batas = "batas bawah" if skor.posisi == "bawah" else "batas atas"
         letak = "di bawah" if skor.posisi == "bawah" else "di atas"
-        return (f"Realisasi {fmt.nilai(r)} berada {letak} {rentang}, diukur terhadap {batas} "
+        return (f"realisasi {fmt.nilai(r)} berada {letak} {rentang}, diukur terhadap {batas} "
                 f"{fmt.nilai(skor.acuan)}: {_rumus(r, skor.acuan, i.turun, skor.nilai)}")
     if skor.acuan == 0:
-        return f"{nama_target.capitalize()} 0 dan realisasi 0: {nama_target} tercapai, {fmt.pct(skor.nilai)}"
+        return f"realisasi 0 terhadap {nama_target} 0: {nama_target} tercapai, {fmt.pct(skor.nilai)}"
     return _rumus(r, skor.acuan, i.turun, skor.nilai)
 
 
 def _rumus_capaian(i: IndicatorResult) -> str:
     text = rumus_skor(i, i.skor, i.target)
+    text = text[:1].upper() + text[1:]
     if i.capaian is not None and i.capaian_dinilai is not None \
             and i.capaian_dinilai != i.capaian:
         text += (f" (untuk kategori dan rata-rata dihitung {fmt.pct(i.capaian_dinilai)}, "
