@@ -22,6 +22,12 @@ lengkap: `inputs/lkjip_2024_dinas_sosial_kotim.xlsx` (sumbernya, satu CSV per sh
 masalah ditampilkan sekaligus, masing-masing dengan sheet, sel, nilai yang ditemukan dan
 yang diharapkan.
 
+Dua contoh lain menunjukkan instansi dengan susunan berbeda (angkanya fiktif):
+`inputs/lkjip_2024_kecamatan_baamang.xlsx` (sumber `inputs/kecamatan/`: indikator tujuan,
+indeks dan persentase, satu sasaran, program penunjang dan kewilayahan saja) dan
+`inputs/lkjip_2024_dinas_kesehatan_kotim.xlsx` (sumber `inputs/dinkes/`: indikator makin
+rendah makin baik, target 0, target rentang, predikat SAKIP, porsi anggaran).
+
 ## Aturan umum
 
 - **Judul kolom** dicocokkan tanpa membedakan huruf besar/kecil dan spasi. Kolom lain
@@ -63,12 +69,72 @@ Gambar yang tidak disebut, tidak ada, atau tidak dapat dibaca tidak menggagalkan
 draf: di tempatnya tampil tanda kurung berwarna kuning, dan catatan pemeriksaan menyebut
 sel yang perlu diisi.
 
+## Jenis indikator dan cara capaiannya dihitung
+
+Setiap aturan di bawah berlaku di Tabel 3.2 sampai 3.9, di Tabel 3.4 (tingkat kemajuan,
+dengan target akhir Renstra menggantikan target tahun ini) dan di tahun-tahun lalu
+(Tabel 3.3). Angka dihitung penuh, dibulatkan hanya saat ditampilkan.
+
+- **Makin tinggi makin baik** (Polaritas Naik): capaian = realisasi / target × 100.
+  Contoh: IKM 88,95 terhadap target 85 → 104,65%.
+- **Makin rendah makin baik** (Polaritas Turun): capaian = (2 × target − realisasi) /
+  target × 100, paling kecil 0. Contoh: peringkat 3 terhadap target 5 → (10 − 3) / 5 ×
+  100 = 140%; AKI 83,83 per 100.000 KH terhadap target 90 → 106,86%. Draf menyebut di
+  subbab indikator dan di Tabel 2.2 bahwa makin rendah makin baik, beserta rumusnya.
+- **Target rentang**, ditulis `80-90`, `80–90` atau `80 s.d. 90` di kolom target mana pun
+  (Target Renstra, RKT, PK Awal, PK Perubahan, Kinerja Tahun Lalu); batas bawah boleh 0.
+  Realisasi di dalam rentang (batas termasuk) → 100%. Naik: di bawah rentang diukur
+  terhadap batas bawah, di atasnya terhadap batas atas (realisasi / batas × 100, bisa di
+  atas 100). Turun: di atas rentang aturan makin-rendah terhadap batas atas, di bawahnya
+  terhadap batas bawah (di atas 100). Contoh rentang 0–5 dengan realisasi 7: Naik 7 / 5 ×
+  100 = 140%; Turun (2 × 5 − 7) / 5 × 100 = 60%. Draf menulis rentang dengan tanda pisah
+  (90–100) dan menyebut batas mana yang dipakai, atau bahwa realisasi ada di dalamnya.
+- **Target 0** (mis. jumlah kasus, Polaritas Turun): realisasi 0 → 100%; realisasi lain
+  → capaian tidak terdefinisi, ditampilkan "-" dengan alasannya dan disebut di catatan
+  pemeriksaan. Target 0 pada indikator Naik ditolak saat validasi.
+- **Indikator kualitatif** (predikat AA/A/BB/B/CC/C/D, opini WTP/WDP/TW/TMP): buat skala
+  di sheet Skala Kualitatif (satu baris per tingkat dengan nilainya, makin baik makin
+  besar), tulis nama skala di kolom Skala Kualitatif sheet Indikator, lalu tulis target dan
+  realisasinya sebagai tingkat (Realisasi Langsung `BB`). Capaian = nilai(realisasi) /
+  nilai(target) × 100. Contoh skala AA=7, A=6, BB=5, B=4, CC=3, C=2, D=1: BB terhadap
+  target A = 5 / 6 × 100 = 83,33%.
+- **Tidak dapat diukur**: tulis `Tidak dapat diukur` (atau `n/a`) di Realisasi Langsung
+  dan alasannya di Keterangan (wajib). Indikator itu ditampilkan "Tidak dapat diukur" di
+  setiap tabel, tanpa kategori, dan tidak ikut dalam rata-rata mana pun.
+- **Indikator tujuan** (IKU tujuan Renstra): isi Kode Tujuan dan kosongkan Kode Sasaran.
+  Indikator itu mendapat baris sendiri ("Indikator Tujuan: ...") di Tabel 2.1, 2.2, 3.2
+  sampai 3.5 dan 3.8, tidak ikut rata-rata sasaran tetapi ikut rata-rata seluruh indikator.
+- **Indikator program sendiri**: isi Indikator Program, Satuan, Polaritas, Target dan
+  Realisasi di sheet Program; Kode Indikator boleh kosong. Tabel 3.6 mencantumkan di bawah
+  setiap IKU program yang sub kegiatannya mendukung IKU itu, dengan angka program itu
+  sendiri (tanpa indikator sendiri: angka IKU yang menjadi ukuran hasilnya). Contoh:
+  Program Pemenuhan Upaya Kesehatan, target 85%, realisasi 88% → 103,53%, di bawah IKU
+  1.1, 1.2 dan 2.1.
+
+## Pilihan instansi (sheet Instansi)
+
+- **Ambang Serapan (%)**: bawaan contoh 92; sub kegiatan di bawahnya wajib dijelaskan.
+- **Batas Atas Capaian (%)**: kosong (bawaan) = tanpa batas. Bila diisi, mis. 120,
+  capaian di atasnya dihitung 120 untuk kategori dan semua rata-rata; capaian sebenarnya
+  tetap ditampilkan. Contoh dengan batas 100: capaian 130 dan 80 → rata-rata (100 + 80) / 2
+  = 90 (Tinggi), bukan 105.
+- **Capaian Sasaran**: `Rata-rata Indikator` (bawaan) = rata-rata capaian indikator
+  sasaran itu; `Dari Workbook` = kolom Capaian sheet Sasaran (wajib diisi).
+- **Skala Kategori** (sheet): batas bawah setiap kategori, dari yang tertinggi.
+- **Efisiensi**: tingkat efisiensi (Bab III) = capaian (%) / serapan (%), ≥ 1 efisien;
+  tidak terdefinisi bila serapan 0% atau tanpa pagu, dan indikator itu tidak dihitung
+  efisien maupun tidak efisien. "Efisiensi anggaran" di Ikhtisar = 100 − serapan (sisa
+  anggaran), angka yang berbeda dan dinamai berbeda.
+
 ## Aturan perhitungan yang perlu diketahui pengisi
 
 - Realisasi indikator = pembilang / penyebut × 100, atau Realisasi Langsung.
 - Capaian dihitung terhadap Target PK Perubahan bila diisi, selain itu Target PK Awal.
 - Setiap sub kegiatan mendukung tepat satu IKU; anggaran IKU (Tabel 3.8) adalah jumlah
-  anggaran sub kegiatan yang mendukungnya.
+  anggaran sub kegiatan yang mendukungnya. Bila satu sub kegiatan melayani beberapa IKU,
+  kosongkan Kode Indikator-nya dan isi sheet Porsi Anggaran (porsi per IKU, berjumlah 100).
+  Contoh: Pengelolaan Pelayanan Imunisasi, pagu Rp612.000.000, porsi 70% untuk IKU 2.1 dan
+  30% untuk IKU 1.2: IKU 2.1 mendapat Rp428.400.000 dan IKU 1.2 Rp183.600.000.
 - Belanja Modal dihitung sebagai belanja modal; jenis belanja lain sebagai belanja operasi.
 - Pagu sebelum perubahan diisi sekali per sub kegiatan: di sheet Sub Kegiatan, atau di
   setiap rekeningnya di sheet Rekening (tidak keduanya).

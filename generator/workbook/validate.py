@@ -423,7 +423,7 @@ def _check_indicator_kinds(v: Validated) -> None:
                 v.problem("unknown_reference", "Indikator", ind.row, "skala_kualitatif",
                           ind.skala_kualitatif,
                           expected=f"nama skala di sheet Skala Kualitatif ({known or 'kosong'})")
-                levels = set()
+                continue    # its values cannot be checked against a scale that is missing
         kinds[ind.kode] = (levels, ind.polaritas.value == "Turun")
 
     def check_value(sheet: str, row: int, field_name: str, kode: str, value, realisasi: bool):

@@ -1,0 +1,239 @@
+"""The two other sample workbooks (issue 11.8): built from their CSV sources, generating a
+complete draft and spreadsheets without review notes, every table's first and last rows
+checked against figures worked by hand from the sources (inputs/kecamatan, inputs/dinkes).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+
+from generator.pipeline import generate
+from generator.workbook.sheets import SHEETS
+from generator.workbook.text import build_workbook, dump_workbook
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLES = {
+    "kecamatan": ("inputs/kecamatan", "inputs/lkjip_2024_kecamatan_baamang.xlsx"),
+    "dinkes": ("inputs/dinkes", "inputs/lkjip_2024_dinas_kesehatan_kotim.xlsx"),
+}
+
+
+@pytest.fixture(scope="module", params=sorted(SAMPLES))
+def generated(request, tmp_path_factory):
+    name = request.param
+    out = tmp_path_factory.mktemp(name)
+    result = generate(REPO / SAMPLES[name][1], out)
+    assert result.report.ok, [p.message() for p in result.report]
+    return name, result, out
+
+
+def _rows(table) -> list[str]:
+    """Data rows as ' / '-joined text; header and column-number rows left out."""
+    rows = [" / ".join(c.text for c in r.cells) for r in table.rows]
+    header = rows[0]
+    rows = [r for r in rows[1:] if r != header and not re.fullmatch(r"[()\d /]+", r)
+            and not r.startswith("NO / ")]
+    # a second header row (units such as "(Rp)") has no figure outside brackets
+    while rows and not re.search(r"\d", re.sub(r"\(.*?\)", "", rows[0])):
+        rows.pop(0)
+    return rows
+
+
+def _table(document, header_part: str, nth: int = 0):
+    found = [t for t in document.tables
+             if header_part in " / ".join(c.text for c in t.rows[0].cells)]
+    return found[nth]
+
+
+def _check(document, header_part, first, last, nth=0):
+    rows = _rows(_table(document, header_part, nth))
+    for part in first:
+        assert part in rows[0], (header_part, part, rows[0])
+    for part in last:
+        assert part in rows[-1], (header_part, part, rows[-1])
+
+
+# (header text, nth table with it, [in first row], [in last row]); figures by hand below.
+KECAMATAN = [
+    # Tabel 1.1-1.3: 1+1+4+2+10 = 18 PNS, no PPPK, no kontrak; 2+9+2+5 = 18; golongan 18
+    ("PPPK", 0, ["Camat / 1 / 0 / 0 / 1"], ["JUMLAH / 18 / 0 / 0 / 18"]),
+    ("PENDIDIKAN", 0, ["Strata-2 (S-2) / 2"], ["JUMLAH / 18"]),
+    ("GOLONGAN", 0, ["Pembina Tingkat I / IV/b / 1"], ["JUMLAH /  / 18"]),
+    # Tabel 2.1: the tujuan's own indicator first, Renstra 81 ... 87
+    ("INDIKATOR KINERJA / 2021", 0, ["Indikator Tujuan:", "T.1", "81 / 82 / 83,50 / 85 / 86 / 87"],
+     ["1.3", "100 / 100 / 100 / 100 / 100 / 100"]),
+    ("DEFINISI OPERASIONAL", 0, ["T.1", "Indeks"],
+     ["1.3", "Jumlah gangguan trantibum yang tertangani / Jumlah gangguan trantibum yang "
+             "dilaporkan × 100%"]),
+    ("SATUAN / TARGET 2024", 0, ["T.1", "85"], ["1.3", "100%"]),            # Tabel 2.3
+    ("KODE / INDIKATOR KINERJA / TARGET 2024", 0, ["T.1", "85"], ["1.3", "100%"]),   # 2.4
+    ("(PERUBAHAN)", 0, ["T.1", "85 / Tetap"], ["1.3", "100% / Tetap"]),
+    # Tabel 2.6: the total of the 16 rekening pagu = 1.906.500.000
+    ("ANGGARAN (SESUDAH PERUBAHAN)", 0, ["KECAMATAN", "1.906.500.000"],
+     ["JUMLAH BELANJA", "1.906.500.000"]),
+    ("KATEGORI CAPAIAN", 0, ["≥ 91 / Sangat Tinggi"], ["< 51 / Sangat Rendah"]),
+    # Tabel 3.2: T.1 88,95 / 85 = 104,65%; 1.3 46 / 48 = 95,83% of target 100
+    ("PENANGGUNG JAWAB", 0, ["T.1", "85 / 88,95 / 104,65 / Sangat Tinggi"],
+     ["1.3", "100 / 95,83 / 95,83 / Sangat Tinggi"]),
+    # Tabel 3.3: T.1 2022 83,10 / 82 = 101,34; 1.3 2024 95,83
+    ("TARGET 2022", 0, ["T.1", "82 / 83,10 / 101,34 / 83,50 / 86,40 / 103,47"],
+     ["1.3", "100 / 93,75 / 93,75 / 100 / 95 / 95,00 / 100 / 95,83 / 95,83"]),
+    # Tabel 3.4: T.1 88,95 / 87 = 102,24; 1.3 95,83 / 100
+    ("TINGKAT KEMAJUAN", 0, ["T.1", "88,95 / 87 / 102,24"], ["1.3", "95,83 / 100 / 95,83"]),
+    ("KATEGORI", 1, ["T.1", "85 / 88,95 / 104,65 / Sangat Tinggi"],       # Tabel 3.5
+     ["1.3", "95,83 / 95,83 / Sangat Tinggi"]),
+    # Tabel 3.6: under T.1, the program whose sub kegiatan (survei) serves it, with the
+    # program's own outcome (its IKU 1.1: 95, 4512/4630 = 97,45, 102,58)
+    ("MENUNJANG", 0, ["T.1", "PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANAN PUBLIK",
+                      "95 / 97,45 / 102,58 / Menunjang"],
+     ["1.3", "Sub Kegiatan Koordinasi Penyelenggaraan Patroli Wilayah", "24 / 24 / 100,00"]),
+    # Tabel 3.7: pagu sebelum 1.906,5 + 30 (gaji) - 4 (perjalanan) = 1.932.500.000; realisasi
+    # sum 1.838.486.650; 96,43%; sisa 68.013.350
+    ("SISA ANGGARAN", 0, ["KECAMATAN / 1.932.500.000 / 1.906.500.000 / 1.838.486.650 / 96,43"],
+     ["JUMLAH BELANJA / 1.932.500.000 / 1.906.500.000 / 1.838.486.650 / 96,43 / 68.013.350"]),
+    # Tabel 3.8: T.1 served by the survei: 9,6 + 3 = 12.600.000, 9,36 + 2,95 = 12.310.000,
+    # 97,70%; 104,647 / 97,698 = 1,07
+    ("TINGKAT EFISIENSI", 0, ["T.1", "85 / 88,95 / 104,65 / 12.600.000 / 12.310.000 / 97,70 / 1,07"],
+     ["JUMLAH", "1.906.500.000 / 1.838.486.650 / 96,43"]),
+    # Tabel 3.9: the penunjang program's own indicator 98,5 of 100; pagu 1.707.000.000,
+    # realisasi 1.647.856.650 = 96,54%; 98,5 / 96,535 = 1,02
+    ("TINGKAT EFISIENSI", 1, ["PROGRAM PENUNJANG", "100 / 98,50 / 98,50 / 1.707.000.000 / "
+                                                   "1.647.856.650 / 96,54 / 1,02"],
+     ["Fasilitasi Penyusunan Laporan", "19 / 19 / 100,00 / 28.500.000 / 27.930.000 / 98,00 / 1,02"]),
+    # Bab III.E: operasi 1.906,5 - 45 = 1.861.500.000, realisasi 1.793.936.650 = 96,37%
+    ("URAIAN / ANGGARAN", 0, ["Belanja Operasi / 1.861.500.000 / 1.793.936.650 / 96,37"],
+     ["JUMLAH / 1.906.500.000 / 1.838.486.650 / 96,43"]),
+    # Lampiran: the camat's PK (T.1 first) and budget at pagu sebelum perubahan
+    ("SASARAN STRATEGIS / ASPEK", 0, ["Indeks Kepuasan Masyarakat", "85"],
+     ["Persentase gangguan ketentraman", "100%"]),
+    ("SUMBER DANA", 0, ["Program Penunjang", "1.737.000.000"], ["JUMLAH / 1.932.500.000"]),
+    ("INDIKATOR KINERJA INDIVIDU", 0, ["Terpenuhinya kebutuhan administrasi perkantoran"],
+     ["Persentase terpenuhinya kebutuhan administrasi perkantoran / 100%"]),
+    ("SUMBER DANA", 1, ["Program Penunjang", "1.737.000.000"], ["JUMLAH / 1.737.000.000"]),
+    ("KONDISI AWAL", 0, ["T.1", "80,12 / 81 / 82 / 83,50 / 85 / 86 / 87 / 87"],
+     ["1.3", "90 / 100 / 100 / 100 / 100 / 100 / 100 / 100"]),
+    ("RINCIAN", 0, ["KECAMATAN"],
+     ["JUMLAH BELANJA / 1.861.500.000 / 45.000.000 / 1.906.500.000 / 1.793.936.650 / 96,37"]),
+    # sarana: 1 + 14 + 4 = 19 items, 1.250 + 126 + 88 = 1.464.000.000
+    ("KONDISI", 1, ["Gedung kantor / 1 / 1.250.000.000 / Baik"], ["JUMLAH / 19 / 1.464.000.000"]),
+]
+
+DINKES = [
+    # staff: PNS 1+1+4+60+29 = 95, PPPK 20, kontrak 12, total 127
+    ("PPPK", 0, ["Kepala Dinas / 1 / 0 / 0 / 1"], ["JUMLAH / 95 / 20 / 12 / 127"]),
+    ("PENDIDIKAN", 0, ["Strata-2 (S-2) / 6"], ["JUMLAH / 127"]),
+    ("GOLONGAN", 0, ["Pembina Tingkat I / IV/b / 2"], ["JUMLAH /  / 95"]),
+    # Tabel 2.1: the grade's Renstra targets are levels
+    ("INDIKATOR KINERJA / 2021", 0, ["1.1 Angka Kematian Ibu", "100 / 98 / 95 / 90 / 85 / 80"],
+     ["3.1", "B / BB / BB / A / A / A"]),
+    # Tabel 2.2 states the rule used for lower-is-better and for the grade
+    ("DEFINISI OPERASIONAL", 0, ["1.1", "makin rendah makin baik: capaian = (2 × target − "
+                                        "realisasi) / target × 100%"],
+     ["3.1", "skala Predikat SAKIP", "nilai tingkat realisasi / nilai tingkat target"]),
+    ("SATUAN / TARGET 2024", 0, ["1.1", "90"], ["3.1", "A"]),
+    ("KODE / INDIKATOR KINERJA / TARGET 2024", 0, ["1.1", "90"], ["3.1", "A"]),
+    # Tabel 2.5: only 2.2 (19 -> 18,5) changed
+    ("(PERUBAHAN)", 0, ["1.1", "90 / Tetap"], ["3.1", "A / Tetap"]),
+    # Tabel 2.6: total pagu of the 14 rekening = 10.027.000.000
+    ("ANGGARAN (SESUDAH PERUBAHAN)", 0, ["URUSAN PEMERINTAHAN BIDANG KESEHATAN", "10.027.000.000"],
+     ["JUMLAH BELANJA", "10.027.000.000"]),
+    ("KATEGORI CAPAIAN", 0, ["≥ 91 / Sangat Tinggi"], ["< 51 / Sangat Rendah"]),
+    # Tabel 3.2: AKI (2 x 90 - 83,83) / 90 = 106,86%; SAKIP BB/A = 5/6 = 83,33% (Tinggi)
+    ("PENANGGUNG JAWAB", 0, ["1.1", "90 / 83,83 / 106,86 / Sangat Tinggi"],
+     ["3.1", "A / BB / 83,33 / Tinggi"]),
+    # Tabel 3.3: AKI 2022 (196 - 95,8) / 98 = 102,24; 2023 (190 - 91,2) / 95 = 104,00;
+    # SAKIP 2022 B/BB = 4/5 = 80,00; 2023 BB/BB = 100
+    ("TARGET 2022", 0, ["1.1", "98 / 95,80 / 102,24 / 95 / 91,20 / 104,00 / 90 / 83,83 / 106,86"],
+     ["3.1", "BB / B / 80,00 / BB / BB / 100,00 / A / BB / 83,33"]),
+    # Tabel 3.4 by polarity: AKI (160 - 83,83) / 80 = 95,21; SAKIP 5/6 against the end A
+    ("TINGKAT KEMAJUAN", 0, ["1.1", "83,83 / 80 / 95,21"], ["3.1", "BB / A / 83,33"]),
+    ("KATEGORI", 1, ["1.1", "90 / 83,83 / 106,86 / Sangat Tinggi"], ["3.1", "A / BB / 83,33 / Tinggi"]),
+    # Tabel 3.6: under AKI the program with its own outcome (85, 88 -> 103,53)
+    ("MENUNJANG", 0, ["1.1", "PROGRAM PEMENUHAN UPAYA KESEHATAN", "85 / 88 / 103,53 / Menunjang"],
+     ["3.1", "Sub Kegiatan Penyediaan Gaji dan Tunjangan ASN", "1.140 / 1.140 / 100,00"]),
+    # Tabel 3.7: sebelum 10.027 + 150 (gaji) = 10.177.000.000; realisasi 9.626.700.000 = 96,01%
+    ("SISA ANGGARAN", 0, ["10.177.000.000 / 10.027.000.000 / 9.626.700.000 / 96,01"],
+     ["JUMLAH BELANJA / 10.177.000.000 / 10.027.000.000 / 9.626.700.000 / 96,01 / 400.300.000"]),
+    # Tabel 3.8: AKI served by ibu hamil (516 jt) and bersalin (360 jt): 876.000.000, realisasi
+    # 502,62 + 354,6 = 857.220.000 = 97,86%; 106,856 / 97,856 = 1,09
+    ("TINGKAT EFISIENSI", 0, ["1.1", "90 / 83,83 / 106,86 / 876.000.000 / 857.220.000 / 97,86 / 1,09"],
+     ["JUMLAH", "10.027.000.000 / 9.626.700.000 / 96,01"]),
+    # Tabel 3.9: the penunjang program borrows IKU 3.1 (A, BB, 83,33); pagu 60 + 6.860 jt =
+    # 6.920.000.000, realisasi 58,26 + 6.674,78 = 6.733.040.000 = 97,30%; 83,33 / 97,30 = 0,86
+    ("TINGKAT EFISIENSI", 1, ["PROGRAM PENUNJANG", "A / BB / 83,33 / 6.920.000.000 / "
+                                                   "6.733.040.000 / 97,30 / 0,86"],
+     ["Peningkatan Upaya Promosi Kesehatan", "120 / 118 / 98,33 / 220.000.000 / 212.000.000 / "
+                                             "96,36 / 1,02"]),
+    # Bab III.E: operasi 8.777.000.000, realisasi 8.539.200.000 = 97,29%
+    ("URAIAN / ANGGARAN", 0, ["Belanja Operasi / 8.777.000.000 / 8.539.200.000 / 97,29"],
+     ["JUMLAH / 10.027.000.000 / 9.626.700.000 / 96,01"]),
+    # Lampiran: PK awal (budget at pagu sebelum: 10.177.000.000) and PK perubahan (10.027)
+    ("SASARAN STRATEGIS / ASPEK", 0, ["Angka Kematian Ibu", "90"], ["Predikat SAKIP", "A"]),
+    ("SUMBER DANA", 0, ["Program Penunjang", "7.070.000.000"], ["JUMLAH / 10.177.000.000"]),
+    ("SASARAN STRATEGIS / ASPEK", 1, ["Angka Kematian Ibu", "90"], ["Predikat SAKIP", "A"]),
+    ("SUMBER DANA", 1, ["Program Penunjang", "6.920.000.000"], ["JUMLAH / 10.027.000.000"]),
+    ("KONDISI AWAL", 0, ["1.1", "112,50 / 100 / 98 / 95 / 90 / 85 / 80 / 80"],
+     ["3.1", "- / B / BB / BB / A / A / A / A"]),
+    ("RINCIAN", 0, ["URUSAN PEMERINTAHAN BIDANG KESEHATAN"],
+     ["JUMLAH BELANJA / 8.777.000.000 / 1.250.000.000 / 10.027.000.000 / 8.539.200.000 / 97,29"]),
+    ("KONDISI", 1, ["Gedung kantor / 1 / 3.200.000.000 / Baik"], ["JUMLAH / 55 / 6.332.000.000"]),
+]
+
+
+def test_every_table_first_and_last_rows(generated):
+    name, result, out = generated
+    document = docx.Document(str(result.written[0]))
+    for header, nth, first, last in (KECAMATAN if name == "kecamatan" else DINKES):
+        _check(document, header, first, last, nth)
+
+
+def test_no_review_notes_and_spreadsheets(generated):
+    name, result, out = generated
+    assert result.result.catatan == []
+    names = sorted(p.name for p in out.iterdir())
+    assert len(names) == 4
+    for path in out.glob("*.xlsx"):
+        wb = openpyxl.load_workbook(path)
+        assert wb.sheetnames
+
+
+def test_dinkes_rules_by_hand(generated):
+    name, result, out = generated
+    if name != "dinkes":
+        pytest.skip("Dinas Kesehatan only")
+    res = result.result
+    # zero target, lower is better, realisation 0: 100; in 2022 a realisation 1: undefined
+    klb = res.indicator("1.2")
+    assert klb.capaian == 100
+    assert [y.capaian for y in klb.riwayat] == [None, 100, 100]
+    # range 90-100, 7412 / 7980 = 92,88 inside: 100
+    assert res.indicator("2.1").skor.posisi == "dalam"
+    # the imunisasi sub kegiatan (612 jt) split 70/30: 2.1 gets 1.250 jt (alat) + 428,4 jt
+    assert res.indicator("2.1").anggaran.pagu == 1250000000 + 612000000 * 70 / 100
+    assert res.indicator("1.2").anggaran.pagu == 149000000 + 612000000 * 30 / 100
+    # the four groups of Tabel 3.8 add up to the total pagu
+    assert sum(i.anggaran.pagu for i in res.indikator) == res.anggaran.budget.pagu
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLES))
+def test_committed_workbook_matches_sources(name, tmp_path):
+    source, workbook = SAMPLES[name]
+    dump_workbook(REPO / workbook, tmp_path)
+    for spec in SHEETS:
+        src = REPO / source / f"{spec.slug}.csv"
+        with src.open(encoding="utf-8") as a, (tmp_path / f"{spec.slug}.csv").open(
+                encoding="utf-8") as b:
+            src_rows = [r for r in csv.reader(a) if any(r)]
+            out_rows = [r for r in csv.reader(b) if any(r)]
+        if spec.keyvalue:
+            src_rows = [r for r in src_rows if r[1] != ""]
+            out_rows = [r for r in out_rows if r[1] != ""]
+        assert src_rows == out_rows, (name, spec.name)
+    rebuilt = build_workbook(REPO / source, tmp_path / "x.xlsx")
+    assert rebuilt.exists()
