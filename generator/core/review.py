@@ -76,19 +76,19 @@ def review_notes(wb: m.InputWorkbook, result: Result, ctx: Context) -> list[Revi
                 and is_percent_satuan(ind.satuan):
             add("pembilang_gt_penyebut", "Kinerja Indikator", k.row, "pembilang",
                 f"Pembilang indikator {ind.kode} lebih besar dari penyebutnya (realisasi > 100%).")
-        if k.realisasi_langsung is not None and k.realisasi_langsung > 100 \
+        if isinstance(k.realisasi_langsung, Decimal) and k.realisasi_langsung > 100 \
                 and is_percent_satuan(ind.satuan):
             add("realisasi_gt_100", "Kinerja Indikator", k.row, "realisasi_langsung",
                 f"Realisasi indikator {ind.kode} ({fmt.nilai(k.realisasi_langsung)}) lebih dari "
                 f"100 padahal satuannya persen ({ind.satuan}).")
-        if renstra is not None and isinstance(k.target_pk_awal, TargetRange) \
+        if isinstance(renstra, Decimal) and isinstance(k.target_pk_awal, TargetRange) \
                 and not k.target_pk_awal.low <= renstra <= k.target_pk_awal.high:
             add("pk_renstra", "Kinerja Indikator", k.row, "target_pk_awal",
                 f"Target PK awal indikator {ind.kode} ({fmt.target(k.target_pk_awal)}) tidak "
                 f"mencakup target Renstra tahun {inst.tahun} ({fmt.nilai(renstra)}).")
         for name, label in (("target_pk_perubahan", "PK perubahan"), ("target_rkt", "RKT")):
             value = getattr(k, name)
-            if renstra is not None and isinstance(value, Decimal) and renstra > 0 \
+            if isinstance(renstra, Decimal) and isinstance(value, Decimal) and renstra > 0 \
                     and abs(value - renstra) > FAR_FROM_RENSTRA * renstra:
                 add("target_far", "Kinerja Indikator", k.row, name,
                     f"Target {label} indikator {ind.kode} ({fmt.nilai(value)}) jauh dari target "
