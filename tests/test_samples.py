@@ -35,7 +35,7 @@ def generated(request, tmp_path_factory):
 
 def _rows(table) -> list[str]:
     """Data rows as ' / '-joined text; header and column-number rows left out."""
-    rows = [" / ".join(c.text for c in r.cells) for r in table.rows]
+    rows = [" / ".join(c.text for c in r.cells).replace("\xa0", " ") for r in table.rows]
     header = rows[0]
     rows = [r for r in rows[1:] if r != header and not re.fullmatch(r"[()\d /]+", r)
             and not r.startswith("NO / ")]
