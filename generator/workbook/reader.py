@@ -22,6 +22,7 @@ copy; hidden rows and hidden sheets that are read give a notice (a review note).
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import io
 import re
 import zipfile
@@ -416,12 +417,16 @@ def read_workbook(path: Path | str) -> RawWorkbook:
         raise _fail("not_lkjip", path,
                     expected="workbook dengan sheet Instansi, Pejabat, Indikator, Rekening, "
                              "dan seterusnya; salin workbook contoh di folder inputs/")
+    known = {normalise_header(spec.name) for spec in SHEETS}
+    others = [ws.title for ws in values_wb.worksheets if normalise_header(ws.title) not in known]
     for spec in SHEETS:
         title = by_norm.get(normalise_header(spec.name))
         if title is None:
             if spec.required:
+                hint = nearest(spec.name, others)
                 problems.append(Problem("sheet_missing", Location(spec.name),
-                                        expected=f'sheet bernama "{spec.name}"'))
+                                        expected=f'sheet bernama "{spec.name}"',
+                                        detail=f'maksud Anda sheet "{hint}"?' if hint else ""))
             continue
         copies = _copies(spec.name, values_wb.sheetnames)
         if title in hidden:
@@ -479,6 +484,13 @@ def _notice_hidden_rows(raw: RawSheet, scan: SheetScan, notices: list[Notice]) -
         f"{len(rows)} baris berisi data di sheet {raw.spec.name} tersembunyi (baris {shown}), "
         f"tetapi tetap dibaca dan dihitung; tampilkan barisnya (Unhide) untuk memeriksa, "
         f"atau hapus bila tidak dipakai."))
+
+
+def nearest(word: str, candidates: list[str]) -> str | None:
+    """The candidate closest to a misspelt `word` (for "maksud Anda ...?"), if any."""
+    lowered = {str(c).strip().lower(): str(c).strip() for c in candidates if str(c).strip()}
+    found = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.75)
+    return lowered[found[0]] if found else None
 
 
 def _is_blank(value: Any) -> bool:
@@ -612,13 +624,22 @@ def _read_sheet(raw: RawSheet, ws_values, scan: SheetScan, problems: list[Proble
                          f"hapus baris kosong atau catatan di atas tabel"))
             return
     raw.header_row = header_row or 1
+    used = {c for cols in found.values() for c in cols}
+    unmatched = {} if not header_row else {
+        str(ws_values.cell(header_row, c).value).strip(): c
+        for c in range(1, (ws_values.max_column or 0) + 1)
+        if c not in used and not _is_blank(ws_values.cell(header_row, c).value)}
     for name, info in spec.fields():
         cols = found.get(name)
         if not cols:
             if info.is_required():
-                problems.append(Problem("column_missing",
-                                        Location(spec.name, raw.header_row, None, info.alias),
-                                        expected=f'kolom berjudul "{info.alias}"'))
+                hint = nearest(info.alias, list(unmatched))
+                problems.append(Problem(
+                    "column_missing",
+                    Location(spec.name, raw.header_row,
+                             column_letter(unmatched[hint]) if hint else None, info.alias),
+                    expected=f'kolom berjudul "{info.alias}"',
+                    detail=f'maksud Anda kolom "{hint}"?' if hint else ""))
             continue
         if len(cols) > 1:
             problems.append(Problem(

@@ -158,7 +158,8 @@ def validate(raw: RawWorkbook) -> tuple[m.InputWorkbook | None, Report]:
         v.rows[spec.attr] = good
     _cross_checks(v)
     report = v.report
-    report.problems = report.sorted(SHEET_ORDER)
+    # A missing sheet first: the problems that follow from it come after.
+    report.problems = sorted(report.sorted(SHEET_ORDER), key=lambda p: p.kind != "sheet_missing")
     if not report.ok:
         return None, report
     columns = {name: dict(s.columns) for name, s in raw.sheets.items()}
