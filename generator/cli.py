@@ -89,7 +89,17 @@ class Group(click.Group):
 def _report_lines(report: Report, path: Path) -> list[str]:
     n = len(report)
     lines = [invalid_summary(n, str(path))]
-    lines += [f"{i}. {p.message()}" for i, p in enumerate(report, start=1)]
+    problems = list(report)
+    empty = [p for p in problems if p.kind == "sheet_empty"]
+    if len(empty) >= 3:
+        # A fresh or rolled-over workbook: the sheets to fill, one short line each.
+        lines.append(f"Sheet yang masih perlu diisi ({len(empty)}):")
+        lines += [f"  - {p.location.sheet}" + (f" ({p.detail})" if p.detail else "")
+                  for p in empty]
+        problems = [p for p in problems if p.kind != "sheet_empty"]
+        if problems:
+            lines.append("Masalah lain:")
+    lines += [f"{i}. {p.message()}" for i, p in enumerate(problems, start=1)]
     lines.append("Perbaiki masalah di atas lalu jalankan kembali.")
     return lines
 
@@ -287,6 +297,45 @@ def serve(host: str, port: int, kode: str | None, templates: Path | None, ttl: i
         pass
     except Exception as exc:  # noqa: BLE001
         _unexpected(exc)
+
+
+def _write_new(target: Path, data: bytes, force: bool) -> None:
+    from .output import write_all
+
+    if target.exists() and not force:
+        click.echo(f"Berkas {target} sudah ada; pilih nama lain atau tambahkan --timpa.",
+                   err=True)
+        sys.exit(EXIT_FAILURE)
+    if target.is_dir():
+        click.echo(f"{target} adalah folder; tulis nama berkas .xlsx.", err=True)
+        sys.exit(EXIT_FAILURE)
+    try:
+        write_all([(target, data)])
+    except OSError as exc:
+        click.echo(f"Berkas {target} tidak dapat ditulis: {exc.strerror or exc}.", err=True)
+        sys.exit(EXIT_FAILURE)
+
+
+@main.command(help="Buat workbook masukan kosong untuk instansi baru: setiap sheet dengan "
+                   "judul kolom, petunjuk, daftar pilihan dan skala kategori bawaan.")
+@click.argument("file", metavar="BERKAS", type=click.Path(), callback=_not_empty)
+@click.option("--tahun", type=click.IntRange(1900, 2100), metavar="TAHUN",
+              help="Tahun laporan yang diisikan ke sheet Instansi.")
+@click.option("--instansi", metavar="NAMA", help="Nama instansi, mis. \"Dinas Sosial\".")
+@click.option("--timpa", is_flag=True, help="Timpa berkas yang sudah ada.")
+def init(file: Path, tahun: int | None, instansi: str | None, timpa: bool) -> None:
+    from .workbook.blank import blank_workbook
+
+    if file.suffix.lower() not in (".xlsx", ".xlsm"):
+        file = file.with_name(file.name + ".xlsx")
+    try:
+        data = blank_workbook(tahun, instansi.strip() if instansi else None)
+    except Exception as exc:  # noqa: BLE001
+        _unexpected(exc)
+    _write_new(file, data, timpa)
+    click.echo(f"Workbook kosong ditulis: {file.resolve()}")
+    click.echo(f"Isi sheet-nya (lihat sheet Petunjuk), lalu periksa dengan: "
+               f"lkjip validate {file}")
 
 
 @main.command(help="Tulis setiap sheet workbook sebagai berkas CSV (untuk ditinjau di git).")

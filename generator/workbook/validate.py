@@ -143,6 +143,14 @@ def validate(raw: RawWorkbook) -> tuple[m.InputWorkbook | None, Report]:
             rows_of = {name: r for name, (r, _) in sheet.keys.items()}
             if "key" not in sheet.columns:
                 continue
+            required = [n for n, info in spec.fields() if info.is_required()]
+            empty = [n for n in required if n not in values]
+            if len(empty) * 2 > len(required):
+                # Mostly empty (a fresh workbook): one line for the sheet, not one per key.
+                v.problem("sheet_empty", spec.name, None, None,
+                          detail="belum diisi: " + ", ".join(spec.alias_of(n) for n in empty),
+                          expected=f"nilai setiap isian wajib di kolom {spec.value_header}")
+                continue
             model = _validate_row(v, spec, None, values, rows_of)
             if model is not None:
                 v.single[spec.attr] = model
@@ -207,6 +215,8 @@ def _check_unique(v: Validated, sheet: str, field_name: str, seen: dict[str, tup
 
 def _check_refs(v: Validated, rows: Iterable[m.Row], sheet: str, field_name: str,
                 known: set[str], target: str) -> None:
+    if not known:
+        return  # the target sheet is empty or missing: reported once as such
     for row in rows:
         code = getattr(row, field_name)
         if code is None:
@@ -300,8 +310,20 @@ def _cross_checks(v: Validated) -> None:
 
 def _check_kinerja(v: Validated, indikator: set[str]) -> None:
     present = set()
-    for k in v.rows.get("kinerja_indikator", []):
+    rows = v.rows.get("kinerja_indikator", [])
+    unfilled = len(rows) > 1 and all(
+        k.realisasi_langsung is None and k.pembilang is None and k.penyebut is None
+        for k in rows)
+    if unfilled:
+        # Targets typed, no realisation yet (e.g. a rolled-over workbook): one line.
+        v.problem("realisasi_missing", "Kinerja Indikator", None, None, None,
+                  detail=f"belum ada di {len(rows)} baris",
+                  expected="Realisasi Pembilang dan Penyebut, atau Realisasi Langsung, "
+                           "untuk setiap indikator")
+    for k in rows:
         present.add(k.kode_indikator)
+        if unfilled:
+            continue
         pair = (k.pembilang is not None, k.penyebut is not None)
         if k.realisasi_langsung is not None and any(pair):
             v.problem("realisasi_conflict", "Kinerja Indikator", k.row, "realisasi_langsung",
@@ -318,6 +340,8 @@ def _check_kinerja(v: Validated, indikator: set[str]) -> None:
             v.problem("realisasi_missing", "Kinerja Indikator", k.row, "pembilang", None,
                       expected="Realisasi Pembilang dan Penyebut, atau Realisasi Langsung")
     raw_present = {c for _, c in _raw_codes(v, "Kinerja Indikator", "kode_indikator")}
+    if not raw_present:
+        return  # an empty sheet is reported once as such
     for ind in v.rows.get("indikator", []):
         if ind.kode not in present and ind.kode not in raw_present:
             v.problem("row_missing", "Kinerja Indikator", None, "kode_indikator", ind.kode,
@@ -335,8 +359,8 @@ def _check_renstra(v: Validated, inst: m.Instansi | None) -> None:
         if inst is not None and not inst.renstra_awal <= t.tahun <= inst.renstra_akhir:
             v.problem("year_outside_period", "Target Renstra", t.row, "tahun", t.tahun,
                       expected=f"tahun {inst.renstra_awal}-{inst.renstra_akhir}")
-    if inst is None:
-        return
+    if inst is None or not seen:
+        return  # no Instansi, or an empty sheet (reported once as such)
     for ind in v.rows.get("indikator", []):
         for year in sorted({inst.tahun, inst.renstra_akhir}):
             if (ind.kode, year) not in seen:

@@ -1,0 +1,154 @@
+"""`lkjip init`'s blank workbook (issue 12.2): read back with openpyxl, then filled."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from generator.pipeline import SAMPLE_SOURCES, check, load
+from generator.workbook.blank import DEFAULT_SCALE, REFERENCES, blank_workbook, range_name
+from generator.workbook.sheets import SHEETS
+from generator.workbook.text import _typed, field_kind
+
+
+@pytest.fixture(scope="module")
+def blank_bytes() -> bytes:
+    return blank_workbook(2025, "Dinas Sosial")
+
+
+@pytest.fixture(scope="module")
+def blank(blank_bytes):
+    return openpyxl.load_workbook(io.BytesIO(blank_bytes))
+
+
+def _validations(ws) -> dict[str, object]:
+    """Column letter of the first row under the header -> its data validation."""
+    found = {}
+    for dv in ws.data_validations.dataValidation:
+        for rng in dv.sqref.ranges:
+            found[rng.coord.split(":")[0].rstrip("0123456789")] = dv
+    return found
+
+
+def test_sheets_in_order_with_a_guide_first(blank):
+    assert blank.sheetnames == ["Petunjuk"] + [s.name for s in SHEETS]
+    guide = [c.value for c in blank["Petunjuk"]["A"] if c.value]
+    assert guide[0] == "Petunjuk pengisian workbook masukan LKjIP"
+    assert "Rekening" in [c.value for c in blank["Petunjuk"]["A"]]
+
+
+def test_every_sheet_has_its_headers_frozen_and_styled(blank):
+    for spec in SHEETS:
+        ws = blank[spec.name]
+        assert [c.value for c in ws[1]][:len(spec.headers())] == spec.headers(), spec.name
+        assert ws.freeze_panes == "A2"
+        assert ws["A1"].font.b
+        assert ws.column_dimensions["A"].width >= 10
+
+
+def test_choice_columns_have_dropdowns(blank):
+    dv = _validations(blank["Indikator"])["E"]          # Polaritas
+    assert dv.type == "list" and dv.formula1 == '"Naik,Turun"'
+    assert [r.coord for r in dv.sqref.ranges] == ["E2:E10001"]
+    dv = _validations(blank["Perjanjian Kinerja"])["B"]  # Jenis
+    assert dv.formula1 == '"Awal,Perubahan"'
+    dv = _validations(blank["Rekening"])["D"]            # Jenis Belanja
+    assert dv.type == "list" and "Belanja Modal" in dv.formula1
+
+
+def test_codes_of_other_sheets_are_dropdowns_over_named_ranges(blank):
+    dv = _validations(blank["Rekening"])["A"]            # Kode Sub Kegiatan
+    assert dv.type == "list" and dv.formula1 == "Kode_Sub_Kegiatan"
+    assert dv.errorStyle == "warning"
+    name = blank.defined_names["Kode_Sub_Kegiatan"]
+    assert name.attr_text == ("OFFSET('Sub Kegiatan'!$A$2,0,0,"
+                              "MAX(1,COUNTA('Sub Kegiatan'!$A:$A)-1),1)")
+    dv = _validations(blank["Instansi"])["B"]
+    assert {dv.formula1 for dv in blank["Instansi"].data_validations.dataValidation
+            if dv.type == "list"} == {"Kode_Pejabat"}
+    for (sheet, field), (target, _) in REFERENCES.items():
+        assert range_name(target) in blank.defined_names, target
+
+
+def test_every_code_column_of_another_sheet_is_a_reference():
+    for spec in SHEETS:
+        for name, info in spec.fields():
+            refers = (name.startswith("kode_") or name.startswith("pihak_")) and \
+                "(sheet " in (info.description or "")
+            if refers:
+                assert (spec.name, name) in REFERENCES, (spec.name, name)
+
+
+def test_input_messages_say_meaning_and_example(blank):
+    dv = _validations(blank["Rekening"])["F"]            # Pagu
+    assert dv.promptTitle == "Pagu"
+    assert dv.prompt == ("Pagu setelah perubahan (DPPA). Wajib. Jenis: Angka Rupiah ≥ 0. "
+                         "Contoh: 110160000")
+
+
+def test_number_formats(blank):
+    ws = blank["Rekening"]
+    assert ws.column_dimensions["F"].number_format == "#,##0"     # Pagu
+    assert ws.column_dimensions["A"].number_format == "@"         # a code stays text
+
+
+def test_default_scale_and_instansi_filled(blank):
+    ws = blank["Skala Kategori"]
+    assert [[c.value for c in row] for row in ws.iter_rows(min_row=2, max_row=6)] == \
+        [list(r) for r in DEFAULT_SCALE]
+    keys = {ws_row[0].value: ws_row[1].value for ws_row in blank["Instansi"].iter_rows(min_row=2)}
+    assert keys["Tahun Laporan"] == 2025 and keys["Nama Instansi"] == "Dinas Sosial"
+
+
+def test_fresh_blank_validates_to_a_short_list(tmp_path, blank_bytes):
+    path = tmp_path / "baru.xlsx"
+    path.write_bytes(blank_bytes)
+    workbook, report = load(path)
+    assert workbook is None
+    empty = [p.location.sheet for p in report if p.kind == "sheet_empty"]
+    assert [p.kind for p in report] == ["sheet_empty"] * len(report)
+    expected = [s.name for s in SHEETS
+                if s.required and (s.keyvalue or s.min_rows) and s.name != "Skala Kategori"]
+    assert empty == expected
+
+
+def _fill(blank_bytes: bytes, source: Path, target: Path) -> None:
+    """Type the sample's rows (its CSV sources) into the blank workbook."""
+    wb = openpyxl.load_workbook(io.BytesIO(blank_bytes))
+    for spec in SHEETS:
+        csv_path = source / f"{spec.slug}.csv"
+        if not csv_path.exists():
+            continue
+        with csv_path.open(newline="", encoding="utf-8") as f:
+            rows = list(csv.reader(f))[1:]
+        ws = wb[spec.name]
+        if spec.keyvalue:
+            by_alias = {info.alias: info for _, info in spec.fields()}
+            at = {ws.cell(r, 1).value: r for r in range(2, ws.max_row + 1)}
+            for key, text in rows:
+                ws.cell(at[key], 2).value = _typed(text, field_kind(by_alias[key]))
+            continue
+        kinds = [field_kind(info) for _, info in spec.fields()]
+        for r in range(2, ws.max_row + 1):          # the default scale is replaced
+            for c in range(1, len(kinds) + 1):
+                ws.cell(r, c).value = None
+        for r, row in enumerate(rows, start=2):
+            for c, text in enumerate(row, start=1):
+                ws.cell(r, c).value = _typed(text, kinds[c - 1])
+    wb.save(target)
+
+
+def test_blank_filled_with_the_sample_gives_the_sample_figures(tmp_path, blank_bytes,
+                                                                sample_checked):
+    path = tmp_path / "terisi.xlsx"
+    _fill(blank_bytes, SAMPLE_SOURCES, path)
+    workbook, report, result = check(path)
+    assert report.ok, [p.message() for p in report][:5]
+    sample_workbook, sample_result = sample_checked
+    assert workbook.model_dump(exclude={"columns"}) == \
+        sample_workbook.model_dump(exclude={"columns"})
+    assert result == sample_result
