@@ -14,7 +14,7 @@ from typing import Callable, Optional
 from .core import Result, compute
 from .workbook import InputWorkbook, Report, read_workbook, validate
 from .workbook.pictures import load_pictures
-from .output import safe_name, write_all
+from .output import Kept, OutputError, safe_name, write_set
 
 from .resources import REPO_ROOT, SAMPLE_SOURCES, SAMPLE_WORKBOOK, TEMPLATES  # noqa: F401
 
@@ -91,10 +91,7 @@ class Generated:
     report: Report
     result: Result | None = None
     written: list[Path] = field(default_factory=list)
-
-
-class OutputError(Exception):
-    """The outputs cannot be written where asked (the message is Indonesian)."""
+    kept: list[Kept] = field(default_factory=list)   # edited earlier outputs, kept aside
 
 
 def generate(path: Path | str, out_dir: Path | str, templates: Path = TEMPLATES,
@@ -131,5 +128,6 @@ def generate(path: Path | str, out_dir: Path | str, templates: Path = TEMPLATES,
         (names.catatan, render_notes.render(workbook, result).encode("utf-8")),
     ]
     _stage(on_stage, "simpan")
-    written = write_all(parts)
-    return Generated(workbook=workbook, report=report, result=result, written=written)
+    done = write_set(parts)
+    return Generated(workbook=workbook, report=report, result=result, written=done.written,
+                     kept=done.kept)

@@ -164,3 +164,25 @@ def test_interrupt_is_one_line(monkeypatch, sample_path, tmp_path):
     result = run("generate", sample_path, "--out", tmp_path)
     assert result.exit_code == 130
     assert result.output == "Dibatalkan oleh pengguna.\n"
+
+
+def test_init_then_validate_lists_the_sheets_to_fill(tmp_path):
+    target = tmp_path / "baru.xlsx"
+    made = run("init", target, "--tahun", "2025", "--instansi", "Dinas Sosial")
+    assert made.exit_code == 0, made.output
+    assert made.output == (f"Workbook kosong ditulis: {target.resolve()}\n"
+                           f"Isi sheet-nya (lihat sheet Petunjuk), lalu periksa dengan: "
+                           f"lkjip validate {target}\n")
+    again = run("init", target)
+    assert again.exit_code == 1
+    assert again.stderr == f"Berkas {target} sudah ada; pilih nama lain atau tambahkan --timpa.\n"
+    result = run("validate", target)
+    assert result.exit_code == 2
+    lines = result.output.splitlines()
+    assert lines[1] == "Sheet yang masih perlu diisi (20):"
+    assert lines[2] == ("  - Instansi (belum diisi: Nama Pemerintah Daerah, Tempat, Tanggal "
+                        "Laporan, Awal Periode Renstra, Akhir Periode Renstra, Kode Kepala "
+                        "Instansi, Kode Kepala Daerah, Ambang Serapan (%), Visi)")
+    assert lines[3:5] == ["  - Pejabat", "  - Unit Organisasi"]
+    assert lines[-1] == "Perbaiki masalah di atas lalu jalankan kembali."
+    assert len(lines) == 23

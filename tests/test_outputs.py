@@ -17,6 +17,7 @@ from generator.pipeline import generate
 TAG = "2024_Dinas_Sosial_Kabupaten_Kotawaringin_Timur"
 NAMES = [f"LKjIP_{TAG}.docx", f"Tabel_1.1_Realisasi_{TAG}.xlsx", f"Efisiensi_{TAG}.xlsx",
          f"Catatan_Pemeriksaan_{TAG}.txt"]
+MANIFEST = ".lkjip-manifest.json"      # the hashes of what was written (reviewer edits)
 
 
 def run(*args):
@@ -36,7 +37,7 @@ def test_generate_writes_every_output(tmp_path, sample_copy):
     before = (sample_copy.read_bytes(), os.stat(sample_copy).st_mtime_ns)
     result = run("generate", sample_copy, "--out", out)
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in out.iterdir()) == sorted(NAMES)
+    assert sorted(p.name for p in out.iterdir()) == sorted(NAMES + [MANIFEST])
     assert f"Workbook valid: {sample_copy}.\nBerkas yang ditulis:\n" in result.output
     for name in NAMES:
         assert f"  {(out / name).resolve()}\n" in result.output
@@ -110,8 +111,8 @@ def test_agency_name_with_slashes(tmp_path, broken):
     out = tmp_path / "hasil"
     assert run("generate", path, "--out", out).exit_code == 0
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        n.replace("Dinas_Sosial_Kabupaten_Kotawaringin_Timur", "Dinas_Sosial_CON")
-        for n in NAMES)
+        [n.replace("Dinas_Sosial_Kabupaten_Kotawaringin_Timur", "Dinas_Sosial_CON")
+         for n in NAMES] + [MANIFEST])
 
 
 def _parts(path: Path) -> dict[str, bytes]:
@@ -153,7 +154,7 @@ def test_parallel_runs_do_not_interfere(tmp_path, sample_path):
     assert not errors
     first = _parts(outs[0] / NAMES[0])
     for out in outs[1:]:
-        assert sorted(p.name for p in out.iterdir()) == sorted(NAMES)
+        assert sorted(p.name for p in out.iterdir()) == sorted(NAMES + [MANIFEST])
         assert _parts(out / NAMES[0]) == first
 
 

@@ -8,6 +8,7 @@ empty folder.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -88,8 +89,13 @@ def test_installed_package_runs_from_an_empty_folder(installed, tmp_path):
     assert any(n.startswith("LKjIP_2024_") and n.endswith(".docx") for n in names), names
     assert len([n for n in names if not n.startswith(".")]) == 4
 
-    checked = _run(py, tmp_path, "validate", str(tmp_path / "outputs" / "tidak_ada.xlsx"))
+    made = _run(py, tmp_path, "init", "baru.xlsx", "--tahun", "2025")
+    assert made.returncode == 0, made.stderr
+    assert made.stdout.startswith(f"Workbook kosong ditulis: {tmp_path / 'baru.xlsx'}\n")
+    checked = _run(py, tmp_path, "validate", "baru.xlsx")
     assert checked.returncode == 2
+    assert re.search(r"Sheet yang masih perlu diisi \(\d+\):\n  - Instansi \(belum diisi: ",
+                     checked.stdout), checked.stdout
 
 
 def test_installed_package_serves_the_page(installed, tmp_path):
