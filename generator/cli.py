@@ -338,6 +338,80 @@ def init(file: Path, tahun: int | None, instansi: str | None, timpa: bool) -> No
                f"lkjip validate {file}")
 
 
+def _valid_or_exit(file: Path):
+    """The workbook and result of a valid workbook; otherwise its report and exit 2."""
+    try:
+        workbook, report, result = check(file)
+    except WorkbookError as exc:
+        _unreadable(exc)
+    except Exception as exc:  # noqa: BLE001
+        _unexpected(exc)
+    if workbook is None:
+        click.echo("\n".join(_report_lines(report, file)), err=True)
+        sys.exit(EXIT_INVALID)
+    return workbook, result
+
+
+@main.command(help="Buat workbook tahun berikutnya dari workbook tahun ini: Renstra, "
+                   "indikator, organisasi dan pegawai terbawa; target dan realisasi tahun "
+                   "ini masuk sheet Kinerja Tahun Lalu; anggaran dan realisasi dikosongkan.")
+@click.argument("file", metavar="WORKBOOK", type=click.Path(), callback=_not_empty)
+@click.option("--out", "out_file", metavar="BARU.xlsx", type=click.Path(), required=True,
+              callback=_not_empty, help="Workbook tahun berikutnya yang ditulis.")
+@click.option("--timpa", is_flag=True, help="Timpa berkas yang sudah ada.")
+def rollover(file: Path, out_file: Path, timpa: bool) -> None:
+    from .rollover import RolloverError, rollover_workbook
+
+    if out_file.suffix.lower() not in (".xlsx", ".xlsm"):
+        out_file = out_file.with_name(out_file.name + ".xlsx")
+    if out_file.resolve() == file.resolve():
+        click.echo("Workbook baru tidak boleh menimpa workbook masukan; pilih nama lain "
+                   "dengan --out.", err=True)
+        sys.exit(EXIT_FAILURE)
+    workbook, result = _valid_or_exit(file)
+    try:
+        data = rollover_workbook(workbook, result)
+    except RolloverError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(EXIT_INVALID)
+    except Exception as exc:  # noqa: BLE001
+        _unexpected(exc)
+    _write_new(out_file, data, timpa)
+    year = workbook.instansi.tahun + 1
+    click.echo(f"Workbook tahun {year} ditulis: {out_file.resolve()}")
+    click.echo(f"Isi sheet Rekening dan realisasi Kinerja Indikator {year}, baca ulang teks "
+               f"berlatar kuning, lalu periksa dengan: lkjip validate {out_file}")
+
+
+@main.command(help="Tampilkan apa yang berubah di laporan bila workbook LAMA diganti BARU: "
+                   "realisasi, capaian dan kategori indikator; pagu, realisasi dan serapan "
+                   "program; jumlah; catatan pemeriksaan.")
+@click.argument("old", metavar="LAMA", type=click.Path(), callback=_not_empty)
+@click.argument("new", metavar="BARU", type=click.Path(), callback=_not_empty)
+@click.option("--out", "out_file", metavar="BERKAS.xlsx", type=click.Path(), default=None,
+              callback=_not_empty, help="Tulis juga daftar perubahan sebagai spreadsheet.")
+def diff(old: Path, new: Path, out_file: Path | None) -> None:
+    from .diff import diff_results, diff_xlsx
+
+    _, old_result = _valid_or_exit(old)
+    _, new_result = _valid_or_exit(new)
+    try:
+        changes = diff_results(old_result, new_result)
+    except Exception as exc:  # noqa: BLE001
+        _unexpected(exc)
+    if changes:
+        click.echo(f"Perubahan laporan dari {old} ke {new} ({len(changes)}):")
+        for i, change in enumerate(changes, start=1):
+            click.echo(f"{i}. {change.line()}")
+    else:
+        click.echo(f"Tidak ada perubahan pada angka laporan dari {old} ke {new}.")
+    if out_file is not None:
+        if out_file.suffix.lower() != ".xlsx":
+            out_file = out_file.with_name(out_file.name + ".xlsx")
+        _write_new(out_file, diff_xlsx(changes, old.name, new.name), True)
+        click.echo(f"Daftar perubahan ditulis: {out_file.resolve()}")
+
+
 @main.command(help="Tulis setiap sheet workbook sebagai berkas CSV (untuk ditinjau di git).")
 @click.argument("file", metavar="WORKBOOK", type=click.Path(path_type=Path))
 @click.argument("out_dir", metavar="FOLDER", type=click.Path(),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from decimal import Decimal
 from typing import Any
 
 from pydantic import BeforeValidator
@@ -107,6 +108,7 @@ class _Formats:
         self.key = wb.add_format({**base, "bold": True})
         self.title = wb.add_format({"bold": True, "font_size": 14})
         self.bold = wb.add_format({"bold": True, "text_wrap": True, "valign": "top"})
+        self.review = wb.add_format({**base, "text_wrap": True, "bg_color": "#FFF2CC"})
 
     def of(self, info):
         kind = field_kind(info)
@@ -139,22 +141,52 @@ def _validation(spec: SheetSpec, name: str, info) -> dict[str, Any]:
     return options
 
 
-def _write_table(wb, ws, spec: SheetSpec, fmt: _Formats) -> None:
-    for c, (name, info) in enumerate(spec.fields()):
+def _write_value(ws, r: int, c: int, value: Any, cell, fmt: "_Formats", review: bool) -> None:
+    """One carried-over value; `review` marks a text to be checked (yellow)."""
+    if value is None:
+        return
+    style = fmt.review if review else cell
+    if isinstance(value, bool):
+        ws.write_string(r, c, "Ya" if value else "Tidak", style)
+    elif isinstance(value, (int, float)):
+        ws.write_number(r, c, value, style)
+    elif isinstance(value, Decimal):
+        ws.write_number(r, c, int(value) if value == value.to_integral_value() else float(value),
+                        style)
+    elif isinstance(value, dt.datetime):
+        ws.write_datetime(r, c, value, fmt.date)
+    elif isinstance(value, dt.date):
+        ws.write_datetime(r, c, dt.datetime.combine(value, dt.time()), fmt.date)
+    elif isinstance(value, (list, tuple)):
+        ws.write_string(r, c, "\n".join(str(v) for v in value), style)
+    else:
+        ws.write_string(r, c, str(getattr(value, "value", value)), style)
+
+
+def _write_table(wb, ws, spec: SheetSpec, fmt: _Formats, rows: list[dict[str, Any]] | None,
+                 review: set[str]) -> None:
+    fields = spec.fields()
+    widths = [_width(info) for _, info in fields]
+    for c, (name, info) in enumerate(fields):
         head = fmt.header_required if info.is_required() else fmt.header
         ws.write_string(0, c, info.alias, head)
-        ws.set_column(c, c, _width(info), fmt.of(info))
         ws.data_validation(1, c, ROWS, c, _validation(spec, name, info))
+    if rows is None and spec.name == "Skala Kategori":
+        rows = [{"urutan": u, "batas_bawah": b, "kategori": k} for u, b, k in DEFAULT_SCALE]
+    for r, values in enumerate(rows or [], start=1):
+        for c, (name, info) in enumerate(fields):
+            value = values.get(name)
+            _write_value(ws, r, c, value, fmt.of(info), fmt, name in review)
+            if isinstance(value, str):
+                widths[c] = max(widths[c], min(50, max(len(x) for x in value.split("\n")) + 2))
+    for c, (_, info) in enumerate(fields):
+        ws.set_column(c, c, widths[c], fmt.of(info))
     ws.set_row(0, 30)
     ws.freeze_panes(1, 0)
-    if spec.name == "Skala Kategori":
-        for r, (urutan, batas, kategori) in enumerate(DEFAULT_SCALE, start=1):
-            ws.write_number(r, 0, urutan)
-            ws.write_number(r, 1, batas)
-            ws.write_string(r, 2, kategori)
 
 
-def _write_keyvalue(wb, ws, spec: SheetSpec, fmt: _Formats, values: dict[str, Any]) -> None:
+def _write_keyvalue(wb, ws, spec: SheetSpec, fmt: _Formats, values: dict[str, Any],
+                    review: set[str]) -> None:
     ws.write_string(0, 0, spec.key_header, fmt.header)
     ws.write_string(0, 1, spec.value_header, fmt.header)
     for r, (name, info) in enumerate(spec.fields(), start=1):
@@ -165,16 +197,14 @@ def _write_keyvalue(wb, ws, spec: SheetSpec, fmt: _Formats, values: dict[str, An
         cell = fmt.of(info)
         if value is None:
             ws.write_blank(r, 1, None, cell)
-        elif isinstance(value, (int, float)):
-            ws.write_number(r, 1, value, cell)
         else:
-            ws.write_string(r, 1, str(value), cell)
+            _write_value(ws, r, 1, value, cell, fmt, name in review)
     ws.set_column(0, 0, 30, fmt.key)
     ws.set_column(1, 1, 90, fmt.text)
     ws.freeze_panes(1, 0)
 
 
-def _guide(ws, fmt: _Formats, tahun: int | None) -> None:
+def _guide(ws, fmt: _Formats, tahun: int | None, notes: list[str]) -> None:
     ws.set_column(0, 0, 24)
     ws.set_column(1, 1, 10)
     ws.set_column(2, 2, 100)
@@ -195,6 +225,7 @@ def _guide(ws, fmt: _Formats, tahun: int | None) -> None:
     ]
     if tahun:
         steps.insert(0, f"Workbook ini untuk laporan tahun {tahun}.")
+    steps[1:1] = notes
     r = 2
     for step in steps:
         ws.write_string(r, 0, step)
@@ -221,8 +252,19 @@ def _guide(ws, fmt: _Formats, tahun: int | None) -> None:
     ws.activate()
 
 
-def blank_workbook(tahun: int | None = None, instansi: str | None = None) -> bytes:
-    """The .xlsx bytes of a blank input workbook (optionally with year and agency name)."""
+def blank_workbook(tahun: int | None = None, instansi: str | None = None,
+                   data: dict[str, Any] | None = None,
+                   review: dict[str, set[str]] | None = None,
+                   notes: list[str] | None = None) -> bytes:
+    """The .xlsx bytes of a blank input workbook (optionally with year and agency name).
+
+    `data` (used by `lkjip rollover`) fills sheets: by sheet attr, a list of
+    {field: value} for a table sheet, a {field: value} for a key-value sheet; `review`
+    names, per sheet attr, the fields whose carried-over text is marked to be checked;
+    `notes` are extra lines for the Petunjuk sheet.
+    """
+    data = data or {}
+    review = review or {}
     import xlsxwriter
 
     buffer = io.BytesIO()
@@ -230,14 +272,16 @@ def blank_workbook(tahun: int | None = None, instansi: str | None = None) -> byt
                                       "strings_to_urls": False, "strings_to_numbers": False})
     wb.set_properties({"title": "Workbook masukan LKjIP", "created": FIXED_CREATED})
     fmt = _Formats(wb)
-    _guide(wb.add_worksheet("Petunjuk"), fmt, tahun)
+    _guide(wb.add_worksheet("Petunjuk"), fmt, tahun, notes or [])
     values = {"instansi": {"tahun": tahun, "nama_instansi": instansi}}
     for spec in SHEETS:
         ws = wb.add_worksheet(spec.name)
+        marked = review.get(spec.attr, set())
         if spec.keyvalue:
-            _write_keyvalue(wb, ws, spec, fmt, values.get(spec.attr, {}))
+            _write_keyvalue(wb, ws, spec, fmt, data.get(spec.attr, values.get(spec.attr, {})),
+                            marked)
         else:
-            _write_table(wb, ws, spec, fmt)
+            _write_table(wb, ws, spec, fmt, data.get(spec.attr), marked)
     for target in sorted({t for t, _ in REFERENCES.values()}):
         spec = next(s for s in SHEETS if s.name == target)
         col = [n for n, _ in spec.fields()].index("kode")

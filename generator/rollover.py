@@ -1,0 +1,123 @@
+"""Next year's input workbook from this year's (`lkjip rollover`, issue 12.3).
+
+What carries over: the organisation, officials, staff, Renstra (tujuan, sasaran,
+indicators, targets), the program / kegiatan / sub kegiatan tree with its output
+indicators and targets, performance agreements, facilities and the category scale.
+This year's target and realisation of every indicator (as the core computes them) move
+into the earlier-years sheet, so next year's comparison table needs no typing; the new
+year's PK targets are prefilled from the Renstra target of that year. Budget and
+realisation sheets are emptied; narratives are kept and marked (yellow) for review.
+Rolling past the Renstra's last year is refused until a new Renstra period is entered.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from .core import Result
+from .numbers import round_half_up
+from .workbook import InputWorkbook
+from .workbook.blank import blank_workbook
+from .workbook.fieldtypes import TargetRange
+from .workbook.sheets import SHEETS
+
+# Sheets copied as they are.
+CARRIED = ["pejabat", "unit_organisasi", "pegawai_jabatan", "pegawai_pendidikan",
+           "pegawai_golongan", "misi", "tujuan", "sasaran", "indikator", "target_renstra",
+           "urusan", "program", "perjanjian_kinerja", "pk_indikator", "pk_anggaran",
+           "sarana_prasarana", "skala_kategori"]
+# Sheets whose rows are this year's only.
+EMPTIED = ["rekening", "dokumentasi"]
+# Texts carried over that must be re-read for the new year (marked yellow).
+REVIEW = {
+    "instansi": {"visi", "sasaran_daerah"},
+    "narasi": {"latar_belakang", "isu_strategis", "isu_tahunan", "landasan_hukum", "evaluasi",
+               "penutup"},
+    "analisis_indikator": {"uraian", "perbandingan", "pendukung", "penghambat", "upaya"},
+}
+
+
+class RolloverError(Exception):
+    """The workbook cannot be rolled over (the message is Indonesian)."""
+
+
+def _values(model) -> dict[str, Any]:
+    return {name: getattr(model, name) for name in type(model).model_fields
+            if name != "row"}
+
+
+def _next_year(date: dt.date | None) -> dt.date | None:
+    if date is None:
+        return None
+    try:
+        return date.replace(year=date.year + 1)
+    except ValueError:              # 29 February
+        return date.replace(year=date.year + 1, day=28)
+
+
+def _plain_target(target: Any) -> Decimal | None:
+    """A target for the earlier-years sheet (a number; a range keeps its lower bound)."""
+    if isinstance(target, TargetRange):
+        return target.low
+    return target
+
+
+def rollover_data(workbook: InputWorkbook, result: Result) -> tuple[int, dict[str, Any]]:
+    """The new year and the content of every sheet of its workbook."""
+    inst = workbook.instansi
+    year = inst.tahun + 1
+    if year > inst.renstra_akhir:
+        raise RolloverError(
+            f"Tahun {year} di luar periode Renstra {inst.renstra_awal}-{inst.renstra_akhir}. "
+            f"Isi dulu periode Renstra baru (Awal dan Akhir Periode Renstra di sheet "
+            f"Instansi, dan Target Renstra tahun {year}), lalu jalankan kembali.")
+    data: dict[str, Any] = {}
+    instansi = _values(inst)
+    instansi.update(tahun=year, tanggal=_next_year(inst.tanggal))
+    data["instansi"] = instansi
+    data["narasi"] = _values(workbook.narasi)
+    for attr in CARRIED:
+        data[attr] = [_values(row) for row in getattr(workbook, attr)]
+    for pk in data["perjanjian_kinerja"]:
+        pk["tanggal"] = _next_year(pk["tanggal"])
+    for attr in EMPTIED:
+        data[attr] = []
+
+    renstra = {(t.kode_indikator, t.tahun): t.target for t in workbook.target_renstra}
+    data["kinerja_indikator"] = [
+        {"kode_indikator": ind.kode, "target_pk_awal": renstra.get((ind.kode, year)),
+         "target_rkt": renstra.get((ind.kode, year))}
+        for ind in workbook.indikator]
+    earlier = [_values(t) for t in workbook.kinerja_tahun_lalu]
+    for ind in result.indikator:
+        ranged = isinstance(ind.target, TargetRange)
+        # As this year's report shows them (two decimals).
+        earlier.append({"kode_indikator": ind.kode, "tahun": inst.tahun,
+                        "target": _plain_target(ind.target),
+                        "realisasi": round_half_up(ind.realisasi, 2),
+                        "capaian_tercatat": None if ranged else round_half_up(ind.capaian, 2)})
+    data["kinerja_tahun_lalu"] = sorted(earlier, key=lambda t: (t["kode_indikator"], t["tahun"]))
+
+    data["kegiatan"] = [{**_values(k), "realisasi": None} for k in workbook.kegiatan]
+    data["sub_kegiatan"] = [{**_values(s), "realisasi": None, "pagu_sebelum": None,
+                             "penjelasan_serapan": None} for s in workbook.sub_kegiatan]
+    data["analisis_indikator"] = [_values(a) for a in workbook.analisis_indikator]
+    missing = {spec.attr for spec in SHEETS} - set(data)
+    assert not missing, missing        # every sheet decided above
+    return year, data
+
+
+def rollover_workbook(workbook: InputWorkbook, result: Result) -> bytes:
+    """The .xlsx bytes of next year's workbook (raises RolloverError past the Renstra)."""
+    year, data = rollover_data(workbook, result)
+    notes = [
+        f"Workbook ini dibuat dengan lkjip rollover dari workbook tahun {year - 1}: "
+        f"Renstra, indikator, organisasi, pejabat dan pegawai terbawa; target dan realisasi "
+        f"{year - 1} sudah masuk sheet Kinerja Tahun Lalu; target PK Awal diisi dari target "
+        f"Renstra {year}. Sheet Rekening dan realisasi kosong untuk diisi. Teks berlatar "
+        f"kuning berasal dari tahun lalu: baca dan perbarui.",
+    ]
+    return blank_workbook(year, workbook.instansi.nama_instansi, data=data, review=REVIEW,
+                          notes=notes)
