@@ -65,6 +65,12 @@ TEXT: dict[str, str] = {
     "integer": "bilangan bulat",
     "float": "bilangan",
     "{value} is not in the range {range}.": "{value} di luar rentang {range}.",
+    "{value!r} is not a valid boolean. Recognized values: {states}":
+        "{value!r} bukan nilai ya/tidak yang dikenal. Nilai yang dikenal: {states}",
+    "{value!r} is not a valid UUID.": "{value!r} bukan UUID yang valid.",
+    "Value must be an iterable.": "Nilai harus berupa daftar.",
+    "Invalid start character for option ({option})":
+        "Karakter awal opsi tidak valid ({option})",
 }
 
 PLURAL: dict[str, tuple[str, str]] = {

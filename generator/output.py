@@ -79,9 +79,12 @@ def safe_name(text: str, limit: int = 80) -> str:
     return normal
 
 
-def _alive(pid: int) -> bool:
+def _alive(pid: int) -> bool | None:
+    """Whether process `pid` runs (None: cannot tell on this system)."""
     if pid == os.getpid():
         return True
+    if os.name == "nt":
+        return None          # os.kill(pid, 0) would send Ctrl+C there
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -104,7 +107,8 @@ def clean_stale(folder: Path) -> list[Path]:
             continue
         m = _TMP.match(path.name)
         try:
-            stale = (not _alive(int(m.group(1)))) if m else \
+            alive = _alive(int(m.group(1))) if m else None
+            stale = (not alive) if alive is not None else \
                 now - path.stat().st_mtime > STALE_AFTER
             if stale:
                 path.unlink()

@@ -186,3 +186,42 @@ def test_init_then_validate_lists_the_sheets_to_fill(tmp_path):
     assert lines[3:5] == ["  - Pejabat", "  - Unit Organisasi"]
     assert lines[-1] == "Perbaiki masalah di atas lalu jalankan kembali."
     assert len(lines) == 23
+
+
+def test_progress_bar_on_a_terminal(capsys):
+    from generator.cli import Progress
+
+    progress = Progress(quiet=False, tty=True)
+    for key in STAGES:
+        progress(key)
+    progress.close()
+    out, err = capsys.readouterr()
+    assert [line.split(":")[0] for line in out.splitlines()] == list(STAGES.values())
+    assert "Menyimpan berkas" in err           # the bar's label, drawn on stderr
+
+
+def test_every_message_click_can_show_a_user_is_translated():
+    """Scans click's source for its gettext messages (guards a click upgrade)."""
+    import os as _os
+
+    import click
+
+    from generator.clitext import TEXT
+
+    folder = _os.path.dirname(click.__file__)
+    ids = set()
+    for name in _os.listdir(folder):
+        if name.endswith(".py"):
+            source = open(_os.path.join(folder, name), encoding="utf-8").read()
+            for m in re.finditer(r'\b_\(\s*((?:"[^"]*"\s*)+)\)', source):
+                ids.add("".join(re.findall(r'"([^"]*)"', m.group(1)))
+                        .encode().decode("unicode_escape"))
+    # Messages about a program's own mistakes (declarations), shell completion, the
+    # editor and colours: never shown to a user of lkjip.
+    developer = ("declaration", "Boolean option {decl", "Could not determine name", "shell completion",
+                 "Bash version", "DeprecationWarning", "defined twice", "No options defined",
+                 "Unknown color", "Unknown standard stream", "Windows error", "Editing failed",
+                 "Choice({choices})")
+    missing = sorted(i for i in ids if i not in TEXT and len(i) > 1
+                     and not any(d in i for d in developer))
+    assert missing == []

@@ -156,3 +156,30 @@ def test_interrupt_while_writing_leaves_no_temporary_file(tmp_path, sig):
     assert (proc.returncode, err) == (130, "Dibatalkan oleh pengguna.\n")
     left = list((tmp_path / "hasil").iterdir()) if (tmp_path / "hasil").exists() else []
     assert [p.name for p in left if p.name.endswith(".tmp")] == []
+
+
+def test_a_read_only_output_is_named_and_nothing_replaced(tmp_path, monkeypatch):
+    write_set(_parts(tmp_path, "lama"))
+    before = _state(tmp_path)
+    locked = tmp_path / "b.xlsx"
+    real = os.access
+    monkeypatch.setattr(output.os, "access",
+                        lambda p, mode: False if Path(p) == locked else real(p, mode))
+    with pytest.raises(OutputError) as err:
+        write_set(_parts(tmp_path, "baru"))
+    assert str(err.value) == (f"Berkas {locked} tidak dapat diganti (hanya-baca, atau sedang "
+                              f"dibuka di Word/Excel). Tutup atau izinkan penulisan berkas "
+                              f"itu, lalu jalankan kembali; tidak ada berkas yang diganti.")
+    assert _state(tmp_path) == before
+
+
+def test_cli_names_the_folder_in_the_way(tmp_path, sample_path):
+    out = tmp_path / "hasil"
+    (out / f"Efisiensi_{TAG}.xlsx").mkdir(parents=True)
+    result = CliRunner().invoke(main, ["generate", str(sample_path), "--out", str(out), "-q"])
+    assert result.exit_code == 1
+    assert result.stderr == (f"Keluaran Efisiensi_{TAG}.xlsx tidak dapat ditulis: "
+                             f"{out / f'Efisiensi_{TAG}.xlsx'} adalah folder. Pindahkan atau "
+                             f"ganti nama folder itu, lalu jalankan kembali; tidak ada berkas "
+                             f"yang diganti.\n")
+    assert [p.name for p in out.iterdir()] == [f"Efisiensi_{TAG}.xlsx"]

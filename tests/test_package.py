@@ -71,6 +71,14 @@ def test_wheel_holds_the_templates_and_samples(installed):
         assert f"generator/_data/templates/xlsx/{toml.name}" in names
     for sample in (REPO / "inputs").glob("*.xlsx"):
         assert f"generator/_data/inputs/{sample.name}" in names
+    (entry,) = [n for n in names if n.endswith(".dist-info/entry_points.txt")]
+    assert "lkjip = generator.entry:main" in zipfile.ZipFile(built).read(entry).decode()
+    (meta,) = [n for n in names if n.endswith(".dist-info/METADATA")]
+    metadata = zipfile.ZipFile(built).read(meta).decode()
+    for line in ("Name: lkjip-generator", "Requires-Python: >=3.11", "License: Proprietary",
+                 "Classifier: Programming Language :: Python :: 3.11",
+                 "Classifier: Natural Language :: Indonesian"):
+        assert line in metadata.splitlines(), line
     assert not any("builder" in n for n in names)
     assert not any(n.endswith(".csv") for n in names)
 

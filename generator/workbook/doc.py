@@ -28,6 +28,24 @@ indeks dan persentase, satu sasaran, program penunjang dan kewilayahan saja) dan
 `inputs/lkjip_2024_dinas_kesehatan_kotim.xlsx` (sumber `inputs/dinkes/`: indikator makin
 rendah makin baik, target 0, target rentang, predikat SAKIP, porsi anggaran).
 
+## Cara mulai
+
+Tidak perlu menyalin workbook contoh lalu mengosongkannya. Buat workbook kosong:
+
+```sh
+lkjip init lkjip_2025.xlsx --tahun 2025 --instansi "Dinas Sosial"
+```
+
+Workbook itu berisi semua sheet di bawah ini dengan judul kolomnya (jingga: wajib, biru:
+boleh kosong), sheet **Petunjuk** yang menjelaskan urutan pengisian, pesan bantuan saat
+sel dipilih (arti kolom, jenis, contoh), daftar pilihan untuk kolom pilihan dan untuk kode
+yang merujuk sheet lain (daftar kode bertambah sendiri saat baris baru diisi), format
+angka, dan skala kategori bawaan. Isi sheet yang dirujuk lebih dulu (Pejabat, Tujuan,
+Sasaran, Indikator, Urusan, Program, Kegiatan, Sub Kegiatan), lalu yang merujuknya.
+Selama masih ada sheet kosong, `lkjip validate` hanya menampilkan daftar sheet yang masih
+perlu diisi. Tahun berikutnya, buat workbook baru dari yang lama dengan
+`lkjip rollover lkjip_2025.xlsx --out lkjip_2026.xlsx`.
+
 ## Aturan umum
 
 - **Judul kolom** dicocokkan tanpa membedakan huruf besar/kecil dan spasi. Kolom lain
