@@ -104,8 +104,13 @@ def rollover_data(workbook: InputWorkbook, result: Result) -> tuple[int, dict[st
     data["sub_kegiatan"] = [{**_values(s), "realisasi": None, "pagu_sebelum": None,
                              "penjelasan_serapan": None} for s in workbook.sub_kegiatan]
     data["analisis_indikator"] = [_values(a) for a in workbook.analisis_indikator]
-    missing = {spec.attr for spec in SHEETS} - set(data)
-    assert not missing, missing        # every sheet decided above
+    for spec in SHEETS:               # a sheet not named above carries over as it is
+        if spec.attr not in data:
+            value = getattr(workbook, spec.attr, None)
+            if isinstance(value, list):
+                data[spec.attr] = [_values(row) for row in value]
+            elif value is not None:
+                data[spec.attr] = _values(value)
     return year, data
 
 

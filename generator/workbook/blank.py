@@ -29,6 +29,9 @@ ROWS = 10_000          # rows with dropdowns and formats below the header (the r
 REFERENCES: dict[tuple[str, str], tuple[str, str]] = {
     ("Sasaran", "kode_tujuan"): ("Tujuan", "kode"),
     ("Indikator", "kode_sasaran"): ("Sasaran", "kode"),
+    ("Indikator", "kode_tujuan"): ("Tujuan", "kode"),
+    ("Porsi Anggaran", "kode_indikator"): ("Indikator", "kode"),
+    ("Porsi Anggaran", "kode_sub_kegiatan"): ("Sub Kegiatan", "kode"),
     ("Target Renstra", "kode_indikator"): ("Indikator", "kode"),
     ("Kinerja Indikator", "kode_indikator"): ("Indikator", "kode"),
     ("Kinerja Tahun Lalu", "kode_indikator"): ("Indikator", "kode"),

@@ -67,9 +67,12 @@ def test_codes_of_other_sheets_are_dropdowns_over_named_ranges(blank):
     name = blank.defined_names["Kode_Sub_Kegiatan"]
     assert name.attr_text == ("OFFSET('Sub Kegiatan'!$A$2,0,0,"
                               "MAX(1,COUNTA('Sub Kegiatan'!$A:$A)-1),1)")
-    dv = _validations(blank["Instansi"])["B"]
-    assert {dv.formula1 for dv in blank["Instansi"].data_validations.dataValidation
-            if dv.type == "list"} == {"Kode_Pejabat"}
+    ws = blank["Instansi"]
+    rows = {ws.cell(r, 1).value: r for r in range(2, ws.max_row + 1)}
+    by_cell = {str(rng.coord): dv for dv in ws.data_validations.dataValidation
+               for rng in dv.sqref.ranges}
+    for key in ("Kode Kepala Instansi", "Kode Kepala Daerah"):
+        assert by_cell[f"B{rows[key]}"].formula1 == "Kode_Pejabat"
     for (sheet, field), (target, _) in REFERENCES.items():
         assert range_name(target) in blank.defined_names, target
 
