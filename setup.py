@@ -14,12 +14,15 @@ from setuptools.command.build_py import build_py
 
 ROOT = Path(__file__).resolve().parent
 
-# (source glob relative to the repository, destination folder under generator/_data)
+# (source glob relative to the repository, destination folder under generator/_data,
+#  whether at least one file must match)
 DATA = [
-    ("templates/docx/lkjip.docx", "templates/docx"),
-    ("templates/xlsx/*.toml", "templates/xlsx"),
-    ("inputs/*.xlsx", "inputs"),
-    ("inputs/*.png", "inputs"),     # the sample's pictures, named in its workbook
+    ("templates/docx/lkjip.docx", "templates/docx", True),
+    ("templates/xlsx/*.toml", "templates/xlsx", True),
+    ("inputs/*.xlsx", "inputs", True),
+    ("inputs/*.png", "inputs", True),     # the sample's pictures, named in its workbook
+    ("inputs/*.jpg", "inputs", False),
+    ("inputs/*.jpeg", "inputs", False),
 ]
 
 
@@ -29,10 +32,12 @@ class BuildWithData(build_py):
         if getattr(self, "editable_mode", False):
             return  # editable installs read templates/ and inputs/ in place
         target = Path(self.build_lib) / "generator" / "_data"
-        for pattern, dest in DATA:
+        for pattern, dest, required in DATA:
             files = sorted(ROOT.glob(pattern))
-            if not files:
+            if required and not files:
                 raise SystemExit(f"package data missing: {pattern}")
+            if not files:
+                continue
             (target / dest).mkdir(parents=True, exist_ok=True)
             for f in files:
                 shutil.copyfile(f, target / dest / f.name)

@@ -69,8 +69,9 @@ def test_wheel_holds_the_templates_and_samples(installed):
     assert "generator/_data/templates/docx/lkjip.docx" in names
     for toml in (REPO / "templates" / "xlsx").glob("*.toml"):
         assert f"generator/_data/templates/xlsx/{toml.name}" in names
-    for sample in (REPO / "inputs").glob("*.xlsx"):
-        assert f"generator/_data/inputs/{sample.name}" in names
+    for pattern in ("*.xlsx", "*.png", "*.jpg"):       # the samples and their pictures
+        for sample in (REPO / "inputs").glob(pattern):
+            assert f"generator/_data/inputs/{sample.name}" in names
     (entry,) = [n for n in names if n.endswith(".dist-info/entry_points.txt")]
     assert "lkjip = generator.entry:main" in zipfile.ZipFile(built).read(entry).decode()
     (meta,) = [n for n in names if n.endswith(".dist-info/METADATA")]
@@ -96,6 +97,8 @@ def test_installed_package_runs_from_an_empty_folder(installed, tmp_path):
     names = sorted(p.name for p in (tmp_path / "outputs").iterdir())
     assert any(n.startswith("LKjIP_2024_") and n.endswith(".docx") for n in names), names
     assert len([n for n in names if not n.startswith(".")]) == 4
+    notes = next((tmp_path / "outputs").glob("Catatan_Pemeriksaan_*.txt")).read_text("utf-8")
+    assert "tidak ada di folder workbook" not in notes       # the pictures were found
 
     made = _run(py, tmp_path, "init", "baru.xlsx", "--tahun", "2025")
     assert made.returncode == 0, made.stderr
