@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import shutil
 from decimal import ROUND_HALF_UP, Decimal
 
 import openpyxl
@@ -31,6 +32,8 @@ def _copy(sample_path, tmp_path, sheet, cell, value):
     wb[sheet][cell] = value
     path = tmp_path / "baru.xlsx"
     wb.save(path)
+    for picture in sample_path.parent.glob("*.png"):      # the pictures it names
+        shutil.copy(picture, tmp_path / picture.name)
     return path
 
 
