@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Callable, Iterable
 
 from . import fmt
@@ -43,6 +44,11 @@ def _compare(out: list[Change], bagian: str, kode: str, nama: str,
             out.append(Change(bagian, kode, nama, ukuran, a, b))
 
 
+def _value(v) -> str:
+    """A realisation: a number as displayed, or a level / "Tidak dapat diukur"."""
+    return fmt.nilai(v) if isinstance(v, Decimal) else str(v)
+
+
 def _programs(result: Result) -> dict[str, object]:
     return {n.kode: n for n in result.anggaran.walk() if n.level == "program"}
 
@@ -51,7 +57,7 @@ def diff_results(old: Result, new: Result) -> list[Change]:
     """Every displayed figure that differs, in report order; then the review notes."""
     out: list[Change] = []
     indicator_figures = [
-        ("realisasi", lambda i: i.realisasi, fmt.nilai),
+        ("realisasi", lambda i: i.realisasi, _value),
         ("capaian", lambda i: i.capaian, fmt.pct),
         ("kategori", lambda i: i.kategori, str),
     ]

@@ -20,7 +20,6 @@ from .core import Result
 from .numbers import round_half_up
 from .workbook import InputWorkbook
 from .workbook.blank import blank_workbook
-from .workbook.fieldtypes import TargetRange
 from .workbook.sheets import SHEETS
 
 # Sheets copied as they are.
@@ -57,11 +56,10 @@ def _next_year(date: dt.date | None) -> dt.date | None:
         return date.replace(year=date.year + 1, day=28)
 
 
-def _plain_target(target: Any) -> Decimal | None:
-    """A target for the earlier-years sheet (a number; a range keeps its lower bound)."""
-    if isinstance(target, TargetRange):
-        return target.low
-    return target
+def _shown(value: Any) -> Any:
+    """A realisation as this year's report shows it: a number to two decimals, or the
+    level / "Tidak dapat diukur" as typed."""
+    return round_half_up(value, 2) if isinstance(value, Decimal) else value
 
 
 def rollover_data(workbook: InputWorkbook, result: Result) -> tuple[int, dict[str, Any]]:
@@ -91,13 +89,16 @@ def rollover_data(workbook: InputWorkbook, result: Result) -> tuple[int, dict[st
          "target_rkt": renstra.get((ind.kode, year))}
         for ind in workbook.indikator]
     earlier = [_values(t) for t in workbook.kinerja_tahun_lalu]
+    notes = {k.kode_indikator: k.keterangan for k in workbook.kinerja_indikator}
     for ind in result.indikator:
-        ranged = isinstance(ind.target, TargetRange)
-        # As this year's report shows them (two decimals).
+        # As this year's report shows them; a capaian only where it is a plain ratio.
+        plain = isinstance(ind.target, Decimal) and isinstance(ind.realisasi, Decimal) \
+            and isinstance(ind.capaian, Decimal)
         earlier.append({"kode_indikator": ind.kode, "tahun": inst.tahun,
-                        "target": _plain_target(ind.target),
-                        "realisasi": round_half_up(ind.realisasi, 2),
-                        "capaian_tercatat": None if ranged else round_half_up(ind.capaian, 2)})
+                        "target": ind.target, "realisasi": _shown(ind.realisasi),
+                        "capaian_tercatat": round_half_up(ind.capaian, 2) if plain else None,
+                        "keterangan": None if isinstance(ind.realisasi, Decimal)
+                        else notes.get(ind.kode)})
     data["kinerja_tahun_lalu"] = sorted(earlier, key=lambda t: (t["kode_indikator"], t["tahun"]))
 
     data["kegiatan"] = [{**_values(k), "realisasi": None} for k in workbook.kegiatan]

@@ -113,3 +113,19 @@ def test_rollover_command(tmp_path, sample_path):
     again = CliRunner().invoke(main, ["rollover", str(sample_path), "--out", str(out)])
     assert again.exit_code == 1
     assert again.stderr == f"Berkas {out} sudah ada; pilih nama lain atau tambahkan --timpa.\n"
+
+
+@pytest.mark.parametrize("sample", sorted((SAMPLE_SOURCES.parent).glob("lkjip_*.xlsx")),
+                         ids=lambda p: p.stem)
+def test_every_sample_rolls_over(tmp_path, sample):
+    """Qualitative levels, ranges and 'tidak dapat diukur' carry into the earlier years."""
+    from generator.pipeline import check
+
+    workbook, report, result = check(sample)
+    assert report.ok
+    path = tmp_path / "baru.xlsx"
+    path.write_bytes(rollover_workbook(workbook, result))
+    rolled, report = load(path)
+    assert sorted({p.location.sheet for p in report}) == ["Kinerja Indikator", "Rekening"]
+    earlier = [r for r in _rows(path, "Kinerja Tahun Lalu") if r["Tahun"] == 2024]
+    assert len(earlier) == len(workbook.indikator)
