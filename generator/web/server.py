@@ -81,3 +81,4 @@ def serve(host: str, port: int, code: str | None, templates: Path, ttl_minutes: 
         uvicorn.Server(config).run(sockets=[sock])
     finally:
         sock.close()
+    echo("Server berhenti; berkas sementara sudah dihapus.")

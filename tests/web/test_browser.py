@@ -165,6 +165,8 @@ def test_a_file_that_is_not_a_workbook(browser, server, tmp_path):
 def test_the_drop_zone_takes_a_dropped_file(browser, server):
     browser.get(server)
     wait_state(browser, "siap")
+    assert browser.find_element("id", "contoh").is_displayed()
+    assert browser.find_element("id", "kosong").is_displayed()      # lkjip init's workbook
     browser.execute_script("""
         const data = new DataTransfer();
         data.items.add(new File(["bukan workbook"], "catatan.txt", {type: "text/plain"}));
