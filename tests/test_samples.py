@@ -196,8 +196,10 @@ def test_every_table_first_and_last_rows(generated):
 def test_no_review_notes_and_spreadsheets(generated):
     name, result, out = generated
     assert result.result.catatan == []
-    names = sorted(p.name for p in out.iterdir())
+    # The four outputs; the hidden manifest of their hashes (reviewer edits) beside them.
+    names = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
     assert len(names) == 4
+    assert (out / ".lkjip-manifest.json").is_file()
     for path in out.glob("*.xlsx"):
         wb = openpyxl.load_workbook(path)
         assert wb.sheetnames
