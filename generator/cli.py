@@ -214,8 +214,12 @@ def validate(file: Path) -> None:
 
 @main.command(name="generate",
               help="Buat draf Word LKjIP, spreadsheet keuangan dan catatan pemeriksaan dari "
-                   "workbook masukan. Tanpa WORKBOOK: workbook contoh yang ikut terpasang.")
-@click.argument("file", metavar="[WORKBOOK]", required=False, type=click.Path(path_type=Path))
+                   "workbook masukan. Tanpa WORKBOOK: workbook contoh yang ikut terpasang. "
+                   "Dengan FOLDER atau beberapa workbook: semuanya dibuat sejajar, masing-masing "
+                   "ke subfolder sendiri, dengan Rekap_<tahun>.xlsx.")
+@click.argument("file", metavar="[WORKBOOK|FOLDER]", required=False,
+                type=click.Path(path_type=Path))
+@click.argument("more", metavar="[WORKBOOK]...", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--out", "out_dir", metavar="FOLDER", type=click.Path(),
               default="outputs", show_default=True, callback=_not_empty,
               help="Folder keluaran (dibuat bila belum ada).")
@@ -223,9 +227,17 @@ def validate(file: Path) -> None:
               default=None, callback=_not_empty,
               help="Folder templat (berisi docx/lkjip.docx dan xlsx/*.toml), mis. salinan "
                    "yang sudah disunting instansi. Bawaan: templat yang ikut terpasang.")
+@click.option("--jobs", "jobs", metavar="N", type=click.IntRange(min=1), default=None,
+              help="Untuk FOLDER atau beberapa workbook: jumlah proses sejajar "
+                   "(bawaan: satu per inti prosesor).")
 @click.option("-q", "--quiet", is_flag=True, help="Hanya tampilkan pesan kesalahan.")
-def generate_cmd(file: Path | None, out_dir: Path, templates: Path | None,
-                 quiet: bool) -> None:
+def generate_cmd(file: Path | None, more: tuple[Path, ...], out_dir: Path,
+                 templates: Path | None, jobs: int | None, quiet: bool) -> None:
+    if more or (file is not None and file.is_dir()):
+        from .batch import cli_batch  # a folder or several workbooks: generator/batch.py
+
+        sys.exit(cli_batch([file, *more], Path(out_dir),
+                           Path(templates) if templates else None, jobs, click.echo))
     file = file or SAMPLE_WORKBOOK
     templates = templates or TEMPLATES
     progress = Progress(quiet)
