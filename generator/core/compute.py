@@ -15,11 +15,18 @@ from .efficiency import efisiensi
 from .indicators import (
     HUNDRED, ZERO, capped, kategori, level_values, mean, realisasi_indikator, score_any,
 )
+from ..workbook.problems import Location
 from .results import (
-    IndicatorResult, Ikhtisar, Result, SasaranResult, ScaleBand, StaffTotals, TujuanResult,
+    IndicatorResult, Ikhtisar, Result, ReviewNote, SasaranResult, ScaleBand, StaffTotals,
+    TujuanResult,
     YearFigure,
 )
 from .review import review_notes
+
+# Rekening lines the Word lampiran (Tabel 1.1) lists one by one: about 60 pages. Beyond it
+# the Word table stops at the sub kegiatan level (a 100,000-line table would be some 2,500
+# pages); the Tabel 1.1 spreadsheet always has every line.
+LAMPIRAN_MAX_REKENING = 2_000
 
 
 def compute(wb: m.InputWorkbook) -> Result:
@@ -141,8 +148,22 @@ def compute(wb: m.InputWorkbook) -> Result:
         sarana_jumlah=sum(s.jumlah for s in wb.sarana_prasarana),
         sarana_nilai=sum((s.nilai for s in wb.sarana_prasarana), ZERO),
         catatan=[],
+        lampiran_rekening=len(wb.rekening) <= LAMPIRAN_MAX_REKENING,
     )
-    return result.model_copy(update={"catatan": review_notes(wb, result, ctx)})
+    notes = review_notes(wb, result, ctx)
+    if not result.lampiran_rekening:
+        notes.append(lampiran_note(len(wb.rekening)))
+    return result.model_copy(update={"catatan": notes})
+
+
+def lampiran_note(count: int) -> ReviewNote:
+    """The review note said when the Word lampiran stops at the sub kegiatan level."""
+    return ReviewNote(
+        kind="lampiran_ringkas", location=Location("Rekening"),
+        message=(f"Workbook memuat {count:,} baris rekening, lebih dari ".replace(",", ".")
+                 + f"{LAMPIRAN_MAX_REKENING:,} yang dimuat lampiran Word".replace(",", ".")
+                 + "; Tabel 1.1 di lampiran Word berhenti pada tingkat sub kegiatan dan "
+                   "rincian setiap rekening ada di spreadsheet Tabel 1.1 Realisasi."))
 
 
 

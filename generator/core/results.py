@@ -300,6 +300,10 @@ class Result(Frozen):
     sarana_jumlah: int
     sarana_nilai: Decimal
     catatan: list[ReviewNote]
+    # Whether the Word lampiran (Tabel 1.1) lists every rekening line, or stops at the sub
+    # kegiatan level because there are more than compute.LAMPIRAN_MAX_REKENING of them (the
+    # Tabel 1.1 spreadsheet always has every line).
+    lampiran_rekening: bool = True
 
     def groups(self) -> list["IndicatorGroup"]:
         """Indicators grouped for the tables: per tujuan, first the tujuan's own indicators

@@ -75,10 +75,17 @@ def _budget_cells(b) -> dict:
             "sisa": fmt.rupiah_kosong(b.sisa)}
 
 
+RINGKAS = ("Lampiran ini memuat Tabel 1.1 sampai tingkat sub kegiatan karena workbook memuat "
+           "{n} baris rekening; rincian setiap rekening ada pada spreadsheet Tabel 1.1 "
+           "Realisasi yang dibuat bersama laporan ini.")
+
+
 def _realisasi(result: Result) -> list[dict]:
+    """Tabel 1.1 rows: down to the rekening lines, or to sub kegiatan when the core says so."""
     rows = []
+    skip = () if result.lampiran_rekening else ("jenis", "rekening")
     for n in result.anggaran.walk():
-        if n.level == "total":
+        if n.level == "total" or n.level in skip:
             continue
         uraian = uraian_node(n)
         if n.level == "rekening" and n.keterangan:
@@ -109,6 +116,8 @@ def lampiran(workbook: InputWorkbook, result: Result) -> dict:
         "renstra": renstra_table(workbook, result),
         "indikator_renstra": indikator_renstra,
         "realisasi": _realisasi(result),
+        "realisasi_catatan": "" if result.lampiran_rekening else RINGKAS.format(
+            n=fmt.angka(len(workbook.rekening))),
         "total": _budget_cells(total),
         "sarana": [{"no": str(s.no), "uraian": s.uraian, "jumlah": fmt.angka(s.jumlah),
                     "nilai": fmt.rupiah(s.nilai), "kondisi": s.kondisi or ""}

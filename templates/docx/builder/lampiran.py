@@ -189,6 +189,9 @@ def lampiran(doc):
     budget_rows(t, "lampiran.realisasi", cells, aligns=aligns)
     t.row([c.replace("r.", "lampiran.total.") if i else "JUMLAH BELANJA"
            for i, c in enumerate(cells)], bold=True, shade=SHADE_HEADER, aligns=aligns)
+    tag(doc, "{%p if lampiran.realisasi_catatan %}")
+    para(doc, "{{ lampiran.realisasi_catatan }}", style="Catatan Tabel")
+    tag(doc, "{%p endif %}")
     para(doc, "", style="Normal")
     signature(doc, left=16.0)
 
