@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Optional, Union
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, PrivateAttr
 
 from ..workbook.fieldtypes import Level, NotMeasured, TargetRange
 from ..numbers import round_half_up
@@ -123,9 +123,12 @@ class BudgetNode(Frozen):
     children: list["BudgetNode"] = []
 
     def walk(self):
-        yield self
-        for child in self.children:
-            yield from child.walk()
+        """This node and every node below it, depth first (iterative: no generator chain)."""
+        stack = [self]
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(reversed(node.children))
 
 
 class YearFigure(Frozen):
@@ -304,6 +307,7 @@ class Result(Frozen):
     # kegiatan level because there are more than compute.LAMPIRAN_MAX_REKENING of them (the
     # Tabel 1.1 spreadsheet always has every line).
     lampiran_rekening: bool = True
+    _nodes: Optional[tuple] = PrivateAttr(default=None)
 
     def groups(self) -> list["IndicatorGroup"]:
         """Indicators grouped for the tables: per tujuan, first the tujuan's own indicators
@@ -330,4 +334,13 @@ class Result(Frozen):
         return next(i for i in self.indikator if i.kode == kode)
 
     def node(self, kode: str) -> BudgetNode:
-        return next(n for n in self.anggaran.walk() if n.kode == kode)
+        """The first node with this code, depth first (an index built on first use)."""
+        if self._nodes is None or self._nodes[0] is not self.anggaran:  # (a copy's tree)
+            index: dict[str, BudgetNode] = {}
+            for n in self.anggaran.walk():
+                index.setdefault(n.kode, n)
+            self._nodes = (self.anggaran, index)
+        try:
+            return self._nodes[1][kode]
+        except KeyError:
+            raise StopIteration(kode) from None  # as the linear search it replaces

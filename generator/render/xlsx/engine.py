@@ -124,6 +124,7 @@ class Formats:
         self.book = book
         self.named = named
         self._cache: dict[tuple, Any] = {}
+        self.by_cell: dict[tuple, Any] = {}   # see cell_format
 
     def props(self, name: Optional[str]) -> dict:
         if not name:
@@ -287,8 +288,14 @@ def _format_name(formats: Formats, col: dict, value: Any) -> Optional[str]:
 
 def cell_format(formats: Formats, col: dict, value: Any, style: dict) -> Any:
     name = _format_name(formats, col, value)
-    extra = {"indent": style["indent"]} if col.get("names") and style.get("indent") else {}
-    return formats.get("cell", name, style.get("format", {}), extra)
+    # The same column, format name and row style always give the same format: cache by
+    # identity (the layout's dicts live as long as the workbook being written).
+    key = (id(col), name, id(style))
+    hit = formats.by_cell.get(key)
+    if hit is None:
+        extra = {"indent": style["indent"]} if col.get("names") and style.get("indent") else {}
+        hit = formats.by_cell[key] = formats.get("cell", name, style.get("format", {}), extra)
+    return hit
 
 
 def _is_number(value: Any) -> bool:
