@@ -80,7 +80,7 @@ def test_help_is_indonesian():
 def test_command_help_is_indonesian():
     result = run("generate", "--help")
     assert result.exit_code == 0
-    assert result.output.startswith("Pemakaian: lkjip generate [OPSI] [WORKBOOK]\n")
+    assert result.output.startswith("Pemakaian: lkjip generate [OPSI] [WORKBOOK|FOLDER] [WORKBOOK]...\n")
     assert "[bawaan:" in result.output and "outputs]" in result.output
     assert "-q, --quiet" in result.output
 
