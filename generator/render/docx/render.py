@@ -18,7 +18,6 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from docx.oxml.ns import qn
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
 import jinja2
@@ -78,39 +77,47 @@ def _materialise(value: Any, tpl: DocxTemplate) -> Any:
     return value
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_TBL, _GRID, _TR, _TC, _TCPR = _W + "tbl", _W + "tblGrid", _W + "tr", _W + "tc", _W + "tcPr"
+_SPAN, _TCW, _VAL_W, _GRIDCOL = _W + "gridSpan", _W + "tcW", _W + "w", _W + "gridCol"
+_TBLPR, _TBLW, _TYPE = _W + "tblPr", _W + "tblW", _W + "type"
+
+
 def _fix_grids(document) -> None:
-    """Set every table's gridCol widths from the widths of its widest row without spans."""
+    """Set every table's gridCol widths from the widths of its widest row without spans.
+
+    (Tag names are precomputed: this walks every cell of the draft, 31,000 rows at 10,000
+    rekening lines.)"""
     body = document.element.body
-    for tbl in body.iter(qn("w:tbl")):
-        grid = tbl.find(qn("w:tblGrid"))
+    for tbl in body.iter(_TBL):
+        grid = tbl.find(_GRID)
         if grid is None:
             continue
         best = None
-        for tr in tbl.findall(qn("w:tr")):
-            tcs = tr.findall(qn("w:tc"))
+        for tr in tbl.iterchildren(_TR):
             widths = []
-            for tc in tcs:
-                tcPr = tc.find(qn("w:tcPr"))
-                if tcPr is None or tcPr.find(qn("w:gridSpan")) is not None:
+            for tc in tr.iterchildren(_TC):
+                tcPr = tc.find(_TCPR)
+                if tcPr is None or tcPr.find(_SPAN) is not None:
                     widths = None
                     break
-                tcW = tcPr.find(qn("w:tcW"))
-                if tcW is None or tcW.get(qn("w:w")) is None:
+                tcW = tcPr.find(_TCW)
+                w = tcW.get(_VAL_W) if tcW is not None else None
+                if w is None:
                     widths = None
                     break
-                widths.append(int(tcW.get(qn("w:w"))))
+                widths.append(int(w))
             if widths and (best is None or len(widths) > len(best)):
                 best = widths
         if not best:
             continue
-        for gc in grid.findall(qn("w:gridCol")):
+        for gc in grid.findall(_GRIDCOL):
             grid.remove(gc)
         for w in best:
-            el = grid.makeelement(qn("w:gridCol"), {qn("w:w"): str(w)})
-            grid.append(el)
-        tblW = tbl.find(qn("w:tblPr")).find(qn("w:tblW"))
-        if tblW is not None and tblW.get(qn("w:type")) == "dxa":
-            tblW.set(qn("w:w"), str(sum(best)))
+            grid.append(grid.makeelement(_GRIDCOL, {_VAL_W: str(w)}))
+        tblW = tbl.find(_TBLPR).find(_TBLW)
+        if tblW is not None and tblW.get(_TYPE) == "dxa":
+            tblW.set(_VAL_W, str(sum(best)))
 
 
 def _properties(document, meta: dict) -> None:
