@@ -311,24 +311,27 @@ def _s(x: float) -> str:
 
 
 def markdown(rows: list[dict]) -> str:
+    """The results as a Markdown table (Indonesian decimal commas)."""
     stage_keys = ["impor", "baca", "periksa", "hitung", "word", "excel", "simpan"]
-    head = ("| workbook | runs | wall s | CPU s | peak MB | floor wall s | ratio | "
-            + " | ".join(stage_keys) + " | floor baca / word / excel |")
+    head = ("| workbook | runs | wall s | CPU s | peak MB | floor wall s | floor CPU s | "
+            "ratio wall | ratio CPU | " + " | ".join(stage_keys)
+            + " | floor baca / word / excel |")
     lines = [head, "|" + "---|" * (head.count("|") - 1)]
     for r in rows:
+        lead = (f"| {r['label']} | {r['runs']} | {_s(r['wall'])} | {_s(r['cpu'])} | "
+                f"{r['rss']:.0f} | ")
         if not r["valid"]:
-            lines.append(f"| {r['label']} | {r['runs']} | {_s(r['wall'])} | {_s(r['cpu'])} | "
-                         f"{r['rss']:.0f} | tidak valid ({r['problems']} masalah) | | "
-                         + " | ".join("" for _ in stage_keys) + " | |")
+            lines.append(lead + f"tidak valid ({r['problems']} masalah) |" + " |" * 13)
             continue
         fl = r.get("floor")
         st = " | ".join(_s(r["stages"].get(k, 0.0)) for k in stage_keys)
-        fcol = (f"{_s(fl['wall'])} | {r['wall'] / fl['wall']:.1f}x".replace(".", ",")
-                if fl else " | ")
-        fst = (" / ".join(_s(fl["stages"][k]) for k in ("baca", "word", "excel"))
-               if fl else "")
-        lines.append(f"| {r['label']} | {r['runs']} | {_s(r['wall'])} | {_s(r['cpu'])} | "
-                     f"{r['rss']:.0f} | {fcol} | {st} | {fst} |")
+        if fl:
+            fcol = (f"{_s(fl['wall'])} | {_s(fl['cpu'])} | "
+                    f"{_s(r['wall'] / fl['wall'])}x | {_s(r['cpu'] / fl['cpu'])}x")
+            fst = " / ".join(_s(fl["stages"][k]) for k in ("baca", "word", "excel"))
+        else:
+            fcol, fst = " | | | ", ""
+        lines.append(lead + f"{fcol} | {st} | {fst} |")
     return "\n".join(lines)
 
 
@@ -359,6 +362,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, help="write the results as JSON")
     args = ap.parse_args(argv)
     rows = []
+    info = machine()
     with tempfile.TemporaryDirectory(prefix="lkjip_bench_") as tmp:
         work = Path(tmp)
         for size in args.sizes.split(","):
@@ -368,11 +372,12 @@ def main(argv: list[str] | None = None) -> int:
             if not args.markdown:
                 print(json.dumps(row), flush=True)
     if args.markdown:
-        print(machine())
+        end = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+        print(f"{info}, at the end {end:.2f}")
         print()
         print(markdown(rows))
     if args.json:
-        args.json.write_text(json.dumps({"machine": machine(), "rows": rows}, indent=1))
+        args.json.write_text(json.dumps({"machine": info, "rows": rows}, indent=1))
     return 0
 
 
