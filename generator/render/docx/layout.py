@@ -19,6 +19,7 @@ data decides too).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from docx.oxml.ns import qn
 
@@ -60,8 +61,22 @@ def text_width_pt(text: str, size_pt: float, bold: bool = False) -> float:
     return units * size_pt / 1000
 
 
+@lru_cache(maxsize=1 << 16)
+def _word_units(word: str, bold: bool) -> int:
+    """A word's advance width in 1/1000 em (cached: the draft repeats its words a lot)."""
+    table = _BOLD if bold else _REGULAR
+    units = 0
+    for ch in word:
+        o = ord(ch)
+        units += table[o - 32] if 32 <= o <= 126 else _OTHER.get(ch, 556)
+    return units
+
+
 def longest_word_pt(text: str, size_pt: float, bold: bool = False) -> float:
-    return max((text_width_pt(w, size_pt, bold) for w in text.split()), default=0.0)
+    words = text.split()
+    if not words:
+        return 0.0
+    return max(_word_units(w, bold) for w in words) * size_pt / 1000
 
 
 def fit_widths(widths: list[int], minimums: list[int]) -> list[int]:
@@ -123,35 +138,42 @@ def _style_fonts(document) -> dict[str, tuple[float, bool]]:
     return out
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_P, _PPR, _PSTYLE, _IND, _R, _T, _RPR, _SZ, _B = (
+    _W + "p", _W + "pPr", _W + "pStyle", _W + "ind", _W + "r", _W + "t", _W + "rPr",
+    _W + "sz", _W + "b")
+_VAL, _LEFT, _START = _W + "val", _W + "left", _W + "start"
+
+
 def _cell_min(tc, fonts, margins: int, ignore_jinja: bool) -> int:
     widest = 0.0
-    for p in tc.iter(qn("w:p")):
-        ppr = p.find(qn("w:pPr"))
+    for p in tc.iter(_P):
+        ppr = p.find(_PPR)
         sid = ""
         indent = 0
         if ppr is not None:
-            ps = ppr.find(qn("w:pStyle"))
+            ps = ppr.find(_PSTYLE)
             if ps is not None:
-                sid = ps.get(qn("w:val"))
-            ind = ppr.find(qn("w:ind"))
+                sid = ps.get(_VAL)
+            ind = ppr.find(_IND)
             if ind is not None:
-                indent = int(ind.get(qn("w:left")) or ind.get(qn("w:start")) or 0)
+                indent = int(ind.get(_LEFT) or ind.get(_START) or 0)
         size, bold = fonts.get(sid, fonts[""])
-        for r in p.iter(qn("w:r")):
-            text = "".join(t.text or "" for t in r.iter(qn("w:t")))
+        for r in p.iter(_R):
+            text = "".join(t.text or "" for t in r.iter(_T))
             if ignore_jinja:
                 text = _JINJA.sub(" ", text)
             if not text.strip():
                 continue
-            rpr = r.find(qn("w:rPr"))
+            rpr = r.find(_RPR)
             rsize, rbold = size, bold
             if rpr is not None:
-                sz = rpr.find(qn("w:sz"))
-                if sz is not None and sz.get(qn("w:val")):
-                    rsize = int(sz.get(qn("w:val"))) / 2
-                b = rpr.find(qn("w:b"))
+                sz = rpr.find(_SZ)
+                if sz is not None and sz.get(_VAL):
+                    rsize = int(sz.get(_VAL)) / 2
+                b = rpr.find(_B)
                 if b is not None:
-                    rbold = b.get(qn("w:val"), "true") not in ("0", "false")
+                    rbold = b.get(_VAL, "true") not in ("0", "false")
             w = longest_word_pt(text, rsize, rbold) * TWIPS_PER_PT * SLACK + indent
             widest = max(widest, w)
     return int(widest) + margins if widest else 0
