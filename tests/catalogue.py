@@ -130,7 +130,7 @@ def _empty_workbook() -> bytes:
 
 
 def _many_rows(folder: Path) -> Path:
-    """100.000 rekening rows: refused before openpyxl builds its cell objects."""
+    """250.000 rekening rows: refused before openpyxl builds its cell objects."""
     import xlsxwriter
 
     source = openpyxl.load_workbook(SAMPLE_WORKBOOK)
@@ -141,7 +141,7 @@ def _many_rows(folder: Path) -> Path:
         rows = list(ws_src.iter_rows(values_only=True))
         if ws_src.title == "Rekening":
             first = rows[1]
-            rows = rows[:1] + [first] * 100_000
+            rows = rows[:1] + [first] * 250_000
         for r, row in enumerate(rows):
             for c, value in enumerate(row):
                 if value is not None:
@@ -210,10 +210,10 @@ CASES: list[Case] = [
          written("bom.xlsx", _zip_bomb), 2,
          _unreadable("workbook terlalu besar untuk diproses (isi terurai 450 MB). Diharapkan: "
                      "isi workbook paling besar 400 MB.")),
-    Case("100rb_baris", "Menempelkan 100.000 baris rekening",
+    Case("250rb_baris", "Menempelkan 250.000 baris rekening",
          _many_rows, 2,
          _unreadable("workbook terlalu besar untuk diproses (sheet Rekening berisi lebih dari "
-                     "10.000 baris). Diharapkan: paling banyak 10.000 baris data per sheet.")),
+                     "200.000 baris). Diharapkan: paling banyak 200.000 baris data per sheet.")),
     Case("xlsm", "Menyimpan sebagai workbook bermakro (.xlsm)",
          copied(SAMPLE_WORKBOOK, "masukan.xlsm"), 0, VALID),
     # --- Sheets and columns -------------------------------------------------------------

@@ -37,14 +37,14 @@ from .problems import Location, Notice, Problem, WorkbookError
 from .sheets import SHEETS, SheetSpec
 
 # Bounds that keep a hostile file from exhausting memory (see docs/keandalan.md).
-MAX_ROWS_PER_SHEET = 10_000
+MAX_ROWS_PER_SHEET = 200_000   # a kabupaten's finance office holds tens of thousands
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_UNCOMPRESSED_BYTES = 400 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 200
 HEADER_SEARCH_ROWS = 10
 MAX_READ_ROWS = MAX_ROWS_PER_SHEET + HEADER_SEARCH_ROWS   # rows of a sheet that are read
 MAX_COLUMNS = 200                  # columns of a sheet that are read (the widest has 15)
-MAX_CELLS = 1_000_000              # cell, row and merged-cell objects in the whole workbook
+MAX_CELLS = 2_500_000              # cell, row and merged-cell objects in the whole workbook
 HEADER_HINT_ROWS = 1000            # a header further down is looked for, to say where it is
 
 # Excel's error values; stored as errors or typed as text, they are never data.

@@ -40,7 +40,7 @@ def test_docs_table_is_current():
         "docs/keandalan.md is stale: replace its table with `python tests/catalogue.py`"
 
 
-@pytest.mark.parametrize("case_id", ["100rb_baris", "bom_zip"])
+@pytest.mark.parametrize("case_id", ["250rb_baris", "bom_zip"])
 def test_large_inputs_are_refused_within_memory(tmp_path, case_id):
     """The refusal comes before memory grows: the child process stays far below 2 GB."""
     import subprocess

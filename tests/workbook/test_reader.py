@@ -113,8 +113,8 @@ def test_too_many_cells_is_refused_before_loading(tmp_path):
     with pytest.raises(WorkbookError) as exc:
         read_workbook(target)
     assert exc.value.problem.message() == (
-        "sel.xlsx: workbook terlalu besar untuk diproses (lebih dari 1.000.000 sel, baris "
-        "atau sel gabungan). Diharapkan: paling banyak 1.000.000 sel terisi atau berformat "
+        "sel.xlsx: workbook terlalu besar untuk diproses (lebih dari 2.500.000 sel, baris "
+        "atau sel gabungan). Diharapkan: paling banyak 2.500.000 sel terisi atau berformat "
         "di seluruh workbook; hapus format dari baris dan kolom kosong.")
 
 
