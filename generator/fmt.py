@@ -13,7 +13,6 @@ from decimal import Decimal
 from typing import Optional, Union
 
 from babel.dates import format_date
-from num2words import num2words
 
 from .workbook.fieldtypes import Level, NotMeasured, TargetRange
 from .numbers import round_half_up
@@ -115,6 +114,8 @@ def bulan_tahun(value: Optional[dt.date]) -> str:
 
 def terbilang(value: int) -> str:
     """Number words, capitalised: 24 -> Dua Puluh Empat."""
+    from num2words import num2words  # imported when first needed: it is slow to import
+
     return " ".join(w.capitalize() for w in num2words(int(value), lang=LOCALE).split())
 
 
