@@ -193,24 +193,29 @@ def _margins(tbl) -> int:
     return total
 
 
+_TBLGRID, _GRIDCOL, _WW, _TR, _TC, _TCPR, _GRIDSPAN, _TCW, _TYPE, _TBLPR, _TBLW = (
+    _W + "tblGrid", _W + "gridCol", _W + "w", _W + "tr", _W + "tc", _W + "tcPr",
+    _W + "gridSpan", _W + "tcW", _W + "type", _W + "tblPr", _W + "tblW")
+
+
 def fit_table(tbl, fonts, ignore_jinja: bool = False) -> None:
-    grid = tbl.find(qn("w:tblGrid"))
+    grid = tbl.find(_TBLGRID)
     if grid is None:
         return
-    cols = grid.findall(qn("w:gridCol"))
-    widths = [int(c.get(qn("w:w")) or 0) for c in cols]
+    cols = grid.findall(_GRIDCOL)
+    widths = [int(c.get(_WW) or 0) for c in cols]
     if not widths or not all(widths):
         return
     margins = _margins(tbl)
     minimums = [0] * len(widths)
-    rows = tbl.findall(qn("w:tr"))
+    rows = tbl.findall(_TR)
     for tr in rows:
         col = 0
-        for tc in tr.findall(qn("w:tc")):
-            tcPr = tc.find(qn("w:tcPr"))
+        for tc in tr.findall(_TC):
+            tcPr = tc.find(_TCPR)
             span = 1
-            if tcPr is not None and tcPr.find(qn("w:gridSpan")) is not None:
-                span = int(tcPr.find(qn("w:gridSpan")).get(qn("w:val")))
+            if tcPr is not None and tcPr.find(_GRIDSPAN) is not None:
+                span = int(tcPr.find(_GRIDSPAN).get(_VAL))
             if span == 1 and col < len(minimums):
                 minimums[col] = max(minimums[col], _cell_min(tc, fonts, margins, ignore_jinja))
             col += span
@@ -218,23 +223,23 @@ def fit_table(tbl, fonts, ignore_jinja: bool = False) -> None:
     if new == widths:
         return
     for c, w in zip(cols, new):
-        c.set(qn("w:w"), str(w))
+        c.set(_WW, str(w))
     for tr in rows:
         col = 0
-        for tc in tr.findall(qn("w:tc")):
-            tcPr = tc.find(qn("w:tcPr"))
+        for tc in tr.findall(_TC):
+            tcPr = tc.find(_TCPR)
             span = 1
-            if tcPr is not None and tcPr.find(qn("w:gridSpan")) is not None:
-                span = int(tcPr.find(qn("w:gridSpan")).get(qn("w:val")))
-            tcW = tcPr.find(qn("w:tcW")) if tcPr is not None else None
+            if tcPr is not None and tcPr.find(_GRIDSPAN) is not None:
+                span = int(tcPr.find(_GRIDSPAN).get(_VAL))
+            tcW = tcPr.find(_TCW) if tcPr is not None else None
             if tcW is not None:
-                tcW.set(qn("w:w"), str(sum(new[col:col + span])))
-                tcW.set(qn("w:type"), "dxa")
+                tcW.set(_WW, str(sum(new[col:col + span])))
+                tcW.set(_TYPE, "dxa")
             col += span
-    tblPr = tbl.find(qn("w:tblPr"))
-    tblW = tblPr.find(qn("w:tblW")) if tblPr is not None else None
-    if tblW is not None and tblW.get(qn("w:type")) == "dxa":
-        tblW.set(qn("w:w"), str(sum(new)))
+    tblPr = tbl.find(_TBLPR)
+    tblW = tblPr.find(_TBLW) if tblPr is not None else None
+    if tblW is not None and tblW.get(_TYPE) == "dxa":
+        tblW.set(_WW, str(sum(new)))
 
 
 def fit_tables(document, ignore_jinja: bool = False) -> None:
