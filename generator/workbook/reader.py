@@ -37,7 +37,11 @@ from .problems import Location, Notice, Problem, WorkbookError
 from .sheets import SHEETS, SheetSpec
 
 # Bounds that keep a hostile file from exhausting memory (see docs/keandalan.md).
-MAX_ROWS_PER_SHEET = 200_000   # a kabupaten's finance office holds tens of thousands
+MAX_ROWS_PER_SHEET = 200_000   # Rekening: a kabupaten's finance office holds tens of thousands
+# Every other sheet: each of its rows costs far more downstream (a sub kegiatan is a row in
+# several Word tables: 10,000 of them take about 3.7 GB), so it keeps the older bound.
+MAX_ROWS_OTHER_SHEET = 10_000
+LARGE_SHEETS = {"rekening"}    # sheet names (casefolded) allowed MAX_ROWS_PER_SHEET rows
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_UNCOMPRESSED_BYTES = 400 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 200
@@ -371,6 +375,14 @@ def _scan(path: Path, data: bytes) -> Scanned:
             except Exception:
                 raise _fail("corrupt", path, detail=f"sheet {part.title}",
                             expected="simpan ulang workbook dari Excel") from None
+            limit = (MAX_ROWS_PER_SHEET if part.title.strip().casefold() in LARGE_SHEETS
+                     else MAX_ROWS_OTHER_SHEET)
+            if scan.value_rows > limit + HEADER_SEARCH_ROWS:
+                raise _fail("too_large", path,
+                            detail=f"sheet {part.title} berisi lebih dari "
+                                   f"{limit:,} baris".replace(",", "."),
+                            expected=f"paling banyak {limit:,} baris data pada sheet "
+                                     f"{part.title}".replace(",", "."))
             budget -= scan.objects
             if scan.merges:
                 member = zf.read(part.member)
