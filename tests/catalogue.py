@@ -320,7 +320,7 @@ CASES: list[Case] = [
     Case("sel_jauh", "Menekan Ctrl+Down lalu mengetik di baris terakhir sheet Rekening "
          "(A1048576)", edited({("Rekening", "A1048576"): "x"}), 2,
          _invalid("Rekening!A1048576: ada sel terisi jauh di luar tabel (1 sel terisi di luar "
-                  "10.010 baris x 200 kolom pertama). Diharapkan: hapus isi sel itu (Ctrl+End "
+                  "200.010 baris x 200 kolom pertama). Diharapkan: hapus isi sel itu (Ctrl+End "
                   "menunjukkan sel terisi terakhir), atau pindahkan datanya ke dalam tabel.")),
     Case("gabung_raksasa", "Menggabungkan sel A40:XFD1048576 (sisa sheet) di Sarana Prasarana",
          sheet_patched("Sarana Prasarana", b"</sheetData>",
