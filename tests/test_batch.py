@@ -49,7 +49,10 @@ def test_batch_mixed_valid_and_invalid(tmp_path):
         "[1/4]", "[2/4]", "[3/4]", "[4/4]"]
     # each into its own subfolder; the invalid one gets its problem list
     a = tmp_path / "hasil" / "a_dinas_sosial"
-    assert sorted(p.suffix for p in a.iterdir()) == [".docx", ".txt", ".xlsx", ".xlsx"]
+    written = result.outcomes[0].written
+    assert [p.name.split("_")[0] for p in written] == ["LKjIP", "Tabel", "Efisiensi",
+                                                        "Catatan"]
+    assert all(p.parent == a and p.is_file() for p in written)
     masalah = tmp_path / "hasil" / "c_tidak_valid" / "Masalah_c_tidak_valid.txt"
     assert "Rekening" in masalah.read_text(encoding="utf-8")
 
