@@ -239,3 +239,32 @@ def test_committed_workbook_matches_sources(name, tmp_path):
         assert src_rows == out_rows, (name, spec.name)
     rebuilt = build_workbook(REPO / source, tmp_path / "x.xlsx")
     assert rebuilt.exists()
+
+
+def test_small_agency_without_optional_sheets(tmp_path):
+    """A kecamatan without history, analysis, sarana list, PK budget lines, qualitative
+    scales or shares (issue 11.7): valid, complete, and the empty sarana table is replaced
+    by one sentence."""
+    import shutil
+
+    path = tmp_path / "kecil.xlsx"
+    shutil.copy(REPO / SAMPLES["kecamatan"][1], path)
+    for picture in ("logo.png", "bagan_organisasi.png", "foto_3.png", "foto_7.png"):
+        shutil.copy(REPO / "inputs" / picture, tmp_path / picture)
+    wb = openpyxl.load_workbook(path)
+    for sheet in ("Kinerja Tahun Lalu", "Analisis Indikator", "Sarana Prasarana", "PK Anggaran",
+                  "Skala Kualitatif", "Porsi Anggaran"):
+        del wb[sheet]
+    wb.save(path)
+    result = generate(path, tmp_path / "out")
+    assert result.report.ok, [p.message() for p in result.report]
+    assert result.result.catatan == []
+    document = docx.Document(str(result.written[0]))
+    text = [p.text for p in document.paragraphs]
+    assert "Daftar sarana dan prasarana tidak dimuat dalam workbook laporan ini." in text
+    assert not any("Tabel L.2" in t for t in text)
+    assert not any("URAIAN / JUMLAH / NILAI" in " / ".join(c.text for c in t.rows[0].cells)
+                   for t in document.tables)
+    # Tabel 3.3 keeps the report year only: T.1 85 / 88,95 / 104,65
+    _check(document, "TARGET 2024 / REALISASI 2024", ["T.1", "85 / 88,95 / 104,65"],
+           ["1.3", "100 / 95,83 / 95,83"])

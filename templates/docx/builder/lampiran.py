@@ -197,6 +197,9 @@ def lampiran(doc):
 
     new_section(doc)
     heading(doc, "E. Sarana dan Prasarana", 2)
+    # An agency without a sarana list (optional sheet) gets one sentence, not an empty table;
+    # Tabel L.2 is the last numbered lampiran table, so the numbering stays continuous.
+    tag(doc, "{%p if lampiran.sarana %}")
     caption(doc, "Tabel L.2 Sarana dan Prasarana {{ info.nama_lengkap }}")
     t = Table(doc, [1.0, 7.0, 2.0, 3.8, 2.2])
     t.head(["NO", "URAIAN", "JUMLAH", "NILAI (Rp)", "KONDISI"])
@@ -207,6 +210,9 @@ def lampiran(doc):
     t.tag("{%tr endfor %}")
     t.row(["", "JUMLAH", "{{ lampiran.sarana_jumlah }}", "{{ lampiran.sarana_nilai }}", ""],
           bold=True, shade=SHADE_GROUP, aligns=["c", None, "c", "r", "c"])
+    tag(doc, "{%p else %}")
+    para(doc, "Daftar sarana dan prasarana tidak dimuat dalam workbook laporan ini.")
+    tag(doc, "{%p endif %}")
 
     heading(doc, "F. Dokumentasi Program/Kegiatan", 2, page_break_before=True)
     para(doc, "Dokumentasi program dan kegiatan {{ info.nama_lengkap }} Tahun {{ info.tahun }}.")
