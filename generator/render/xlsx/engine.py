@@ -227,7 +227,10 @@ def write_table_sheet(book, formats: Formats, spec: dict, rows: list[Row],
         write_conditional(sheet, formats, cond, colpos, data_top, last_row)
     if "signature" in spec:
         write_signature(sheet, formats, spec["signature"], colpos, last_row, context)
-    page_setup(sheet, spec.get("page", {}), context, header_top, number_row, data_top, colpos)
+    min_font = min((float(f["font_size"]) for f in formats.named.values() if "font_size" in f),
+                   default=11.0)
+    page_setup(sheet, spec.get("page", {}), context, header_top, number_row, data_top, colpos,
+               widths, min_font)
     return Table(name=spec["name"], rows=rows, columns=colpos, specs=specs, written=written)
 
 
@@ -542,12 +545,51 @@ def write_signature(sheet, formats: Formats, sig: dict, colpos: dict[str, int],
         r += 1
 
 
+# Paper sizes (mm, portrait) by Excel's paper code: A4, Legal, Folio/F4 (8.5 x 13 in).
+PAPER_MM = {9: (210.0, 297.0), 5: (215.9, 355.6), 14: (215.9, 330.2)}
+MIN_PRINTED_PT = 7
+
+
+def column_mm(width: float) -> float:
+    """Printed width of a column of Excel width `width` (characters of the default
+    Calibri 11: 7 pixels each plus 5 pixels of padding, at 96 pixels per inch)."""
+    return (int(width * 7 + 0.5) + 5) * 25.4 / 96
+
+
+def print_scale(page: dict, widths: list[float], min_font: float) -> Optional[int]:
+    """The print scale (%) that keeps the smallest text at MIN_PRINTED_PT or larger, or
+    None when fitting the sheet to one page wide already does (then it is fitted)."""
+    if not widths:
+        return None
+    short, long_ = PAPER_MM.get(page.get("paper", 9), PAPER_MM[9])
+    paper = long_ if page.get("landscape", True) else short
+    m = page.get("margins", {})
+    printable = paper - (m.get("left", 0.7) + m.get("right", 0.7)) * 25.4
+    fit = 100 * printable / sum(column_mm(w) for w in widths)
+    legible = math.ceil(100 * page.get("min_printed_pt", MIN_PRINTED_PT) / min_font)
+    if fit >= legible:
+        return None
+    return min(100, legible)
+
+
 def page_setup(sheet, page: dict, context: dict[str, str], header_top: int,
-               number_row: int, data_top: int, colpos: dict[str, int]) -> None:
+               number_row: int, data_top: int, colpos: dict[str, int],
+               widths: Optional[list[float]] = None, min_font: float = 11) -> None:
     sheet.set_paper(page.get("paper", 9))
     if page.get("landscape", True):
         sheet.set_landscape()
-    sheet.fit_to_pages(page.get("fit_width", 1), page.get("fit_height", 0))
+    scale = print_scale(page, widths or [], min_font)
+    if scale is None:
+        sheet.fit_to_pages(page.get("fit_width", 1), page.get("fit_height", 0))
+    else:
+        # too wide for one legible page: printed at a legible scale over as many pages
+        # across as needed, the title columns repeated on each
+        sheet.set_print_scale(scale)
+        titles = page.get("repeat_columns")
+        if titles:
+            sheet.repeat_columns(_col(colpos, titles[0]), _col(colpos, titles[-1]))
+    if page.get("center", False):
+        sheet.center_horizontally()
     if "margins" in page:
         sheet.set_margins(**page["margins"])
     if "footer" in page:
