@@ -374,3 +374,43 @@ def finish_text(document) -> None:
                 to_split[r] = None
     for r in to_split:
         _split_run(r)
+
+
+# --- spacing below tables -------------------------------------------------------------------
+
+SPACE_AFTER_TABLE = 160          # twips (8 pt) between a table and the text under it
+_PPR_BEFORE_SPACING = [qn(f"w:{n}") for n in (
+    "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl",
+    "numPr", "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku",
+    "wordWrap", "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi",
+    "adjustRightInd", "snapToGrid")]
+
+
+def space_below_tables(document, skip_styles=("CatatanTabel", "Caption")) -> None:
+    """Text right under a table keeps a paragraph's distance from it (Word has no spacing
+    after a table): the paragraph gets space before, unless it is a table note or the
+    caption of the next table, which have their own."""
+    for tbl in document.element.body.iter(qn("w:tbl")):
+        p = tbl.getnext()
+        if p is None or p.tag != qn("w:p"):
+            continue
+        ppr = p.find(qn("w:pPr"))
+        style = ppr.find(qn("w:pStyle")) if ppr is not None else None
+        if style is not None and style.get(qn("w:val")) in skip_styles:
+            continue
+        if ppr is None:
+            ppr = p.makeelement(qn("w:pPr"), {})
+            p.insert(0, ppr)
+        spacing = ppr.find(qn("w:spacing"))
+        if spacing is None:
+            spacing = ppr.makeelement(qn("w:spacing"), {})
+            anchor = None
+            for child in ppr:
+                if child.tag in _PPR_BEFORE_SPACING:
+                    anchor = child
+            if anchor is not None:
+                anchor.addnext(spacing)
+            else:
+                ppr.insert(0, spacing)
+        if int(spacing.get(qn("w:before")) or 0) < SPACE_AFTER_TABLE:
+            spacing.set(qn("w:before"), str(SPACE_AFTER_TABLE))

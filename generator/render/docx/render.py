@@ -29,7 +29,7 @@ from .. import TemplateError
 from .charts import Chart
 from .common import Figure
 from .fasttpl import FastDocxTemplate
-from .layout import finish_text, fit_tables, keep_signatures
+from .layout import finish_text, fit_tables, keep_signatures, space_below_tables
 
 TEMPLATE_NAME = "lkjip.docx"
 
@@ -164,6 +164,7 @@ def render_context(template: Path, context: dict, meta: dict) -> bytes:
     fit_tables(tpl.docx)
     keep_signatures(tpl.docx)
     finish_text(tpl.docx)
+    space_below_tables(tpl.docx)
     _properties(tpl.docx, meta)
     buf = io.BytesIO()
     tpl.save(buf)

@@ -215,12 +215,14 @@ def bab3(doc):
           bold=True, shade=SHADE_HEADER, aligns=[None, "r", "r", "r", "c", "r"])
     figure(doc, "{{ bab3.grafik_serapan }}")
     figure_caption(doc, "Gambar 3.2 Serapan Anggaran per Program Tahun {{ info.tahun }}")
+
+    # back to portrait: the summary of Tabel 3.7 opens the page of the explanations, so
+    # the landscape section does not end with two lines on a page of their own
+    new_section(doc)
     para(doc, "Pada Tahun {{ info.tahun }}, {{ info.nama_lengkap }} memperoleh alokasi anggaran "
               "sebesar {{ bab3.total.rp_pagu }} dan merealisasikan {{ bab3.total.rp_realisasi }}, "
               "atau serapan anggaran {{ bab3.total.serapan_pct }}, dengan sisa anggaran "
-              "{{ bab3.total.rp_sisa }}.")
-
-    new_section(doc)
+              "{{ bab3.total.rp_sisa }} (Tabel 3.7).")
     tag(doc, "{%p if bab3.ambang.ada %}")
     para(doc, "Terdapat {{ bab3.ambang.jumlah }} sub kegiatan yang serapan anggarannya di bawah "
               "{{ bab3.ambang.batas }}, dengan penjelasan sebagai berikut.")

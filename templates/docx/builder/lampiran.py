@@ -59,7 +59,8 @@ def lampiran(doc):
         p.add_run("\t")
         p.add_run(text)
 
-    heading(doc, "A. Perjanjian Kinerja", 2, page_break_before=True)
+    # on the page of the list: every statement below starts a page of its own anyway
+    heading(doc, "A. Perjanjian Kinerja", 2)
     para(doc, "Berikut Perjanjian Kinerja Tahun {{ info.tahun }} seluruh pejabat dan pegawai "
               "{{ info.nama_lengkap }}; setiap perjanjian dimulai pada halaman baru.")
     tag(doc, "{%p for pk in lampiran.pk %}")
