@@ -103,8 +103,32 @@ def _sub_line(node: BudgetNode) -> str:
     if o is None:
         return f"Sub Kegiatan {node.nama}"
     return (f"Sub Kegiatan {node.nama}{ind}: realisasi {dengan_satuan(o.realisasi, o.satuan)} dari "
-            f"target {target_dengan_satuan(o.target, o.satuan)}, capaian {fmt.pct(o.capaian)} "
-            f"(kategori {o.kategori or '-'}).")
+            f"target {target_dengan_satuan(o.target, o.satuan)}, capaian {fmt.pct(o.capaian)}.")
+
+
+def _sub_groups(result: Result, subs: list[BudgetNode]) -> list[dict]:
+    """The supporting sub kegiatan grouped by the category of their output's capaian
+    (highest band first), the category said once per group, or once for all."""
+    order = {b.kategori: b.urutan for b in result.skala}
+    groups: dict[str, list[BudgetNode]] = {}
+    for n in subs:
+        kat = n.output.kategori if n.output and n.output.kategori else ""
+        groups.setdefault(kat, []).append(n)
+    keys = sorted(groups, key=lambda k: (k == "", order.get(k, 99), k))
+    out = []
+    for kat in keys:
+        nodes = groups[kat]
+        count = f"{len(nodes)} sub kegiatan"
+        if not kat:
+            judul = f"Belum dapat dinilai ({count}):"
+        elif len(keys) == 1 and len(nodes) == 1:
+            judul = f"Capaian keluarannya berada pada kategori {kat}:"
+        elif len(keys) == 1:
+            judul = f"Seluruhnya ({count}) berada pada kategori {kat}:"
+        else:
+            judul = f"Kategori {kat} ({count}):"
+        out.append({"judul": judul, "sub": daftar([_sub_line(n) for n in nodes])})
+    return out
 
 
 def _support(result: Result, kode: str) -> list[BudgetNode]:
@@ -133,7 +157,7 @@ def _indikator(workbook: InputWorkbook, result: Result) -> list[dict]:
             "target": target_dengan_satuan(i.target, i.satuan),
             "target_sumber": i.target_sumber,
             "capaian": fmt.pct(i.capaian), "kategori": kategori_teks(i),
-            "dukungan": daftar([_sub_line(n) for n in subs]),
+            "dukungan": _sub_groups(result, subs),
             "keterangan": one_line(k.keterangan) if k else "",
             "ada_rumus": ada_rumus,
             "rumus_label": label,
