@@ -548,6 +548,14 @@ def _find_header(ws, wanted: dict[str, str], scan: SheetScan
     return best_row, best
 
 
+def _header_too_low(sheet: str, row: int) -> Problem:
+    """The header row exists, but below the rows searched for it."""
+    return Problem("header_too_low", Location(sheet, row),
+                   detail=f"judul kolom ditemukan di baris {row}",
+                   expected=f"baris judul di salah satu dari {HEADER_SEARCH_ROWS} baris pertama: "
+                            f"hapus baris kosong atau catatan di atas tabel")
+
+
 def _header_further_down(ws, wanted: dict[str, str], scan: SheetScan, better_than: int
                          ) -> int | None:
     """A row below the searched rows that matches more headers (to say where it is)."""
@@ -629,11 +637,7 @@ def _read_sheet(raw: RawSheet, ws_values, scan: SheetScan, problems: list[Proble
     if not required <= set(found):
         lower = _header_further_down(ws_values, wanted, scan, len(found))
         if lower is not None:
-            problems.append(Problem(
-                "header_too_low", Location(spec.name, lower),
-                detail=f"judul kolom ditemukan di baris {lower}",
-                expected=f"baris judul di salah satu dari {HEADER_SEARCH_ROWS} baris pertama: "
-                         f"hapus baris kosong atau catatan di atas tabel"))
+            problems.append(_header_too_low(spec.name, lower))
             return
     raw.header_row = header_row or 1
     used = {c for cols in found.values() for c in cols}
@@ -709,11 +713,7 @@ def _read_keyvalue(raw: RawSheet, ws_values, scan: SheetScan, merged, problems) 
     if "key" not in found or "value" not in found:
         lower = _header_further_down(ws_values, wanted, scan, len(found))
         if lower is not None:
-            problems.append(Problem(
-                "header_too_low", Location(spec.name, lower),
-                detail=f"judul kolom ditemukan di baris {lower}",
-                expected=f"baris judul di salah satu dari {HEADER_SEARCH_ROWS} baris pertama: "
-                         f"hapus baris kosong atau catatan di atas tabel"))
+            problems.append(_header_too_low(spec.name, lower))
             return
     raw.header_row = header_row or 1
     for part, header in (("key", spec.key_header), ("value", spec.value_header)):
