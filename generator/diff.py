@@ -44,6 +44,13 @@ def _compare(out: list[Change], bagian: str, kode: str, nama: str,
             out.append(Change(bagian, kode, nama, ukuran, a, b))
 
 
+def _compare_by_code(out: list[Change], bagian: str, old: dict, new: dict, figures) -> None:
+    """Compare the items of two results matched by code: old order first, then new codes."""
+    for kode in list(old) + [k for k in new if k not in old]:
+        a, b = old.get(kode), new.get(kode)
+        _compare(out, bagian, kode, (b or a).nama, figures, a, b)
+
+
 def _value(v) -> str:
     """A realisation: a number as displayed, or a level / "Tidak dapat diukur"."""
     return fmt.nilai(v) if isinstance(v, Decimal) else str(v)
@@ -61,21 +68,15 @@ def diff_results(old: Result, new: Result) -> list[Change]:
         ("capaian", lambda i: i.capaian, fmt.pct),
         ("kategori", lambda i: i.kategori, str),
     ]
-    old_ind = {i.kode: i for i in old.indikator}
-    new_ind = {i.kode: i for i in new.indikator}
-    for kode in list(old_ind) + [k for k in new_ind if k not in old_ind]:
-        a, b = old_ind.get(kode), new_ind.get(kode)
-        _compare(out, "Indikator", kode, (b or a).nama, indicator_figures, a, b)
+    _compare_by_code(out, "Indikator", {i.kode: i for i in old.indikator},
+                     {i.kode: i for i in new.indikator}, indicator_figures)
 
     program_figures = [
         ("pagu", lambda n: n.budget.pagu, fmt.rp),
         ("realisasi", lambda n: n.budget.realisasi, fmt.rp),
         ("serapan", lambda n: n.budget.serapan, fmt.pct),
     ]
-    old_prog, new_prog = _programs(old), _programs(new)
-    for kode in list(old_prog) + [k for k in new_prog if k not in old_prog]:
-        a, b = old_prog.get(kode), new_prog.get(kode)
-        _compare(out, "Program", kode, (b or a).nama, program_figures, a, b)
+    _compare_by_code(out, "Program", _programs(old), _programs(new), program_figures)
 
     total_figures = [
         ("pagu", lambda r: r.ikhtisar.pagu, fmt.rp),
