@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import docx
@@ -133,8 +134,10 @@ DINKES = [
     ("INDIKATOR KINERJA / 2021", 0, ["1.1 Angka Kematian Ibu", "100 / 98 / 95 / 90 / 85 / 80"],
      ["3.1", "B / BB / BB / A / A / A"]),
     # Tabel 2.2 states the rule used for lower-is-better and for the grade
-    ("DEFINISI OPERASIONAL", 0, ["1.1", "makin rendah makin baik: capaian = (2 × target − "
-                                        "realisasi) / target × 100%"],
+    # AKI's formula carries its multiplier (Pengali 100.000), as the core computes it
+    ("DEFINISI OPERASIONAL", 0, ["1.1", "Jumlah kematian ibu / Jumlah kelahiran hidup × 100.000;",
+                                 "makin rendah makin baik: capaian = (2 × target − "
+                                 "realisasi) / target × 100%"],
      ["3.1", "skala Predikat SAKIP", "nilai tingkat realisasi / nilai tingkat target"]),
     ("SATUAN / TARGET 2024", 0, ["1.1", "90"], ["3.1", "A"]),
     ("KODE / INDIKATOR KINERJA / TARGET 2024", 0, ["1.1", "90"], ["3.1", "A"]),
@@ -144,16 +147,17 @@ DINKES = [
     ("ANGGARAN (SESUDAH PERUBAHAN)", 0, ["URUSAN PEMERINTAHAN BIDANG KESEHATAN", "10.027.000.000"],
      ["JUMLAH BELANJA", "10.027.000.000"]),
     ("KATEGORI CAPAIAN", 0, ["≥ 91 / Sangat Tinggi"], ["< 51 / Sangat Rendah"]),
-    # Tabel 3.2: AKI (2 x 90 - 83,83) / 90 = 106,86%; SAKIP BB/A = 5/6 = 83,33% (Tinggi)
-    ("PENANGGUNG JAWAB", 0, ["1.1", "90 / 83,83 / 106,86 / Sangat Tinggi"],
+    # Tabel 3.2: AKI = 7 / 8.350 x 100.000 = 83,8323 (Pengali 100.000);
+    # (2 x 90 - 83,8323) / 90 = 96,1677 / 90 = 106,853 -> 106,85%; SAKIP BB/A = 5/6 = 83,33%
+    ("PENANGGUNG JAWAB", 0, ["1.1", "90 / 83,83 / 106,85 / Sangat Tinggi"],
      ["3.1", "A / BB / 83,33 / Tinggi"]),
     # Tabel 3.3: AKI 2022 (196 - 95,8) / 98 = 102,24; 2023 (190 - 91,2) / 95 = 104,00;
     # SAKIP 2022 B/BB = 4/5 = 80,00; 2023 BB/BB = 100
-    ("TARGET 2022", 0, ["1.1", "98 / 95,80 / 102,24 / 95 / 91,20 / 104,00 / 90 / 83,83 / 106,86"],
+    ("TARGET 2022", 0, ["1.1", "98 / 95,80 / 102,24 / 95 / 91,20 / 104,00 / 90 / 83,83 / 106,85"],
      ["3.1", "BB / B / 80,00 / BB / BB / 100,00 / A / BB / 83,33"]),
-    # Tabel 3.4 by polarity: AKI (160 - 83,83) / 80 = 95,21; SAKIP 5/6 against the end A
+    # Tabel 3.4 by polarity: AKI (160 - 83,8323) / 80 = 95,21; SAKIP 5/6 against the end A
     ("TINGKAT KEMAJUAN", 0, ["1.1", "83,83 / 80 / 95,21"], ["3.1", "BB / A / 83,33"]),
-    ("KATEGORI", 1, ["1.1", "90 / 83,83 / 106,86 / Sangat Tinggi"], ["3.1", "A / BB / 83,33 / Tinggi"]),
+    ("KATEGORI", 1, ["1.1", "90 / 83,83 / 106,85 / Sangat Tinggi"], ["3.1", "A / BB / 83,33 / Tinggi"]),
     # Tabel 3.6: under AKI the program with its own outcome (85, 88 -> 103,53)
     ("MENUNJANG", 0, ["1.1", "PROGRAM PEMENUHAN UPAYA KESEHATAN", "85 / 88 / 103,53 / Menunjang"],
      ["3.1", "Sub Kegiatan Penyediaan Gaji dan Tunjangan ASN", "1.140 / 1.140 / 100,00"]),
@@ -161,8 +165,8 @@ DINKES = [
     ("SISA ANGGARAN", 0, ["10.177.000.000 / 10.027.000.000 / 9.626.700.000 / 96,01"],
      ["JUMLAH BELANJA / 10.177.000.000 / 10.027.000.000 / 9.626.700.000 / 96,01 / 400.300.000"]),
     # Tabel 3.8: AKI served by ibu hamil (516 jt) and bersalin (360 jt): 876.000.000, realisasi
-    # 502,62 + 354,6 = 857.220.000 = 97,86%; 106,856 / 97,856 = 1,09
-    ("TINGKAT EFISIENSI", 0, ["1.1", "90 / 83,83 / 106,86 / 876.000.000 / 857.220.000 / 97,86 / 1,09"],
+    # 502,62 + 354,6 = 857.220.000 = 97,86%; 106,853 / 97,856 = 1,09
+    ("TINGKAT EFISIENSI", 0, ["1.1", "90 / 83,83 / 106,85 / 876.000.000 / 857.220.000 / 97,86 / 1,09"],
      ["JUMLAH", "10.027.000.000 / 9.626.700.000 / 96,01"]),
     # Tabel 3.9: the penunjang program borrows IKU 3.1 (A, BB, 83,33); pagu 60 + 6.860 jt =
     # 6.920.000.000, realisasi 58,26 + 6.674,78 = 6.733.040.000 = 97,30%; 83,33 / 97,30 = 0,86
@@ -221,6 +225,14 @@ def test_dinkes_rules_by_hand(generated):
     assert res.indicator("1.2").anggaran.pagu == 149000000 + 612000000 * 30 / 100
     # the four groups of Tabel 3.8 add up to the total pagu
     assert sum(i.anggaran.pagu for i in res.indikator) == res.anggaran.budget.pagu
+    # AKI from its raw counts: 7 deaths / 8.350 live births x 100.000 = 83,8323...
+    aki = res.indicator("1.1")
+    assert aki.realisasi == Decimal(7) / Decimal(8350) * 100000
+    text = "\n".join(p.text for p in docx.Document(str(result.written[0])).paragraphs)
+    text = text.replace("\xa0", " ")
+    assert "Jumlah kematian ibu / Jumlah kelahiran hidup × 100.000" in text
+    assert "7 / 8.350 × 100.000 = 83,83" in text
+    assert "7 / 8.350 × 100.000 = 83,83%" not in text     # a rate, not a percentage
 
 
 @pytest.mark.parametrize("name", sorted(SAMPLES))

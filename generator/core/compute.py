@@ -13,7 +13,8 @@ from .budget import budget_tree, scale_budget, sub_shares, sum_budgets, support
 from .context import Context
 from .efficiency import efisiensi
 from .indicators import (
-    HUNDRED, ZERO, capped, kategori, level_values, mean, realisasi_indikator, score_any,
+    HUNDRED, ZERO, capped, kategori, level_values, mean, pengali, realisasi_indikator,
+    score_any,
 )
 from ..workbook.problems import Location
 from .results import (
@@ -40,7 +41,7 @@ def compute(wb: m.InputWorkbook) -> Result:
     base: dict[str, dict] = {}
     for ind in wb.indikator:
         k = kinerja[ind.kode]
-        real = realisasi_indikator(k)
+        real = realisasi_indikator(k, pengali(ind))
         target = k.target_pk_perubahan if k.target_pk_perubahan is not None else k.target_pk_awal
         lower = ind.polaritas.value == "Turun"
         levels = level_values(wb.skala_kualitatif, ind.skala_kualitatif)
@@ -80,6 +81,7 @@ def compute(wb: m.InputWorkbook) -> Result:
             kode_sasaran=ind.kode_sasaran, kode_tujuan=kode_tujuan,
             label_pembilang=ind.label_pembilang,
             label_penyebut=ind.label_penyebut, pembilang=k.pembilang, penyebut=k.penyebut,
+            pengali=pengali(ind),
             realisasi=b["realisasi"], target=b["target"],
             target_sumber="PK Perubahan" if k.target_pk_perubahan is not None else "PK Awal",
             target_pk_awal=k.target_pk_awal, target_pk_perubahan=k.target_pk_perubahan,

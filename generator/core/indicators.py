@@ -22,12 +22,18 @@ ZERO = Decimal(0)
 ALASAN_TIDAK_DIUKUR = "realisasi tidak dapat diukur"
 
 
-def realisasi_indikator(k: m.KinerjaIndikator) -> RealisasiValue:
-    """Numerator / denominator x 100, or the value given directly (a number, a level of a
-    qualitative scale, or NotMeasured)."""
+def pengali(ind: m.Indikator) -> Decimal:
+    """The multiplier of the indicator's ratio: the workbook's Pengali, 100 by default."""
+    return HUNDRED if ind.pengali is None else ind.pengali
+
+
+def realisasi_indikator(k: m.KinerjaIndikator, kali: Decimal = HUNDRED) -> RealisasiValue:
+    """Numerator / denominator x multiplier (100 by default: a percentage; e.g. 100.000 for
+    a rate per 100.000), or the value given directly (a number, a level of a qualitative
+    scale, or NotMeasured)."""
     if k.realisasi_langsung is not None:
         return k.realisasi_langsung
-    return k.pembilang / k.penyebut * HUNDRED
+    return k.pembilang / k.penyebut * kali
 
 
 def score(realisasi: Optional[Decimal], target: Optional[TargetValue],
@@ -85,8 +91,11 @@ def score_any(realisasi: Optional[RealisasiValue], target: Optional[TargetValue]
     """Capaian of any kind of indicator.
 
     Not measured: undefined, left out of every mean. Qualitative (a level of an ordinal
-    scale): value(realisasi) / value(target) x 100, the scale's values giving the order
-    (higher value is better), so the polarity does not apply.
+    scale): the levels' values take the place of the numbers and the polarity rule applies
+    to them: higher is better, value(realisasi) / value(target) x 100; lower is better (a
+    scale whose values grow with what is to be avoided, e.g. a risk level), (2 x
+    value(target) - value(realisasi)) / value(target) x 100, never below 0; a target level
+    of value 0 follows the zero-target rule.
     """
     if realisasi is None or isinstance(realisasi, NotMeasured):
         return Score(nilai=None, alasan=ALASAN_TIDAK_DIUKUR)
@@ -97,10 +106,11 @@ def score_any(realisasi: Optional[RealisasiValue], target: Optional[TargetValue]
         vt = levels.get(target.kode.casefold())
         if vr is None or vt is None:
             return Score(nilai=None, alasan="tingkat tidak ada pada skala kualitatif")
-        if vt == 0:
+        if vt == 0 and not lower_is_better:
             return Score(nilai=None, alasan="nilai tingkat target 0 pada skala kualitatif",
                          nilai_realisasi=vr, nilai_target=vt)
-        return Score(nilai=vr / vt * HUNDRED, acuan=vt, nilai_realisasi=vr, nilai_target=vt)
+        inner = score(vr, vt, lower_is_better)
+        return inner.model_copy(update={"nilai_realisasi": vr, "nilai_target": vt})
     return score(realisasi, target, lower_is_better)
 
 

@@ -149,6 +149,7 @@ class IndicatorResult(Frozen):
     label_penyebut: Optional[str]
     pembilang: Optional[Decimal]
     penyebut: Optional[Decimal]
+    pengali: Decimal = Decimal(100)  # realisasi = pembilang / penyebut x pengali
     realisasi: RealisasiValue        # a number, a level of a qualitative scale, or NotMeasured
     target: TargetValue              # the target capaian is measured against
     target_sumber: str               # "PK Perubahan" or "PK Awal"

@@ -134,6 +134,10 @@ def _validation(spec: SheetSpec, name: str, info) -> dict[str, Any]:
         options.update(validate="list", source=values, error_type="stop",
                        error_title="Pilihan tidak dikenal",
                        error_message="Pilih salah satu: " + ", ".join(values))
+    elif ft._pengali in _parsers(info):
+        options.update(validate="list", source=[str(v) for v in ft.PENGALI], error_type="stop",
+                       error_title="Pengali tidak dikenal",
+                       error_message="Pilih salah satu: " + ft.PENGALI_TEXT)
     elif ref:
         options.update(validate="list", source=f"={range_name(ref[0])}",
                        error_type="warning", error_title="Kode belum ada",

@@ -97,8 +97,17 @@ dengan target akhir Renstra menggantikan target tahun ini) dan di tahun-tahun la
   Contoh: IKM 88,95 terhadap target 85 → 104,65%.
 - **Makin rendah makin baik** (Polaritas Turun): capaian = (2 × target − realisasi) /
   target × 100, paling kecil 0. Contoh: peringkat 3 terhadap target 5 → (10 − 3) / 5 ×
-  100 = 140%; AKI 83,83 per 100.000 KH terhadap target 90 → 106,86%. Draf menyebut di
-  subbab indikator dan di Tabel 2.2 bahwa makin rendah makin baik, beserta rumusnya.
+  100 = 140%; AKI 7 / 8.350 × 100.000 = 83,83 per 100.000 KH terhadap target 90 →
+  (180 − 83,8323) / 90 × 100 = 106,85%. Draf menyebut di subbab indikator dan di Tabel 2.2
+  bahwa makin rendah makin baik, beserta rumusnya.
+- **Pengali** (angka per 100, per 1.000, per 100.000): realisasi = pembilang / penyebut ×
+  pengali. Isi kolom Pengali sheet Indikator dengan 1, 10, 100, 1.000, 10.000, 100.000 atau
+  1.000.000; kosong berarti 100 (persen). Contoh Angka Kematian Ibu per 100.000 kelahiran
+  hidup: Label Pembilang "Jumlah kematian ibu", Label Penyebut "Jumlah kelahiran hidup",
+  Pengali 100.000, Realisasi Pembilang 7, Realisasi Penyebut 8.350 → 7 / 8.350 × 100.000 =
+  83,83. Rumus di Tabel 2.2 dan di subbab indikator ditulis dengan pengali yang sama
+  ("Jumlah kematian ibu / Jumlah kelahiran hidup × 100.000"; pengali 100 ditulis "× 100%",
+  pengali 1 tanpa pengali).
 - **Target rentang**, ditulis `80-90`, `80–90` atau `80 s.d. 90` di kolom target mana pun
   (Target Renstra, RKT, PK Awal, PK Perubahan, Kinerja Tahun Lalu); batas bawah boleh 0.
   Realisasi di dalam rentang (batas termasuk) → 100%. Naik: di bawah rentang diukur
@@ -110,12 +119,22 @@ dengan target akhir Renstra menggantikan target tahun ini) dan di tahun-tahun la
 - **Target 0** (mis. jumlah kasus, Polaritas Turun): realisasi 0 → 100%; realisasi lain
   → capaian tidak terdefinisi, ditampilkan "-" dengan alasannya dan disebut di catatan
   pemeriksaan. Target 0 pada indikator Naik ditolak saat validasi.
-- **Indikator kualitatif** (predikat AA/A/BB/B/CC/C/D, opini WTP/WDP/TW/TMP): buat skala
-  di sheet Skala Kualitatif (satu baris per tingkat dengan nilainya, makin baik makin
-  besar), tulis nama skala di kolom Skala Kualitatif sheet Indikator, lalu tulis target dan
-  realisasinya sebagai tingkat (Realisasi Langsung `BB`). Capaian = nilai(realisasi) /
-  nilai(target) × 100. Contoh skala AA=7, A=6, BB=5, B=4, CC=3, C=2, D=1: BB terhadap
-  target A = 5 / 6 × 100 = 83,33%.
+- **Indikator kualitatif** (predikat AA/A/BB/B/CC/C/D, opini WTP/WDP/TW/TMP, tingkat
+  risiko): buat skala di sheet Skala Kualitatif (satu baris per tingkat dengan nilainya),
+  tulis nama skala di kolom Skala Kualitatif sheet Indikator, lalu tulis target dan
+  realisasinya sebagai tingkat (Realisasi Langsung `BB`). Nilai tingkat menggantikan angka
+  dan **polaritas indikator berlaku** seperti pada indikator angka:
+  - Polaritas Naik (nilai makin besar makin baik): capaian = nilai(realisasi) /
+    nilai(target) × 100. Contoh skala AA=7, A=6, BB=5, B=4, CC=3, C=2, D=1: BB terhadap
+    target A = 5 / 6 × 100 = 83,33%.
+  - Polaritas Turun (nilai makin kecil makin baik, mis. tingkat risiko Rendah=1, Sedang=2,
+    Tinggi=3 dengan "Rendah" sebagai tujuan): capaian = (2 × nilai(target) −
+    nilai(realisasi)) / nilai(target) × 100, paling kecil 0. Contoh target Sedang,
+    realisasi Rendah: (2 × 2 − 1) / 2 × 100 = 150%; realisasi Tinggi: (4 − 3) / 2 × 100 =
+    50%; target Rendah, realisasi Tinggi: (2 − 3) / 1 × 100 → 0%.
+  - Tingkat target bernilai 0 mengikuti aturan target 0 (Turun: realisasi bernilai 0 →
+    100%, lainnya tidak terdefinisi; Naik: tidak terdefinisi).
+  Tabel 2.2 dan subbab indikator menulis rumus sesuai polaritasnya.
 - **Tidak dapat diukur**: tulis `Tidak dapat diukur` (atau `n/a`) di Realisasi Langsung
   dan alasannya di Keterangan (wajib). Indikator itu ditampilkan "Tidak dapat diukur" di
   setiap tabel, tanpa kategori, dan tidak ikut dalam rata-rata mana pun.
@@ -146,7 +165,8 @@ dengan target akhir Renstra menggantikan target tahun ini) dan di tahun-tahun la
 
 ## Aturan perhitungan yang perlu diketahui pengisi
 
-- Realisasi indikator = pembilang / penyebut × 100, atau Realisasi Langsung.
+- Realisasi indikator = pembilang / penyebut × pengali (bawaan 100), atau Realisasi
+  Langsung.
 - Capaian dihitung terhadap Target PK Perubahan bila diisi, selain itu Target PK Awal.
 - Setiap sub kegiatan mendukung tepat satu IKU; anggaran IKU (Tabel 3.8) adalah jumlah
   anggaran sub kegiatan yang mendukungnya. Bila satu sub kegiatan melayani beberapa IKU,
@@ -175,6 +195,7 @@ _TYPE_NAMES = {
     ft._nip: "NIP (teks)",
     ft._target: "Angka ≥ 0, rentang (90–100) atau tingkat skala kualitatif (BB)",
     ft._realisasi: "Angka ≥ 0, tingkat skala kualitatif (BB) atau Tidak dapat diukur",
+    ft._pengali: "Pilihan: " + ft.PENGALI_TEXT,
 }
 
 

@@ -188,6 +188,23 @@ def _realisasi(v: Any) -> Decimal | Level | NotMeasured:
     return _number_target(v)
 
 
+# Multipliers of a ratio indicator: realisasi = pembilang / penyebut x pengali (100 for a
+# percentage, 1.000 or 100.000 for a rate "per 1.000 penduduk", "per 100.000 KH").
+PENGALI = (1, 10, 100, 1000, 10000, 100000, 1000000)
+PENGALI_TEXT = "1, 10, 100, 1.000, 10.000, 100.000 atau 1.000.000"
+
+
+def _pengali(v: Any) -> Decimal:
+    value = to_decimal(v, NumberKind.MONEY)   # "100.000": thousands grouping, as for Rupiah
+    if value not in PENGALI:
+        raise PydanticCustomError(
+            "invalid_value", "invalid_value", {"expected": PENGALI_TEXT, "detail": ""})
+    return Decimal(int(value))
+
+
+Pengali = Annotated[Decimal, BeforeValidator(_pengali)]
+"""The multiplier of a ratio indicator: one of PENGALI."""
+
 Target = Annotated[Union[Decimal, TargetRange, Level], BeforeValidator(_target)]
 """A target: a number ≥ 0, a range such as 90-100 (the lower bound may be 0), or a level
 of a qualitative scale (BB, WTP)."""
@@ -231,7 +248,7 @@ def field_parsers(info) -> list:
 def is_numeric(info) -> bool:
     """True for fields holding a number (money, quantity, percentage, count, target)."""
     funcs = {getattr(m, "func", None) for m in field_parsers(info)}
-    return bool(funcs & {_money, _decimal, _integer, _target})
+    return bool(funcs & {_money, _decimal, _integer, _target, _pengali})
 
 
 def choice_enum(info) -> "type[Choice] | None":

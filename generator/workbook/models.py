@@ -15,7 +15,7 @@ from .pictures import Picture
 from .problems import Notice
 from .fieldtypes import (
     Amount, BagianPK, CapaianSasaran, Code, Count, Date, Items, JenisBelanja, JenisPK, Line,
-    Money, Narrative, Nip, Order, Percent, Polaritas, Positive, Realisasi, Target, Year,
+    Money, Narrative, Nip, Order, Pengali, Percent, Polaritas, Positive, Realisasi, Target, Year,
     YaTidak, choice,
 )
 
@@ -193,6 +193,10 @@ class Indikator(Row):
         "Skala Kualitatif", "Indikator kualitatif (predikat, opini): nama skala pada sheet Skala "
         "Kualitatif; target dan realisasinya ditulis sebagai tingkat skala itu (mis. BB).",
         None, required=False)
+    pengali: Optional[Pengali] = col(
+        "Pengali", "Opsional. Realisasi = pembilang / penyebut × pengali: 100 (bawaan, persen), "
+        "atau mis. 1.000 / 100.000 untuk angka per 1.000 penduduk atau per 100.000 kelahiran "
+        "hidup, 1 untuk rasio biasa.", 100000, required=False)
 
 
 class TargetRenstra(Row):
@@ -402,8 +406,11 @@ class SkalaKualitatif(Row):
     skala: Line = col("Skala", "Nama skala, dirujuk kolom Skala Kualitatif sheet Indikator.",
                       "Predikat SAKIP")
     tingkat: Line = col("Tingkat", "Satu tingkat skala, mis. AA, A, BB, WTP.", "BB")
-    nilai: Amount = col("Nilai", "Nilai tingkat ini; makin baik makin besar. Capaian = "
-                        "nilai(realisasi) / nilai(target) x 100.", 5)
+    nilai: Amount = col("Nilai", "Nilai tingkat ini. Polaritas indikator berlaku pada nilai: "
+                        "Naik (makin besar makin baik) capaian = nilai(realisasi) / nilai(target) "
+                        "x 100; Turun (makin kecil makin baik, mis. tingkat risiko) capaian = "
+                        "(2 x nilai(target) - nilai(realisasi)) / nilai(target) x 100, paling "
+                        "kecil 0.", 5)
 
 
 class PorsiAnggaran(Row):

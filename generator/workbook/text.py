@@ -25,7 +25,8 @@ from .sheets import SHEETS, SheetSpec
 
 FIXED_CREATED = dt.datetime(2025, 1, 1, 0, 0, 0)
 
-_NUMBER_PARSERS = {ft._money, ft._decimal, ft._integer, ft._target, ft._realisasi}
+_NUMBER_PARSERS = {ft._money, ft._decimal, ft._integer, ft._target, ft._realisasi,
+                   ft._pengali}
 
 
 def field_kind(info) -> str:

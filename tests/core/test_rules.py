@@ -40,8 +40,8 @@ def test_grade_on_ordinal_scale():
     s = score_any(Level(kode="BB"), Level(kode="A"), False, levels)
     assert r2(s.nilai) == D("83.33")
     assert (s.nilai_realisasi, s.nilai_target) == (D(5), D(6))
-    # AA against A: 7 / 6 x 100 = 116,67; polarity does not apply to a scale
-    assert r2(score_any(Level(kode="AA"), Level(kode="A"), True, levels).nilai) == D("116.67")
+    # AA against A: 7 / 6 x 100 = 116,67
+    assert r2(score_any(Level(kode="AA"), Level(kode="A"), False, levels).nilai) == D("116.67")
     # a level missing from the scale is undefined, never a crash
     assert score_any(Level(kode="Z"), Level(kode="A"), False, levels).nilai is None
 
@@ -122,3 +122,68 @@ def test_realisasi_cells():
     assert isinstance(_realisasi("n/a"), NotMeasured)
     assert _realisasi("A") == Level(kode="A")
     assert _realisasi(88.95) == D("88.95")
+
+
+# A risk scale whose values grow with the risk: lower is better (issue 11, item 3).
+RISK = [SkalaKualitatif(skala="Tingkat Risiko", tingkat=t, nilai=v)
+        for t, v in (("Rendah", 1), ("Sedang", 2), ("Tinggi", 3))]
+
+
+def test_qualitative_lower_is_better_follows_polarity():
+    levels = level_values(RISK, "Tingkat Risiko")
+    # target Sedang (2), realisation Rendah (1), lower is better:
+    # (2 x 2 - 1) / 2 x 100 = 3 / 2 x 100 = 150 (better than the target)
+    s = score_any(Level(kode="Rendah"), Level(kode="Sedang"), True, levels)
+    assert s.nilai == D(150) and (s.nilai_realisasi, s.nilai_target) == (D(1), D(2))
+    # target Sedang, realisation Tinggi (3): (4 - 3) / 2 x 100 = 50
+    assert score_any(Level(kode="Tinggi"), Level(kode="Sedang"), True, levels).nilai == D(50)
+    # target Rendah (1), realisation Tinggi (3): (2 - 3) / 1 x 100 = -100, never below 0
+    assert score_any(Level(kode="Tinggi"), Level(kode="Rendah"), True, levels).nilai == D(0)
+    # on target: (2 x 1 - 1) / 1 x 100 = 100
+    assert score_any(Level(kode="Rendah"), Level(kode="Rendah"), True, levels).nilai == D(100)
+    # the same scale read as higher is better would say 1 / 2 x 100 = 50: the polarity decides
+    assert score_any(Level(kode="Rendah"), Level(kode="Sedang"), False, levels).nilai == D(50)
+
+
+def test_qualitative_lower_is_better_zero_valued_target():
+    levels = level_values([SkalaKualitatif(skala="Temuan", tingkat="Nihil", nilai=0),
+                           SkalaKualitatif(skala="Temuan", tingkat="Ada", nilai=1)], "Temuan")
+    # target level of value 0, lower is better: the zero-target rule, Nihil (0) meets it
+    assert score_any(Level(kode="Nihil"), Level(kode="Nihil"), True, levels).nilai == D(100)
+    # Ada (1) against a target of value 0: undefined, with the reason
+    s = score_any(Level(kode="Ada"), Level(kode="Nihil"), True, levels)
+    assert s.nilai is None and "target 0" in s.alasan
+
+
+def test_multiplier_per_100000():
+    from generator.core.indicators import realisasi_indikator
+    from generator.workbook.models import KinerjaIndikator
+
+    k = KinerjaIndikator(kode_indikator="1.1", target_pk_awal=D(90), pembilang=D(7),
+                         penyebut=D(8350))
+    # 7 maternal deaths in 8.350 live births x 100.000 = 700.000 / 8.350 = 83,8323...
+    assert r2(realisasi_indikator(k, D(100000))) == D("83.83")
+    assert realisasi_indikator(k, D(100000)) == D(700000) / D(8350)
+    # by default (a percentage) x 100: 700 / 8.350 = 0,0838...
+    assert r2(realisasi_indikator(k)) == D("0.08")
+    # x 1: a plain ratio 7 / 8.350
+    assert realisasi_indikator(k, D(1)) == D(7) / D(8350)
+    # capaian lower is better against 90: (180 - 83,8323) / 90 x 100 = 106,8530 -> 106,85
+    assert r2(score(realisasi_indikator(k, D(100000)), D(90), True).nilai) == D("106.85")
+
+
+@pytest.mark.parametrize("cell,expected", [
+    (100000, 100000), ("100.000", 100000), ("1.000", 1000), (1, 1), (100, 100),
+])
+def test_multiplier_cells(cell, expected):
+    from generator.workbook.fieldtypes import _pengali
+
+    assert _pengali(cell) == D(expected)
+
+
+@pytest.mark.parametrize("cell", [0, 50, "2,5", -100])
+def test_multiplier_refused(cell):
+    from generator.workbook.fieldtypes import _pengali
+
+    with pytest.raises(Exception):
+        _pengali(cell)

@@ -109,6 +109,29 @@ def target_dengan_satuan(value, satuan: Optional[str]) -> str:
     return f"{text} {satuan}"
 
 
+def kali(pengali) -> str:
+    """The multiplier of a realisation formula as the core applies it (IndicatorResult
+    .pengali): " × 100%" for a percentage, " × 100.000" for a rate, nothing for 1."""
+    if pengali is None or pengali == 100:
+        return " × 100%"
+    return "" if pengali == 1 else f" × {fmt.nilai(pengali)}"
+
+
+def hasil_kali(pengali) -> str:
+    """The unit after the result of that formula: "%" for a percentage."""
+    return "%" if pengali is None or pengali == 100 else ""
+
+
+def rumus_kualitatif(skala: str, turun: bool) -> str:
+    """The capaian rule of a qualitative indicator, by its polarity (core/indicators.py)."""
+    if turun:
+        return (f"indikator kualitatif (skala {skala}), makin rendah nilai tingkatnya makin "
+                "baik: capaian = (2 × nilai tingkat target − nilai tingkat realisasi) / nilai "
+                "tingkat target × 100%")
+    return (f"indikator kualitatif (skala {skala}): capaian = nilai tingkat realisasi / nilai "
+            "tingkat target × 100%")
+
+
 def menunjang(flag: Optional[bool]) -> str:
     return fmt.DASH if flag is None else ("Menunjang" if flag else "Tidak Menunjang")
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 from ... import fmt
 from ...core.results import Result
 from ...workbook.models import InputWorkbook
-from .common import one_line, sasaran_groups, target_dengan_satuan, uraian_node
+from .common import (
+    kali, one_line, rumus_kualitatif, sasaran_groups, target_dengan_satuan, uraian_node,
+)
 
 
 def renstra_table(workbook: InputWorkbook, result: Result) -> dict:
@@ -24,12 +26,11 @@ def formula(ind) -> str:
     """Tabel 2.2: how the realisation is measured and, where it differs from realisasi /
     target, the capaian rule actually used (lower is better, qualitative scale)."""
     if ind.label_pembilang and ind.label_penyebut:
-        text = f"{ind.label_pembilang} / {ind.label_penyebut} × 100%"
+        text = f"{ind.label_pembilang} / {ind.label_penyebut}{kali(ind.pengali)}"
     else:
         text = "Realisasi dicatat langsung"
     if ind.skala_kualitatif:
-        return (f"{text}; indikator kualitatif (skala {ind.skala_kualitatif}): capaian = nilai "
-                "tingkat realisasi / nilai tingkat target × 100%")
+        return f"{text}; {rumus_kualitatif(ind.skala_kualitatif, ind.polaritas.value == 'Turun')}"
     if ind.polaritas.value == "Turun":
         return (f"{text}; makin rendah makin baik: capaian = (2 × target − realisasi) / target "
                 "× 100%")

@@ -8,8 +8,8 @@ from ...workbook.fieldtypes import NOT_MEASURED_TEXT, TargetRange
 from ...workbook.models import InputWorkbook
 from . import charts
 from .common import (
-    PLACEHOLDER_PENJELASAN, daftar, placeholder, dengan_satuan, lines, menunjang, one_line, sasaran_groups,
-    target_dengan_satuan, uraian_node,
+    PLACEHOLDER_PENJELASAN, daftar, dengan_satuan, hasil_kali, kali, lines, menunjang, one_line,
+    placeholder, rumus_kualitatif, sasaran_groups, target_dengan_satuan, uraian_node,
 )
 
 NOTE = "*)"
@@ -36,9 +36,13 @@ def rumus_skor(i: IndicatorResult, skor, target, nama_target: str = "target") ->
         return (f"realisasi tidak dapat diukur{alasan}; capaian tidak dihitung dan tidak "
                 "termasuk dalam rata-rata.")
     if skor.nilai_target is not None:
-        return (f"nilai {fmt.nilai(r)} ({fmt.nilai(skor.nilai_realisasi)}) / nilai "
-                f"{fmt.target(target)} ({fmt.nilai(skor.nilai_target)}) × 100% = "
-                f"{fmt.pct(skor.nilai)}")
+        nr = f"nilai {fmt.nilai(r)} ({fmt.nilai(skor.nilai_realisasi)})"
+        nt = f"nilai {fmt.target(target)} ({fmt.nilai(skor.nilai_target)})"
+        if skor.nilai is None:
+            return f"{nr} terhadap {nt}: tidak dapat dihitung, {skor.alasan}."
+        if i.turun:
+            return f"(2 × {nt} − {nr}) / {nt} × 100% = {fmt.pct(skor.nilai)}"
+        return f"{nr} / {nt} × 100% = {fmt.pct(skor.nilai)}"
     if skor.nilai is None:
         return f"tidak dapat dihitung: {skor.alasan}."
     if isinstance(target, TargetRange):
@@ -68,8 +72,7 @@ def pengantar_capaian(i: IndicatorResult, tahun: int) -> str:
     """The sentence before the capaian formula: target used and the rule of its polarity."""
     head = f"Capaian kinerja terhadap target {i.target_sumber} Tahun {tahun}"
     if i.skala_kualitatif:
-        return (f"{head} (indikator kualitatif, skala {i.skala_kualitatif}: capaian = nilai "
-                "tingkat realisasi / nilai tingkat target × 100%):")
+        return f"{head} ({rumus_kualitatif(i.skala_kualitatif, i.turun)}):"
     if i.turun:
         return f"{head} (indikator ini {TURUN_TEKS}, sehingga capaian = {RUMUS_TURUN}):"
     return f"{head}:"
@@ -144,7 +147,8 @@ def _indikator(workbook: InputWorkbook, result: Result) -> list[dict]:
     for i in result.indikator:
         subs = [n for p in _support(result, i.kode) for n in p.walk() if n.level == "sub_kegiatan"]
         ada_rumus = i.pembilang is not None and i.penyebut is not None
-        label = (f"{i.label_pembilang or 'Pembilang'} / {i.label_penyebut or 'Penyebut'} × 100%")
+        label = (f"{i.label_pembilang or 'Pembilang'} / {i.label_penyebut or 'Penyebut'}"
+                 f"{kali(i.pengali)}")
         s = sasaran.get(i.kode_sasaran)
         t = tujuan.get(i.kode_tujuan)
         k = kinerja.get(i.kode)
@@ -161,8 +165,9 @@ def _indikator(workbook: InputWorkbook, result: Result) -> list[dict]:
             "keterangan": one_line(k.keterangan) if k else "",
             "ada_rumus": ada_rumus,
             "rumus_label": label,
-            "rumus_angka": (f"{fmt.nilai(i.pembilang)} / {fmt.nilai(i.penyebut)} × 100% = "
-                            f"{fmt.nilai(i.realisasi)}%") if ada_rumus else "",
+            "rumus_angka": (f"{fmt.nilai(i.pembilang)} / {fmt.nilai(i.penyebut)}"
+                            f"{kali(i.pengali)} = {fmt.nilai(i.realisasi)}"
+                            f"{hasil_kali(i.pengali)}") if ada_rumus else "",
             "rumus_capaian": _rumus_capaian(i),
             "pengantar_capaian": pengantar_capaian(i, result.tahun),
             "kalimat_capaian": _kalimat_capaian(i, result.tahun),
