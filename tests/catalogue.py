@@ -123,6 +123,26 @@ def _zip_bomb() -> bytes:
     return buf.getvalue()
 
 
+def _many_strings() -> bytes:
+    """The sample with 1,000,001 distinct tiny texts added to its shared strings (18 MB of
+    XML, 2 MB in the file): refused before openpyxl makes an object of each."""
+    import random
+
+    rnd = random.Random(13)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    extra = "".join(f"<si><t>{rnd.choice(letters)}{rnd.choice(letters)}</t></si>"
+                    for _ in range(1_000_001))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(SAMPLE_WORKBOOK) as zin, \
+            zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == "xl/sharedStrings.xml":
+                data = data.replace(b"</sst>", extra.encode() + b"</sst>")
+            zout.writestr(info.filename, data)
+    return buf.getvalue()
+
+
 def _empty_workbook() -> bytes:
     buf = io.BytesIO()
     openpyxl.Workbook().save(buf)
@@ -205,7 +225,14 @@ CASES: list[Case] = [
          written("kosong.xlsx", _empty_workbook), 2,
          _unreadable("workbook ini tidak berisi satu pun sheet masukan LKjIP. Diharapkan: "
                      "workbook dengan sheet Instansi, Pejabat, Indikator, Rekening, dan "
-                     "seterusnya; salin workbook contoh di folder inputs/.")),
+                     "seterusnya; buat workbook masukan baru dengan perintah lkjip init NAMA.xlsx, "
+                     "lalu isi sheet-sheetnya.")),
+    Case("teks_berbeda", "Menyimpan jutaan teks berbeda yang tidak dipakai sel mana pun",
+         written("teks.xlsx", _many_strings), 2,
+         _unreadable("workbook terlalu besar untuk diproses (lebih dari 1.000.000 teks "
+                     "berbeda). Diharapkan: paling banyak 1.000.000 teks berbeda di seluruh "
+                     "workbook; simpan ulang workbook dari Excel (Excel membuang teks yang "
+                     "tidak dipakai sel mana pun).")),
     Case("bom_zip", "Mengirim berkas kecil yang terurai menjadi ratusan MB (bom zip)",
          written("bom.xlsx", _zip_bomb), 2,
          _unreadable("workbook terlalu besar untuk diproses (isi terurai 450 MB). Diharapkan: "

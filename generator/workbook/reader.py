@@ -50,6 +50,14 @@ MAX_READ_ROWS = MAX_ROWS_PER_SHEET + HEADER_SEARCH_ROWS   # rows of a sheet that
 MAX_COLUMNS = 200                  # columns of a sheet that are read (the widest has 15)
 MAX_CELLS = 2_500_000              # cell, row and merged-cell objects in the whole workbook
 HEADER_HINT_ROWS = 1000            # a header further down is looked for, to say where it is
+# Distinct texts in the shared-strings part: openpyxl holds each as an object whether any cell
+# uses it or not (23 million tiny strings in a 48 MB file took 263 s and 3.7 GB). A real
+# workbook has far fewer distinct texts than cells; 200,000 rekening lines give a few hundred
+# thousand.
+MAX_SHARED_STRINGS = 1_000_000
+# ... and their XML: one 390 MB text in a 28 MB file took 1.3 GB. A few hundred thousand real
+# texts of a hundred characters are some 30 MB.
+MAX_SHARED_STRINGS_MB = 100
 
 # Excel's error values; stored as errors or typed as text, they are never data.
 ERROR_VALUES = {"#REF!", "#N/A", "#DIV/0!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!",
@@ -354,6 +362,7 @@ def _scan(path: Path, data: bytes) -> Scanned:
     replaced: dict[str, bytes] = {}
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         names = set(zf.namelist())
+        _check_shared_strings(path, zf)
         parts = _sheet_parts(path, zf)
         for part in parts:
             if part.member not in names:
@@ -401,6 +410,69 @@ def _scan(path: Path, data: bytes) -> Scanned:
     return Scanned(parts=parts, sheets=found, data=data)
 
 
+# The start of one shared-string item (<si>, <si/>, also with a namespace prefix).
+_SI_START = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si[\s>/]")
+
+
+def count_shared_strings(stream, limit: int = MAX_SHARED_STRINGS) -> int:
+    """Count the <si> items of a shared-strings part (a file object), streaming.
+
+    Stops counting (and returns a number above `limit`) as soon as the limit is passed, so
+    memory and time stay small whatever the part holds.
+    """
+    count, tail = 0, b""
+    while True:
+        chunk = stream.read(1 << 20)
+        if not chunk:
+            return count + len(_SI_START.findall(tail))
+        buf = tail + chunk
+        cut = buf.rfind(b"<")        # an item start may straddle the chunk boundary
+        if cut < 0:
+            cut = len(buf)
+        count += len(_SI_START.findall(buf, 0, cut))
+        tail = buf[cut:]
+        if count > limit:
+            return count
+
+
+def _shared_strings_member(zf: zipfile.ZipFile) -> str | None:
+    from defusedxml import ElementTree as ET
+
+    try:
+        rels = ET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+    except Exception:
+        return None
+    for rel in rels:
+        if rel.get("Type", "").endswith("/sharedStrings"):
+            target = rel.get("Target", "").lstrip("/")
+            return target if target.startswith("xl/") else f"xl/{target}"
+    return None
+
+
+def _check_shared_strings(path: Path, zf: zipfile.ZipFile) -> None:
+    member = _shared_strings_member(zf)
+    if member is None or member not in zf.namelist():
+        return
+    size = zf.getinfo(member).file_size   # checked against the data by testzip before
+    if size > MAX_SHARED_STRINGS_MB * 1024 * 1024:
+        raise _fail("too_large", path,
+                    detail=f"teks workbook terurai {size // (1024 * 1024)} MB",
+                    expected=f"teks seluruh workbook paling besar {MAX_SHARED_STRINGS_MB} MB; "
+                             f"periksa sel yang berisi teks sangat panjang")
+    try:
+        with zf.open(member) as stream:
+            count = count_shared_strings(stream)
+    except Exception:
+        raise _fail("corrupt", path, detail=f"bagian {member}",
+                    expected="simpan ulang workbook dari Excel") from None
+    if count > MAX_SHARED_STRINGS:
+        raise _fail("too_large", path,
+                    detail=f"lebih dari {_thousands(MAX_SHARED_STRINGS)} teks berbeda",
+                    expected=f"paling banyak {_thousands(MAX_SHARED_STRINGS)} teks berbeda di "
+                             f"seluruh workbook; simpan ulang workbook dari Excel (Excel "
+                             f"membuang teks yang tidak dipakai sel mana pun)")
+
+
 def _rezip(data: bytes, replaced: dict[str, bytes]) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as zin, \
@@ -428,7 +500,8 @@ def read_workbook(path: Path | str) -> RawWorkbook:
     if not any(normalise_header(spec.name) in by_norm for spec in SHEETS):
         raise _fail("not_lkjip", path,
                     expected="workbook dengan sheet Instansi, Pejabat, Indikator, Rekening, "
-                             "dan seterusnya; salin workbook contoh di folder inputs/")
+                             "dan seterusnya; buat workbook masukan baru dengan perintah "
+                             "lkjip init NAMA.xlsx, lalu isi sheet-sheetnya")
     known = {normalise_header(spec.name) for spec in SHEETS}
     others = [ws.title for ws in values_wb.worksheets if normalise_header(ws.title) not in known]
     for spec in SHEETS:

@@ -149,3 +149,16 @@ def test_merges_are_clipped_in_every_spelling():
         b'<mergeCells count="4">'
         b"<x:mergeCell ref='B2:E31'></x:mergeCell>"
         b'<mergeCell ref="C3:C4" ></mergeCell></mergeCells>')
+
+
+def test_shared_strings_are_counted_across_chunk_boundaries():
+    import io
+    from generator.workbook.reader import count_shared_strings
+
+    # 1 MiB chunks: items of varied length so that starts fall on every offset of a boundary.
+    items = [f"<si><t>{'x' * (k % 7)}</t></si>" for k in range(200_000)]
+    items[5] = "<si/>"
+    items[6] = '<x:si xmlns:x="urn:a"><x:t>a</x:t></x:si>'
+    xml = ("<sst>" + "".join(items) + "<sheet/><sign/></sst>").encode()
+    assert count_shared_strings(io.BytesIO(xml), limit=10**9) == 200_000
+    assert count_shared_strings(io.BytesIO(xml), limit=10) > 10
