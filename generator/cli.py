@@ -199,15 +199,8 @@ def main() -> None:
 @main.command(help="Periksa workbook masukan dan tampilkan semua masalahnya.")
 @click.argument("file", metavar="WORKBOOK", type=click.Path(path_type=Path))
 def validate(file: Path) -> None:
-    try:
-        workbook, report, result = check(file)
-    except WorkbookError as exc:
-        _unreadable(exc)
-    except Exception as exc:  # noqa: BLE001
-        _unexpected(exc)
-    if workbook is None:
-        click.echo("\n".join(_report_lines(report, file)))
-        sys.exit(EXIT_INVALID)
+    # The report of an invalid workbook is this command's answer: it goes to stdout.
+    workbook, result = _valid_or_exit(file, report_to_stderr=False)
     click.echo(valid_summary(str(file)))
     click.echo("\n".join(_notes_lines(result)))
 
@@ -350,7 +343,7 @@ def init(file: Path, tahun: int | None, instansi: str | None, timpa: bool) -> No
                f"lkjip validate {file}")
 
 
-def _valid_or_exit(file: Path):
+def _valid_or_exit(file: Path, report_to_stderr: bool = True):
     """The workbook and result of a valid workbook; otherwise its report and exit 2."""
     try:
         workbook, report, result = check(file)
@@ -359,7 +352,7 @@ def _valid_or_exit(file: Path):
     except Exception as exc:  # noqa: BLE001
         _unexpected(exc)
     if workbook is None:
-        click.echo("\n".join(_report_lines(report, file)), err=True)
+        click.echo("\n".join(_report_lines(report, file)), err=report_to_stderr)
         sys.exit(EXIT_INVALID)
     return workbook, result
 
