@@ -109,7 +109,17 @@ dengan target akhir Renstra menggantikan target tahun ini) dan di tahun-tahun la
   ("Jumlah kematian ibu / Jumlah kelahiran hidup × 100.000"; pengali 100 ditulis "× 100%",
   pengali 1 tanpa pengali).
 - **Target rentang**, ditulis `80-90`, `80–90` atau `80 s.d. 90` di kolom target mana pun
-  (Target Renstra, RKT, PK Awal, PK Perubahan, Kinerja Tahun Lalu); batas bawah boleh 0.
+  (Target Renstra per tahun termasuk akhir periode, RKT, PK Awal, PK Perubahan, Kinerja
+  Tahun Lalu); batas bawah boleh 0. Rentang juga boleh ditulis dalam **dua kolom**: batas
+  bawah di kolom target itu sendiri dan batas atas di kolom `... Batas Atas` di sebelah
+  kanan sheet (`Target Batas Atas` di Target Renstra dan Kinerja Tahun Lalu; `Target RKT
+  Batas Atas`, `Target PK Awal Batas Atas`, `Target PK Perubahan Batas Atas` di Kinerja
+  Indikator). Contoh: Target PK Awal `90` dan Target PK Awal Batas Atas `100` sama dengan
+  `90-100` di satu sel. Kolom batas atas kosong: target satu angka seperti biasa. Bila sel
+  target sudah berisi rentang dan batas atas juga diisi, keduanya harus sama (`90-100` dan
+  `100` diterima; `90-100` dan `95` ditolak dengan sel batas atasnya). Batas atas harus
+  lebih besar dari batas bawah, dan tidak boleh diisi bila sel target kosong atau berisi
+  tingkat skala kualitatif.
   Realisasi di dalam rentang (batas termasuk) → 100%. Naik: di bawah rentang diukur
   terhadap batas bawah, di atasnya terhadap batas atas (realisasi / batas × 100, bisa di
   atas 100). Turun: di atas rentang aturan makin-rendah terhadap batas atas, di bawahnya

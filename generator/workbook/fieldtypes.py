@@ -211,6 +211,37 @@ of a qualitative scale (BB, WTP)."""
 Realisasi = Annotated[Union[Decimal, Level, NotMeasured], BeforeValidator(_realisasi)]
 """A realisation: a number ≥ 0, a level of a qualitative scale, or "Tidak dapat diukur"."""
 
+UPPER_SUFFIX = "_batas_atas"
+"""A target field `x` may have an upper-bound column `x_batas_atas` (a range in two columns)."""
+
+
+def combine_range(lower: Any, upper: Decimal | None, column: str = "Target"
+                  ) -> Decimal | TargetRange | Level | None:
+    """A target given in two columns: the target cell (the lower bound) and its upper-bound
+    cell. No upper bound: the target cell as it is (a number, a range in one cell, a level).
+    A number and an upper bound: the range [number, upper]. A one-cell range and an upper
+    bound: accepted when the upper bound repeats the range's own, refused otherwise."""
+    if upper is None:
+        return lower
+    if lower is None:
+        raise PydanticCustomError("required", "required", {
+            "expected": f"batas bawah di kolom {column}, karena batas atasnya diisi", "detail": ""})
+    if isinstance(lower, Level):
+        raise PydanticCustomError("invalid_range", "invalid_range", {
+            "expected": "kosong, karena targetnya tingkat skala kualitatif (" + lower.kode + ")",
+            "detail": ""})
+    if isinstance(lower, TargetRange):
+        if lower.high != upper:
+            raise PydanticCustomError("invalid_range", "invalid_range", {
+                "expected": f"batas atas yang sama dengan rentang di kolom {column} ({lower}), "
+                            "atau kosong", "detail": ""})
+        return lower
+    if not lower < upper:
+        raise PydanticCustomError("invalid_range", "invalid_range", {
+            "expected": f"angka lebih besar dari batas bawah di kolom {column} ({lower})",
+            "detail": ""})
+    return TargetRange(low=lower, high=upper)
+
 
 class Choice(str, Enum):
     """An enumeration whose cells are matched case-insensitively, with synonyms."""

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from .pictures import Picture
 from .problems import Notice
 from .fieldtypes import (
     Amount, BagianPK, CapaianSasaran, Code, Count, Date, Items, JenisBelanja, JenisPK, Line,
     Money, Narrative, Nip, Order, Pengali, Percent, Polaritas, Positive, Realisasi, Target, Year,
-    YaTidak, choice,
+    UPPER_SUFFIX, YaTidak, choice, combine_range,
 )
 
 
@@ -34,6 +34,43 @@ class Row(BaseModel):
     model_config = ConfigDict(frozen=True, validate_by_name=True, validate_by_alias=True,
                               extra="ignore")
     row: int = Field(default=0, exclude=True)
+
+
+def upper(of: str) -> Any:
+    """The optional upper-bound column of the target column `of` (a range in two columns)."""
+    return col(f"{of} Batas Atas",
+               f"Opsional. Batas atas bila {of} berupa rentang dalam dua kolom: kolom {of} "
+               f"berisi batas bawah (mis. 90), kolom ini batas atasnya (100). Kosong: {of} satu "
+               "angka, atau rentang yang ditulis dalam satu sel (90-100).", 100, required=False)
+
+
+class RangeRow(Row):
+    """A row with target columns that may carry an upper-bound column each (`x` and
+    `x_batas_atas`); after validation `x` holds the range, so every rule downstream sees
+    one target value."""
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _check_upper(cls, value: Any, info: ValidationInfo) -> Any:
+        name = info.field_name or ""
+        if value is None or not name.endswith(UPPER_SUFFIX):
+            return value
+        lower = name.removesuffix(UPPER_SUFFIX)
+        if lower not in info.data:
+            return value       # the target cell failed on its own and is reported there
+        # raises, located at the upper-bound cell
+        combine_range(info.data[lower], value, cls.model_fields[lower].alias)
+        return value
+
+    @model_validator(mode="after")
+    def _fold_upper(self) -> "RangeRow":
+        for name in type(self).model_fields:
+            if name.endswith(UPPER_SUFFIX) and getattr(self, name) is not None:
+                lower = name.removesuffix(UPPER_SUFFIX)
+                # frozen model: set once here, while it is being built
+                object.__setattr__(self, lower, combine_range(getattr(self, lower),
+                                                              getattr(self, name)))
+        return self
 
 
 # --- Identity and organisation -------------------------------------------------------
@@ -199,14 +236,15 @@ class Indikator(Row):
         "hidup, 1 untuk rasio biasa.", 100000, required=False)
 
 
-class TargetRenstra(Row):
+class TargetRenstra(RangeRow):
     kode_indikator: Code = col("Kode Indikator", "Indikator (sheet Indikator).", "1.3")
     tahun: Year = col("Tahun", "Tahun dalam periode Renstra.", 2024)
     target: Target = col("Target", "Target Renstra untuk tahun itu: angka, rentang (80–90) "
                          "atau tingkat skala kualitatif.", 85.05)
+    target_batas_atas: Optional[Amount] = upper("Target")
 
 
-class KinerjaIndikator(Row):
+class KinerjaIndikator(RangeRow):
     kode_indikator: Code = col("Kode Indikator", "Indikator (sheet Indikator).", "1.3")
     target_rkt: Optional[Target] = col("Target RKT", "Target pada Rencana Kerja Tahunan.",
                                          85.05, required=False)
@@ -225,9 +263,12 @@ class KinerjaIndikator(Row):
         "Keterangan).", None, required=False)
     keterangan: Optional[Narrative] = col("Keterangan", "Catatan tentang realisasi; alasan bila "
                                           "tidak dapat diukur.", None, required=False)
+    target_rkt_batas_atas: Optional[Amount] = upper("Target RKT")
+    target_pk_awal_batas_atas: Optional[Amount] = upper("Target PK Awal")
+    target_pk_perubahan_batas_atas: Optional[Amount] = upper("Target PK Perubahan")
 
 
-class KinerjaTahunLalu(Row):
+class KinerjaTahunLalu(RangeRow):
     kode_indikator: Code = col("Kode Indikator", "Indikator (sheet Indikator).", "1.3")
     tahun: Year = col("Tahun", "Tahun sebelum tahun laporan.", 2023)
     target: Target = col("Target", "Target tahun itu (angka, rentang atau tingkat skala).", 95)
@@ -238,6 +279,7 @@ class KinerjaTahunLalu(Row):
         97, required=False)
     keterangan: Optional[Narrative] = col(
         "Keterangan", "Alasan bila realisasi tidak dapat diukur.", None, required=False)
+    target_batas_atas: Optional[Amount] = upper("Target")
 
 
 # --- Programs, activities and budget ---------------------------------------------------
