@@ -11,8 +11,13 @@ Same output as docxtpl 0.20's own `render`, measured faster (docs/performance.md
 - **No cross-document move.** docxtpl parses the rendered body into a tree of its own and
   moves it into the document (`map_tree`), which in lxml grows faster than linear with the
   number of `xml:space` attributes (one on every `<w:t>`): 29 s at 10,000 rekening lines.
-  Here the rendered body is serialised once into the whole document's XML and parsed as
-  one new document (linear), which then replaces the document part's element.
+  Here the rendered body (a string) is spliced into the whole document's XML and parsed
+  once as a new document (linear), which then replaces the document part's element;
+  docxtpl's table fix (`fix_tables`, same changes) runs on that tree.
+- **Plain elements.** That parse uses a plain lxml parser. The post-render passes (docxtpl's table fix, grid
+  fixing, table fitting, text finishing) then walk plain lxml elements: python-docx's
+  custom element classes make every element visit several times dearer, and nothing
+  after rendering needs them (the part is serialised as it is).
 - **Listing pass only when needed.** docxtpl's `resolve_listing` (three nested regex passes
   over every paragraph) only turns tab, line-feed, bell and form-feed characters inside
   `<w:t>` into Word markup; it is skipped when no text holds one.
@@ -36,12 +41,19 @@ from docxtpl import DocxTemplate
 from jinja2 import Environment
 from lxml import etree
 
+from .layout import first_child
+
 _MEMORY: dict[str, Any] = {}          # key -> jinja2 Template (this process)
 _LISTING = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\t\a\n\f]")
 _BODY_TAG = re.compile(r'<w:body((?:\s+xmlns:\w+="[^"]*")*)')
 _XMLNS = re.compile(r'xmlns:\w+="[^"]*"')
 _PARSER = etree.XMLParser(recover=True, resolve_entities=False, huge_tree=True)
 _PARSER.set_element_class_lookup(element_class_lookup)
+_PLAIN = etree.XMLParser(recover=True, resolve_entities=False, huge_tree=True)
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_TBL, _GRID, _GRIDCOL, _TR, _TC, _TCPR, _SPAN, _VAL, _WW = (
+    _W + "tbl", _W + "tblGrid", _W + "gridCol", _W + "tr", _W + "tc", _W + "tcPr",
+    _W + "gridSpan", _W + "val", _W + "w")
 
 
 def _versions() -> str:
@@ -131,20 +143,106 @@ class FastDocxTemplate(DocxTemplate):
             encoding = self.get_headers_footers_encoding(xml)
             yield rel_key, self._render_part(xml, part, context, env).encode(encoding)
 
-    def map_tree(self, tree):
-        """Put the rendered body in place by parsing the whole document once."""
-        root = self.docx._element
-        whole = etree.tostring(root, encoding="unicode")
+    def render(self, context: dict[str, Any], jinja_env: Optional[Environment] = None,
+               autoescape: bool = False) -> None:
+        """docxtpl's `render` with one parse of the body into plain lxml elements."""
+        self.render_init()
+        if autoescape:
+            if not jinja_env:
+                jinja_env = Environment(autoescape=autoescape)
+            else:
+                jinja_env.autoescape = autoescape
+        body_xml = self.build_xml(context, jinja_env)
+        root = self._parse_document(body_xml)
+        body = root.find(_W + "body")
+        fix_tables(body)
+        self.fix_docpr_ids(body)
+        self.docx._part._element = root
+        self.docx._element = root
+        self.docx._Document__body = None
+        for rel_key, xml in self.build_headers_footers_xml(context, self.HEADER_URI,
+                                                           jinja_env):
+            self.map_headers_footers_xml(rel_key, xml)
+        for rel_key, xml in self.build_headers_footers_xml(context, self.FOOTER_URI,
+                                                           jinja_env):
+            self.map_headers_footers_xml(rel_key, xml)
+        self.render_properties(context, jinja_env)
+        self._render_footnotes(context, jinja_env)
+        self.is_rendered = True
+
+    _FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+
+    def _render_footnotes(self, context: dict, env: Environment) -> None:
+        """docxtpl's `render_footnotes` (which renders each footnotes part once per section
+        of the document) without python-docx's section objects."""
+        sections = self.docx._element.xpath(
+            "./w:body/w:p/w:pPr/w:sectPr | ./w:body/w:sectPr", namespaces={"w": _W[1:-1]})
+        for _ in sections:
+            for part in self.docx._part.package.parts:
+                if part.content_type == self._FOOTNOTES:
+                    blob = part.blob
+                    xml = self.patch_xml(blob.decode("utf-8") if isinstance(blob, bytes)
+                                         else blob)
+                    part._blob = self.render_xml_part(xml, part, context, env).encode("utf-8")
+
+    def _parse_document(self, body: str):
+        """The whole document with `body` (rendered XML of <w:body>) in place, parsed once
+        into plain lxml elements."""
+        whole = etree.tostring(self.docx._element, encoding="unicode")
         start = whole.index("<w:body")
         end = whole.rindex("</w:body>") + len("</w:body>")
-        body = etree.tostring(tree, encoding="unicode")
         head = _BODY_TAG.match(body)
         if head and all(d in whole[:start] for d in _XMLNS.findall(head.group(1))):
             body = "<w:body" + body[head.end(1):]  # the root declares them already
-        new_root = etree.fromstring(whole[:start] + body + whole[end:], parser=_PARSER)
-        self.docx._part._element = new_root
-        self.docx._element = new_root
-        self.docx._Document__body = None
+        return etree.fromstring(whole[:start] + body + whole[end:], parser=_PLAIN)
 
 
-__all__ = ["FastDocxTemplate", "cache_dir", "docxtpl"]
+def fix_tables(body) -> None:
+    """docxtpl's `fix_tables` (0.20.2), the same changes, on an element in place: a table
+    whose rows have more cells than grid columns gets columns added (the old ones scaled
+    to keep the width); one with more grid columns than its widest row (spans counted)
+    loses the extra ones, their width spread over the rest. Like docxtpl, rows of nested
+    tables count for the outer table too."""
+    for t in body.iter(_TBL):
+        grid = first_child(t, _GRID)
+        columns = list(grid.iterchildren(_GRIDCOL))
+        counts = [list(r.iterchildren(_TC)) for r in t.iter(_TR)]
+        to_add = 0
+        for cells in counts:
+            if len(columns) + to_add < len(cells):
+                to_add = len(cells) - len(columns)
+        if to_add > 0:
+            width = 0.0
+            for c in columns:
+                if c.get(_WW) is not None:
+                    width += float(c.get(_WW))
+            if width > 0:
+                old_average = width / len(columns)
+                new_average = width / (len(columns) + to_add)
+                for c in columns:
+                    c.set(_WW, str(int(float(c.get(_WW)) * new_average / old_average)))
+                for _ in range(to_add):
+                    etree.SubElement(grid, _GRIDCOL, {_WW: str(int(new_average))})
+        columns = list(grid.iterchildren(_GRIDCOL))
+        cells_len_max = 0
+        for cells in counts:
+            n = 0
+            for cell in cells:
+                tc_pr = first_child(cell, _TCPR)
+                span = None if tc_pr is None else first_child(tc_pr, _SPAN)
+                n += int(span.get(_VAL)) if span is not None else 1
+            if n > cells_len_max:
+                cells_len_max = n
+        to_remove = len(columns) - cells_len_max
+        if to_remove > 0:
+            removed_width = 0.0
+            for c in columns[-to_remove:]:
+                removed_width += float(c.get(_WW))
+                grid.remove(c)
+            left = list(grid.iterchildren(_GRIDCOL))
+            extra = int(removed_width / len(left)) if left else 0
+            for c in left:
+                c.set(_WW, str(int(float(c.get(_WW)) + extra)))
+
+
+__all__ = ["FastDocxTemplate", "cache_dir", "docxtpl", "fix_tables"]

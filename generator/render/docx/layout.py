@@ -49,6 +49,11 @@ SLACK = 1.04                  # rendering differences between Word and LibreOffi
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
 
 
+def _body(document):
+    """The document's <w:body> (python-docx's element classes or plain lxml ones)."""
+    return document.element.find(_W + "body")
+
+
 def text_width_pt(text: str, size_pt: float, bold: bool = False) -> float:
     table = _BOLD if bold else _REGULAR
     units = 0
@@ -145,37 +150,64 @@ _P, _PPR, _PSTYLE, _IND, _R, _T, _RPR, _SZ, _B = (
 _VAL, _LEFT, _START = _W + "val", _W + "left", _W + "start"
 
 
+def first_child(el, tag):
+    """The first child of `el` with `tag`, or None. The property elements (pPr, rPr,
+    tcPr) come first in their parent, so this is usually one index, several times cheaper
+    than lxml's `find`."""
+    if len(el) and el[0].tag == tag:
+        return el[0]
+    for child in el.iterchildren(tag):
+        return child
+    return None
+
+
 def _cell_min(tc, fonts, margins: int, ignore_jinja: bool) -> int:
     widest = 0.0
+    default = fonts[""]
     for p in tc.iter(_P):
-        ppr = p.find(_PPR)
+        ppr = first_child(p, _PPR)
         sid = ""
         indent = 0
         if ppr is not None:
-            ps = ppr.find(_PSTYLE)
+            ps = ind = None
+            for child in ppr:
+                tag = child.tag
+                if tag == _PSTYLE:
+                    if ps is None:
+                        ps = child
+                elif tag == _IND:
+                    if ind is None:
+                        ind = child
             if ps is not None:
                 sid = ps.get(_VAL)
-            ind = ppr.find(_IND)
             if ind is not None:
                 indent = int(ind.get(_LEFT) or ind.get(_START) or 0)
-        size, bold = fonts.get(sid, fonts[""])
+        size, bold = fonts.get(sid, default)
         for r in p.iter(_R):
-            text = "".join(t.text or "" for t in r.iter(_T))
+            text = "".join(r.itertext(_T, with_tail=False))
             if ignore_jinja:
                 text = _JINJA.sub(" ", text)
             if not text.strip():
                 continue
-            rpr = r.find(_RPR)
+            rpr = first_child(r, _RPR)
             rsize, rbold = size, bold
             if rpr is not None:
-                sz = rpr.find(_SZ)
+                sz = b = None
+                for child in rpr:
+                    tag = child.tag
+                    if tag == _SZ:
+                        if sz is None:
+                            sz = child
+                    elif tag == _B:
+                        if b is None:
+                            b = child
                 if sz is not None and sz.get(_VAL):
                     rsize = int(sz.get(_VAL)) / 2
-                b = rpr.find(_B)
                 if b is not None:
                     rbold = b.get(_VAL, "true") not in ("0", "false")
             w = longest_word_pt(text, rsize, rbold) * TWIPS_PER_PT * SLACK + indent
-            widest = max(widest, w)
+            if w > widest:
+                widest = w
     return int(widest) + margins if widest else 0
 
 
@@ -193,51 +225,70 @@ def _margins(tbl) -> int:
     return total
 
 
-_TBLGRID, _GRIDCOL, _WW, _TR, _TC, _TCPR, _GRIDSPAN, _TCW, _TYPE, _TBLPR, _TBLW = (
-    _W + "tblGrid", _W + "gridCol", _W + "w", _W + "tr", _W + "tc", _W + "tcPr",
+_TBL, _TBLGRID, _GRIDCOL, _WW, _TR, _TC, _TCPR, _GRIDSPAN, _TCW, _TYPE, _TBLPR, _TBLW = (
+    _W + "tbl", _W + "tblGrid", _W + "gridCol", _W + "w", _W + "tr", _W + "tc", _W + "tcPr",
     _W + "gridSpan", _W + "tcW", _W + "type", _W + "tblPr", _W + "tblW")
 
 
-def fit_table(tbl, fonts, ignore_jinja: bool = False) -> None:
-    grid = tbl.find(_TBLGRID)
+def _cells(tr):
+    """(tc, tcPr, span, tcW, spanned) of each cell of a row: the cell, its properties,
+    its gridSpan (1 without one), its tcW element (or None) and whether it has a gridSpan
+    element."""
+    out = []
+    for tc in tr.iterchildren(_TC):
+        tcPr = first_child(tc, _TCPR)
+        span, tcW, span_el = 1, None, None
+        if tcPr is not None:
+            span_el = None
+            for child in tcPr:
+                tag = child.tag
+                if tag == _TCW:
+                    if tcW is None:
+                        tcW = child
+                elif tag == _GRIDSPAN:
+                    if span_el is None:
+                        span_el = child
+            if span_el is not None:
+                span = int(span_el.get(_VAL))
+        out.append((tc, tcPr, span, tcW, span_el is not None))
+    return out
+
+
+def fit_table(tbl, fonts, ignore_jinja: bool = False, rows=None) -> None:
+    """`rows`: the table's rows as `_cells` gives them, when the caller has them."""
+    grid = first_child(tbl, _TBLGRID)
     if grid is None:
         return
-    cols = grid.findall(_GRIDCOL)
+    cols = list(grid.iterchildren(_GRIDCOL))
     widths = [int(c.get(_WW) or 0) for c in cols]
     if not widths or not all(widths):
         return
     margins = _margins(tbl)
     minimums = [0] * len(widths)
-    rows = tbl.findall(_TR)
-    for tr in rows:
+    if rows is None:
+        rows = [_cells(tr) for tr in tbl.iterchildren(_TR)]
+    for cells in rows:
         col = 0
-        for tc in tr.findall(_TC):
-            tcPr = tc.find(_TCPR)
-            span = 1
-            if tcPr is not None and tcPr.find(_GRIDSPAN) is not None:
-                span = int(tcPr.find(_GRIDSPAN).get(_VAL))
+        for tc, _tcPr, span, _tcW, _s in cells:
             if span == 1 and col < len(minimums):
-                minimums[col] = max(minimums[col], _cell_min(tc, fonts, margins, ignore_jinja))
+                m = _cell_min(tc, fonts, margins, ignore_jinja)
+                if m > minimums[col]:
+                    minimums[col] = m
             col += span
     new = fit_widths(widths, minimums)
     if new == widths:
         return
     for c, w in zip(cols, new):
         c.set(_WW, str(w))
-    for tr in rows:
+    for cells in rows:
         col = 0
-        for tc in tr.findall(_TC):
-            tcPr = tc.find(_TCPR)
-            span = 1
-            if tcPr is not None and tcPr.find(_GRIDSPAN) is not None:
-                span = int(tcPr.find(_GRIDSPAN).get(_VAL))
-            tcW = tcPr.find(_TCW) if tcPr is not None else None
+        for _tc, _tcPr, span, tcW, _s in cells:
             if tcW is not None:
                 tcW.set(_WW, str(sum(new[col:col + span])))
                 tcW.set(_TYPE, "dxa")
             col += span
-    tblPr = tbl.find(_TBLPR)
-    tblW = tblPr.find(_TBLW) if tblPr is not None else None
+    tblPr = first_child(tbl, _TBLPR)
+    tblW = first_child(tblPr, _TBLW) if tblPr is not None else None
     if tblW is not None and tblW.get(_TYPE) == "dxa":
         tblW.set(_WW, str(sum(new)))
 
@@ -245,8 +296,51 @@ def fit_table(tbl, fonts, ignore_jinja: bool = False) -> None:
 def fit_tables(document, ignore_jinja: bool = False) -> None:
     """Fit every table of the document body (nested tables included) to its words."""
     fonts = _style_fonts(document)
-    for tbl in document.element.body.iter(qn("w:tbl")):
+    for tbl in _body(document).iter(qn("w:tbl")):
         fit_table(tbl, fonts, ignore_jinja)
+
+
+def fix_grid(tbl, rows) -> None:
+    """Set the table's gridCol widths from the widths of its widest row without spans
+    (docxtpl's {%tc %} column loops leave the grid widths approximate). `rows`: the
+    table's rows as `_cells` gives them."""
+    grid = first_child(tbl, _TBLGRID)
+    if grid is None:
+        return
+    best = None
+    for cells in rows:
+        widths = []
+        for _tc, tcPr, _span, tcW, spanned in cells:
+            if tcPr is None or spanned:
+                widths = None
+                break
+            w = tcW.get(_WW) if tcW is not None else None
+            if w is None:
+                widths = None
+                break
+            widths.append(int(w))
+        if widths and (best is None or len(widths) > len(best)):
+            best = widths
+    if not best:
+        return
+    for gc in list(grid.iterchildren(_GRIDCOL)):
+        grid.remove(gc)
+    for w in best:
+        grid.append(grid.makeelement(_GRIDCOL, {_WW: str(w)}))
+    tblW = first_child(first_child(tbl, _TBLPR), _TBLW)
+    if tblW is not None and tblW.get(_TYPE) == "dxa":
+        tblW.set(_WW, str(sum(best)))
+
+
+def finish_tables(document) -> None:
+    """After rendering, in one walk of each table's cells: the grid from the cell widths
+    (`fix_grid`), then the columns fitted to their words (`fit_table`). Each step reads
+    and changes only its own table, so table by table is the same as step by step."""
+    fonts = _style_fonts(document)
+    for tbl in _body(document).iter(_TBL):
+        rows = [_cells(tr) for tr in tbl.iterchildren(_TR)]
+        fix_grid(tbl, rows)
+        fit_table(tbl, fonts, rows=rows)
 
 
 # --- signature blocks -------------------------------------------------------------------
@@ -278,7 +372,7 @@ def keep_signatures(document) -> None:
     ends with its indicator table), hence here. A short table keeps all its rows with the
     block (LibreOffice then moves the table as a whole); a long one its last two rows
     (Word moves those)."""
-    body = document.element.body
+    body = _body(document)
     for tbl in list(body.iter(qn("w:tbl"))):
         cap = tbl.find(f"{qn('w:tblPr')}/{qn('w:tblCaption')}")
         if cap is None or cap.get(qn("w:val")) != SIGNATURE_CAPTION:
@@ -360,7 +454,7 @@ def finish_text(document) -> None:
     # One pass over the texts (the draft has some 100,000 at 1,000 rekening lines); the
     # runs holding a marker are collected in document order and split afterwards.
     to_split: dict = {}
-    for t in document.element.body.iter(_T):
+    for t in _body(document).iter(_T):
         text = t.text
         if not text:
             continue
@@ -390,7 +484,7 @@ def space_below_tables(document, skip_styles=("CatatanTabel", "Caption")) -> Non
     """Text right under a table keeps a paragraph's distance from it (Word has no spacing
     after a table): the paragraph gets space before, unless it is a table note or the
     caption of the next table, which have their own."""
-    for tbl in document.element.body.iter(qn("w:tbl")):
+    for tbl in _body(document).iter(qn("w:tbl")):
         p = tbl.getnext()
         if p is None or p.tag != qn("w:p"):
             continue

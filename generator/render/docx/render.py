@@ -18,6 +18,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from docx.opc.pkgwriter import PackageWriter
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
 import jinja2
@@ -29,7 +30,7 @@ from .. import TemplateError
 from .charts import Chart
 from .common import Figure
 from .fasttpl import FastDocxTemplate
-from .layout import finish_text, fit_tables, keep_signatures, space_below_tables
+from .layout import finish_tables, finish_text, keep_signatures, space_below_tables
 
 TEMPLATE_NAME = "lkjip.docx"
 
@@ -77,49 +78,6 @@ def _materialise(value: Any, tpl: DocxTemplate) -> Any:
     return value
 
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_TBL, _GRID, _TR, _TC, _TCPR = _W + "tbl", _W + "tblGrid", _W + "tr", _W + "tc", _W + "tcPr"
-_SPAN, _TCW, _VAL_W, _GRIDCOL = _W + "gridSpan", _W + "tcW", _W + "w", _W + "gridCol"
-_TBLPR, _TBLW, _TYPE = _W + "tblPr", _W + "tblW", _W + "type"
-
-
-def _fix_grids(document) -> None:
-    """Set every table's gridCol widths from the widths of its widest row without spans.
-
-    (Tag names are precomputed: this walks every cell of the draft, 31,000 rows at 10,000
-    rekening lines.)"""
-    body = document.element.body
-    for tbl in body.iter(_TBL):
-        grid = tbl.find(_GRID)
-        if grid is None:
-            continue
-        best = None
-        for tr in tbl.iterchildren(_TR):
-            widths = []
-            for tc in tr.iterchildren(_TC):
-                tcPr = tc.find(_TCPR)
-                if tcPr is None or tcPr.find(_SPAN) is not None:
-                    widths = None
-                    break
-                tcW = tcPr.find(_TCW)
-                w = tcW.get(_VAL_W) if tcW is not None else None
-                if w is None:
-                    widths = None
-                    break
-                widths.append(int(w))
-            if widths and (best is None or len(widths) > len(best)):
-                best = widths
-        if not best:
-            continue
-        for gc in grid.findall(_GRIDCOL):
-            grid.remove(gc)
-        for w in best:
-            grid.append(grid.makeelement(_GRIDCOL, {_VAL_W: str(w)}))
-        tblW = tbl.find(_TBLPR).find(_TBLW)
-        if tblW is not None and tblW.get(_TYPE) == "dxa":
-            tblW.set(_VAL_W, str(sum(best)))
-
-
 def _properties(document, meta: dict) -> None:
     cp = document.core_properties
     cp.title = meta["title"]
@@ -133,17 +91,36 @@ def _properties(document, meta: dict) -> None:
     cp.last_printed = meta["date"]
 
 
-def fixed_zip(data: bytes) -> bytes:
-    """The same zip with every entry dated 1980-01-01, in the same order."""
-    src = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            dst.writestr(entry, src.read(info.filename))
-    return out.getvalue()
+class _FixedZip:
+    """python-docx's zip writer with every entry dated 1980-01-01 (so the same workbook
+    gives the same bytes), written once (no second compression pass)."""
+
+    def __init__(self, buf):
+        self._zipf = zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED)
+
+    def write(self, pack_uri, blob: bytes) -> None:
+        entry = zipfile.ZipInfo(pack_uri.membername, date_time=(1980, 1, 1, 0, 0, 0))
+        entry.compress_type = zipfile.ZIP_DEFLATED
+        entry.external_attr = 0o644 << 16
+        self._zipf.writestr(entry, blob)
+
+    def close(self) -> None:
+        self._zipf.close()
+
+
+def save_fixed(document) -> bytes:
+    """The document's package as .docx bytes, entries in python-docx's order, fixed dates
+    (what python-docx's `save` writes, dated 1980)."""
+    package = document.part.package
+    for part in package.parts:
+        part.before_marshal()
+    buf = io.BytesIO()
+    writer = _FixedZip(buf)
+    PackageWriter._write_content_types_stream(writer, package.parts)
+    PackageWriter._write_pkg_rels(writer, package.rels)
+    PackageWriter._write_parts(writer, package.parts)
+    writer.close()
+    return buf.getvalue()
 
 
 def render_context(template: Path, context: dict, meta: dict) -> bytes:
@@ -160,15 +137,12 @@ def render_context(template: Path, context: dict, meta: dict) -> bytes:
             f"Templat Word {Path(template).name} tidak dapat diisi{where}: {exc.message}. "
             f"Periksa tag {{{{ }}}} dan {{% %}} yang disunting; daftar variabel ada di "
             f"docs/template.md.") from None
-    _fix_grids(tpl.docx)
-    fit_tables(tpl.docx)
+    finish_tables(tpl.docx)
     keep_signatures(tpl.docx)
     finish_text(tpl.docx)
     space_below_tables(tpl.docx)
     _properties(tpl.docx, meta)
-    buf = io.BytesIO()
-    tpl.save(buf)
-    return fixed_zip(buf.getvalue())
+    return save_fixed(tpl.docx)
 
 
 def meta_for(workbook) -> dict:
