@@ -29,6 +29,13 @@ from .review import review_notes
 # pages); the Tabel 1.1 spreadsheet always has every line.
 LAMPIRAN_MAX_REKENING = 2_000
 
+# Sub kegiatan the Word draft lists one by one (Tabel 2.6, 3.6, 3.7, 3.9 and the lampiran's
+# Tabel 1.1 each have a row per sub kegiatan: some 15 pages each at this bound). Beyond it
+# those tables stop at the kegiatan level and say where the rest is: the spreadsheets
+# (Tabel 1.1 Realisasi; Efisiensi with Tabel 3.7 and 3.9) always have every sub kegiatan.
+# A single agency has tens to a few hundred; 10,000 would be some 1,500 pages of tables.
+DRAF_MAX_SUB_KEGIATAN = 500
+
 
 def compute(wb: m.InputWorkbook) -> Result:
     ctx = Context(wb)
@@ -151,9 +158,12 @@ def compute(wb: m.InputWorkbook) -> Result:
         sarana_nilai=sum((s.nilai for s in wb.sarana_prasarana), ZERO),
         catatan=[],
         lampiran_rekening=len(wb.rekening) <= LAMPIRAN_MAX_REKENING,
+        draf_sub_kegiatan=len(wb.sub_kegiatan) <= DRAF_MAX_SUB_KEGIATAN,
     )
     notes = review_notes(wb, result, ctx)
-    if not result.lampiran_rekening:
+    if not result.draf_sub_kegiatan:
+        notes.append(draf_note(len(wb.sub_kegiatan)))
+    elif not result.lampiran_rekening:
         notes.append(lampiran_note(len(wb.rekening)))
     return result.model_copy(update={"catatan": notes})
 
@@ -167,6 +177,17 @@ def lampiran_note(count: int) -> ReviewNote:
                  + "; Tabel 1.1 di lampiran Word berhenti pada tingkat sub kegiatan dan "
                    "rincian setiap rekening ada di spreadsheet Tabel 1.1 Realisasi."))
 
+
+
+def draf_note(count: int) -> ReviewNote:
+    """The review note said when the Word draft's tables stop at the kegiatan level."""
+    return ReviewNote(
+        kind="draf_ringkas", location=Location("Sub Kegiatan"),
+        message=(f"Workbook memuat {count:,} sub kegiatan, lebih dari ".replace(",", ".")
+                 + f"{DRAF_MAX_SUB_KEGIATAN:,} yang dimuat draf Word".replace(",", ".")
+                 + "; Tabel 2.6, 3.6, 3.7, 3.9 dan Tabel 1.1 di lampiran draf Word berhenti "
+                   "pada tingkat kegiatan, dan rincian setiap sub kegiatan ada di spreadsheet "
+                   "Tabel 1.1 Realisasi dan Efisiensi."))
 
 
 def _kategori_opt(value, scale) -> str:

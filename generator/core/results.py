@@ -308,6 +308,10 @@ class Result(Frozen):
     # kegiatan level because there are more than compute.LAMPIRAN_MAX_REKENING of them (the
     # Tabel 1.1 spreadsheet always has every line).
     lampiran_rekening: bool = True
+    # Whether the Word draft's tables list every sub kegiatan (Tabel 2.6, 3.6, 3.7, 3.9,
+    # lampiran Tabel 1.1), or stop at the kegiatan level because there are more than
+    # compute.DRAF_MAX_SUB_KEGIATAN of them (the spreadsheets always have every one).
+    draf_sub_kegiatan: bool = True
     _nodes: Optional[tuple] = PrivateAttr(default=None)
 
     def groups(self) -> list["IndicatorGroup"]:

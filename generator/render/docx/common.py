@@ -183,6 +183,23 @@ def info(workbook: InputWorkbook, result: Result) -> dict:
     }
 
 
+def budget_levels(result: Result, *levels: str) -> tuple[str, ...]:
+    """The budget levels a table of the draft lists: sub kegiatan only when the core says
+    the draft lists them (`Result.draf_sub_kegiatan`)."""
+    if result.draf_sub_kegiatan:
+        return levels
+    return tuple(lv for lv in levels if lv not in ("sub_kegiatan", "jenis", "rekening"))
+
+
+def ringkas_sub(workbook: InputWorkbook, result: Result, where: str) -> str:
+    """The sentence under a table that stops at the kegiatan level ("" when it does not)."""
+    if result.draf_sub_kegiatan:
+        return ""
+    return (f"Tabel ini memuat program dan kegiatan saja karena workbook memuat "
+            f"{fmt.angka(len(workbook.sub_kegiatan))} sub kegiatan; rincian setiap sub "
+            f"kegiatan ada pada {where} yang dibuat bersama laporan ini.")
+
+
 def uraian_node(node: BudgetNode) -> str:
     """Row label of a budget node in the seed's style."""
     if node.level in ("urusan", "program"):

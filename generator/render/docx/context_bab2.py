@@ -6,7 +6,8 @@ from ... import fmt
 from ...core.results import Result
 from ...workbook.models import InputWorkbook
 from .common import (
-    kali, one_line, rumus_kualitatif, sasaran_groups, target_dengan_satuan, uraian_node,
+    budget_levels, kali, one_line, ringkas_sub, rumus_kualitatif, sasaran_groups,
+    target_dengan_satuan, uraian_node,
 )
 
 
@@ -41,8 +42,9 @@ def program_rows(result: Result, workbook: InputWorkbook) -> list[dict]:
     """Tabel 2.6: urusan > program > kegiatan > sub kegiatan with indicator, target, pagu."""
     programs = {p.kode: p for p in workbook.program}
     rows = []
+    levels = budget_levels(result, "urusan", "program", "kegiatan", "sub_kegiatan")
     for node in result.anggaran.walk():
-        if node.level not in ("urusan", "program", "kegiatan", "sub_kegiatan"):
+        if node.level not in levels:
             continue
         out = node.output
         indikator = out.indikator if out and out.indikator else ""
@@ -99,5 +101,6 @@ def bab2(workbook: InputWorkbook, result: Result) -> dict:
         "pk_tanggal": fmt.tanggal(pk_kepala.tanggal) if pk_kepala else "",
         "ada_perubahan": any(i.target_pk_perubahan is not None for i in result.indikator),
         "program": program_rows(result, workbook),
+        "program_catatan": ringkas_sub(workbook, result, "spreadsheet Tabel 1.1 Realisasi"),
         "jumlah_pagu": fmt.rupiah(result.anggaran.budget.pagu),
     }

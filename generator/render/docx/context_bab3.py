@@ -8,8 +8,9 @@ from ...workbook.fieldtypes import NOT_MEASURED_TEXT, TargetRange
 from ...workbook.models import InputWorkbook
 from . import charts
 from .common import (
-    PLACEHOLDER_PENJELASAN, daftar, dengan_satuan, hasil_kali, kali, lines, menunjang, one_line,
-    placeholder, rumus_kualitatif, sasaran_groups, target_dengan_satuan, uraian_node,
+    PLACEHOLDER_PENJELASAN, budget_levels, daftar, dengan_satuan, hasil_kali, kali, lines,
+    menunjang, one_line, placeholder, ringkas_sub, rumus_kualitatif, sasaran_groups,
+    target_dengan_satuan, uraian_node,
 )
 
 NOTE = "*)"
@@ -224,6 +225,7 @@ def _output_cells(node: BudgetNode) -> dict:
 
 def _dukungan(result: Result) -> tuple[list[dict], list[dict]]:
     groups, per_sasaran = [], []
+    levels = budget_levels(result, "program", "kegiatan", "sub_kegiatan")
     for s in result.groups():
         programs: dict[str, str] = {}
         nama = s.nama if s.tingkat == "sasaran" else f"Indikator Tujuan: {s.nama}"
@@ -233,7 +235,7 @@ def _dukungan(result: Result) -> tuple[list[dict], list[dict]]:
             for prog in _support(result, kode):
                 programs.setdefault(prog.kode, prog.nama)
                 for n in prog.walk():
-                    if n.level not in ("program", "kegiatan", "sub_kegiatan"):
+                    if n.level not in levels:
                         continue
                     row = {"tingkat": n.level, "uraian": uraian_node(n),
                            "menunjang": menunjang(n.output.menunjang if n.output else None)}
@@ -258,7 +260,8 @@ def _levels(result: Result, levels) -> list[BudgetNode]:
 
 def _anggaran_rows(result: Result) -> list[dict]:
     rows = []
-    for n in _levels(result, ("urusan", "program", "kegiatan", "sub_kegiatan")):
+    for n in _levels(result, budget_levels(result, "urusan", "program", "kegiatan",
+                                           "sub_kegiatan")):
         b = n.budget
         rows.append({"tingkat": n.level, "uraian": uraian_node(n),
                      "pagu_sebelum": fmt.rupiah_kosong(b.pagu_sebelum),
@@ -340,7 +343,7 @@ def _efisiensi(result: Result) -> tuple[list[dict], list[str], list[dict], str]:
 
 def _efisiensi_program(result: Result) -> tuple[list[dict], list[str]]:
     rows, notes, n_prog = [], [], 0
-    for n in _levels(result, ("program", "kegiatan", "sub_kegiatan")):
+    for n in _levels(result, budget_levels(result, "program", "kegiatan", "sub_kegiatan")):
         if n.level == "program":
             n_prog += 1
         e = n.efisiensi
@@ -432,9 +435,11 @@ def bab3(workbook: InputWorkbook, result: Result) -> dict:
         "kemajuan_simpulan": daftar(simpulan),
         "analisis": _analisis(workbook, result),
         "dukungan": dukungan,
+        "dukungan_catatan": ringkas_sub(workbook, result, "spreadsheet Efisiensi"),
         "program_per_sasaran": per_sasaran,
         "grafik_capaian": charts.capaian_chart(result),
         "anggaran": _anggaran_rows(result),
+        "anggaran_catatan": ringkas_sub(workbook, result, "spreadsheet Efisiensi"),
         "grafik_serapan": charts.serapan_chart(result),
         "total": {
             "pagu_sebelum": fmt.rupiah_kosong(total.pagu_sebelum),
@@ -449,7 +454,8 @@ def bab3(workbook: InputWorkbook, result: Result) -> dict:
         "efisiensi_analisis": ef_analisis,
         "efisiensi_simpulan": ef_simpulan,
         "efisiensi_program": ef_program,
-        "efisiensi_program_catatan": ef_program_notes,
+        "efisiensi_program_catatan": [t for t in [ringkas_sub(
+            workbook, result, "spreadsheet Efisiensi")] if t] + ef_program_notes,
         "evaluasi": lines(workbook.narasi.evaluasi),
         "keuangan": {
             "rp_pagu": fmt.rp(total.pagu), "rp_pagu_operasi": fmt.rp(total.pagu_operasi),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ... import fmt
 from ...core.results import PKResult, Result
 from ...workbook.models import InputWorkbook
-from .common import one_line, pejabat, picture, sasaran_groups, uraian_node
+from .common import one_line, pejabat, picture, ringkas_sub, sasaran_groups, uraian_node
 from .context_bab2 import renstra_table
 
 
@@ -81,9 +81,12 @@ RINGKAS = ("Lampiran ini memuat Tabel 1.1 sampai tingkat sub kegiatan karena wor
 
 
 def _realisasi(result: Result) -> list[dict]:
-    """Tabel 1.1 rows: down to the rekening lines, or to sub kegiatan when the core says so."""
+    """Tabel 1.1 rows: down to the rekening lines, or to sub kegiatan or kegiatan when the
+    core says so."""
     rows = []
     skip = () if result.lampiran_rekening else ("jenis", "rekening")
+    if not result.draf_sub_kegiatan:
+        skip = ("sub_kegiatan", "jenis", "rekening")
     for n in result.anggaran.walk():
         if n.level == "total" or n.level in skip:
             continue
@@ -116,8 +119,10 @@ def lampiran(workbook: InputWorkbook, result: Result) -> dict:
         "renstra": renstra_table(workbook, result),
         "indikator_renstra": indikator_renstra,
         "realisasi": _realisasi(result),
-        "realisasi_catatan": "" if result.lampiran_rekening else RINGKAS.format(
-            n=fmt.angka(len(workbook.rekening))),
+        "realisasi_catatan": (
+            ringkas_sub(workbook, result, "spreadsheet Tabel 1.1 Realisasi")
+            or ("" if result.lampiran_rekening
+                else RINGKAS.format(n=fmt.angka(len(workbook.rekening))))),
         "total": _budget_cells(total),
         "sarana": [{"no": str(s.no), "uraian": s.uraian, "jumlah": fmt.angka(s.jumlah),
                     "nilai": fmt.rupiah(s.nilai), "kondisi": s.kondisi or ""}

@@ -172,3 +172,6 @@ def bab2(doc):
           aligns=[None, None, "c", "r"])
     para(doc, "Sumber: DPA/DPPA {{ info.nama_lengkap }} Tahun {{ info.tahun }}",
          style="Catatan Tabel")
+    tag(doc, "{%p if bab2.program_catatan %}")
+    para(doc, "{{ bab2.program_catatan }}", style="Catatan Tabel")
+    tag(doc, "{%p endif %}")

@@ -189,6 +189,9 @@ def bab3(doc):
     t.tag("{%tr endfor %}")
     para(doc, "Menunjang: capaian keluaran berada pada kategori tertinggi skala Tabel 3.1.",
          style="Catatan Tabel")
+    tag(doc, "{%p if bab3.dukungan_catatan %}")
+    para(doc, "{{ bab3.dukungan_catatan }}", style="Catatan Tabel")
+    tag(doc, "{%p endif %}")
     tag(doc, "{%p for s in bab3.program_per_sasaran %}")
     para(doc, "Program yang mendukung tercapainya {{ s.label }} “{{ s.nama }}”:")
     items(doc, "s.program")
@@ -217,6 +220,9 @@ def bab3(doc):
     t.row(["JUMLAH BELANJA", "{{ bab3.total.pagu_sebelum }}", "{{ bab3.total.pagu }}",
            "{{ bab3.total.realisasi }}", "{{ bab3.total.serapan }}", "{{ bab3.total.sisa }}"],
           bold=True, shade=SHADE_HEADER, aligns=[None, "r", "r", "r", "c", "r"])
+    tag(doc, "{%p if bab3.anggaran_catatan %}")
+    para(doc, "{{ bab3.anggaran_catatan }}", style="Catatan Tabel")
+    tag(doc, "{%p endif %}")
     figure(doc, "{{ bab3.grafik_serapan }}")
     figure_caption(doc, "Gambar 3.2 Serapan Anggaran per Program Tahun {{ info.tahun }}")
 
