@@ -3,9 +3,13 @@
     python tools/bench.py                          # sample, 1000x327 and 10000x48, 3 runs each
     python tools/bench.py --sizes sample,10000x3219 --repeat 5 --markdown
     python tools/bench.py --sizes 100000x48 --repeat 1 --max-rows 200000
+    python tools/bench.py --sizes batch40 --repeat 3 --jobs 2 --markdown
 
-A size is `REKENINGxSUBKEGIATAN` (e.g. `10000x48`) or `sample` (the sample workbook as it
-is). Synthetic workbooks are built from the sample's CSV sources (inputs/sample/) through
+A size is `REKENINGxSUBKEGIATAN` (e.g. `10000x48`), `sample` (the sample workbook as it
+is) or `batchN`: N copies of the sample (with its pictures) in one folder, generated as
+`lkjip generate FOLDER --jobs J` does (`generator.batch.run_batch`, `--jobs`, default 2);
+its CPU time is the whole batch's (the workers are the driver's children, reaped before
+it exits, so wait4 counts them); it has no floor and no stages. Synthetic workbooks are built from the sample's CSV sources (inputs/sample/) through
 the project's own builder (`generator.workbook.text.build_workbook`), so they are valid by
 construction: extra sub kegiatan are copies of the sample's under the same kegiatan with new
 codes, and rekening lines are the sample's lines dealt round-robin over all sub kegiatan.
@@ -70,6 +74,17 @@ for (key, start), (_, stop) in zip(marks, marks[1:] + [("end", end)]):
 print(json.dumps({"valid": done.workbook is not None, "problems": len(done.report),
                   "written": [str(p) for p in done.written], "stages": stages,
                   "in_process": end}))
+"""
+
+# The batch driver: the CLI's batch path (a pool of spawned workers) over one folder.
+BATCH_DRIVER = r"""
+import time, json, sys
+t0 = time.perf_counter()
+from generator import batch
+res = batch.run_batch([sys.argv[1]], sys.argv[2], jobs=int(sys.argv[3]))
+print(json.dumps({"valid": all(o.status == "valid" for o in res.outcomes),
+                  "problems": sum(o.problems for o in res.outcomes),
+                  "written": [], "stages": {}, "in_process": time.perf_counter() - t0}))
 """
 
 FLOOR = r"""
@@ -251,6 +266,37 @@ def run_child(argv: list[str], env: dict, timeout: float) -> tuple[dict, float, 
     return data, wall, cpu, usage.ru_maxrss / 1024
 
 
+def make_batch(folder: Path, count: int) -> Path:
+    """`count` copies of the sample workbook, with the pictures it names, in one folder."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for f in SAMPLE_WORKBOOK.parent.iterdir():
+        if f.is_file() and f.suffix.lower() in (".png", ".jpg", ".jpeg"):
+            shutil.copy(f, folder / f.name)
+    for i in range(count):
+        shutil.copy(SAMPLE_WORKBOOK, folder / f"opd_{i + 1:03d}.xlsx")
+    return folder
+
+
+def bench_batch(size: str, repeat: int, work: Path, timeout: float, jobs: int) -> dict:
+    count = int(size[len("batch"):])
+    folder = make_batch(work / f"batch_{count}", count)
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    runs = []
+    for i in range(repeat):
+        out_dir = work / f"out_{size}_{i}"
+        data, wall, cpu, rss = run_child(
+            [sys.executable, "-c", BATCH_DRIVER, str(folder), str(out_dir), str(jobs)],
+            env, timeout)
+        runs.append({"wall": wall, "cpu": cpu, "rss": rss, **data})
+        shutil.rmtree(out_dir, ignore_errors=True)
+    return {"size": size, "label": f"{count} workbook contoh, {jobs} proses",
+            "valid": runs[-1]["valid"], "problems": runs[-1]["problems"], "runs": len(runs),
+            "wall": statistics.median(r["wall"] for r in runs),
+            "cpu": statistics.median(r["cpu"] for r in runs),
+            "rss": statistics.median(r["rss"] for r in runs), "stages": {}}
+
+
 def bench_size(size: str, repeat: int, work: Path, max_rows: int | None,
                timeout: float, floor: bool = True) -> dict:
     if size == "sample":
@@ -324,7 +370,8 @@ def markdown(rows: list[dict]) -> str:
             lines.append(lead + f"tidak valid ({r['problems']} masalah) |" + " |" * 13)
             continue
         fl = r.get("floor")
-        st = " | ".join(_s(r["stages"].get(k, 0.0)) for k in stage_keys)
+        st = " | ".join(_s(r["stages"].get(k, 0.0)) if r["stages"] else ""
+                        for k in stage_keys)
         if fl:
             fcol = (f"{_s(fl['wall'])} | {_s(fl['cpu'])} | "
                     f"{_s(r['wall'] / fl['wall'])}x | {_s(r['cpu'] / fl['cpu'])}x")
@@ -358,6 +405,7 @@ def main(argv: list[str] | None = None) -> int:
                          "in the benchmark's runs only")
     ap.add_argument("--timeout", type=float, default=900)
     ap.add_argument("--no-floor", action="store_true")
+    ap.add_argument("--jobs", type=int, default=2, help="worker processes of a batchN size")
     ap.add_argument("--markdown", action="store_true", help="print a Markdown table")
     ap.add_argument("--json", type=Path, help="write the results as JSON")
     args = ap.parse_args(argv)
@@ -366,8 +414,12 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="lkjip_bench_") as tmp:
         work = Path(tmp)
         for size in args.sizes.split(","):
-            row = bench_size(size.strip(), args.repeat, work, args.max_rows, args.timeout,
-                             floor=not args.no_floor)
+            size = size.strip()
+            if size.startswith("batch"):
+                row = bench_batch(size, args.repeat, work, args.timeout, args.jobs)
+            else:
+                row = bench_size(size, args.repeat, work, args.max_rows, args.timeout,
+                                 floor=not args.no_floor)
             rows.append(row)
             if not args.markdown:
                 print(json.dumps(row), flush=True)

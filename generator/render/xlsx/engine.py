@@ -17,6 +17,7 @@ import math
 import re
 import tomllib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Callable, Optional
@@ -160,7 +161,12 @@ class Table:
 _FUNCTION = re.compile(r"([A-Za-z_][A-Za-z0-9._]*)\(")
 # Functions that XlsxWriter writes as they are (no "_xlfn." prefix in any Excel version).
 PLAIN_FUNCTIONS = frozenset({"SUM", "IF", "SUMPRODUCT", "AND", "OR", "ABS", "ROUND", "MIN",
-                             "MAX", "IFERROR", "COUNT", "COUNTA"})
+                             "MAX", "IFERROR", "COUNT", "COUNTA", "N", "NOT", "ISNUMBER"})
+
+
+@lru_cache(maxsize=4096)
+def _plain(names: tuple[str, ...]) -> bool:
+    return all(name.upper() in PLAIN_FUNCTIONS for name in names)
 
 
 class FastWorksheet(xlsxwriter.worksheet.Worksheet):
@@ -169,8 +175,7 @@ class FastWorksheet(xlsxwriter.worksheet.Worksheet):
     through XlsxWriter's own preparation, so the file is the same either way."""
 
     def _prepare_formula(self, formula, expand_future_functions=False):
-        if "_xlfn." in formula or not all(
-                name.upper() in PLAIN_FUNCTIONS for name in _FUNCTION.findall(formula)):
+        if "_xlfn." in formula or not _plain(tuple(_FUNCTION.findall(formula))):
             return super()._prepare_formula(formula, expand_future_functions)
         if formula.startswith("{"):
             formula = formula[1:]
@@ -350,12 +355,14 @@ def write_cell(sheet, formats: Formats, col: dict, c: int, row: Row, rows: list[
     stored = float(value) if _is_number(value) else value
     if formula is not None and len(formula) >= MAX_FORMULA:
         formula = None          # Excel refuses longer formulas; the value stays right
+    # XlsxWriter's undecorated writers: row and column are numbers here (the public ones
+    # only add a check for "A1" notation)
     if formula is not None:
-        sheet.write_formula(r, c, "=" + formula, cf, stored)
+        sheet._write_formula(r, c, "=" + formula, cf, stored)
     elif _is_number(value):
-        sheet.write_number(r, c, stored, cf)
+        sheet._write_number(r, c, stored, cf)
     else:
-        sheet.write_string(r, c, str(value), cf)
+        sheet._write_string(r, c, str(value), cf)
     if col.get("comment") and row.values.get("alasan") and row.values.get(col["key"]) is None:
         text = fill(col["comment"], {"alasan": row.values["alasan"]})
         sheet.write_comment(r, c, text, {"author": "Generator LKjIP", "x_scale": 2,
@@ -389,19 +396,37 @@ def write_merges(sheet, formats: Formats, columns: list[dict], rows: list[Row],
 
 # --- Formulas --------------------------------------------------------------------------------
 
+@lru_cache(maxsize=None)
+def _col_name(col: int) -> str:
+    return xl_col_to_name(col)
+
+
+def cell_ref(row: int, col: int) -> str:
+    """xlsxwriter's xl_rowcol_to_cell (relative A1 reference), column names cached."""
+    return f"{_col_name(col)}{row + 1}"
+
+
+@lru_cache(maxsize=None)
+def _pattern_parts(pattern: str) -> tuple[str, ...]:
+    """A formula pattern split at its placeholders: text, name, text, name, ..., text."""
+    return tuple(_PLACEHOLDER.split(pattern))
+
+
 def substitute(pattern: str, row: Row, colpos: dict[str, int]) -> str:
     """{key}: the cell of column key in this row; {name}: a number of the row (a bound)."""
-
-    def sub(m: re.Match) -> str:
-        name = m.group(1)
+    parts = _pattern_parts(pattern)
+    out = [parts[0]]
+    for i in range(1, len(parts), 2):
+        name = parts[i]
         if name in colpos:
-            return xl_rowcol_to_cell(row.excel_row, colpos[name])
-        value = row.values.get(name)
-        if _is_number(value):
-            return _literal(value)
-        raise LayoutError(f"formula {pattern!r}: unknown column or value {name!r}")
-
-    return _PLACEHOLDER.sub(sub, pattern)
+            out.append(cell_ref(row.excel_row, colpos[name]))
+        else:
+            value = row.values.get(name)
+            if not _is_number(value):
+                raise LayoutError(f"formula {pattern!r}: unknown column or value {name!r}")
+            out.append(_literal(value))
+        out.append(parts[i + 1])
+    return "".join(out)
 
 
 def _literal(value: Any) -> str:
@@ -423,8 +448,8 @@ def row_ranges(col: int, excel_rows: list[int]) -> list[str]:
             start = prev = r
     if start is not None:
         out.append((start, prev))
-    return [xl_rowcol_to_cell(a, col) if a == b else
-            f"{xl_rowcol_to_cell(a, col)}:{xl_rowcol_to_cell(b, col)}" for a, b in out]
+    return [cell_ref(a, col) if a == b else f"{cell_ref(a, col)}:{cell_ref(b, col)}"
+            for a, b in out]
 
 
 def sum_formula(col: int, excel_rows: list[int]) -> str:
@@ -440,7 +465,7 @@ def weighted_formula(col: int, weight_col: int, own_row: int, excel_rows: list[i
     values = row_ranges(col, excel_rows)
     weights = row_ranges(weight_col, excel_rows)
     terms = "+".join(f"SUMPRODUCT({v},{w})" for v, w in zip(values, weights))
-    own = xl_rowcol_to_cell(own_row, weight_col)
+    own = cell_ref(own_row, weight_col)
     return f'IF({own}=0,"-",({terms})/{own})'
 
 
@@ -475,10 +500,15 @@ def fitted_width(formats: Formats, col: dict, rows: list[Row], written: dict) ->
     width = float(col.get("width", 10))
     names = [col.get("format")] + ([f"{col.get('format')}_fraction"]
                                    if f"{col.get('format')}_fraction" in formats.named else [])
-    for i, _ in enumerate(rows):
-        value = written.get((i, col["key"]))
-        for name in names:
-            num_format = formats.props(name).get("num_format", "") if name else ""
+    num_formats = [formats.props(name).get("num_format", "") if name else ""
+                   for name in names]
+    key = col["key"]
+    for i in range(len(rows)):
+        value = written.get((i, key))
+        if not _is_number(value):
+            width = max(width, 2.0)     # _shown_length is 0
+            continue
+        for num_format in num_formats:
             need = _shown_length(value, num_format) * 1.15 + 2
             width = max(width, need)
     return round(width, 1)
