@@ -4,11 +4,23 @@ Rounding is half-up to the displayed number of decimals (`numbers.round_half_up`
 thousands are grouped with "." and decimals marked with "," (as Babel's "id" locale does);
 dates use Indonesian month names; counts can carry words ("24 (Dua Puluh Empat)").
 An undefined value (None) is shown as "-".
+
+Decimals, one convention for the whole document (Word draft, spreadsheets, review notes):
+- a percentage is always shown with 2 decimals, whether computed (capaian, serapan, tingkat
+  kemajuan) or typed by staff (the target or realisation of an indicator whose unit is "%"):
+  "realisasi 100,00% dari target 98,15%, capaian 101,88%", never "100%" beside "100,00%";
+- a quantity in any other unit is shown as typed: whole numbers plain (845 Orang), others
+  with 2 decimals (88,95);
+- ratios (efisiensi) with 2 decimals; Rupiah whole.
+The "%" sign goes with every percentage in a sentence; in a table cell the unit stands in
+the column's header or its SATUAN column, except in the target columns of the RKT/PK tables
+that have no unit column, where `target(..., satuan)` writes it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Optional, Union
 
@@ -49,15 +61,39 @@ def angka(value: Number, places: int = 0) -> str:
     return _group(Decimal(value), places)
 
 
-def nilai(value: Number) -> str:
-    """A quantity as staff wrote it: whole numbers plain (100), others with 2 decimals (97,50)."""
+def is_persen(satuan: Optional[str]) -> bool:
+    """Whether an indicator's unit makes its figures percentages ("%", "persen")."""
+    return (satuan or "").strip().lower() in ("%", "(%)", "persen")
+
+
+def desimal(satuan: Optional[str], *values) -> Optional[int]:
+    """The decimals that figures read together (one sentence, one formula) share: 2 for a
+    percentage or when any of them has a fraction (83,83 against 90,00), else 0."""
+    if is_persen(satuan):
+        return 2
+    for v in values:
+        parts = (v.low, v.high) if isinstance(v, TargetRange) else (v,)
+        for p in parts:
+            if isinstance(p, (Decimal, int)) and Decimal(p) != Decimal(p).to_integral_value():
+                return 2
+    return 0
+
+
+def nilai(value: Number, satuan: Optional[str] = None, places: Optional[int] = None) -> str:
+    """A quantity in its unit: a percentage with 2 decimals (100,00; 97,50), any other
+    quantity as staff wrote it, whole numbers plain (845), others with 2 decimals (88,95);
+    `places` (from `desimal`) aligns figures that are read together."""
     if value is None:
         return DASH
     if isinstance(value, (Level, NotMeasured)):
         return str(value)
     if isinstance(value, TargetRange):
-        return target(value)
+        return target(value, satuan, tanda=False, places=places)
     d = Decimal(value)
+    if is_persen(satuan):
+        return _group(d, 2)
+    if places is not None:
+        return _group(d, max(places, 0 if d == d.to_integral_value() else 2))
     return _group(d, 0) if d == d.to_integral_value() else _group(d, 2)
 
 
@@ -89,17 +125,43 @@ def rasio(value: Number) -> str:
     return angka(value, 2)
 
 
-def target(value: Union[Decimal, TargetRange, None], satuan: str = "") -> str:
-    """A target: 97,50, a range 90–100 (en dash) or a level (BB)."""
+def target(value: Union[Decimal, TargetRange, None], satuan: Optional[str] = "",
+           tanda: bool = True, places: Optional[int] = None) -> str:
+    """A target: 97,50, a range 90–100 (en dash) or a level (BB). With the unit "%" the
+    figures carry 2 decimals (100,00) and, unless tanda is False, the sign (100,00%)."""
     if value is None:
         return DASH
     if isinstance(value, Level):
         return value.kode
     if isinstance(value, TargetRange):
-        text = f"{nilai(value.low)}–{nilai(value.high)}"
+        text = f"{nilai(value.low, satuan, places)}–{nilai(value.high, satuan, places)}"
     else:
-        text = nilai(value)
-    return f"{text}{'%' if satuan.strip() == '%' else ''}"
+        text = nilai(value, satuan, places)
+    return f"{text}{'%' if tanda and is_persen(satuan) else ''}"
+
+
+_NUM = r"(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?"
+_TYPED_PERCENT = re.compile(rf"^\s*{_NUM}\s*(?:(?:-|–|s\.?\s*d\.?)\s*{_NUM}\s*)?%\s*$",
+                            re.IGNORECASE)
+
+
+def target_teks(text: Optional[str]) -> str:
+    """A target typed as text (a PK's individual indicator: "90-100%", "100%", "5 Laporan"):
+    a percentage or a range of percentages follows the document's convention (2 decimals,
+    en dash: "90,00–100,00%"); anything else is shown as typed."""
+    if not text:
+        return DASH
+    m = _TYPED_PERCENT.match(text)
+    if m is None:
+        return " ".join(text.split())
+
+    def num(whole: str, frac: Optional[str]) -> Decimal:
+        return Decimal(whole.replace(".", "") + ("." + frac if frac else ""))
+
+    low = num(m.group(1), m.group(2))
+    if m.group(3) is None:
+        return pct(low)
+    return f"{angka(low, 2)}–{angka(num(m.group(3), m.group(4)), 2)}%"
 
 
 def tanggal(value: Optional[dt.date]) -> str:

@@ -489,11 +489,11 @@ CASES: list[Case] = [
     Case("target_jauh", "Menulis target PK perubahan 10 padahal target Renstra 84,93",
          edited({("Kinerja Indikator", "D3"): 10}), 0, VALID,
          note="Kinerja Indikator!D3 (Target PK Perubahan): Target PK perubahan indikator 1.2 "
-              "(10) jauh dari target Renstra tahun 2024 (84,93): selisihnya lebih dari 50% "
+              "(10,00) jauh dari target Renstra tahun 2024 (84,93): selisihnya lebih dari 50% "
               "target Renstra; periksa angkanya."),
     Case("rentang_renstra", "Menulis target PK awal 90-100 yang tidak mencakup target Renstra",
          edited({("Kinerja Indikator", "C3"): "90-100"}), 0, VALID,
-         note="Kinerja Indikator!C3 (Target PK Awal): Target PK awal indikator 1.2 (90–100) "
+         note="Kinerja Indikator!C3 (Target PK Awal): Target PK awal indikator 1.2 (90,00–100,00) "
               "tidak mencakup target Renstra tahun 2024 (84,93)."),
     Case("target_pk_diabaikan", "Menulis target pada baris PK Indikator yang merujuk IKU",
          edited({("PK Indikator", "G2"): "80%"}), 0, VALID,

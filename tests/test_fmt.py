@@ -33,3 +33,44 @@ def test_the_largest_ratio_the_bounds_allow_is_computed_and_shown(broken):
     notes = [n.message for n in result.catatan]
     assert any(m.startswith("Capaian indikator 1.1 ") and "berada di luar 50-150%" in m
                for m in notes), notes
+
+
+def test_a_percentage_always_carries_two_decimals_other_units_as_typed():
+    """Issue 10.5: one reading per figure. "%" figures typed whole read 100,00 beside a
+    computed 100,76; counts and indices stay as typed."""
+    assert fmt.nilai(Decimal("100"), "%") == "100,00"
+    assert fmt.nilai(Decimal("97.5"), "%") == "97,50"
+    assert fmt.nilai(Decimal("97.505"), "persen") == "97,51"        # half-up
+    assert fmt.nilai(Decimal("100"), "Orang") == "100"
+    assert fmt.nilai(Decimal("88.95"), "Indeks") == "88,95"
+    assert fmt.nilai(Decimal("100")) == "100"                       # no unit: as typed
+    assert fmt.target(Decimal("90"), "%") == "90,00%"
+    assert fmt.target(Decimal("90"), "%", tanda=False) == "90,00"
+    assert fmt.target(Decimal("90"), "Orang") == "90"
+
+
+def test_range_targets_follow_the_same_convention():
+    from generator.workbook.fieldtypes import TargetRange
+    r = TargetRange(low=Decimal("90"), high=Decimal("100"))
+    assert fmt.target(r, "%") == "90,00–100,00%"
+    assert fmt.target(r, "%", tanda=False) == "90,00–100,00"
+    assert fmt.target(r, "Unit") == "90–100"
+
+
+def test_typed_pk_targets_read_like_the_computed_ones():
+    assert fmt.target_teks("90-100%") == "90,00–100,00%"
+    assert fmt.target_teks("80 s.d. 90 %") == "80,00–90,00%"
+    assert fmt.target_teks("97,5%") == "97,50%"
+    assert fmt.target_teks("100%") == "100,00%"
+    assert fmt.target_teks("5 Laporan") == "5 Laporan"
+    assert fmt.target_teks("  12   Bulan ") == "12 Bulan"
+    assert fmt.target_teks("") == "-"
+
+
+def test_figures_read_together_share_their_decimals():
+    """AKI 83,83 against a target of 90 (per 100.000 KH): one formula, one precision."""
+    assert fmt.desimal("per 100.000 KH", Decimal("83.83"), Decimal("90")) == 2
+    assert fmt.desimal("Orang", Decimal("845"), Decimal("850")) == 0
+    assert fmt.desimal("%", Decimal("100")) == 2
+    assert fmt.nilai(Decimal("90"), "per 100.000 KH", 2) == "90,00"
+    assert fmt.nilai(Decimal("83.83"), "per 100.000 KH", 0) == "83,83"   # never loses digits

@@ -61,6 +61,7 @@ def _check(document, header_part, first, last, nth=0):
 
 
 # (header text, nth table with it, [in first row], [in last row]); figures by hand below.
+# A percentage indicator's figures show 2 decimals (100,00), other units as typed (85).
 KECAMATAN = [
     # Tabel 1.1-1.3: 1+1+4+2+10 = 18 PNS, no PPPK, no kontrak; 2+9+2+5 = 18; golongan 18
     ("PPPK", 0, ["Camat / 1 / 0 / 0 / 1"], ["JUMLAH / 18 / 0 / 0 / 18"]),
@@ -68,31 +69,31 @@ KECAMATAN = [
     ("GOLONGAN", 0, ["Pembina Tingkat I / IV/b / 1"], ["JUMLAH /  / 18"]),
     # Tabel 2.1: the tujuan's own indicator first, Renstra 81 ... 87
     ("INDIKATOR KINERJA / 2021", 0, ["Indikator Tujuan:", "T.1", "81 / 82 / 83,50 / 85 / 86 / 87"],
-     ["1.3", "100 / 100 / 100 / 100 / 100 / 100"]),
+     ["1.3", "100,00 / 100,00 / 100,00 / 100,00 / 100,00 / 100,00"]),
     ("DEFINISI OPERASIONAL", 0, ["T.1", "Indeks"],
      ["1.3", "Jumlah gangguan trantibum yang tertangani / Jumlah gangguan trantibum yang "
              "dilaporkan × 100%"]),
-    ("SATUAN / TARGET 2024", 0, ["T.1", "85"], ["1.3", "100%"]),            # Tabel 2.3
-    ("KODE / INDIKATOR KINERJA / TARGET 2024", 0, ["T.1", "85"], ["1.3", "100%"]),   # 2.4
-    ("(PERUBAHAN)", 0, ["T.1", "85 / Tetap"], ["1.3", "100% / Tetap"]),
+    ("SATUAN / TARGET 2024", 0, ["T.1", "85"], ["1.3", "100,00%"]),            # Tabel 2.3
+    ("KODE / INDIKATOR KINERJA / TARGET 2024", 0, ["T.1", "85"], ["1.3", "100,00%"]),   # 2.4
+    ("(PERUBAHAN)", 0, ["T.1", "85 / Tetap"], ["1.3", "100,00% / Tetap"]),
     # Tabel 2.6: the total of the 16 rekening pagu = 1.906.500.000
     ("ANGGARAN (SESUDAH PERUBAHAN)", 0, ["KECAMATAN", "1.906.500.000"],
      ["JUMLAH BELANJA", "1.906.500.000"]),
     ("KATEGORI CAPAIAN", 0, ["≥ 91 / Sangat Tinggi"], ["< 51 / Sangat Rendah"]),
     # Tabel 3.2: T.1 88,95 / 85 = 104,65%; 1.3 46 / 48 = 95,83% of target 100
     ("PENANGGUNG JAWAB", 0, ["T.1", "85 / 88,95 / 104,65 / Sangat Tinggi"],
-     ["1.3", "100 / 95,83 / 95,83 / Sangat Tinggi"]),
+     ["1.3", "100,00 / 95,83 / 95,83 / Sangat Tinggi"]),
     # Tabel 3.3: T.1 2022 83,10 / 82 = 101,34; 1.3 2024 95,83
     ("TARGET 2022", 0, ["T.1", "82 / 83,10 / 101,34 / 83,50 / 86,40 / 103,47"],
-     ["1.3", "100 / 93,75 / 93,75 / 100 / 95 / 95,00 / 100 / 95,83 / 95,83"]),
+     ["1.3", "100,00 / 93,75 / 93,75 / 100,00 / 95,00 / 95,00 / 100,00 / 95,83 / 95,83"]),
     # Tabel 3.4: T.1 88,95 / 87 = 102,24; 1.3 95,83 / 100
-    ("TINGKAT KEMAJUAN", 0, ["T.1", "88,95 / 87 / 102,24"], ["1.3", "95,83 / 100 / 95,83"]),
+    ("TINGKAT KEMAJUAN", 0, ["T.1", "88,95 / 87 / 102,24"], ["1.3", "95,83 / 100,00 / 95,83"]),
     ("KATEGORI", 1, ["T.1", "85 / 88,95 / 104,65 / Sangat Tinggi"],       # Tabel 3.5
      ["1.3", "95,83 / 95,83 / Sangat Tinggi"]),
     # Tabel 3.6: under T.1, the program whose sub kegiatan (survei) serves it, with the
     # program's own outcome (its IKU 1.1: 95, 4512/4630 = 97,45, 102,58)
     ("MENUNJANG", 0, ["T.1", "PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANAN PUBLIK",
-                      "95 / 97,45 / 102,58 / Menunjang"],
+                      "95,00 / 97,45 / 102,58 / Menunjang"],
      ["1.3", "Sub Kegiatan Koordinasi Penyelenggaraan Patroli Wilayah", "24 / 24 / 100,00"]),
     # Tabel 3.7: pagu sebelum 1.906,5 + 30 (gaji) - 4 (perjalanan) = 1.932.500.000; realisasi
     # sum 1.838.486.650; 96,43%; sisa 68.013.350
@@ -104,7 +105,7 @@ KECAMATAN = [
      ["JUMLAH", "1.906.500.000 / 1.838.486.650 / 96,43"]),
     # Tabel 3.9: the penunjang program's own indicator 98,5 of 100; pagu 1.707.000.000,
     # realisasi 1.647.856.650 = 96,54%; 98,5 / 96,535 = 1,02
-    ("TINGKAT EFISIENSI", 1, ["PROGRAM PENUNJANG", "100 / 98,50 / 98,50 / 1.707.000.000 / "
+    ("TINGKAT EFISIENSI", 1, ["PROGRAM PENUNJANG", "100,00 / 98,50 / 98,50 / 1.707.000.000 / "
                                                    "1.647.856.650 / 96,54 / 1,02"],
      ["Fasilitasi Penyusunan Laporan", "19 / 19 / 100,00 / 28.500.000 / 27.930.000 / 98,00 / 1,02"]),
     # Bab III.E: operasi 1.906,5 - 45 = 1.861.500.000, realisasi 1.793.936.650 = 96,37%
@@ -112,13 +113,13 @@ KECAMATAN = [
      ["JUMLAH / 1.906.500.000 / 1.838.486.650 / 96,43"]),
     # Lampiran: the camat's PK (T.1 first) and budget at pagu sebelum perubahan
     ("SASARAN STRATEGIS / ASPEK", 0, ["Indeks Kepuasan Masyarakat", "85"],
-     ["Persentase gangguan ketentraman", "100%"]),
+     ["Persentase gangguan ketentraman", "100,00%"]),
     ("SUMBER DANA", 0, ["Program Penunjang", "1.737.000.000"], ["JUMLAH / 1.932.500.000"]),
     ("INDIKATOR KINERJA INDIVIDU", 0, ["Terpenuhinya kebutuhan administrasi perkantoran"],
-     ["Persentase terpenuhinya kebutuhan administrasi perkantoran / 100%"]),
+     ["Persentase terpenuhinya kebutuhan administrasi perkantoran / 100,00%"]),
     ("SUMBER DANA", 1, ["Program Penunjang", "1.737.000.000"], ["JUMLAH / 1.737.000.000"]),
     ("KONDISI AWAL", 0, ["T.1", "80,12 / 81 / 82 / 83,50 / 85 / 86 / 87 / 87"],
-     ["1.3", "90 / 100 / 100 / 100 / 100 / 100 / 100 / 100"]),
+     ["1.3", "90,00 / 100,00 / 100,00 / 100,00 / 100,00 / 100,00 / 100,00 / 100,00"]),
     ("RINCIAN", 0, ["KECAMATAN"],
      ["JUMLAH BELANJA / 1.861.500.000 / 45.000.000 / 1.906.500.000 / 1.793.936.650 / 96,37"]),
     # sarana: 1 + 14 + 4 = 19 items, 1.250 + 126 + 88 = 1.464.000.000
@@ -159,7 +160,7 @@ DINKES = [
     ("TINGKAT KEMAJUAN", 0, ["1.1", "83,83 / 80 / 95,21"], ["3.1", "BB / A / 83,33"]),
     ("KATEGORI", 1, ["1.1", "90 / 83,83 / 106,85 / Sangat Tinggi"], ["3.1", "A / BB / 83,33 / Tinggi"]),
     # Tabel 3.6: under AKI the program with its own outcome (85, 88 -> 103,53)
-    ("MENUNJANG", 0, ["1.1", "PROGRAM PEMENUHAN UPAYA KESEHATAN", "85 / 88 / 103,53 / Menunjang"],
+    ("MENUNJANG", 0, ["1.1", "PROGRAM PEMENUHAN UPAYA KESEHATAN", "85,00 / 88,00 / 103,53 / Menunjang"],
      ["3.1", "Sub Kegiatan Penyediaan Gaji dan Tunjangan ASN", "1.140 / 1.140 / 100,00"]),
     # Tabel 3.7: sebelum 10.027 + 150 (gaji) = 10.177.000.000; realisasi 9.626.700.000 = 96,01%
     ("SISA ANGGARAN", 0, ["10.177.000.000 / 10.027.000.000 / 9.626.700.000 / 96,01"],
@@ -279,4 +280,4 @@ def test_small_agency_without_optional_sheets(tmp_path):
                    for t in document.tables)
     # Tabel 3.3 keeps the report year only: T.1 85 / 88,95 / 104,65
     _check(document, "TARGET 2024 / REALISASI 2024", ["T.1", "85 / 88,95 / 104,65"],
-           ["1.3", "100 / 95,83 / 95,83"])
+           ["1.3", "100,00 / 95,83 / 95,83"])

@@ -57,8 +57,9 @@ def review_notes(wb: m.InputWorkbook, result: Result, ctx: Context) -> list[Revi
         if renstra is not None and isinstance(k.target_pk_awal, Decimal) \
                 and k.target_pk_awal != renstra:
             add("pk_renstra", "Kinerja Indikator", k.row, "target_pk_awal",
-                f"Target PK awal indikator {ind.kode} ({fmt.nilai(k.target_pk_awal)}) berbeda dari "
-                f"target Renstra tahun {inst.tahun} ({fmt.nilai(renstra)}).")
+                f"Target PK awal indikator {ind.kode} ({fmt.nilai(k.target_pk_awal, ind.satuan)}) "
+                f"berbeda dari target Renstra tahun {inst.tahun} "
+                f"({fmt.nilai(renstra, ind.satuan)}).")
         if not ind.sub_kegiatan:
             row = next(i.row for i in wb.indikator if i.kode == ind.kode)
             add("iku_no_budget", "Indikator", row, "kode",
@@ -84,15 +85,16 @@ def review_notes(wb: m.InputWorkbook, result: Result, ctx: Context) -> list[Revi
         if isinstance(renstra, Decimal) and isinstance(k.target_pk_awal, TargetRange) \
                 and not k.target_pk_awal.low <= renstra <= k.target_pk_awal.high:
             add("pk_renstra", "Kinerja Indikator", k.row, "target_pk_awal",
-                f"Target PK awal indikator {ind.kode} ({fmt.target(k.target_pk_awal)}) tidak "
-                f"mencakup target Renstra tahun {inst.tahun} ({fmt.nilai(renstra)}).")
+                f"Target PK awal indikator {ind.kode} "
+                f"({fmt.target(k.target_pk_awal, ind.satuan, tanda=False)}) tidak mencakup target "
+                f"Renstra tahun {inst.tahun} ({fmt.nilai(renstra, ind.satuan)}).")
         for name, label in (("target_pk_perubahan", "PK perubahan"), ("target_rkt", "RKT")):
             value = getattr(k, name)
             if isinstance(renstra, Decimal) and isinstance(value, Decimal) and renstra > 0 \
                     and abs(value - renstra) > FAR_FROM_RENSTRA * renstra:
                 add("target_far", "Kinerja Indikator", k.row, name,
-                    f"Target {label} indikator {ind.kode} ({fmt.nilai(value)}) jauh dari target "
-                    f"Renstra tahun {inst.tahun} ({fmt.nilai(renstra)}): selisihnya lebih dari "
+                    f"Target {label} indikator {ind.kode} ({fmt.nilai(value, ind.satuan)}) jauh dari "
+                    f"target Renstra tahun {inst.tahun} ({fmt.nilai(renstra, ind.satuan)}): selisihnya lebih dari "
                     f"{fmt.nilai(FAR_FROM_RENSTRA * 100)}% target Renstra; periksa angkanya.")
 
     for t in wb.kinerja_tahun_lalu:
@@ -105,8 +107,9 @@ def review_notes(wb: m.InputWorkbook, result: Result, ctx: Context) -> list[Revi
             continue
         if round_half_up(figure.capaian, places) != round_half_up(t.capaian_tercatat, places):
             add("capaian_tercatat", "Kinerja Tahun Lalu", t.row, "capaian_tercatat",
-                f"Capaian tercatat {ind.kode} tahun {t.tahun} ({fmt.nilai(t.capaian_tercatat)}%) "
-                f"tidak sama dengan realisasi/target ({fmt.nilai(t.realisasi)}/{fmt.nilai(t.target)} = "
+                f"Capaian tercatat {ind.kode} tahun {t.tahun} ({fmt.pct(t.capaian_tercatat)}) "
+                f"tidak sama dengan realisasi/target ({fmt.nilai(t.realisasi, ind.satuan)}/"
+                f"{fmt.nilai(t.target, ind.satuan)} = "
                 f"{fmt.persen(figure.capaian)}%).")
 
     threshold = inst.ambang_serapan
@@ -125,7 +128,7 @@ def review_notes(wb: m.InputWorkbook, result: Result, ctx: Context) -> list[Revi
             if b.serapan is not None and b.serapan < threshold and not node.penjelasan:
                 add("no_explanation", "Sub Kegiatan", row, "penjelasan_serapan",
                     f"Serapan sub kegiatan {node.kode} {fmt.persen(b.serapan)}% di bawah ambang "
-                    f"{fmt.nilai(threshold)}% tetapi belum ada penjelasan.")
+                    f"{fmt.pct(threshold)} tetapi belum ada penjelasan.")
             if b.pagu > 0 and node.output is not None and node.output.realisasi is None:
                 add("no_output_realisasi", "Sub Kegiatan", row, "realisasi",
                     f"Sub kegiatan {node.kode} beranggaran tetapi realisasi keluarannya kosong.")

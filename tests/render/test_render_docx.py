@@ -138,7 +138,7 @@ def test_indicator_formula_lines(doc):
     assert "1.031 / 1.039 × 100% = 99,23%" in paras
     assert "99,23 / 95,35 × 100% = 104,07%" in paras
     # indicator 2.1 has no numerator/denominator: its value is stated directly
-    assert any(p.startswith("Realisasi indikator ini dicatat langsung sebesar 100%")
+    assert any(p.startswith("Realisasi indikator ini dicatat langsung sebesar 100,00%")
                for p in paras)
 
 

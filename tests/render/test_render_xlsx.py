@@ -370,7 +370,7 @@ def test_variant_formulas(variant):
     assert round(at(ws, col["8"], r), 2) == 103.70
     assert "MAX(0,(2*" in f[f"{col['8']}{r}"].value
     r = find_row(ws, "1.4", col["3"])        # range 90-95, realisasi 97,21 above: / 95
-    assert at(ws, col["6"], r) == "90–95"   # en dash (issue 10.4)
+    assert at(ws, col["6"], r) == "90,00–95,00"   # en dash (issue 10.4), 2 decimals (10.5)
     assert round(at(ws, col["8"], r), 2) == 102.33
     t39 = _load(variant[1], True)["Tabel 3.9"]
     c39 = columns(t39)
@@ -444,3 +444,16 @@ def test_libreoffice_recalculates_the_stored_values(rendered, variant, tmp_path)
     assert openpyxl.load_workbook(out / "kontrol.xlsx", data_only=True).active["A1"].value == 2
     counts = {name: _compare_formulas(data, out / name) for name, data in files.items()}
     assert counts["realisasi.xlsx"] > 2000 and counts["efisiensi.xlsx"] > 500
+
+
+def test_percentage_targets_show_two_decimals_like_the_computed_figures(efisiensi,
+                                                                        efisiensi_formulas):
+    """Issue 10.5: indicator 2.1 (unit %) has target 100 and realisasi 100 typed whole;
+    the sheet shows them as 100,00 beside its capaian 100,00 (as the Word draft does)."""
+    ws = efisiensi["Tabel 3.8"]
+    col = columns(ws)
+    r = find_row(ws, "2.1", col["3"])
+    f = efisiensi_formulas["Tabel 3.8"]
+    assert at(ws, col["6"], r) == 100
+    for c in ("6", "7", "8"):
+        assert f[f"{col[c]}{r}"].number_format.endswith("0.00"), c

@@ -41,9 +41,10 @@ def _ind(ctx, kode):
 def test_range_bound_named_with_en_dash(variant):
     workbook, result = variant
     i = _ind(bab3(workbook, result), "1.4")
-    assert i["target"] == "90–95%"
-    assert i["rumus_capaian"] == ("Realisasi 97,21 berada di atas rentang target 90–95, "
-                                  "diukur terhadap batas atas 95: 97,21 / 95 × 100% = 102,33%")
+    assert i["target"] == "90,00–95,00%"
+    assert i["rumus_capaian"] == ("Realisasi 97,21% berada di atas rentang target "
+                                  "90,00–95,00%, diukur terhadap batas atas 95,00%: "
+                                  "97,21 / 95,00 × 100% = 102,33%")
 
 
 def test_lower_is_better_said_and_formula_used(variant):
@@ -52,7 +53,7 @@ def test_lower_is_better_said_and_formula_used(variant):
     i = _ind(ctx, "1.5")
     assert "makin rendah makin baik" in i["pengantar_capaian"]
     assert "(2 × target − realisasi) / target × 100%" in i["pengantar_capaian"]
-    assert i["rumus_capaian"] == "(2 × 98,15 − 100) / 98,15 × 100% = 98,12%"
+    assert i["rumus_capaian"] == "(2 × 98,15 − 100,00) / 98,15 × 100% = 98,12%"
     assert "makin rendah makin baik" in i["kalimat_capaian"]
     tabel_22 = [r for g in bab2(workbook, result)["iku"] for r in g["indikator"]]
     f15 = next(r for r in tabel_22 if r["kode"] == "1.5")["formula"]

@@ -249,7 +249,8 @@ def _unit(satuan: str) -> str:
 def _value_text(value, satuan: str) -> str:
     if value is None:
         return fmt.DASH
-    text = fmt.target(value) if isinstance(value, TargetRange) else fmt.nilai(value)
+    text = (fmt.target(value, satuan, tanda=False) if isinstance(value, TargetRange)
+            else fmt.nilai(value, satuan))
     if isinstance(value, (Level, NotMeasured)):
         return text
     unit = _unit(satuan)

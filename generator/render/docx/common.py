@@ -11,7 +11,7 @@ from typing import Iterable, Optional
 
 from ... import fmt
 from ...core.results import BudgetNode, IndicatorResult, Result
-from ...workbook.fieldtypes import Level, NotMeasured
+from ...workbook.fieldtypes import Level, NotMeasured, TargetRange
 from ...workbook.models import InputWorkbook
 
 # A placeholder is something the workbook lacks and a reviewer must fill in: a short
@@ -85,26 +85,29 @@ def daftar(entries: Optional[Iterable[str]], gaya: str = "angka") -> list[dict]:
     return out
 
 
-def nilai_indikator(value, satuan: str) -> str:
-    """A realisation in a table cell: 99,23 (the unit is in the header)."""
-    return fmt.nilai(value)
+def nilai_indikator(value, satuan: Optional[str]) -> str:
+    """A realisation or target in a table cell: 99,23, 100,00 for a percentage, 845 for a
+    count (the unit is in the header or the SATUAN column)."""
+    if isinstance(value, TargetRange) or isinstance(value, Level):
+        return fmt.target(value, satuan, tanda=False)
+    return fmt.nilai(value, satuan)
 
 
-def dengan_satuan(value, satuan: Optional[str]) -> str:
-    """A value in a sentence: 99,23% or 845 Orang."""
-    text = fmt.nilai(value)
+def dengan_satuan(value, satuan: Optional[str], places: Optional[int] = None) -> str:
+    """A value in a sentence: 99,23%, 100,00% or 845 Orang (`places`: see fmt.desimal)."""
+    text = fmt.nilai(value, satuan, places)
     if value is None or isinstance(value, (Level, NotMeasured)):
         return text     # a level (BB) or "Tidak dapat diukur" carries no unit
     satuan = (satuan or "").strip()
-    if satuan == "%":
+    if fmt.is_persen(satuan):
         return f"{text}%"
     return f"{text} {satuan}".strip()
 
 
-def target_dengan_satuan(value, satuan: Optional[str]) -> str:
+def target_dengan_satuan(value, satuan: Optional[str], places: Optional[int] = None) -> str:
     satuan = (satuan or "").strip()
-    text = fmt.target(value, satuan)
-    if value is None or satuan in ("", "%") or isinstance(value, Level):
+    text = fmt.target(value, satuan, places=places)
+    if value is None or satuan == "" or fmt.is_persen(satuan) or isinstance(value, Level):
         return text
     return f"{text} {satuan}"
 

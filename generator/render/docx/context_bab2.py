@@ -18,7 +18,8 @@ def renstra_table(workbook: InputWorkbook, result: Result) -> dict:
 
     def row(i):
         return {"kode": i.kode, "nama": i.nama,
-                "target": [fmt.target(i.target_renstra.get(y)) for y in years]}
+                "target": [fmt.target(i.target_renstra.get(y), i.satuan, tanda=False)
+                           for y in years]}
 
     return {"tahun": [str(y) for y in years], "kelompok": sasaran_groups(result, row)}
 

@@ -9,7 +9,8 @@ from ...workbook.models import InputWorkbook
 from . import charts
 from .common import (
     PLACEHOLDER_PENJELASAN, budget_levels, daftar, dengan_satuan, hasil_kali, kali, lines,
-    menunjang, one_line, placeholder, ringkas_sub, rumus_kualitatif, sasaran_groups,
+    menunjang, nilai_indikator, one_line, placeholder, ringkas_sub, rumus_kualitatif,
+    sasaran_groups,
     target_dengan_satuan, uraian_node,
 )
 
@@ -21,8 +22,9 @@ RUMUS_TURUN = "(2 × target − realisasi) / target × 100%"
 RUMUS_NAIK = "realisasi / target × 100%"
 
 
-def _rumus(r, t, lower: bool, cap) -> str:
-    rs, ts = fmt.nilai(r), fmt.nilai(t)
+def _rumus(r, t, lower: bool, cap, satuan=None) -> str:
+    places = fmt.desimal(satuan, r, t)
+    rs, ts = fmt.nilai(r, satuan, places), fmt.nilai(t, satuan, places)
     if lower:
         return f"(2 × {ts} − {rs}) / {ts} × 100% = {fmt.pct(cap)}"
     return f"{rs} / {ts} × 100% = {fmt.pct(cap)}"
@@ -38,7 +40,7 @@ def rumus_skor(i: IndicatorResult, skor, target, nama_target: str = "target") ->
                 "termasuk dalam rata-rata.")
     if skor.nilai_target is not None:
         nr = f"nilai {fmt.nilai(r)} ({fmt.nilai(skor.nilai_realisasi)})"
-        nt = f"nilai {fmt.target(target)} ({fmt.nilai(skor.nilai_target)})"
+        nt = f"nilai {fmt.target(target, i.satuan, tanda=False)} ({fmt.nilai(skor.nilai_target)})"
         if skor.nilai is None:
             return f"{nr} terhadap {nt}: tidak dapat dihitung, {skor.alasan}."
         if i.turun:
@@ -47,16 +49,19 @@ def rumus_skor(i: IndicatorResult, skor, target, nama_target: str = "target") ->
     if skor.nilai is None:
         return f"tidak dapat dihitung: {skor.alasan}."
     if isinstance(target, TargetRange):
-        rentang = f"rentang {nama_target} {fmt.target(target)}"
+        places = fmt.desimal(i.satuan, r, target)
+        rentang = f"rentang {nama_target} {target_dengan_satuan(target, i.satuan, places)}"
         if skor.posisi == "dalam":
-            return f"realisasi {fmt.nilai(r)} berada di dalam {rentang}: {fmt.pct(skor.nilai)}"
+            return (f"realisasi {dengan_satuan(r, i.satuan, places)} berada di dalam {rentang}: "
+                    f"{fmt.pct(skor.nilai)}")
         batas = "batas bawah" if skor.posisi == "bawah" else "batas atas"
         letak = "di bawah" if skor.posisi == "bawah" else "di atas"
-        return (f"realisasi {fmt.nilai(r)} berada {letak} {rentang}, diukur terhadap {batas} "
-                f"{fmt.nilai(skor.acuan)}: {_rumus(r, skor.acuan, i.turun, skor.nilai)}")
+        return (f"realisasi {dengan_satuan(r, i.satuan, places)} berada {letak} {rentang}, "
+                f"diukur terhadap {batas} {dengan_satuan(skor.acuan, i.satuan, places)}: "
+                f"{_rumus(r, skor.acuan, i.turun, skor.nilai, i.satuan)}")
     if skor.acuan == 0:
         return f"realisasi 0 terhadap {nama_target} 0: {nama_target} tercapai, {fmt.pct(skor.nilai)}"
-    return _rumus(r, skor.acuan, i.turun, skor.nilai)
+    return _rumus(r, skor.acuan, i.turun, skor.nilai, i.satuan)
 
 
 def _rumus_capaian(i: IndicatorResult) -> str:
@@ -80,13 +85,14 @@ def pengantar_capaian(i: IndicatorResult, tahun: int) -> str:
 
 
 def _kalimat_capaian(i: IndicatorResult, tahun: int) -> str:
-    target = f"target {target_dengan_satuan(i.target, i.satuan)} ({i.target_sumber})"
+    places = fmt.desimal(i.satuan, i.realisasi, i.target)
+    target = f"target {target_dengan_satuan(i.target, i.satuan, places)} ({i.target_sumber})"
     if not i.terukur:
         alasan = f": {one_line(i.keterangan)}" if i.keterangan else ""
         return (f"Realisasi indikator ini pada Tahun {tahun} tidak dapat diukur{alasan}. "
                 f"Indikator ini tidak diberi kategori dan tidak ikut dalam rata-rata capaian "
                 f"({target}).")
-    real = dengan_satuan(i.realisasi, i.satuan)
+    real = dengan_satuan(i.realisasi, i.satuan, places)
     if i.capaian is None:
         return (f"Realisasi indikator ini pada Tahun {tahun} sebesar {real} dari {target}; "
                 f"capaian tidak dapat dihitung karena {i.skor.alasan}.")
@@ -167,7 +173,8 @@ def _indikator(workbook: InputWorkbook, result: Result) -> list[dict]:
             "ada_rumus": ada_rumus,
             "rumus_label": label,
             "rumus_angka": (f"{fmt.nilai(i.pembilang)} / {fmt.nilai(i.penyebut)}"
-                            f"{kali(i.pengali)} = {fmt.nilai(i.realisasi)}"
+                            f"{kali(i.pengali)} = "
+                            f"{fmt.nilai(i.realisasi, '%' if hasil_kali(i.pengali) else i.satuan)}"
                             f"{hasil_kali(i.pengali)}") if ada_rumus else "",
             "rumus_capaian": _rumus_capaian(i),
             "pengantar_capaian": pengantar_capaian(i, result.tahun),
@@ -187,8 +194,8 @@ def _riwayat(result: Result) -> tuple[list[str], list[dict]]:
         cells = []
         for year in years:
             y = by_year.get(year)
-            cells.append({"target": fmt.target(y.target) if y else fmt.DASH,
-                          "realisasi": fmt.nilai(y.realisasi) if y else fmt.DASH,
+            cells.append({"target": nilai_indikator(y.target, i.satuan) if y else fmt.DASH,
+                          "realisasi": nilai_indikator(y.realisasi, i.satuan) if y else fmt.DASH,
                           "capaian": fmt.persen(y.capaian) if y else fmt.DASH})
         return {"kode": i.kode, "nama": i.nama, "tahun": cells}
 
@@ -217,8 +224,8 @@ def _output_cells(node: BudgetNode) -> dict:
     o = node.output
     return {
         "indikator": (o.indikator or "") if o else "",
-        "target": fmt.target(o.target) if o else fmt.DASH,
-        "realisasi": fmt.nilai(o.realisasi) if o else fmt.DASH,
+        "target": nilai_indikator(o.target, o.satuan) if o else fmt.DASH,
+        "realisasi": nilai_indikator(o.realisasi, o.satuan) if o else fmt.DASH,
         "capaian": fmt.persen(o.capaian) if o else fmt.DASH,
     }
 
@@ -284,7 +291,7 @@ def _ambang(workbook: InputWorkbook, result: Result) -> dict:
         if kegiatan:
             programs.append({"nama": prog.nama.upper(), "kegiatan": kegiatan})
     return {"ada": bool(below), "jumlah": fmt.jumlah_kata(len(below)),
-            "batas": f"{fmt.nilai(workbook.instansi.ambang_serapan)}%", "program": programs}
+            "batas": fmt.pct(workbook.instansi.ambang_serapan), "program": programs}
 
 
 def _efisiensi_text(e) -> str:
@@ -299,9 +306,9 @@ def _efisiensi(result: Result) -> tuple[list[dict], list[str], list[dict], str]:
         if e.nilai is None:
             notes.append(f"{NOTE} Indikator {i.kode}: tingkat efisiensi tidak dapat dihitung "
                          f"karena {e.alasan or 'data tidak lengkap'}.")
-        return {"kode": i.kode, "nama": i.nama, "target": fmt.target(i.target),
-                "realisasi": fmt.nilai(i.realisasi), "capaian": fmt.persen(i.capaian),
-                "pagu": fmt.rupiah_kosong(i.anggaran.pagu),
+        return {"kode": i.kode, "nama": i.nama, "target": nilai_indikator(i.target, i.satuan),
+                "realisasi": nilai_indikator(i.realisasi, i.satuan),
+                "capaian": fmt.persen(i.capaian), "pagu": fmt.rupiah_kosong(i.anggaran.pagu),
                 "realisasi_rp": fmt.rupiah_kosong(i.anggaran.realisasi),
                 "serapan": fmt.persen(i.anggaran.serapan), "efisiensi": _efisiensi_text(e)}
 
@@ -365,15 +372,16 @@ def bab3(workbook: InputWorkbook, result: Result) -> dict:
     models = {i.kode: i for i in workbook.indikator}
 
     def iku(i):
-        return {"kode": i.kode, "nama": i.nama, "target": fmt.target(i.target),
-                "realisasi": fmt.nilai(i.realisasi), "capaian": fmt.persen(i.capaian),
-                "kategori": kategori_teks(i),
+        return {"kode": i.kode, "nama": i.nama, "target": nilai_indikator(i.target, i.satuan),
+                "realisasi": nilai_indikator(i.realisasi, i.satuan),
+                "capaian": fmt.persen(i.capaian), "kategori": kategori_teks(i),
                 "penanggung_jawab": (models[i.kode].penanggung_jawab or "-")
                 if i.kode in models else "-"}
 
     def kemajuan(i):
-        return {"kode": i.kode, "nama": i.nama, "realisasi": fmt.nilai(i.realisasi),
-                "target_akhir": fmt.target(i.target_akhir),
+        return {"kode": i.kode, "nama": i.nama,
+                "realisasi": nilai_indikator(i.realisasi, i.satuan),
+                "target_akhir": nilai_indikator(i.target_akhir, i.satuan),
                 "kemajuan": fmt.persen(i.tingkat_kemajuan)}
 
     simpulan = []

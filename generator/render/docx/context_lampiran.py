@@ -5,7 +5,8 @@ from __future__ import annotations
 from ... import fmt
 from ...core.results import PKResult, Result
 from ...workbook.models import InputWorkbook
-from .common import one_line, pejabat, picture, ringkas_sub, sasaran_groups, uraian_node
+from .common import (nilai_indikator, one_line, pejabat, picture, ringkas_sub, sasaran_groups,
+                     uraian_node)
 from .context_bab2 import renstra_table
 
 
@@ -18,7 +19,7 @@ def _pk_groups(pk: PKResult, bagian: str, result: Result) -> list[dict]:
             satuan = result.indicator(row.kode_indikator).satuan
             target = fmt.target(row.target_value, satuan)
         else:
-            target = row.target or fmt.DASH
+            target = fmt.target_teks(row.target)
         line = {"aspek": row.aspek or "", "indikator": row.indikator, "target": target}
         if groups and groups[-1]["sasaran"] == row.sasaran:
             groups[-1]["baris"].append(line)
@@ -108,9 +109,10 @@ def lampiran(workbook: InputWorkbook, result: Result) -> dict:
         return {"kode": i.kode, "nama": i.nama, "target": fmt.target(i.target_rkt, i.satuan)}
 
     indikator_renstra = [
-        {"no": str(n), "kode": i.kode, "nama": i.nama, "kondisi_awal": fmt.nilai(i.kondisi_awal),
-         "target": [fmt.nilai(i.target_renstra.get(y)) for y in years],
-         "kondisi_akhir": fmt.nilai(i.target_akhir)}
+        {"no": str(n), "kode": i.kode, "nama": i.nama,
+         "kondisi_awal": nilai_indikator(i.kondisi_awal, i.satuan),
+         "target": [nilai_indikator(i.target_renstra.get(y), i.satuan) for y in years],
+         "kondisi_akhir": nilai_indikator(i.target_akhir, i.satuan)}
         for n, i in enumerate(result.indikator, start=1)]
     total = result.anggaran.budget
     return {

@@ -285,17 +285,19 @@ def row_label(value: str, style: dict) -> str:
     return text.upper() if style.get("upper") else text
 
 
-def _format_name(formats: Formats, col: dict, value: Any) -> Optional[str]:
-    """The column's format; "<name>_fraction" instead for a number with decimals."""
+def _format_name(formats: Formats, col: dict, value: Any, fraction: bool = False) -> Optional[str]:
+    """The column's format; "<name>_fraction" instead for a number with decimals, or for
+    every number of a row that asks for it (a percentage indicator: 100,00 like 98,25)."""
     name = col.get("format")
     if (name and f"{name}_fraction" in formats.named and _is_number(value)
-            and value != int(value)):
+            and (fraction or value != int(value))):
         return f"{name}_fraction"
     return name
 
 
-def cell_format(formats: Formats, col: dict, value: Any, style: dict) -> Any:
-    name = _format_name(formats, col, value)
+def cell_format(formats: Formats, col: dict, value: Any, style: dict,
+                fraction: bool = False) -> Any:
+    name = _format_name(formats, col, value, fraction)
     # The same column, format name and row style always give the same format: cache by
     # identity (the layout's dicts live as long as the workbook being written).
     key = (id(col), name, id(style))
@@ -350,7 +352,7 @@ def cell_content(col: dict, row: Row, rows: list[Row], colpos: dict[str, int],
 def write_cell(sheet, formats: Formats, col: dict, c: int, row: Row, rows: list[Row],
                colpos: dict[str, int], style: dict) -> Any:
     formula, value = cell_content(col, row, rows, colpos, style)
-    cf = cell_format(formats, col, value, style)
+    cf = cell_format(formats, col, value, style, bool(row.values.get("pecahan")))
     r = row.excel_row
     stored = float(value) if _is_number(value) else value
     if formula is not None and len(formula) >= MAX_FORMULA:

@@ -119,16 +119,19 @@ def output_values(indikator, satuan, target, realisasi, capaian, polaritas) -> d
         "capaian": capaian,
         "rumus_capaian": polaritas,
         "target": target,
+        # a percentage shows 2 decimals even when typed whole (fmt's convention)
+        "pecahan": fmt.is_persen(satuan),
     }
     if isinstance(target, TargetRange):
-        values.update(target=fmt.target(target), target_low=target.low,
+        values.update(target=fmt.target(target, satuan, tanda=False), target_low=target.low,
                       target_high=target.high, rumus_capaian=f"rentang_{polaritas}")
     numeric = isinstance(realisasi, Decimal) or realisasi is None
     if not numeric or isinstance(target, Level) or (isinstance(target, Decimal) and target == 0) \
             or (capaian is None and realisasi is not None):
         # No spreadsheet formula states these rules: the computed figure is written as is.
         values.update(rumus_capaian="nilai",
-                      target=fmt.target(target) if not isinstance(target, Decimal) else target,
+                      target=(fmt.target(target, satuan, tanda=False)
+                              if not isinstance(target, Decimal) else target),
                       realisasi_kinerja=realisasi if numeric else fmt.nilai(realisasi))
     return values
 
