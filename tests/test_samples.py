@@ -52,6 +52,24 @@ def _table(document, header_part: str, nth: int = 0):
     return found[nth]
 
 
+def _year_rows(document, kode: str) -> list[str]:
+    """Tabel 3.3: the rows of one indicator (its name in the first, merged below), as
+    'tahun / target / realisasi / capaian'."""
+    table = _table(document, "SASARAN / INDIKATOR KINERJA / TAHUN")
+    out, inside = [], False
+    for r in table.rows[1:]:
+        cells = [c.text.replace("\xa0", " ") for c in r.cells]
+        if cells[1].startswith(kode + " "):
+            inside = True
+        elif cells[1] or cells[0]:
+            if inside:
+                break
+            continue
+        if inside:
+            out.append(" / ".join(cells[2:]))
+    return out
+
+
 def _check(document, header_part, first, last, nth=0):
     rows = _rows(_table(document, header_part, nth))
     for part in first:
@@ -83,9 +101,10 @@ KECAMATAN = [
     # Tabel 3.2: T.1 88,95 / 85 = 104,65%; 1.3 46 / 48 = 95,83% of target 100
     ("PENANGGUNG JAWAB", 0, ["T.1", "85 / 88,95 / 104,65 / Sangat Tinggi"],
      ["1.3", "100,00 / 95,83 / 95,83 / Sangat Tinggi"]),
-    # Tabel 3.3: T.1 2022 83,10 / 82 = 101,34; 1.3 2024 95,83
-    ("TARGET 2022", 0, ["T.1", "82 / 83,10 / 101,34 / 83,50 / 86,40 / 103,47"],
-     ["1.3", "100,00 / 93,75 / 93,75 / 100,00 / 95,00 / 95,00 / 100,00 / 95,83 / 95,83"]),
+    # Tabel 3.3 (one row per indicator and year, sasaran as group rows; see also
+    # test_tabel_33_rows_per_year): last row 1.3 in 2024, 46 / 48 = 95,83 of 100
+    ("SASARAN / INDIKATOR KINERJA / TAHUN", 0, ["Indikator Tujuan:"],
+     ["2024 / 100,00 / 95,83 / 95,83"]),
     # Tabel 3.4: T.1 88,95 / 87 = 102,24; 1.3 95,83 / 100
     ("TINGKAT KEMAJUAN", 0, ["T.1", "88,95 / 87 / 102,24"], ["1.3", "95,83 / 100,00 / 95,83"]),
     ("KATEGORI", 1, ["T.1", "85 / 88,95 / 104,65 / Sangat Tinggi"],       # Tabel 3.5
@@ -154,8 +173,8 @@ DINKES = [
      ["3.1", "A / BB / 83,33 / Tinggi"]),
     # Tabel 3.3: AKI 2022 (196 - 95,8) / 98 = 102,24; 2023 (190 - 91,2) / 95 = 104,00;
     # SAKIP 2022 B/BB = 4/5 = 80,00; 2023 BB/BB = 100
-    ("TARGET 2022", 0, ["1.1", "98 / 95,80 / 102,24 / 95 / 91,20 / 104,00 / 90 / 83,83 / 106,85"],
-     ["3.1", "BB / B / 80,00 / BB / BB / 100,00 / A / BB / 83,33"]),
+    ("SASARAN / INDIKATOR KINERJA / TAHUN", 0, ["Menurunnya kematian ibu"],
+     ["2024 / A / BB / 83,33"]),
     # Tabel 3.4 by polarity: AKI (160 - 83,8323) / 80 = 95,21; SAKIP 5/6 against the end A
     ("TINGKAT KEMAJUAN", 0, ["1.1", "83,83 / 80 / 95,21"], ["3.1", "BB / A / 83,33"]),
     ("KATEGORI", 1, ["1.1", "90 / 83,83 / 106,85 / Sangat Tinggi"], ["3.1", "A / BB / 83,33 / Tinggi"]),
@@ -279,5 +298,30 @@ def test_small_agency_without_optional_sheets(tmp_path):
     assert not any("URAIAN / JUMLAH / NILAI" in " / ".join(c.text for c in t.rows[0].cells)
                    for t in document.tables)
     # Tabel 3.3 keeps the report year only: T.1 85 / 88,95 / 104,65
-    _check(document, "TARGET 2024 / REALISASI 2024", ["T.1", "85 / 88,95 / 104,65"],
-           ["1.3", "100,00 / 95,83 / 95,83"])
+    assert _year_rows(document, "T.1") == ["2024 / 85 / 88,95 / 104,65"]
+    _check(document, "SASARAN / INDIKATOR KINERJA / TAHUN", ["Indikator Tujuan:"],
+           ["2024 / 100,00 / 95,83 / 95,83"])
+
+
+@pytest.mark.parametrize("name", ["kecamatan", "dinkes"])
+def test_tabel_33_rows_per_year(name, generated):
+    """Tabel 3.3 on the portrait page: each indicator has one row per year."""
+    sample, result, _ = generated
+    if sample != name:
+        pytest.skip("one sample per case")
+    document = docx.Document(str(result.written[0]))
+    if name == "kecamatan":
+        # T.1 (Indeks): 2022 83,10 / 82 = 101,34; 2023 86,40 / 83,50 = 103,47; 2024 88,95 / 85
+        assert _year_rows(document, "T.1") == ["2022 / 82 / 83,10 / 101,34",
+                                               "2023 / 83,50 / 86,40 / 103,47",
+                                               "2024 / 85 / 88,95 / 104,65"]
+        # 1.3 (%): 2022 93,75 of 100; 2023 95 of 100
+        assert _year_rows(document, "1.3")[:2] == ["2022 / 100,00 / 93,75 / 93,75",
+                                                   "2023 / 100,00 / 95,00 / 95,00"]
+    else:
+        # AKI lower is better: 2022 (196 - 95,8) / 98 = 102,24; 2023 (190 - 91,2) / 95 = 104,00
+        assert _year_rows(document, "1.1")[:2] == ["2022 / 98 / 95,80 / 102,24",
+                                                   "2023 / 95 / 91,20 / 104,00"]
+        # SAKIP 2022 B against BB = 4/5 = 80,00; 2023 BB/BB = 100
+        assert _year_rows(document, "3.1") == ["2022 / BB / B / 80,00", "2023 / BB / BB / 100,00",
+                                               "2024 / A / BB / 83,33"]

@@ -266,7 +266,15 @@ def test_headings_and_toc(doc, rendered):
 def test_sections_page_numbers_and_landscape(doc):
     sections = doc.sections
     landscape = [s for s in sections if s.page_width > s.page_height]
-    assert len(landscape) >= 4
+    # Tabel 3.6-3.7, 3.8-3.9 and the lampiran's Tabel 1.1; Tabel 3.3 is on the portrait page
+    # with the text around it (issue 10: its own landscape section left short pages)
+    assert len(landscape) >= 3
+    body = list(doc.element.body)
+    cap = next(k for k, el in enumerate(body)
+               if el.tag == qn("w:p") and "".join(el.itertext()).startswith("Tabel 3.3 "))
+    # no section ends between the lead-in paragraph before Tabel 3.3 and its table
+    assert not any(el.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None
+                   for el in body[cap - 3:cap + 2] if el.tag == qn("w:p"))
     fmts = []
     for s in sections:
         pg = s._sectPr.find(qn("w:pgNumType"))

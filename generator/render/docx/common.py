@@ -73,6 +73,18 @@ def one_line(text: Optional[str]) -> str:
     return " ".join(lines(text))
 
 
+def kalimat(text: Optional[str]) -> str:
+    """A workbook note as a sentence of its own: one line, capital first letter, ending with
+    a full stop (unless it already ends with . ! ? or a closing bracket after one)."""
+    text = one_line(text)
+    if not text:
+        return ""
+    text = text[:1].upper() + text[1:]
+    if text[-1] not in ".!?":
+        text += "."
+    return text
+
+
 def daftar(entries: Optional[Iterable[str]], gaya: str = "angka") -> list[dict]:
     """A list with literal markers: 1., 2., ... or a., b., ..."""
     out = []

@@ -8,7 +8,7 @@ from ...workbook.fieldtypes import NOT_MEASURED_TEXT, TargetRange
 from ...workbook.models import InputWorkbook
 from . import charts
 from .common import (
-    PLACEHOLDER_PENJELASAN, budget_levels, daftar, dengan_satuan, hasil_kali, kali, lines,
+    PLACEHOLDER_PENJELASAN, budget_levels, daftar, dengan_satuan, hasil_kali, kali, kalimat, lines,
     menunjang, nilai_indikator, one_line, placeholder, ringkas_sub, rumus_kualitatif,
     sasaran_groups,
     target_dengan_satuan, uraian_node,
@@ -35,9 +35,8 @@ def rumus_skor(i: IndicatorResult, skor, target, nama_target: str = "target") ->
     lower case, to follow a colon; `_rumus_capaian` capitalises it as a paragraph)."""
     r = i.realisasi
     if not i.terukur:
-        alasan = f" ({one_line(i.keterangan)})" if i.keterangan else ""
-        return (f"realisasi tidak dapat diukur{alasan}; capaian tidak dihitung dan tidak "
-                "termasuk dalam rata-rata.")
+        return "realisasi tidak dapat diukur; capaian tidak dihitung dan tidak termasuk dalam " \
+            "rata-rata."
     if skor.nilai_target is not None:
         nr = f"nilai {fmt.nilai(r)} ({fmt.nilai(skor.nilai_realisasi)})"
         nt = f"nilai {fmt.target(target, i.satuan, tanda=False)} ({fmt.nilai(skor.nilai_target)})"
@@ -88,8 +87,8 @@ def _kalimat_capaian(i: IndicatorResult, tahun: int) -> str:
     places = fmt.desimal(i.satuan, i.realisasi, i.target)
     target = f"target {target_dengan_satuan(i.target, i.satuan, places)} ({i.target_sumber})"
     if not i.terukur:
-        alasan = f": {one_line(i.keterangan)}" if i.keterangan else ""
-        return (f"Realisasi indikator ini pada Tahun {tahun} tidak dapat diukur{alasan}. "
+        alasan = f" {kalimat(i.keterangan)}" if i.keterangan else ""
+        return (f"Realisasi indikator ini pada Tahun {tahun} tidak dapat diukur.{alasan} "
                 f"Indikator ini tidak diberi kategori dan tidak ikut dalam rata-rata capaian "
                 f"({target}).")
     real = dengan_satuan(i.realisasi, i.satuan, places)
@@ -116,29 +115,67 @@ def _sub_line(node: BudgetNode) -> str:
             f"target {target_dengan_satuan(o.target, o.satuan)}, capaian {fmt.pct(o.capaian)}.")
 
 
+def _kemajuan_khusus(i: IndicatorResult) -> str:
+    """Tingkat kemajuan against a range or a zero end target, each figure named once."""
+    k, t = i.kemajuan, i.target_akhir
+    places = fmt.desimal(i.satuan, i.realisasi, t)
+    real = dengan_satuan(i.realisasi, i.satuan, places)
+    if k.acuan == 0 and not isinstance(t, TargetRange):
+        return (f"realisasi {real} terhadap target akhir Renstra "
+                f"{target_dengan_satuan(t, i.satuan, places)}: target akhir tercapai, tingkat "
+                f"kemajuan {fmt.pct(k.nilai)}")
+    rentang = f"rentang target akhir Renstra {target_dengan_satuan(t, i.satuan, places)}"
+    if k.posisi == "dalam":
+        return f"realisasi {real} berada di dalam {rentang}, sehingga tingkat kemajuannya {fmt.pct(k.nilai)}"
+    batas = "batas bawah" if k.posisi == "bawah" else "batas atas"
+    letak = "di bawah" if k.posisi == "bawah" else "di atas"
+    return (f"realisasi {real} berada {letak} {rentang}, diukur terhadap {batas} "
+            f"{dengan_satuan(k.acuan, i.satuan, places)}: tingkat kemajuan "
+            f"{_rumus(i.realisasi, k.acuan, i.turun, k.nilai, i.satuan)}")
+
+
 def _sub_groups(result: Result, subs: list[BudgetNode]) -> list[dict]:
     """The supporting sub kegiatan grouped by the category of their output's capaian
-    (highest band first), the category said once per group, or once for all."""
+    (highest band first). With one group the lead-in sentence names its category and the
+    group has no heading of its own (judul ""); otherwise each group is headed once."""
+    groups = _by_kategori(result, subs)
+    out = []
+    for kat, nodes in groups:
+        count = f"{len(nodes)} sub kegiatan"
+        if len(groups) == 1:
+            judul = ""
+        elif not kat:
+            judul = f"Belum dapat dinilai ({count}):"
+        else:
+            judul = f"Kategori {kat} ({count}):"
+        out.append({"judul": judul, "sub": daftar([_sub_line(n) for n in nodes])})
+    return out
+
+
+def _by_kategori(result: Result, subs: list[BudgetNode]) -> list[tuple[str, list[BudgetNode]]]:
     order = {b.kategori: b.urutan for b in result.skala}
     groups: dict[str, list[BudgetNode]] = {}
     for n in subs:
         kat = n.output.kategori if n.output and n.output.kategori else ""
         groups.setdefault(kat, []).append(n)
     keys = sorted(groups, key=lambda k: (k == "", order.get(k, 99), k))
-    out = []
-    for kat in keys:
-        nodes = groups[kat]
-        count = f"{len(nodes)} sub kegiatan"
+    return [(k, groups[k]) for k in keys]
+
+
+def _dukungan_pengantar(i: IndicatorResult, subs: list[BudgetNode], result: Result) -> str:
+    """One sentence before the supporting sub kegiatan: how many, and their category when
+    they share one (the count is the length of the list that follows)."""
+    groups = _by_kategori(result, subs)
+    n = len(subs)
+    head = f"Pencapaian indikator {i.kode} didukung oleh {n} sub kegiatan"
+    if len(groups) == 1:
+        kat = groups[0][0]
         if not kat:
-            judul = f"Belum dapat dinilai ({count}):"
-        elif len(keys) == 1 and len(nodes) == 1:
-            judul = f"Capaian keluarannya berada pada kategori {kat}:"
-        elif len(keys) == 1:
-            judul = f"Seluruhnya ({count}) berada pada kategori {kat}:"
-        else:
-            judul = f"Kategori {kat} ({count}):"
-        out.append({"judul": judul, "sub": daftar([_sub_line(n) for n in nodes])})
-    return out
+            return f"{head}, yang capaian keluarannya belum dapat dinilai:"
+        if n == 1:
+            return f"{head}, dengan capaian keluaran pada kategori {kat}:"
+        return f"{head}, seluruhnya dengan capaian keluaran pada kategori {kat}:"
+    return f"{head}, menurut kategori capaian keluarannya:"
 
 
 def _support(result: Result, kode: str) -> list[BudgetNode]:
@@ -169,7 +206,10 @@ def _indikator(workbook: InputWorkbook, result: Result) -> list[dict]:
             "target_sumber": i.target_sumber,
             "capaian": fmt.pct(i.capaian), "kategori": kategori_teks(i),
             "dukungan": _sub_groups(result, subs),
-            "keterangan": one_line(k.keterangan) if k else "",
+            # the workbook's note is said once, as a sentence of its own; for an indicator
+            # that could not be measured it is already the reason in kalimat_capaian
+            "keterangan": kalimat(k.keterangan) if k and i.terukur else "",
+            "dukungan_pengantar": _dukungan_pengantar(i, subs, result),
             "ada_rumus": ada_rumus,
             "rumus_label": label,
             "rumus_angka": (f"{fmt.nilai(i.pembilang)} / {fmt.nilai(i.penyebut)}"
@@ -194,7 +234,7 @@ def _riwayat(result: Result) -> tuple[list[str], list[dict]]:
         cells = []
         for year in years:
             y = by_year.get(year)
-            cells.append({"target": nilai_indikator(y.target, i.satuan) if y else fmt.DASH,
+            cells.append({"tahun": str(year), "target": nilai_indikator(y.target, i.satuan) if y else fmt.DASH,
                           "realisasi": nilai_indikator(y.realisasi, i.satuan) if y else fmt.DASH,
                           "capaian": fmt.persen(y.capaian) if y else fmt.DASH})
         return {"kode": i.kode, "nama": i.nama, "tahun": cells}
@@ -207,10 +247,11 @@ def _analisis(workbook: InputWorkbook, result: Result) -> list[dict]:
     out = []
     for i in result.indikator:
         a = by_kode.get(i.kode)
+        places = fmt.desimal(i.satuan, i.realisasi, i.target)
         out.append({
             "kode": i.kode, "nama": i.nama,
-            "realisasi": dengan_satuan(i.realisasi, i.satuan),
-            "target": target_dengan_satuan(i.target, i.satuan),
+            "realisasi": dengan_satuan(i.realisasi, i.satuan, places),
+            "target": target_dengan_satuan(i.target, i.satuan, places),
             "capaian": fmt.pct(i.capaian), "kategori": kategori_teks(i),
             "uraian": lines(a.uraian) if a else [],
             "pendukung": daftar(a.pendukung) if a else [],
@@ -314,14 +355,18 @@ def _efisiensi(result: Result) -> tuple[list[dict], list[str], list[dict], str]:
 
     groups = sasaran_groups(result, row)
     efisien, undefined = [], []
+    defined = [i.efisiensi.efisien for i in result.indikator if i.efisiensi.nilai is not None]
+    # when every ratio gives the same verdict, the conclusion below says it once
+    one_verdict = len(set(defined)) <= 1
     for i in result.indikator:
         e = i.efisiensi
         if e.nilai is None:
             verdict = f"tingkat efisiensi tidak dapat dihitung ({e.alasan})"
             undefined.append(f"{i.kode} {i.nama}")
         else:
-            verdict = (f"tingkat efisiensi {fmt.rasio(e.nilai)} "
-                       f"({'efisien' if e.efisien else 'tidak efisien'})")
+            verdict = f"tingkat efisiensi {fmt.rasio(e.nilai)}"
+            if not one_verdict:
+                verdict += f" ({'efisien' if e.efisien else 'tidak efisien'})"
             (efisien if e.efisien else tidak).append(f"{i.kode} {i.nama}")
         analisis.append(f"Indikator {i.kode} {i.nama}: realisasi kinerja "
                         f"{dengan_satuan(i.realisasi, i.satuan)} dengan capaian "
@@ -336,8 +381,9 @@ def _efisiensi(result: Result) -> tuple[list[dict], list[str], list[dict], str]:
             parts.append("Indikator lainnya efisien (tingkat efisiensi ≥ 1).")
     if efisien and (undefined or not tidak):
         if not tidak and not undefined:
-            parts.append("Dengan demikian penggunaan sumber daya untuk mencapai tujuan dan "
-                         "sasaran tergolong EFISIEN (tingkat efisiensi ≥ 1).")
+            parts.append("Seluruh indikator memiliki tingkat efisiensi ≥ 1; dengan demikian "
+                         "penggunaan sumber daya untuk mencapai tujuan dan sasaran tergolong "
+                         "efisien.")
         else:
             parts.append("Indikator yang efisien (tingkat efisiensi ≥ 1): " + "; ".join(efisien)
                          + ".")
@@ -397,20 +443,20 @@ def bab3(workbook: InputWorkbook, result: Result) -> dict:
             simpulan.append(f"{awal}: tingkat kemajuan terhadap target akhir Renstra "
                             f"({target_dengan_satuan(i.target_akhir, i.satuan)}) tidak dapat "
                             f"dihitung karena {i.kemajuan.alasan}.")
-        elif i.turun and not i.skala_kualitatif:
-            simpulan.append(f"{awal} ({TURUN_TEKS}): realisasi "
-                            f"{dengan_satuan(i.realisasi, i.satuan)} terhadap target akhir "
-                            f"Renstra {target_dengan_satuan(i.target_akhir, i.satuan)}, tingkat "
-                            f"kemajuan {rumus_skor(i, i.kemajuan, i.target_akhir, 'target akhir')}.")
-        elif isinstance(i.target_akhir, TargetRange) or i.skala_kualitatif:
-            simpulan.append(f"{awal}: tingkat kemajuan terhadap target akhir Renstra "
-                            f"{target_dengan_satuan(i.target_akhir, i.satuan)}: "
+        elif isinstance(i.target_akhir, TargetRange) or i.kemajuan.acuan == 0:
+            simpulan.append(f"{awal}: {_kemajuan_khusus(i)}.")
+        elif i.turun or i.skala_kualitatif:
+            places = fmt.desimal(i.satuan, i.realisasi, i.target_akhir)
+            turun = f" ({TURUN_TEKS})" if i.turun and not i.skala_kualitatif else ""
+            simpulan.append(f"{awal}{turun}: tingkat kemajuan terhadap target akhir Renstra "
+                            f"{target_dengan_satuan(i.target_akhir, i.satuan, places)} dihitung "
                             f"{rumus_skor(i, i.kemajuan, i.target_akhir, 'target akhir')}.")
         else:
+            places = fmt.desimal(i.satuan, i.realisasi, i.target_akhir)
             simpulan.append(f"{awal}: realisasi "
-                            f"{dengan_satuan(i.realisasi, i.satuan)} telah mencapai "
+                            f"{dengan_satuan(i.realisasi, i.satuan, places)} telah mencapai "
                             f"{fmt.pct(i.tingkat_kemajuan)} dari target akhir Renstra "
-                            f"({target_dengan_satuan(i.target_akhir, i.satuan)}).")
+                            f"({target_dengan_satuan(i.target_akhir, i.satuan, places)}).")
     analisis = {a.kode_indikator: a for a in workbook.analisis_indikator}
     perbandingan = [{"kode": i.kode, "nama": i.nama,
                      "teks": one_line(analisis[i.kode].perbandingan)}

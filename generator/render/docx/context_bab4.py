@@ -8,11 +8,22 @@ from ...workbook.models import InputWorkbook
 from .common import daftar, dengan_satuan, lines
 
 
-def _entry(i) -> str:
+def _entry(i, kategori: bool = True) -> str:
+    """One indicator in the summary; its category left out when the heading says it for all."""
     if not i.terukur:
         return f"Indikator {i.kode} {i.nama}: realisasi tidak dapat diukur."
-    return (f"Indikator {i.kode} {i.nama}: realisasi {dengan_satuan(i.realisasi, i.satuan)}, "
-            f"capaian {fmt.pct(i.capaian)} (kategori {i.kategori or fmt.DASH}).")
+    kat = f" (kategori {i.kategori or fmt.DASH})" if kategori else ""
+    places = fmt.desimal(i.satuan, i.realisasi)
+    return (f"Indikator {i.kode} {i.nama}: realisasi {dengan_satuan(i.realisasi, i.satuan, places)}, "
+            f"capaian {fmt.pct(i.capaian)}{kat}.")
+
+
+def _shared_kategori(indicators) -> str:
+    """The category every indicator of a group shares, or "" (said once then, not per line)."""
+    kats = {i.kategori if i.terukur else None for i in indicators}
+    if len(indicators) > 1 and len(kats) == 1 and None not in kats:
+        return next(iter(kats)) or ""
+    return ""
 
 
 def _cara(s) -> str:
@@ -25,25 +36,32 @@ def bab4(workbook: InputWorkbook, result: Result) -> dict:
     for t in result.tujuan:
         if not t.indikator:
             continue
-        entries = [_entry(result.indicator(k)) for k in t.indikator]
+        inds = [result.indicator(k) for k in t.indikator]
+        shared = _shared_kategori(inds)
+        entries = [_entry(i, not shared) for i in inds]
+        ringkas = ", diukur dengan indikator tujuan"
+        ringkas += f", seluruhnya pada kategori {shared}:" if shared else ":"
         sasaran.append({"kode": t.kode, "nama": t.nama, "capaian": "", "kategori": "",
                         "judul": f"Tujuan {t.kode} “{t.nama}”",
-                        "ringkas": ", diukur dengan indikator tujuan:",
+                        "ringkas": ringkas,
                         "indikator": daftar(entries, "huruf"), "tingkat": "tujuan"})
     for s in result.sasaran:
-        entries = []
-        for kode in s.indikator:
-            i = result.indicator(kode)
-            entries.append(f"Indikator {i.kode} {i.nama}: realisasi "
-                           f"{dengan_satuan(i.realisasi, i.satuan)}, capaian {fmt.pct(i.capaian)} "
-                           f"(kategori {i.kategori or fmt.DASH})."
-                           if i.terukur else
-                           f"Indikator {i.kode} {i.nama}: realisasi tidak dapat diukur.")
+        inds = [result.indicator(k) for k in s.indikator]
+        shared = _shared_kategori(inds)
+        entries = [_entry(i, not shared) for i in inds]
+        kat = s.kategori or fmt.DASH
+        if shared and shared == s.kategori:
+            ringkas = (f" dengan {_cara(s)} {fmt.pct(s.capaian)}; sasaran dan seluruh "
+                       f"indikatornya berada pada kategori {kat}:")
+        elif shared:
+            ringkas = (f" dengan {_cara(s)} {fmt.pct(s.capaian)} (kategori {kat}); seluruh "
+                       f"indikatornya berada pada kategori {shared}:")
+        else:
+            ringkas = f" dengan {_cara(s)} {fmt.pct(s.capaian)} (kategori {kat}):"
         sasaran.append({"kode": s.kode, "nama": s.nama, "capaian": fmt.pct(s.capaian),
-                        "kategori": s.kategori or fmt.DASH, "indikator": daftar(entries, "huruf"),
+                        "kategori": kat, "indikator": daftar(entries, "huruf"),
                         "judul": f"Sasaran {s.kode} “{s.nama}”",
-                        "ringkas": f" dengan {_cara(s)} {fmt.pct(s.capaian)} (kategori "
-                                   f"{s.kategori or fmt.DASH}):",
+                        "ringkas": ringkas,
                         "tingkat": "sasaran"})
     return {
         "jumlah_sasaran": fmt.jumlah_kata(ik.jumlah_sasaran),

@@ -55,15 +55,13 @@ def bab3(doc):
          style="Body Text")
     para(doc, "{{ i.kalimat_capaian }}")
     tag(doc, "{%p if i.dukungan %}")
-    para(doc, "Sub kegiatan yang mendukung pencapaian indikator {{ i.kode }}, menurut kategori "
-              "capaian keluarannya:", keep_next=True)
+    para(doc, "{{ i.dukungan_pengantar }}", keep_next=True)
     tag(doc, "{%p for g in i.dukungan %}")
+    tag(doc, "{%p if g.judul %}")
     para(doc, "{{ g.judul }}", style="Normal", italic=True, keep_next=True)
+    tag(doc, "{%p endif %}")
     items(doc, "g.sub")
     tag(doc, "{%p endfor %}")
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p if i.keterangan %}")
-    para(doc, "Keterangan: {{ i.keterangan }}")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if i.ada_rumus %}")
     para(doc, "Perhitungan realisasi indikator:")
@@ -72,6 +70,10 @@ def bab3(doc):
     tag(doc, "{%p else %}")
     para(doc, "{{ i.kalimat_langsung }}")
     tag(doc, "{%p endif %}")
+    # the workbook's note on the realisation, after it, as a sentence of its own
+    tag(doc, "{%p if i.keterangan %}")
+    para(doc, "Keterangan: {{ i.keterangan }}")
+    tag(doc, "{%p endif %}")
     para(doc, "{{ i.pengantar_capaian }}")
     para(doc, "{{ i.rumus_capaian }}", style="Rumus", bold=True)
     para(doc, "(Kategori {{ i.kategori }})", style="Rumus")
@@ -79,23 +81,28 @@ def bab3(doc):
     para(doc, "Perbandingan capaian kinerja tahun ini dengan tahun-tahun sebelumnya disajikan pada "
               "tabel berikut.")
 
-    # Tabel 3.3: one landscape section
-    new_section(doc, landscape=True)
+    # Tabel 3.3 on the portrait page, one row per indicator and year: no section of its own
+    # (a landscape section left a short portrait page before it and a short page of its own),
+    # and any number of earlier years fits the width. Sasaran as shaded group rows.
     caption(doc, "Tabel 3.3 Perbandingan Capaian Kinerja dengan Tahun-Tahun Sebelumnya")
-    t = Table(doc, [0.8, 3.6, 4.6, 0.01, 1.9, 1.9, 1.9, 0.01], small=True)
-    t.head(["NO", "SASARAN", "INDIKATOR KINERJA", "{%tc for y in bab3.riwayat_tahun %}",
-            "TARGET {{ y }}", "REALISASI {{ y }}", "CAPAIAN {{ y }} (%)", "{%tc endfor %}"])
+    t = Table(doc, [0.8, 7.1, 1.5, 2.2, 2.2, 2.2], small=True)
+    t.head(["NO", "SASARAN / INDIKATOR KINERJA", "TAHUN", "TARGET", "REALISASI", "CAPAIAN (%)"])
     t.tag("{%tr for g in bab3.riwayat %}")
+    row = t.row(["{{ g.no }}", "{{ g.sasaran }}", "", "", "", ""], bold=True, shade=SHADE_GROUP,
+                aligns=["c", None, None, None, None, None])
+    cell = merge(t, len(t.tbl.rows) - 1, 1, len(t.tbl.rows) - 1, 5)
+    for p in cell.paragraphs[1:]:       # the merged empty cells' paragraphs
+        p._p.getparent().remove(p._p)
     t.tag("{%tr for i in g.indikator %}")
-    t.row(["{% vm %}{{ g.no }}", "{% vm %}{{ g.sasaran }}", "{{ i.kode }} {{ i.nama }}",
-           "{%tc for v in i.tahun %}", "{{ v.target }}", "{{ v.realisasi }}", "{{ v.capaian }}",
-           "{%tc endfor %}"], aligns=["c", None, None, "c", "c", "c", "c", "c"])
+    t.tag("{%tr for v in i.tahun %}")
+    t.row(["", "{% vm %}{{ i.kode }} {{ i.nama }}", "{{ v.tahun }}", "{{ v.target }}",
+           "{{ v.realisasi }}", "{{ v.capaian }}"], aligns=["c", None, "c", "c", "c", "c"])
+    t.tag("{%tr endfor %}")
     t.tag("{%tr endfor %}")
     t.tag("{%tr endfor %}")
     para(doc, "Capaian dihitung dari target dan realisasi tahun yang bersangkutan.",
          style="Catatan Tabel")
 
-    new_section(doc)
     tag(doc, "{%p if bab3.perbandingan %}")
     para(doc, "Penjelasan perbandingan realisasi kinerja dengan tahun-tahun sebelumnya:")
     tag(doc, "{%p for x in bab3.perbandingan %}")

@@ -28,8 +28,12 @@ def bab4(doc):
               "sehingga serapan anggaran sebesar {{ bab4.serapan }} dan efisiensi anggaran (sisa "
               "anggaran, 100% dikurangi serapan) sebesar {{ bab4.efisiensi_anggaran }}.")
     paragraphs(doc, "bab4.penutup")
+    # the closing wish only where the agency wrote no closing text of its own (it would
+    # say the same thing twice)
+    tag(doc, "{%p if not bab4.penutup %}")
     para(doc, "Semoga laporan ini memberikan gambaran yang utuh tentang kinerja "
               "{{ info.nama_lengkap }} kepada para pemangku kepentingan dan menjadi bahan perbaikan "
               "pada tahun-tahun berikutnya.")
+    tag(doc, "{%p endif %}")
     para(doc, "", style="Normal")
     signature(doc)
