@@ -161,3 +161,50 @@ def test_nip_is_grouped(draft):
     assert "19670620199403" not in text
     # a NIP that is not 18 digits is shown as written (the review notes name it)
     assert "1960215 200604 2 011" in text
+
+
+def _style_before(styles, style_id: str) -> int:
+    """Space before (twips) a paragraph style gives, following its basedOn chain."""
+    by_id = {s.get(f"{W}styleId"): s for s in styles.findall(f"{W}style")}
+    seen = set()
+    while style_id and style_id not in seen:
+        seen.add(style_id)
+        st = by_id.get(style_id)
+        if st is None:
+            break
+        sp = st.find(f"{W}pPr/{W}spacing")
+        if sp is not None and sp.get(f"{W}before") is not None:
+            return int(sp.get(f"{W}before"))
+        based = st.find(f"{W}basedOn")
+        style_id = based.get(f"{W}val") if based is not None else None
+    return 0
+
+
+def test_text_under_a_table_keeps_8_pt_from_it(draft):
+    """Every paragraph with text right after a table starts at least 8 pt (160 twips)
+    below it, from its own spacing or its style's; a table's note and the next table's
+    caption have their own smaller spacing by design and are left out."""
+    _, data, root, _ = draft
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        from xml.etree import ElementTree as ET
+        styles = ET.fromstring(z.read("word/styles.xml"))
+    body = root.find(f"{W}body")
+    children = list(body)
+    checked, close = 0, []
+    for k, el in enumerate(children[:-1]):
+        nxt = children[k + 1]
+        if el.tag != f"{W}tbl" or nxt.tag != f"{W}p":
+            continue
+        text = "".join(t.text or "" for t in nxt.iter(f"{W}t")).strip()
+        ppr = nxt.find(f"{W}pPr")
+        style_el = ppr.find(f"{W}pStyle") if ppr is not None else None
+        style = style_el.get(f"{W}val") if style_el is not None else "Normal"
+        if not text or style in ("CatatanTabel", "Caption"):
+            continue
+        sp = ppr.find(f"{W}spacing") if ppr is not None else None
+        before = int(sp.get(f"{W}before")) if sp is not None and sp.get(f"{W}before") \
+            else _style_before(styles, style)
+        checked += 1
+        if before < 160:
+            close.append((text[:50], before))
+    assert checked >= 10 and close == []

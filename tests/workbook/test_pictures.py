@@ -79,3 +79,29 @@ def test_figures_keep_their_aspect():
     # 400 x 460 px into 50 x 50 mm: height bound, 43.48 x 50 mm
     w, h = Figure(b"", 400, 460, 50, 50).size_mm()
     assert round(w, 2) == 43.48 and h == 50
+
+
+def test_a_picture_larger_than_the_page_is_scaled_to_fit(tmp_path):
+    """An organisation chart of 6000 x 1500 px (1587 mm wide at 96 dpi) and a photo of
+    1500 x 6000 px: each is scaled into its frame keeping its aspect, so it fits the page
+    (text width of the portrait page 210 - 30 - 20 = 160 mm, height 297 - 50 = 247 mm)."""
+    folder = SAMPLE_WORKBOOK.parent
+    path = tmp_path / SAMPLE_WORKBOOK.name
+    shutil.copyfile(SAMPLE_WORKBOOK, path)
+    for f in folder.glob("*.png"):
+        shutil.copyfile(f, tmp_path / f.name)
+    _png(tmp_path / "bagan_organisasi.png", (6000, 1500))
+    _png(tmp_path / "foto_1.png", (1500, 6000))
+    workbook, report, result = check(path)
+    assert report.ok
+    doc = Document(io.BytesIO(render_docx.render(workbook, result, TEMPLATES / "docx")))
+    mm = 36000                                    # EMU per millimetre
+    sizes = [(s.width / mm, s.height / mm) for s in doc.inline_shapes]
+    # bagan frame 160 x 120 mm: width bound, 160 x 160 * 1500 / 6000 = 40 mm
+    wide = [(w, h) for w, h in sizes if w > 4 * h - 1]
+    assert len(wide) == 1 and abs(wide[0][0] - 160) < 0.5 and abs(wide[0][1] - 40) < 0.5
+    # photo frame 150 x 95 mm: height bound, 95 * 1500 / 6000 = 23,75 x 95 mm
+    tall = [(w, h) for w, h in sizes if h > 4 * w - 1]
+    assert len(tall) == 1 and abs(tall[0][0] - 23.75) < 0.5 and abs(tall[0][1] - 95) < 0.5
+    # nothing is larger than a page's text area (charts sit on landscape pages, 297 - 42 mm)
+    assert all(w <= 255 + 0.5 and h <= 247 for w, h in sizes)
