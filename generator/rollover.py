@@ -104,6 +104,8 @@ def rollover_data(workbook: InputWorkbook, result: Result) -> tuple[int, dict[st
     data["kegiatan"] = [{**_values(k), "realisasi": None} for k in workbook.kegiatan]
     data["sub_kegiatan"] = [{**_values(s), "realisasi": None, "pagu_sebelum": None,
                              "penjelasan_serapan": None} for s in workbook.sub_kegiatan]
+    data["indikator_program"] = [{**_values(r), "realisasi": None, "keterangan": None}
+                                 for r in workbook.indikator_program]
     data["analisis_indikator"] = [_values(a) for a in workbook.analisis_indikator]
     for spec in SHEETS:               # a sheet not named above carries over as it is
         if spec.attr not in data:

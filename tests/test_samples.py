@@ -255,6 +255,34 @@ def test_dinkes_rules_by_hand(generated):
     assert "7 / 8.350 × 100.000 = 83,83%" not in text     # a rate, not a percentage
 
 
+def test_dinkes_program_indicators(generated):
+    """Program 1.02.02 has three indicators, kegiatan 1.02.02.2.01 two (sheet Indikator
+    Program); each scored by the IKU rules, Tabel 3.9 shows their mean."""
+    name, result, out = generated
+    if name != "dinkes":
+        pytest.skip("Dinas Kesehatan only")
+    document = docx.Document(str(result.written[0]))
+    rows = _rows(_table(document, "MENUNJANG"))
+    # Tabel 3.6 under IKU 1.1: 88 / 85 = 103,53; 45 inside 40–50 = 100;
+    # DBD 42 against 50, lower is better: (100 - 42) / 50 x 100 = 116
+    assert rows[0].endswith("/ 85 / 88 / 103,53 / Menunjang")
+    assert rows[1].endswith("/ Persentase puskesmas terakreditasi paripurna / 40–50 / 45 / "
+                            "100,00 / Menunjang")
+    assert rows[2].endswith("/ Angka kesakitan DBD per 100.000 penduduk / 50 / 42 / 116,00 / "
+                            "Menunjang")
+    rows = _rows(_table(document, "TINGKAT EFISIENSI", 1))
+    i = next(k for k, r in enumerate(rows) if "PROGRAM PEMENUHAN" in r)
+    # mean (103,5294 + 100 + 116) / 3 = 106,5098; pagu 1.250 + 420 + 96 + 360 + 540 + 72 + 85
+    # + 64 = 2.887 jt, realisasi 1.087,5 + 409,5 + 93,12 + 354,6 + 523,8 + 68,4 + 83,3 + 61,44
+    # = 2.681,66 jt -> 92,89%; 106,5098 / 92,8874 = 1,1467 -> 1,15
+    assert rows[i].endswith(" /  /  / 106,51 / 2.887.000.000 / 2.681.660.000 / 92,89 / 1,15")
+    assert "Indikator: Angka kesakitan DBD per 100.000 penduduk / 50 / 42 / 116,00" in rows[i + 3]
+    # kegiatan 1.02.02.2.01: 4 / 4 = 100 and 5 / 6 = 83,33; mean 91,6667; serapan
+    # 1.087,5 / 1.250 = 87%; 91,6667 / 87 = 1,0536 -> 1,05
+    assert rows[i + 4].endswith(" /  /  / 91,67 / 1.250.000.000 / 1.087.500.000 / 87,00 / 1,05")
+    assert "Indikator: Jumlah puskesmas yang menerima alat kesehatan / 6 / 5 / 83,33" in rows[i + 6]
+
+
 @pytest.mark.parametrize("name", sorted(SAMPLES))
 def test_committed_workbook_matches_sources(name, tmp_path):
     source, workbook = SAMPLES[name]

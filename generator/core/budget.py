@@ -14,7 +14,8 @@ from ..workbook import models as m
 from ..workbook.fieldtypes import JenisBelanja
 from .context import Context
 from .efficiency import efisiensi
-from .results import Budget, BudgetNode, IndicatorResult, IndicatorSupport
+from .indicators import mean
+from .results import Budget, BudgetNode, IndicatorResult, IndicatorSupport, Output
 
 ZERO = Decimal(0)
 
@@ -97,6 +98,15 @@ def rekening_budget(r: m.Rekening) -> Budget:
 
 
 
+def node_capaian(outputs: list[Output]) -> Optional[Decimal]:
+    """The capaian kinerja of a program or kegiatan for its efficiency: its one indicator's
+    capaian, or with several indicators the mean of those that are defined (not measured
+    and undefined ones left out, as in every mean); None without any."""
+    if len(outputs) == 1:
+        return outputs[0].capaian
+    return mean(o.capaian for o in outputs)
+
+
 def budget_tree(ctx: Context, base: dict[str, dict]) -> BudgetNode:
     wb = ctx.wb
     rek_by_sub: dict[str, list[m.Rekening]] = defaultdict(list)
@@ -121,33 +131,40 @@ def budget_tree(ctx: Context, base: dict[str, dict]) -> BudgetNode:
         budget = sum_budgets([g.budget for g in groups], s.pagu_sebelum)
         out = ctx.output(s.indikator, s.satuan, s.target, s.realisasi)
         return BudgetNode(level="sub_kegiatan", kode=s.kode, nama=s.sub_kegiatan, budget=budget,
-                          output=out, efisiensi=efisiensi(out.capaian, budget.serapan, budget.pagu),
+                          output=out, outputs=[out], efisiensi=efisiensi(out.capaian, budget.serapan, budget.pagu),
                           kode_indikator=s.kode_indikator, penjelasan=s.penjelasan_serapan,
                           location=ctx.loc("Sub Kegiatan", s.row, "kode"), children=groups)
 
     def keg_node(k: m.Kegiatan) -> BudgetNode:
         children = [sub_node(s) for s in wb.sub_kegiatan if s.kode_kegiatan == k.kode]
         budget = sum_budgets([c.budget for c in children])
-        out = ctx.output(k.indikator, k.satuan, k.target, k.realisasi)
+        own = ctx.output(k.indikator, k.satuan, k.target, k.realisasi)
+        listed = ctx.listed_outputs(k.kode)
+        outs = ([own] if k.indikator or not listed else []) + listed
         return BudgetNode(level="kegiatan", kode=k.kode, nama=k.kegiatan, budget=budget,
-                          output=out, efisiensi=efisiensi(out.capaian, budget.serapan, budget.pagu),
+                          output=outs[0], outputs=outs,
+                          efisiensi=efisiensi(node_capaian(outs), budget.serapan, budget.pagu),
                           location=ctx.loc("Kegiatan", k.row, "kode"), children=children)
 
     def prog_node(p: m.Program) -> BudgetNode:
         children = [keg_node(k) for k in wb.kegiatan if k.kode_program == p.kode]
         budget = sum_budgets([c.budget for c in children])
+        outs = []
         if p.target is not None and p.realisasi is not None:
             # The program's own outcome indicator, independent of the IKU.
             lower = p.polaritas is not None and p.polaritas.value == "Turun"
-            out = ctx.output(p.indikator, p.satuan, p.target, p.realisasi, lower=lower)
-        elif p.kode_indikator in base:
+            outs.append(ctx.output(p.indikator, p.satuan, p.target, p.realisasi, lower=lower))
+        outs += ctx.listed_outputs(p.kode)
+        if not outs and p.kode_indikator in base:
+            # No indicator of its own: the IKU it names measures its outcome.
             b = base[p.kode_indikator]
-            out = ctx.output(b["ind"].indikator, b["ind"].satuan, b["target"], b["realisasi"],
-                             b["capaian"], undefined=b["capaian"] is None)
-        else:
-            out = ctx.output(p.indikator, p.satuan, None, None)
+            outs.append(ctx.output(b["ind"].indikator, b["ind"].satuan, b["target"],
+                                   b["realisasi"], b["capaian"], undefined=b["capaian"] is None,
+                                   lower=b["lower"], skor=b["skor"]))
+        out = outs[0] if outs else ctx.output(p.indikator, p.satuan, None, None)
         return BudgetNode(level="program", kode=p.kode, nama=p.program, budget=budget,
-                          output=out, efisiensi=efisiensi(out.capaian, budget.serapan, budget.pagu),
+                          output=out, outputs=outs,
+                          efisiensi=efisiensi(node_capaian(outs), budget.serapan, budget.pagu),
                           kode_indikator=p.kode_indikator,
                           location=ctx.loc("Program", p.row, "kode"), children=children)
 

@@ -9,8 +9,8 @@ from ..numbers import round_half_up
 from ..workbook import models as m
 from ..workbook.problems import Location
 from ..workbook.sheets import SHEET_BY_NAME
-from .indicators import capaian, kategori
-from .results import Output, TargetValue
+from .indicators import kategori, level_values, score_any
+from .results import Output, RealisasiValue, Score, TargetValue
 
 
 class Context:
@@ -29,13 +29,26 @@ class Context:
         return Location(sheet, row, col, alias)
 
     def output(self, indikator: Optional[str], satuan: Optional[str],
-               target: Optional[TargetValue], realisasi: Optional[Decimal],
+               target: Optional[TargetValue], realisasi: Optional[RealisasiValue],
                cap: Optional[Decimal] = None, lower: bool = False,
-               undefined: bool = False) -> Output:
-        if cap is None and not undefined and target is not None and realisasi is not None \
-                and isinstance(realisasi, Decimal):
-            cap = capaian(realisasi, target, lower)
+               undefined: bool = False, skala: Optional[str] = None,
+               keterangan: Optional[str] = None, skor: Optional[Score] = None) -> Output:
+        """An indicator of a budget node, scored by the rules of the IKU (score_any:
+        polarity, ranges, zero targets, qualitative scales, not measured), unless its
+        capaian is given (`cap`, or `undefined`: borrowed from an IKU)."""
+        if cap is None and not undefined and target is not None and realisasi is not None:
+            skor = score_any(realisasi, target, lower, level_values(self.wb.skala_kualitatif,
+                                                                    skala))
+            cap = skor.nilai
         kat = kategori(cap, self.scale) if cap is not None else None
         menunjang = None if cap is None else round_half_up(cap, 2) >= self.top
         return Output(indikator=indikator, satuan=satuan, target=target, realisasi=realisasi,
-                      capaian=cap, kategori=kat, menunjang=menunjang)
+                      capaian=cap, kategori=kat, menunjang=menunjang,
+                      polaritas="Turun" if lower else "Naik", skor=skor, keterangan=keterangan)
+
+    def listed_outputs(self, kode: str) -> list[Output]:
+        """The indicators of a program or kegiatan on the Indikator Program sheet."""
+        return [self.output(r.indikator, r.satuan, r.target, r.realisasi,
+                            lower=r.polaritas is not None and r.polaritas.value == "Turun",
+                            skala=r.skala_kualitatif, keterangan=r.keterangan)
+                for r in self.wb.indikator_program if r.kode == kode]

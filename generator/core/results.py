@@ -106,6 +106,9 @@ class Output(Frozen):
     capaian: Optional[Decimal]
     kategori: Optional[str]
     menunjang: Optional[bool]        # capaian in the top category of the scale
+    polaritas: str = "Naik"
+    skor: Optional[Score] = None     # how capaian was obtained (range bound, reason)
+    keterangan: Optional[str] = None
 
 
 class BudgetNode(Frozen):
@@ -113,8 +116,9 @@ class BudgetNode(Frozen):
     kode: str
     nama: str
     budget: Budget
-    output: Optional[Output] = None
-    efisiensi: Optional[Efficiency] = None
+    output: Optional[Output] = None          # the first of `outputs` (or a blank one)
+    outputs: list[Output] = []               # program / kegiatan: every indicator it has
+    efisiensi: Optional[Efficiency] = None   # its capaian: see budget.node_capaian
     kode_indikator: Optional[str] = None     # program: outcome IKU; sub kegiatan: IKU served
     penjelasan: Optional[str] = None         # sub kegiatan: explanation of low absorption
     keterangan: Optional[str] = None         # rekening: note

@@ -26,7 +26,9 @@ Dua contoh lain menunjukkan instansi dengan susunan berbeda (angkanya fiktif):
 `inputs/lkjip_2024_kecamatan_baamang.xlsx` (sumber `inputs/kecamatan/`: indikator tujuan,
 indeks dan persentase, satu sasaran, program penunjang dan kewilayahan saja) dan
 `inputs/lkjip_2024_dinas_kesehatan_kotim.xlsx` (sumber `inputs/dinkes/`: indikator makin
-rendah makin baik, target 0, target rentang, predikat SAKIP, porsi anggaran).
+rendah makin baik, AKI per 100.000 kelahiran hidup dengan pengali, target 0, target rentang
+dalam satu sel dan dua kolom, predikat SAKIP, program dan kegiatan dengan beberapa indikator,
+porsi anggaran).
 
 ## Cara mulai
 
@@ -157,6 +159,20 @@ dengan target akhir Renstra menggantikan target tahun ini) dan di tahun-tahun la
   sendiri (tanpa indikator sendiri: angka IKU yang menjadi ukuran hasilnya). Contoh:
   Program Pemenuhan Upaya Kesehatan, target 85%, realisasi 88% → 103,53%, di bawah IKU
   1.1, 1.2 dan 2.1.
+- **Beberapa indikator per program atau kegiatan**: tulis setiap indikator tambahan satu
+  baris di sheet **Indikator Program** (Kode Program/Kegiatan, Indikator, Satuan,
+  Polaritas, Target, Realisasi, Skala Kualitatif, Keterangan, Target Batas Atas). Capaian
+  setiap indikator dihitung dengan aturan IKU di atas (polaritas, rentang, target 0,
+  kualitatif, tidak dapat diukur). Indikator di sheet Program/Kegiatan (bila diisi) menjadi
+  yang pertama. Tabel 2.6 dan 3.6 menampilkan satu baris per indikator; Tabel 3.9 menampilkan
+  baris program/kegiatan dengan **capaian = rata-rata capaian indikatornya** (yang tidak dapat
+  diukur atau tidak terdefinisi tidak dihitung) dan tingkat efisiensi = rata-rata itu /
+  serapan, lalu satu baris "Indikator: ..." per indikator. Pembagian anggaran ke IKU (Tabel
+  3.8) tidak berubah: tetap per sub kegiatan. Contoh Dinas Kesehatan, Program Pemenuhan
+  Upaya Kesehatan: 88 / 85 × 100 = 103,53%; akreditasi paripurna 45 dalam rentang 40–50 →
+  100%; angka kesakitan DBD 42 terhadap target 50, Turun → (100 − 42) / 50 × 100 = 116%;
+  rata-rata (103,53 + 100 + 116) / 3 = 106,51%; serapan 2.681.660.000 / 2.887.000.000 =
+  92,89%; tingkat efisiensi 106,51 / 92,89 = 1,15.
 
 ## Pilihan instansi (sheet Instansi)
 
@@ -190,7 +206,8 @@ dengan target akhir Renstra menggantikan target tahun ini) dan di tahun-tahun la
   perubahan untuk PK Perubahan). Bila PK mencantumkan program beserta sebagian kegiatan
   atau sub kegiatannya, jumlah program itu adalah bagian yang dicantumkan saja.
 - Program/kegiatan/sub kegiatan "menunjang" sasaran bila capaian keluarannya masuk
-  kategori tertinggi pada Skala Kategori.
+  kategori tertinggi pada Skala Kategori (dengan beberapa indikator: dinilai per indikator,
+  pada barisnya masing-masing di Tabel 3.6).
 """
 
 _TYPE_NAMES = {

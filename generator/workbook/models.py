@@ -320,6 +320,30 @@ class Kegiatan(Row):
     realisasi: Optional[Amount] = col("Realisasi", "Realisasi keluaran.", 1193, required=False)
 
 
+class IndikatorProgram(RangeRow):
+    kode: Code = col("Kode Program/Kegiatan",
+                     "Program (sheet Program) atau kegiatan (sheet Kegiatan) yang diukur "
+                     "indikator ini; satu baris per indikator, boleh beberapa per kode.",
+                     "1.02.02")
+    indikator: Line = col("Indikator", "Indikator hasil (program) atau keluaran (kegiatan).",
+                          "Persentase puskesmas terakreditasi paripurna")
+    satuan: Line = col("Satuan", "Satuan indikator.", "%")
+    polaritas: Optional[choice(Polaritas)] = col(
+        "Polaritas", "Naik (bawaan): makin tinggi makin baik; Turun: makin rendah makin baik.",
+        "Naik", required=False)
+    target: Target = col("Target", "Target: angka ≥ 0, rentang (40-50) atau tingkat skala "
+                         "kualitatif.", 40)
+    realisasi: Optional[Realisasi] = col(
+        "Realisasi", "Realisasi: angka, tingkat skala kualitatif, atau \"Tidak dapat diukur\" "
+        "(alasan wajib di Keterangan).", 45, required=False)
+    skala_kualitatif: Optional[Line] = col(
+        "Skala Kualitatif", "Indikator kualitatif: nama skala pada sheet Skala Kualitatif.",
+        None, required=False)
+    keterangan: Optional[Narrative] = col("Keterangan", "Catatan; alasan bila realisasi tidak "
+                                          "dapat diukur.", None, required=False)
+    target_batas_atas: Optional[Amount] = upper("Target")
+
+
 class SubKegiatan(Row):
     kode: Code = col("Kode", "Kode sub kegiatan.", "1.06.04.2.01.0001")
     kode_kegiatan: Code = col("Kode Kegiatan", "Kegiatan (sheet Kegiatan).", "1.06.04.2.01")
@@ -497,6 +521,7 @@ class InputWorkbook(BaseModel):
     program: list[Program]
     kegiatan: list[Kegiatan]
     sub_kegiatan: list[SubKegiatan]
+    indikator_program: list[IndikatorProgram] = []
     rekening: list[Rekening]
     analisis_indikator: list[AnalisisIndikator]
     narasi: Narasi

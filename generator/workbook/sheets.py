@@ -75,6 +75,11 @@ SHEETS: list[SheetSpec] = [
     SheetSpec("Kegiatan", m.Kegiatan, "kegiatan", "Kegiatan dengan indikator keluaran."),
     SheetSpec("Sub Kegiatan", m.SubKegiatan, "sub_kegiatan",
               "Sub kegiatan: indikator keluaran, IKU yang didukung, penjelasan serapan."),
+    SheetSpec("Indikator Program", m.IndikatorProgram, "indikator_program",
+              "Indikator hasil program dan indikator keluaran kegiatan, satu baris per "
+              "indikator: sebuah program atau kegiatan boleh punya beberapa, masing-masing "
+              "dengan target, realisasi dan capaiannya sendiri (Tabel 2.6, 3.6, 3.9). Opsional.",
+              required=False, min_rows=0),
     SheetSpec("Rekening", m.Rekening, "rekening",
               "Anggaran per rekening: pagu, realisasi dan fisik (Tabel 1.1 lampiran)."),
     SheetSpec("Analisis Indikator", m.AnalisisIndikator, "analisis_indikator",

@@ -300,6 +300,7 @@ def _cross_checks(v: Validated) -> None:
     _check_indicator_kinds(v)
     _check_sasaran_option(v, inst)
     _check_programs(v)
+    _check_program_indicators(v)
     _check_shares(v)
     _check_renstra(v, inst)
     _check_tahun_lalu(v, inst)
@@ -500,16 +501,59 @@ def _check_sasaran_option(v: Validated, inst: m.Instansi | None) -> None:
 
 
 def _check_programs(v: Validated) -> None:
+    listed = {r.kode for r in v.rows.get("indikator_program", [])}
     for p in v.rows.get("program", []):
         own = p.target is not None and p.realisasi is not None
-        if p.kode_indikator is None and not own:
+        if p.kode_indikator is None and not own and p.kode not in listed:
             v.problem("required", "Program", p.row, "kode_indikator", None,
                       expected="IKU yang diukur program ini, atau Target dan Realisasi indikator "
-                               "program sendiri")
+                               "program sendiri (di sheet ini atau di sheet Indikator Program)")
         elif (p.target is None) != (p.realisasi is None):
             name = "realisasi" if p.realisasi is None else "target"
             v.problem("required", "Program", p.row, name, None,
                       expected="Target dan Realisasi indikator program diisi keduanya")
+
+
+def _check_program_indicators(v: Validated) -> None:
+    """Indikator Program: the code names a program or a kegiatan; scale, levels, zero
+    targets and not-measured reasons by the rules of the IKU."""
+    rows = v.rows.get("indikator_program", [])
+    if not rows:
+        return
+    known = {p.kode for p in v.rows.get("program", [])} | {
+        k.kode for k in v.rows.get("kegiatan", [])}
+    scales: dict[str, set[str]] = defaultdict(set)
+    for r in v.rows.get("skala_kualitatif", []):
+        scales[r.skala.casefold()].add(r.tingkat.casefold())
+    sheet = "Indikator Program"
+    for r in rows:
+        if known and r.kode not in known:
+            v.problem("unknown_reference", sheet, r.row, "kode", r.kode,
+                      expected="kode yang ada di sheet Program atau Kegiatan")
+        levels = None
+        if r.skala_kualitatif is not None:
+            levels = scales.get(r.skala_kualitatif.casefold())
+            if levels is None:
+                v.problem("unknown_reference", sheet, r.row, "skala_kualitatif",
+                          r.skala_kualitatif, expected="nama skala di sheet Skala Kualitatif")
+                continue
+        lower = r.polaritas is not None and r.polaritas.value == "Turun"
+        for name, value in (("target", r.target), ("realisasi", r.realisasi)):
+            if value is None or isinstance(value, NotMeasured):
+                continue
+            if levels is not None:
+                if not isinstance(value, Level) or value.kode.casefold() not in levels:
+                    v.problem("invalid_value", sheet, r.row, name, str(value),
+                              expected=f"tingkat skala {r.skala_kualitatif}")
+            elif isinstance(value, Level):
+                v.problem("not_number", sheet, r.row, name, str(value),
+                          expected="angka" + (" atau rentang (80-90)" if name == "target" else "")
+                          + ", atau isi Skala Kualitatif")
+            elif name == "target" and not lower and isinstance(value, Decimal) and value == 0:
+                v.problem("too_small", sheet, r.row, name, value, expected="angka lebih dari 0")
+        if isinstance(r.realisasi, NotMeasured) and not r.keterangan:
+            v.problem("required", sheet, r.row, "keterangan", None,
+                      expected="alasan mengapa realisasi tidak dapat diukur")
 
 
 def _check_shares(v: Validated) -> None:

@@ -49,7 +49,8 @@ def program_rows(result: Result, workbook: InputWorkbook) -> list[dict]:
             continue
         out = node.output
         indikator = out.indikator if out and out.indikator else ""
-        if node.level == "program" and programs.get(node.kode) and programs[node.kode].indikator:
+        if node.level == "program" and programs.get(node.kode) and programs[node.kode].indikator \
+                and len(node.outputs) <= 1:
             indikator = programs[node.kode].indikator
         rows.append({
             "tingkat": node.level,
@@ -58,6 +59,11 @@ def program_rows(result: Result, workbook: InputWorkbook) -> list[dict]:
             "target": target_dengan_satuan(out.target, out.satuan) if out else "",
             "pagu": fmt.rupiah(node.budget.pagu),
         })
+        for extra in node.outputs[1:]:
+            # a program or kegiatan with several indicators: one row each, under its own
+            rows.append({"tingkat": node.level, "uraian": "", "indikator": extra.indikator or "",
+                         "target": target_dengan_satuan(extra.target, extra.satuan),
+                         "pagu": ""})
     return rows
 
 

@@ -261,8 +261,13 @@ def _analisis(workbook: InputWorkbook, result: Result) -> list[dict]:
     return out
 
 
-def _output_cells(node: BudgetNode) -> dict:
-    o = node.output
+def _outputs(node: BudgetNode) -> list:
+    """Every indicator of a node (a program or kegiatan may have several)."""
+    return list(node.outputs) or ([node.output] if node.output else [])
+
+
+def _output_cells(node: BudgetNode, o=None) -> dict:
+    o = node.output if o is None else o
     return {
         "indikator": (o.indikator or "") if o else "",
         "target": nilai_indikator(o.target, o.satuan) if o else fmt.DASH,
@@ -285,10 +290,13 @@ def _dukungan(result: Result) -> tuple[list[dict], list[dict]]:
                 for n in prog.walk():
                     if n.level not in levels:
                         continue
-                    row = {"tingkat": n.level, "uraian": uraian_node(n),
-                           "menunjang": menunjang(n.output.menunjang if n.output else None)}
-                    row.update(_output_cells(n))
-                    rows.append(row)
+                    outs = _outputs(n) or [None]
+                    for k, o in enumerate(outs):
+                        # the node's own indicators (not the IKU's), one row each
+                        row = {"tingkat": n.level, "uraian": uraian_node(n) if k == 0 else "",
+                               "menunjang": menunjang(o.menunjang if o else None)}
+                        row.update(_output_cells(n, o) if o else _output_cells(n))
+                        rows.append(row)
             if not rows:
                 rows.append({"tingkat": "sub_kegiatan", "uraian": placeholder("belum ada sub kegiatan"),
                              "indikator": "", "target": fmt.DASH, "realisasi": fmt.DASH,
@@ -396,6 +404,7 @@ def _efisiensi(result: Result) -> tuple[list[dict], list[str], list[dict], str]:
 
 def _efisiensi_program(result: Result) -> tuple[list[dict], list[str]]:
     rows, notes, n_prog = [], [], 0
+    several = False
     for n in _levels(result, budget_levels(result, "program", "kegiatan", "sub_kegiatan")):
         if n.level == "program":
             n_prog += 1
@@ -407,10 +416,29 @@ def _efisiensi_program(result: Result) -> tuple[list[dict], list[str]]:
                "uraian": uraian_node(n), "pagu": fmt.rupiah_kosong(n.budget.pagu),
                "realisasi_rp": fmt.rupiah_kosong(n.budget.realisasi),
                "serapan": fmt.persen(n.budget.serapan), "efisiensi": _efisiensi_text(e)}
+        outs = _outputs(n)
+        if len(outs) > 1:
+            # several indicators: the node's row carries the mean capaian its efficiency
+            # uses (core budget.node_capaian), one row per indicator below it
+            several = True
+            row.update(target="", realisasi="",
+                       capaian=fmt.persen(e.capaian) if e is not None else fmt.DASH)
+            rows.append(row)
+            for o in outs:
+                cells = _output_cells(n, o)
+                rows.append({"tingkat": "indikator", "no": "",
+                             "uraian": f"Indikator: {cells.pop('indikator')}", **cells,
+                             "pagu": "", "realisasi_rp": "", "serapan": "", "efisiensi": ""})
+            continue
         cells = _output_cells(n)
         cells.pop("indikator")
         row.update(cells)
         rows.append(row)
+    if several:
+        notes.append(f"{NOTE} Program atau kegiatan dengan beberapa indikator: capaian pada "
+                     "barisnya adalah rata-rata capaian indikatornya (indikator yang tidak "
+                     "dapat diukur atau tidak terdefinisi tidak dihitung), dan tingkat "
+                     "efisiensinya = rata-rata itu / serapan.")
     return rows, notes
 
 

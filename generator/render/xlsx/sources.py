@@ -98,14 +98,24 @@ def budget_values(node: BudgetNode, result: Result) -> dict[str, Any]:
         "penjelasan": node.penjelasan or "",
     }
     out = node.output
-    polaritas = "naik"
-    if node.level == "program" and node.kode_indikator:
-        if result.indicator(node.kode_indikator).polaritas == "Turun":
-            polaritas = "turun"
-    values.update(output_values(
-        indikator=out.indikator if out else None, satuan=out.satuan if out else None,
-        target=out.target if out else None, realisasi=out.realisasi if out else None,
-        capaian=out.capaian if out else None, polaritas=polaritas))
+    # the polarity of the indicator shown (its own, or that of the IKU it borrows)
+    polaritas = "turun" if out is not None and out.polaritas == "Turun" else "naik"
+    if len(node.outputs) > 1:
+        # several indicators: each named with its figures in one cell; the capaian is the
+        # mean the core uses for the efficiency (budget.node_capaian), written as computed
+        outs = node.outputs
+        values.update({
+            "indikator": "; ".join(o.indikator or "" for o in outs),
+            "satuan": "; ".join(o.satuan or "" for o in outs),
+            "target": "; ".join(fmt.target(o.target) for o in outs),
+            "realisasi_kinerja": "; ".join(fmt.nilai(o.realisasi) for o in outs),
+            "capaian": node.efisiensi.capaian if node.efisiensi else None,
+            "rumus_capaian": "nilai"})
+    else:
+        values.update(output_values(
+            indikator=out.indikator if out else None, satuan=out.satuan if out else None,
+            target=out.target if out else None, realisasi=out.realisasi if out else None,
+            capaian=out.capaian if out else None, polaritas=polaritas))
     eff = node.efisiensi
     values.update(efficiency_values(eff))
     return values
