@@ -281,6 +281,11 @@ def test_dinkes_program_indicators(generated):
     # 1.087,5 / 1.250 = 87%; 91,6667 / 87 = 1,0536 -> 1,05
     assert rows[i + 4].endswith(" /  /  / 91,67 / 1.250.000.000 / 1.087.500.000 / 87,00 / 1,05")
     assert "Indikator: Jumlah puskesmas yang menerima alat kesehatan / 6 / 5 / 83,33" in rows[i + 6]
+    # the Tabel 3.9 spreadsheet: the indicators in one cell, the mean capaian as computed
+    sheet = openpyxl.load_workbook(next(out.glob("Efisiensi_*.xlsx")))["Tabel 3.9"]
+    row = next(r for r in sheet.iter_rows(values_only=True) if r[1] == "1.02.02")
+    assert row[5] == "85; 40–50; 50" and row[6] == "88; 45; 42"
+    assert round(row[7], 4) == 106.5098
 
 
 @pytest.mark.parametrize("name", sorted(SAMPLES))
