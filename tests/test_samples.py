@@ -265,9 +265,10 @@ def test_dinkes_program_indicators(generated):
     rows = _rows(_table(document, "MENUNJANG"))
     # Tabel 3.6 under IKU 1.1: 88 / 85 = 103,53; 45 inside 40–50 = 100;
     # DBD 42 against 50, lower is better: (100 - 42) / 50 x 100 = 116
-    assert rows[0].endswith("/ 85 / 88 / 103,53 / Menunjang")
-    assert rows[1].endswith("/ Persentase puskesmas terakreditasi paripurna / 40–50 / 45 / "
-                            "100,00 / Menunjang")
+    # (percentages shown with 2 decimals, issue 10.5)
+    assert rows[0].endswith("/ 85,00 / 88,00 / 103,53 / Menunjang")
+    assert rows[1].endswith("/ Persentase puskesmas terakreditasi paripurna / 40,00–50,00 / "
+                            "45,00 / 100,00 / Menunjang")
     assert rows[2].endswith("/ Angka kesakitan DBD per 100.000 penduduk / 50 / 42 / 116,00 / "
                             "Menunjang")
     rows = _rows(_table(document, "TINGKAT EFISIENSI", 1))

@@ -68,13 +68,13 @@ def test_tables_show_the_own_indicators(broken, tmp_path):
     rows = _rows(document, "MENUNJANG")
     # Tabel 3.6 under IKU 1.3: the program's own two indicators, one row each
     i = next(k for k, r in enumerate(rows) if "PROGRAM REHABILITASI SOSIAL" in r)
-    assert rows[i].endswith("Persentase panti terakreditasi / 80 / 60 / 75,00 / Tidak Menunjang")
+    assert rows[i].endswith("Persentase panti terakreditasi / 80,00 / 60,00 / 75,00 / Tidak Menunjang")
     assert rows[i + 1].endswith("Tingkat risiko layanan / Sedang / Rendah / 150,00 / Menunjang")
     # Tabel 3.9: the program's row carries the mean 112,50, then one row per indicator
     rows = _rows(document, "TINGKAT EFISIENSI", 1)
     i = next(k for k, r in enumerate(rows) if "PROGRAM REHABILITASI SOSIAL" in r)
     assert " /  /  / 112,50 / " in rows[i]
-    assert "Indikator: Persentase panti terakreditasi / 80 / 60 / 75,00" in rows[i + 1]
+    assert "Indikator: Persentase panti terakreditasi / 80,00 / 60,00 / 75,00" in rows[i + 1]
     assert "Indikator: Tingkat risiko layanan / Sedang / Rendah / 150,00" in rows[i + 2]
     # the kegiatan: its row the mean 75,00, then its two indicators (14 / 14; range 0–2)
     k = next(k for k, r in enumerate(rows) if "Kegiatan Perencanaan, Penganggaran" in r)
