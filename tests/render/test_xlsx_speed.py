@@ -18,7 +18,8 @@ def test_prepared_formulas_equal_xlsxwriter():
     for f in ["=SUM(A1:A9)", "=IF(B2=0,\"-\",C2/B2*100)", "=SUMPRODUCT(A1:A3,B1:B3)/SUM(B1:B3)",
               "='Tabel 3.9'!$B$2", "{=SUM(A1:A2)}", "=XLOOKUP(A1,B:B,C:C)",
               "=IF(A1,\"XLOOKUP(\",1)", "=_xlfn.STDEV.S(A1:A3)", "=STDEV.S(A1:A3)",
-              "=sum(a1:a2)", "=IFS(A1,1)", "=1+2"]:
+              "=sum(a1:a2)", "=IFS(A1,1)", "=1+2",
+              "=IF(OR(N(A1)=0,NOT(ISNUMBER(B1))),\"-\",B1/A1)"]:
         assert fast._prepare_formula(f) == plain._prepare_formula(f), f
 
 

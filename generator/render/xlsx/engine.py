@@ -24,6 +24,7 @@ from typing import Any, Callable, Optional
 
 import xlsxwriter
 import xlsxwriter.worksheet
+from xlsxwriter.worksheet import CellFormulaTuple
 from xlsxwriter.utility import quote_sheetname, xl_col_to_name, xl_rowcol_to_cell
 
 from .. import TemplateError
@@ -113,6 +114,9 @@ class Row:
     children: list[int] = field(default_factory=list)
     group: Optional[str] = None
     excel_row: int = -1
+    # the children's spreadsheet rows as runs of consecutive rows (set when first needed,
+    # after excel_row is known; the same for every column of the row)
+    runs: Optional[list[tuple[int, int]]] = field(default=None, repr=False, compare=False)
 
 
 
@@ -185,6 +189,20 @@ class FastWorksheet(xlsxwriter.worksheet.Worksheet):
             formula = formula[:-1]
         return formula
 
+    def write_plain_formula(self, row: int, col: int, formula: str, cell_format,
+                            value) -> int:
+        """`formula` (without "="), stored as it is when it uses only PLAIN_FUNCTIONS: what
+        XlsxWriter's `_write_formula` stores then (no dynamic-array function, not an array
+        formula, nothing to prepare) without its checks for those; any other formula goes
+        through `_write_formula`."""
+        if (self.constant_memory or "_xlfn." in formula or formula.startswith("{")
+                or not _plain(tuple(_FUNCTION.findall(formula)))):
+            return self._write_formula(row, col, "=" + formula, cell_format, value)
+        if self._check_dimensions(row, col):
+            return -1
+        self.table[row][col] = CellFormulaTuple(formula, cell_format, value)
+        return 0
+
 
 def write_table_sheet(book, formats: Formats, spec: dict, rows: list[Row],
                       context: dict[str, str]) -> Table:
@@ -205,6 +223,7 @@ def write_table_sheet(book, formats: Formats, spec: dict, rows: list[Row],
 
     for i, row in enumerate(rows):
         row.excel_row = data_top + i
+        row.runs = None
     written: dict[tuple[int, str], Any] = {}
     for i, row in enumerate(rows):
         style = styles.get(row.level, {})
@@ -289,9 +308,15 @@ def _format_name(formats: Formats, col: dict, value: Any, fraction: bool = False
     """The column's format; "<name>_fraction" instead for a number with decimals, or for
     every number of a row that asks for it (a percentage indicator: 100,00 like 98,25)."""
     name = col.get("format")
-    if (name and f"{name}_fraction" in formats.named and _is_number(value)
-            and (fraction or value != int(value))):
-        return f"{name}_fraction"
+    if not name:
+        return name
+    key = ("fraction", name)
+    frac_name = formats.by_cell.get(key)
+    if frac_name is None:
+        frac_name = formats.by_cell[key] = (f"{name}_fraction" if f"{name}_fraction"
+                                            in formats.named else "")
+    if frac_name and _is_number(value) and (fraction or value != int(value)):
+        return frac_name
     return name
 
 
@@ -339,12 +364,13 @@ def cell_content(col: dict, row: Row, rows: list[Row], colpos: dict[str, int],
     kind = col.get("children")
     if kind and row.children:
         c = colpos[col["key"]]
+        if row.runs is None:
+            row.runs = row_runs([rows[i].excel_row for i in row.children])
         if kind == "sum":
-            return sum_formula(c, [rows[i].excel_row for i in row.children]), value
+            return sum_formula(c, row.runs), value
         if kind == "weighted":
             w = _col(colpos, col["weight"])
-            return weighted_formula(c, w, row.excel_row,
-                                    [rows[i].excel_row for i in row.children]), value
+            return weighted_formula(c, w, row.excel_row, row.runs), value
         raise LayoutError(f"column {col['key']!r}: unknown children rule {kind!r}")
     return None, value
 
@@ -360,7 +386,11 @@ def write_cell(sheet, formats: Formats, col: dict, c: int, row: Row, rows: list[
     # XlsxWriter's undecorated writers: row and column are numbers here (the public ones
     # only add a check for "A1" notation)
     if formula is not None:
-        sheet._write_formula(r, c, "=" + formula, cf, stored)
+        write = getattr(sheet, "write_plain_formula", None)
+        if write is not None:
+            write(r, c, formula, cf, stored)
+        else:
+            sheet._write_formula(r, c, "=" + formula, cf, stored)
     elif _is_number(value):
         sheet._write_number(r, c, stored, cf)
     else:
@@ -437,8 +467,8 @@ def _literal(value: Any) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def row_ranges(col: int, excel_rows: list[int]) -> list[str]:
-    """Cells of one column in the given rows, consecutive rows joined into ranges."""
+def row_runs(excel_rows: list[int]) -> list[tuple[int, int]]:
+    """The rows sorted, consecutive ones joined: [(first, last), ...]."""
     out, start, prev = [], None, None
     for r in sorted(excel_rows):
         if start is None:
@@ -450,22 +480,29 @@ def row_ranges(col: int, excel_rows: list[int]) -> list[str]:
             start = prev = r
     if start is not None:
         out.append((start, prev))
-    return [cell_ref(a, col) if a == b else f"{cell_ref(a, col)}:{cell_ref(b, col)}"
-            for a, b in out]
+    return out
 
 
-def sum_formula(col: int, excel_rows: list[int]) -> str:
-    args = row_ranges(col, excel_rows)
+def row_ranges(col: int, runs: list[tuple[int, int]]) -> list[str]:
+    """Cells of one column in the given runs of rows (`row_runs`), a run as a range."""
+    name = _col_name(col)
+    return [f"{name}{a + 1}" if a == b else f"{name}{a + 1}:{name}{b + 1}" for a, b in runs]
+
+
+def sum_formula(col: int, runs: list[tuple[int, int]]) -> str:
+    """SUM of one column over runs of rows (`row_runs`), nested beyond SUM_ARGS."""
+    args = row_ranges(col, runs)
     while len(args) > SUM_ARGS:
         args = [f"SUM({','.join(args[i:i + SUM_ARGS])})" for i in range(0, len(args), SUM_ARGS)]
     return f"SUM({','.join(args)})"
 
 
-def weighted_formula(col: int, weight_col: int, own_row: int, excel_rows: list[int]) -> str:
+def weighted_formula(col: int, weight_col: int, own_row: int,
+                     runs: list[tuple[int, int]]) -> str:
     """The children's values weighted by their weight cells, over this row's weight;
     '-' where the weight is 0. SUMPRODUCT counts a '-' child as 0, as the core does."""
-    values = row_ranges(col, excel_rows)
-    weights = row_ranges(weight_col, excel_rows)
+    values = row_ranges(col, runs)
+    weights = row_ranges(weight_col, runs)
     terms = "+".join(f"SUMPRODUCT({v},{w})" for v, w in zip(values, weights))
     own = cell_ref(own_row, weight_col)
     return f'IF({own}=0,"-",({terms})/{own})'
@@ -505,14 +542,25 @@ def fitted_width(formats: Formats, col: dict, rows: list[Row], written: dict) ->
     num_formats = [formats.props(name).get("num_format", "") if name else ""
                    for name in names]
     key = col["key"]
+    # The shown length grows with the magnitude (fixed decimals, grouping), a minus sign
+    # adds one: the largest value and the most negative one give the widest texts.
+    high = low = None
     for i in range(len(rows)):
         value = written.get((i, key))
-        if not _is_number(value):
-            width = max(width, 2.0)     # _shown_length is 0
+        if _is_number(value):
+            if math.copysign(1, value) > 0:     # (-0.0 is shown "-0": the minus side)
+                if high is None or value > high:
+                    high = value
+            elif low is None or value < low or (value == low and
+                                                math.copysign(1, low) > 0):
+                low = value
+    if rows:
+        width = max(width, 2.0)         # a text or empty cell: _shown_length 0
+    for value in (high, low):
+        if value is None:
             continue
         for num_format in num_formats:
-            need = _shown_length(value, num_format) * 1.15 + 2
-            width = max(width, need)
+            width = max(width, _shown_length(value, num_format) * 1.15 + 2)
     return round(width, 1)
 
 
@@ -524,6 +572,7 @@ TEXT_FIT = {
 }
 
 
+@lru_cache(maxsize=1 << 16)
 def _text_units(text: str) -> float:
     """Rough printed width of a text in average characters (capitals are wider)."""
     return sum(1.2 if ch.isupper() else 0.6 if ch in " .,;:'()/-|il1" else 1.0
@@ -546,6 +595,17 @@ def lines_height(lines: int, size: float, fit: dict) -> Optional[float]:
     return min(MAX_ROW_HEIGHT, max(fit["min_height"], round(lines * line + fit["padding"], 1)))
 
 
+def _cell_props(formats: Formats, col: dict, style: dict) -> dict:
+    """The format properties of a column's cells in rows of a style (cached by identity,
+    as cell_format; the caller does not change them)."""
+    key = ("props", id(col), id(style))
+    hit = formats.by_cell.get(key)
+    if hit is None:
+        hit = formats.by_cell[key] = {**formats.props("cell"), **formats.props(col.get("format")),
+                                      **style.get("format", {})}
+    return hit
+
+
 def row_height(formats: Formats, columns: list[dict], widths: list[float], index: int,
                style: dict, written: dict, fit: dict) -> Optional[float]:
     """The height that shows every wrapped text of the row, or None for the default."""
@@ -554,8 +614,7 @@ def row_height(formats: Formats, columns: list[dict], widths: list[float], index
         value = written.get((index, col["key"]))
         if not isinstance(value, str) or not value or col.get("merge"):
             continue            # (a merged cell spreads over its rows)
-        props = {**formats.props("cell"), **formats.props(col.get("format")),
-                 **style.get("format", {})}
+        props = _cell_props(formats, col, style)
         if not props.get("text_wrap"):
             continue
         indent = style.get("indent", 0) if col.get("names") else 0
