@@ -74,3 +74,23 @@ def test_figures_read_together_share_their_decimals():
     assert fmt.desimal("%", Decimal("100")) == 2
     assert fmt.nilai(Decimal("90"), "per 100.000 KH", 2) == "90,00"
     assert fmt.nilai(Decimal("83.83"), "per 100.000 KH", 0) == "83,83"   # never loses digits
+
+
+def test_number_words_equal_num2words():
+    """fmt.kata_bilangan replaces num2words (slow to import): the same words for every
+    count up to 120,000, round and round-plus-one figures to 10^17, spot values."""
+    import random
+
+    from num2words import num2words
+
+    rng = random.Random(14)
+    values = list(range(0, 120_000)) + [10 ** k for k in range(18)] + \
+        [10 ** k + 1 for k in range(18)] + [rng.randrange(10 ** 18) for _ in range(5_000)] + \
+        [1_001_000, 2_001_000, 1_001_001_000, -1, -1000]
+    for v in values:
+        assert fmt.kata_bilangan(v) == num2words(v, lang="id"), v
+    # worked by hand
+    assert fmt.kata_bilangan(1000) == "seribu"
+    assert fmt.kata_bilangan(1_001_000) == "satu juta satu ribu"
+    assert fmt.terbilang(24) == "Dua Puluh Empat"
+    assert fmt.terbilang(111) == "Seratus Sebelas"
