@@ -170,6 +170,24 @@ def _worker(args: tuple) -> Outcome:
     return generate_one(*args)
 
 
+# What every worker imports, loaded once in the fork server: each worker is forked from it
+# and starts with them in memory (about 0,5-0,8 s of CPU each when imported per worker).
+PRELOAD = ["generator.pipeline", "generator.render.docx", "generator.render.docx.render",
+           "generator.render.xlsx", "generator.render.notes", "openpyxl.reader.excel"]
+
+
+def worker_context():
+    """The workers' start method: a fork server that has the libraries imported (on
+    platforms without one, spawn). Either way a worker starts clean: it is not a copy of
+    the calling process (no threads, open files or state of the caller), only of the
+    server, which has done nothing but import."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(PRELOAD)
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
 def default_jobs() -> int:
     try:
         return max(1, len(os.sched_getaffinity(0)))
@@ -197,7 +215,7 @@ def run_batch(inputs: Iterable[Path], out_dir: Path, jobs: Optional[int] = None,
         for i, (wb, folder) in enumerate(zip(workbooks, folders)):
             finished(i, generate_one(wb, folder, templates))
     else:
-        ctx = multiprocessing.get_context("spawn")
+        ctx = worker_context()
         with cf.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
             futures = {pool.submit(_worker, (wb, folder, templates)): i
                        for i, (wb, folder) in enumerate(zip(workbooks, folders))}
