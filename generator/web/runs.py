@@ -237,6 +237,9 @@ class Runs:
             shutil.rmtree(run.folder / "masukan", ignore_errors=True)
 
     def _finish(self, run: Run, state: str, summary: str) -> None:
+        # the upload goes before the state says the run is over (a status read right
+        # after must not find it any more)
+        shutil.rmtree(run.folder / "masukan", ignore_errors=True)
         run.summary = summary
         run.state = state
         run.finished = time.monotonic()
