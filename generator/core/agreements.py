@@ -20,8 +20,16 @@ def agreements(wb: m.InputWorkbook, tree: BudgetNode, base: dict[str, dict]) -> 
     sasaran = {s.kode: s.sasaran for s in wb.sasaran}
     tujuan = {t.kode: t.tujuan for t in wb.tujuan}
     out = []
+    revised = {pk.pihak_pertama for pk in wb.perjanjian_kinerja if pk.jenis.value != "Awal"}
+    statements = [(pk, pk.jenis.value == "Awal", False) for pk in wb.perjanjian_kinerja]
     for pk in wb.perjanjian_kinerja:
-        awal = pk.jenis.value == "Awal"
+        # a PK awal with a revised IKU target and no PK perubahan of the same official:
+        # the revised statement is shown too (after the one signed)
+        if pk.jenis.value == "Awal" and pk.pihak_pertama not in revised \
+                and any(_revised(base, r) for r in wb.pk_indikator if r.kode_pk == pk.kode):
+            at = next(i for i, s in enumerate(statements) if s[0] is pk)
+            statements.insert(at + 1, (pk, False, True))
+    for pk, awal, turunan in statements:
         rows = []
         for r in (r for r in wb.pk_indikator if r.kode_pk == pk.kode):
             if r.kode_indikator:
@@ -63,10 +71,20 @@ def agreements(wb: m.InputWorkbook, tree: BudgetNode, base: dict[str, dict]) -> 
                 ancestor = parent.get(ancestor)
             if not nested:
                 total += amount_
-        out.append(PKResult(kode=pk.kode, jenis=pk.jenis.value, pihak_pertama=pk.pihak_pertama,
+        out.append(PKResult(kode=f"{pk.kode}-PERUBAHAN" if turunan else pk.kode,
+                            jenis="Perubahan" if turunan else pk.jenis.value,
+                            turunan=turunan, pihak_pertama=pk.pihak_pertama,
                             pihak_kedua=pk.pihak_kedua, indikator=rows, anggaran=budget_rows,
                             jumlah_anggaran=total))
     return out
+
+
+def _revised(base: dict[str, dict], row) -> bool:
+    """An IKU row whose PK perubahan target differs from the PK awal one."""
+    if not row.kode_indikator or row.kode_indikator not in base:
+        return False
+    k = base[row.kode_indikator]["k"]
+    return k.target_pk_perubahan is not None and k.target_pk_perubahan != k.target_pk_awal
 
 
 def _listed_within(node: BudgetNode, codes: set[str]) -> bool:

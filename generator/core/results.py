@@ -245,6 +245,10 @@ class PKBudgetRow(Frozen):
 class PKResult(Frozen):
     kode: str
     jenis: str
+    # a revised statement the workbook does not list: built from a PK awal whose IKU
+    # targets were revised (Target PK Perubahan), so the lampiran shows both; its date is
+    # unknown (the review notes ask for the Perjanjian Kinerja row)
+    turunan: bool = False
     pihak_pertama: str               # pejabat codes
     pihak_kedua: str
     indikator: list[PKIndicatorRow]

@@ -159,7 +159,15 @@ def review_notes(wb: m.InputWorkbook, result: Result, ctx: Context) -> list[Revi
                 add("fisik_serapan", "Rekening", row, "realisasi",
                     f"Rekening \"{node.nama}\" fisiknya 100% tetapi realisasi keuangannya Rp0.")
 
+    rows_pk = {p.kode: p.row for p in wb.perjanjian_kinerja}
     for pk in result.perjanjian:
+        if pk.turunan:
+            asal = pk.kode.removesuffix("-PERUBAHAN")
+            add("pk_perubahan_turunan", "Perjanjian Kinerja", rows_pk.get(asal), "jenis",
+                f"Target PK perubahan mengubah target pada {asal}, tetapi sheet Perjanjian Kinerja "
+                f"tidak memuat PK perubahannya: lampiran menampilkan pernyataan PK perubahan "
+                f"dengan target perubahan dan tanggal yang masih kosong; tambahkan baris Jenis "
+                f"Perubahan (tempat dan tanggal penandatanganan) bila PK perubahan ditandatangani.")
         if pk.jenis == "Awal":
             for line in pk.anggaran:
                 node = result.node(line.kode)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ... import fmt
 from ...core.results import PKResult, Result
 from ...workbook.models import InputWorkbook
-from .common import (nilai_indikator, one_line, pejabat, picture, ringkas_sub, sasaran_groups,
+from .common import (nilai_indikator, placeholder, one_line, pejabat, picture, ringkas_sub, sasaran_groups,
                      uraian_node)
 from .context_bab2 import renstra_table
 
@@ -49,7 +49,8 @@ def _pk(workbook: InputWorkbook, result: Result) -> list[dict]:
             "pertama": pejabat(workbook, pk.pihak_pertama),
             "kedua": pejabat(workbook, pk.pihak_kedua),
             "tempat": m.tempat if m else workbook.instansi.tempat,
-            "tanggal": fmt.tanggal(m.tanggal) if m else "",
+            "tanggal": (placeholder("tanggal PK perubahan belum ada di sheet Perjanjian Kinerja")
+                        if pk.turunan else fmt.tanggal(m.tanggal) if m else ""),
             "strategis": _pk_groups(pk, "Sasaran Strategis", result),
             "kegiatan": _pk_groups(pk, "Sasaran Kegiatan", result),
             "anggaran": anggaran,
