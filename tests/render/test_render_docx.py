@@ -229,7 +229,10 @@ def test_below_threshold_explanations(doc):
 
 def test_pk_statements(doc):
     text = all_text(doc)
-    assert text.count("PERNYATAAN PERJANJIAN KINERJA TAHUN 2024") == 26
+    # 26 statements as signed (perjanjian_kinerja.csv) and the head of agency's revised one
+    # (his IKU targets were revised, no PK perubahan row): 27
+    assert text.count("PERNYATAAN PERJANJIAN KINERJA TAHUN 2024") == 27
+    assert text.count("PERNYATAAN PERJANJIAN KINERJA TAHUN 2024 (PERUBAHAN)") == 1
     t = table_after(doc, "Sasaran Strategis")
     assert row_with(t, "Persentase PPKS yang tertangani")[-1] == "85,05%"
     budget = table_after(doc, "Anggaran")
