@@ -179,13 +179,15 @@ def test_init_then_validate_lists_the_sheets_to_fill(tmp_path):
     result = run("validate", target)
     assert result.exit_code == 2
     lines = result.output.splitlines()
-    assert lines[1] == "Sheet yang masih perlu diisi (20):"
+    # 20 sheets before the three Pegawai sheets became optional (issue 11.7)
+    assert lines[1] == "Sheet yang masih perlu diisi (17):"
     assert lines[2] == ("  - Instansi (belum diisi: Nama Pemerintah Daerah, Tempat, Tanggal "
                         "Laporan, Awal Periode Renstra, Akhir Periode Renstra, Kode Kepala "
                         "Instansi, Kode Kepala Daerah, Ambang Serapan (%), Visi)")
     assert lines[3:5] == ["  - Pejabat", "  - Unit Organisasi"]
     assert lines[-1] == "Perbaiki masalah di atas lalu jalankan kembali."
-    assert len(lines) == 23
+    assert len(lines) == 20
+    assert not any("Pegawai" in line for line in lines)
 
 
 def test_progress_bar_on_a_terminal(capsys):

@@ -46,8 +46,9 @@ def logo():
     _save(img, "logo.png")
 
 
-def bagan():
-    with open(SAMPLE / "unit_organisasi.csv", encoding="utf-8") as f:
+def bagan(source=SAMPLE, name="bagan_organisasi.png"):
+    """The organisation chart of the units in `source`/unit_organisasi.csv."""
+    with open(source / "unit_organisasi.csv", encoding="utf-8") as f:
         units = [r["Unit"] for r in csv.DictReader(f)]
     img = Image.new("RGB", (1600, 900), "white")
     d = ImageDraw.Draw(img)
@@ -71,7 +72,7 @@ def bagan():
     box(600, 30, 400, 90, head)
     sekretariat = [u for u in rest if u.lower().startswith(("sekretariat", "sub bagian"))]
     bidang = [u for u in rest if u not in sekretariat]
-    d.line((800, 120, 800, 760), fill="#1F4E79", width=3)
+    d.line((800, 120, 800, 600), fill="#1F4E79", width=3)   # down to the bar of the bidang
     for i, u in enumerate(sekretariat):
         y = 170 + i * 110
         d.line((800, y + 40, 1050, y + 40), fill="#1F4E79", width=3)
@@ -83,7 +84,7 @@ def bagan():
         x = 50 + i * (w + 30)
         d.line((x + w / 2, 600, x + w / 2, 640), fill="#1F4E79", width=3)
         box(x, 640, w, 130, u)
-    _save(img, "bagan_organisasi.png")
+    _save(img, name)
 
 
 def photos():
@@ -109,5 +110,6 @@ def photos():
 if __name__ == "__main__":
     logo()
     bagan()
+    bagan(OUT / "kecamatan", "bagan_kecamatan.png")     # the kecamatan sample's own chart
     photos()
     print("gambar contoh ditulis di", OUT)

@@ -8,6 +8,7 @@ shared/DOMAIN.md ("The arithmetic"); each lives in the module of its topic
 from __future__ import annotations
 
 from ..workbook import models as m
+from . import numbering
 from .agreements import agreements
 from .budget import budget_tree, scale_budget, sub_shares, sum_budgets, support
 from .context import Context
@@ -157,6 +158,14 @@ def compute(wb: m.InputWorkbook) -> Result:
         sarana_jumlah=sum(s.jumlah for s in wb.sarana_prasarana),
         sarana_nilai=sum((s.nilai for s in wb.sarana_prasarana), ZERO),
         catatan=[],
+        nomor=numbering.decide(
+            jabatan=len(wb.pegawai_jabatan), pendidikan=len(wb.pegawai_pendidikan),
+            golongan=len(wb.pegawai_golongan),
+            pk_perubahan=any(i.target_pk_perubahan is not None for i in indicators)
+            or any(p.jenis.value == "Perubahan" and p.pihak_pertama == inst.kode_kepala
+                   for p in wb.perjanjian_kinerja),
+            tahun=inst.tahun, riwayat_tahun={y.tahun for i in indicators for y in i.riwayat},
+            sarana=len(wb.sarana_prasarana)),
         lampiran_rekening=len(wb.rekening) <= LAMPIRAN_MAX_REKENING,
         draf_sub_kegiatan=len(wb.sub_kegiatan) <= DRAF_MAX_SUB_KEGIATAN,
     )

@@ -297,6 +297,20 @@ class ReviewNote(Frozen):
     message: str
 
 
+class Numbering(Frozen):
+    """The report's numbered tables and figures (core/numbering.py decides): present: key ->
+    whether the report holds it; nomor: key -> "3.4", "" when absent; kind: key -> "Tabel"
+    or "Gambar"."""
+
+    present: dict[str, bool]
+    nomor: dict[str, str]
+    kind: dict[str, str]
+
+    def label(self, key: str) -> str:
+        """"Tabel 3.4" / "Gambar 1.1", "" when absent."""
+        return f"{self.kind[key]} {self.nomor[key]}" if self.nomor[key] else ""
+
+
 class Result(Frozen):
     tahun: int
     indikator: list[IndicatorResult]
@@ -312,6 +326,7 @@ class Result(Frozen):
     sarana_jumlah: int
     sarana_nilai: Decimal
     catatan: list[ReviewNote]
+    nomor: Numbering                 # numbers of the tables and figures the report holds
     # Whether the Word lampiran (Tabel 1.1) lists every rekening line, or stops at the sub
     # kegiatan level because there are more than compute.LAMPIRAN_MAX_REKENING of them (the
     # Tabel 1.1 spreadsheet always has every line).

@@ -191,11 +191,12 @@ def review_notes(wb: m.InputWorkbook, result: Result, ctx: Context) -> list[Revi
     _sasaran_of_sub(wb, add)
 
     staff = result.pegawai
-    if wb.pegawai_pendidikan and staff.pendidikan != staff.jumlah:
+    # the breakdowns are compared with the jabatan table, when the agency has one
+    if wb.pegawai_jabatan and wb.pegawai_pendidikan and staff.pendidikan != staff.jumlah:
         add("staff_total", "Pegawai Pendidikan", wb.pegawai_pendidikan[0].row, "jumlah",
             f"Jumlah pegawai menurut pendidikan ({staff.pendidikan}) berbeda dari jumlah "
             f"menurut jabatan ({staff.jumlah}).")
-    if wb.pegawai_golongan and staff.golongan != staff.pns:
+    if wb.pegawai_jabatan and wb.pegawai_golongan and staff.golongan != staff.pns:
         add("staff_total", "Pegawai Golongan", wb.pegawai_golongan[0].row, "jumlah",
             f"Jumlah PNS menurut golongan ({staff.golongan}) berbeda dari jumlah PNS menurut "
             f"jabatan ({staff.pns}).")

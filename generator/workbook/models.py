@@ -87,6 +87,13 @@ class Instansi(Row):
     renstra_akhir: Year = col("Akhir Periode Renstra", "Tahun terakhir Renstra.", 2026)
     kode_kepala: Code = col("Kode Kepala Instansi",
                             "Kode pejabat (sheet Pejabat) yang menandatangani laporan.", "KADIS")
+    jabatan_kepala: Optional[Line] = col(
+        "Jabatan Kepala Instansi",
+        "Opsional. Jabatan penanda tangan laporan seperti ditulis pada tanda tangan dan PK. "
+        "Kosong: Camat untuk kecamatan (Kecamatan Baamang: Camat Baamang), Lurah untuk "
+        "kelurahan, Inspektur untuk inspektorat, Sekretaris untuk sekretariat (Sekretariat "
+        "DPRD: Sekretaris DPRD), selain itu Kepala dan nama instansi (Kepala Dinas Sosial).",
+        "Camat Baamang", required=False)
     kode_kepala_daerah: Code = col("Kode Kepala Daerah",
                                    "Kode pejabat (sheet Pejabat) kepala daerah.", "BUPATI")
     ambang_serapan: Percent = col(
@@ -131,6 +138,21 @@ class Instansi(Row):
     @property
     def nama_lengkap(self) -> str:
         return f"{self.nama_instansi} {self.nama_pemda}"
+
+    @property
+    def jabatan_kepala_instansi(self) -> str:
+        """The head's title: the Jabatan Kepala Instansi given, else by the kind of agency
+        (Kecamatan X -> Camat X, Kelurahan X -> Lurah X, Inspektorat X -> Inspektur X,
+        Sekretariat X -> Sekretaris X, anything else -> Kepala <nama instansi>)."""
+        if self.jabatan_kepala:
+            return self.jabatan_kepala
+        nama = self.nama_instansi.strip()
+        for jenis, kepala in (("kecamatan", "Camat"), ("kelurahan", "Lurah"),
+                              ("inspektorat", "Inspektur"), ("sekretariat", "Sekretaris")):
+            first, _, rest = nama.partition(" ")
+            if first.lower() == jenis:
+                return f"{kepala} {rest}".strip()
+        return f"Kepala {nama}"
 
 
 class Pejabat(Row):

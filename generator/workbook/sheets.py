@@ -54,11 +54,15 @@ SHEETS: list[SheetSpec] = [
     SheetSpec("Unit Organisasi", m.UnitOrganisasi, "unit_organisasi",
               "Unit organisasi dengan tugas pokok, fungsi dan uraian tugas (Bab I.C)."),
     SheetSpec("Pegawai Jabatan", m.PegawaiJabatan, "pegawai_jabatan",
-              "Jumlah pegawai per jabatan dan status (Tabel 1.1)."),
+              "Jumlah pegawai per jabatan dan status (Tabel 1.1). Opsional: tanpa sheet ini "
+              "tabelnya diganti satu kalimat dan nomor tabel berikutnya bergeser.",
+              required=False, min_rows=0),
     SheetSpec("Pegawai Pendidikan", m.PegawaiPendidikan, "pegawai_pendidikan",
-              "Jumlah pegawai per jenjang pendidikan (Tabel 1.2)."),
+              "Jumlah pegawai per jenjang pendidikan (Tabel 1.2). Opsional, seperti Pegawai "
+              "Jabatan.", required=False, min_rows=0),
     SheetSpec("Pegawai Golongan", m.PegawaiGolongan, "pegawai_golongan",
-              "Jumlah PNS per pangkat/golongan (Tabel 1.3)."),
+              "Jumlah PNS per pangkat/golongan (Tabel 1.3). Opsional, seperti Pegawai Jabatan.",
+              required=False, min_rows=0),
     SheetSpec("Misi", m.Misi, "misi", "Misi kepala daerah (Bab II.A)."),
     SheetSpec("Tujuan", m.Tujuan, "tujuan", "Tujuan Renstra."),
     SheetSpec("Sasaran", m.Sasaran, "sasaran", "Sasaran strategis, masing-masing di bawah satu tujuan."),

@@ -60,15 +60,38 @@ def test_sasaran_and_indicators_as_in_tabel_32(document):
                   texts) == (n_sasaran, n_ind)
 
 
-def test_staff_count_as_in_tabel_11(document):
-    texts = _texts(document)
-    pns, = _count(r"sebanyak ([\d.]+) \([\w ]+\) Orang PNS", texts)
-    t = _table(document, "PPPK")                          # Tabel 1.1 (staff by position)
-    head = [c.text.strip().upper() for c in t.rows[0].cells]
-    col = head.index("PNS")
+def _total_row(t, col):
     total = next(r for r in t.rows if r.cells[1].text.strip().upper().startswith("JUMLAH")
                  or r.cells[0].text.strip().upper().startswith("JUMLAH"))
-    assert pns == int(total.cells[col].text.replace(".", ""))
+    return int(total.cells[col].text.replace(".", ""))
+
+
+def test_staff_count_as_in_tabel_11(document):
+    """"sebanyak 38 (...) Orang, terdiri atas 24 (...) Orang PNS, ..." or, for an agency with
+    PNS only, "sebanyak 18 (...) Orang, seluruhnya PNS": the total and the PNS count are the
+    JUMLAH row of Tabel 1.1; the sentences before the pendidikan and golongan tables give
+    those tables' own totals."""
+    texts = _texts(document)
+    text = "\n".join(texts)
+    m = re.search(r"sebanyak ([\d.]+) \([\w ]+\) Orang, (?:terdiri atas ([\d.]+) \([\w ]+\) "
+                  r"Orang PNS|seluruhnya PNS)", text)
+    assert m, "no staff sentence"
+    jumlah = int(m.group(1).replace(".", ""))
+    pns = int((m.group(2) or m.group(1)).replace(".", ""))
+    t = _table(document, "PPPK")                          # Tabel 1.1 (staff by position)
+    head = [c.text.strip().upper() for c in t.rows[0].cells]
+    assert pns == _total_row(t, head.index("PNS"))
+    assert jumlah == _total_row(t, head.index("JUMLAH"))
+    for pattern, header in ((r"Susunan ([\d.]+) \([\w ]+\) pegawai menurut tingkat pendidikan",
+                             "PENDIDIKAN"),
+                            (r"Susunan ([\d.]+) \([\w ]+\) PNS menurut pangkat", "GOLONGAN")):
+        found = re.search(pattern, text)
+        tables = [t for t in document.tables
+                  if header in " / ".join(c.text for c in t.rows[0].cells).upper()
+                  and "JUMLAH" in t.rows[0].cells[-1].text.upper()]
+        assert bool(found) == bool(tables), header       # a sentence exactly when a table
+        if found:
+            assert int(found.group(1).replace(".", "")) == _total_row(tables[0], -1)
 
 
 def test_sub_kegiatan_below_threshold_as_listed(document):

@@ -4,6 +4,8 @@
 namespace per chapter, each built by its own module so a chapter can be reworked alone:
 
     info      shared identity (instansi, year, signatory)      common.info
+    no        number of each numbered table/figure ("3.4")     common.nomor (core/numbering)
+    ada       whether the report holds each of them            common.ada
     sampul    cover                                            context_front.sampul
     depan     Kata Pengantar and Ikhtisar Eksekutif            context_front.depan
     bab1      BAB I Pendahuluan                                context_bab1.bab1
@@ -19,7 +21,7 @@ from pathlib import Path
 
 from ...core.results import Result
 from ...workbook.models import InputWorkbook
-from .common import info
+from .common import ada, info, nomor
 from .context_bab1 import bab1
 from .context_bab2 import bab2
 from .context_bab3 import bab3
@@ -30,6 +32,8 @@ from .render import TEMPLATE_NAME, meta_for, render_context
 
 BUILDERS = {
     "info": info,
+    "no": nomor,
+    "ada": ada,
     "sampul": sampul,
     "depan": depan,
     "bab1": bab1,

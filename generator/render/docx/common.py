@@ -161,10 +161,14 @@ def pejabat(workbook: InputWorkbook, kode: str) -> dict:
         pangkat_gol = f"{p.pangkat} ({p.golongan})"
     else:
         pangkat_gol = p.pangkat or p.golongan or ""
+    # the head of the agency carries the title of the Instansi sheet wherever it appears
+    # (signatures, PK statements), the other officials their own jabatan
+    jabatan = workbook.instansi.jabatan_kepala_instansi \
+        if kode == workbook.instansi.kode_kepala else p.jabatan
     return {
         "nama": p.nama,
-        "jabatan": p.jabatan,
-        "jabatan_upper": p.jabatan.upper(),
+        "jabatan": jabatan,
+        "jabatan_upper": jabatan.upper(),
         "nip": fmt.nip(p.nip),
         "nip_baris": f"NIP. {fmt.nip(p.nip)}" if p.nip else "",
         "pangkat_gol": pangkat_gol,
@@ -172,12 +176,9 @@ def pejabat(workbook: InputWorkbook, kode: str) -> dict:
 
 
 def kepala(workbook: InputWorkbook) -> dict:
-    """The signatory of the report: jabatan "Kepala <nama instansi>"."""
-    data = pejabat(workbook, workbook.instansi.kode_kepala)
-    jabatan = f"Kepala {workbook.instansi.nama_instansi}"
-    data["jabatan"] = jabatan
-    data["jabatan_upper"] = jabatan.upper()
-    return data
+    """The signatory of the report, with the head's title of the Instansi sheet (Camat
+    Baamang, Kepala Dinas Sosial; models.Instansi.jabatan_kepala_instansi)."""
+    return pejabat(workbook, workbook.instansi.kode_kepala)
 
 
 def info(workbook: InputWorkbook, result: Result) -> dict:
@@ -213,6 +214,17 @@ def ringkas_sub(workbook: InputWorkbook, result: Result, where: str) -> str:
     return (f"Tabel ini memuat program dan kegiatan saja karena workbook memuat "
             f"{fmt.angka(len(workbook.sub_kegiatan))} sub kegiatan; rincian setiap sub "
             f"kegiatan ada pada {where} yang dibuat bersama laporan ini.")
+
+
+def nomor(workbook: InputWorkbook, result: Result) -> dict:
+    """Namespace "no": the number of every numbered table and figure ("3.4"), decided once
+    in the core (core/numbering.py); "" for one the report does not hold."""
+    return dict(result.nomor.nomor)
+
+
+def ada(workbook: InputWorkbook, result: Result) -> dict:
+    """Namespace "ada": whether the report holds each numbered table or figure."""
+    return dict(result.nomor.present)
 
 
 def uraian_node(node: BudgetNode) -> str:

@@ -9,10 +9,18 @@ from .common import daftar, lines, one_line, picture
 
 
 def _kalimat_pegawai(result: Result) -> str:
+    """The staff count of Tabel 1.1 in words, by status; a status nobody has is left out
+    ("18 (Delapan Belas) Orang, seluruhnya PNS" for an agency without PPPK or kontrak)."""
     p = result.pegawai
-    parts = [f"{fmt.jumlah_kata(p.pns, 'Orang')} PNS", f"{fmt.jumlah_kata(p.pppk, 'Orang')} PPPK",
-             f"{fmt.jumlah_kata(p.kontrak, 'Orang')} Tenaga Kontrak"]
-    return ", ".join(parts[:-1]) + " dan " + parts[-1]
+    parts = [(n, label) for n, label in ((p.pns, "PNS"), (p.pppk, "PPPK"),
+                                         (p.kontrak, "Tenaga Kontrak")) if n]
+    if not parts:
+        return fmt.jumlah_kata(0, "Orang")
+    if len(parts) == 1:
+        return f"{fmt.jumlah_kata(parts[0][0], 'Orang')}, seluruhnya {parts[0][1]}"
+    texts = [f"{fmt.jumlah_kata(n, 'Orang')} {label}" for n, label in parts]
+    return (f"{fmt.jumlah_kata(p.jumlah, 'Orang')}, terdiri atas " + ", ".join(texts[:-1])
+            + " dan " + texts[-1])
 
 
 def bab1(workbook: InputWorkbook, result: Result) -> dict:
@@ -52,8 +60,10 @@ def bab1(workbook: InputWorkbook, result: Result) -> dict:
             "jumlah": fmt.angka(p.jumlah),
             "pendidikan": pendidikan,
             "jumlah_pendidikan": fmt.angka(p.pendidikan),
+            "kata_pendidikan": fmt.jumlah_kata(p.pendidikan),
             "golongan": golongan,
             "jumlah_golongan": fmt.angka(p.golongan),
+            "kata_golongan": fmt.jumlah_kata(p.golongan),
         },
         "isu_strategis": daftar(workbook.narasi.isu_strategis),
         "isu_tahunan": daftar(workbook.narasi.isu_tahunan),

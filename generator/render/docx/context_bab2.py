@@ -106,7 +106,6 @@ def bab2(workbook: InputWorkbook, result: Result) -> dict:
         "rkt": sasaran_groups(result, rkt),
         "pk": sasaran_groups(result, pk),
         "pk_tanggal": fmt.tanggal(pk_kepala.tanggal) if pk_kepala else "",
-        "ada_perubahan": any(i.target_pk_perubahan is not None for i in result.indikator),
         "program": program_rows(result, workbook),
         "program_catatan": ringkas_sub(workbook, result, "spreadsheet Tabel 1.1 Realisasi"),
         "jumlah_pagu": fmt.rupiah(result.anggaran.budget.pagu),

@@ -36,7 +36,7 @@ def render_efisiensi(workbook: InputWorkbook, result: Result, layout_dir: Path) 
 
 def render_layout(layout_path: Path, workbook: InputWorkbook, result: Result) -> bytes:
     layout = load_layout(layout_path)
-    context = report_context(workbook)
+    context = report_context(workbook, result)
     properties = {
         "title": fill(layout.get("properties", {}).get("title", ""), context),
         "company": context["instansi"],

@@ -69,7 +69,8 @@ def render_book(layout: dict, context: dict[str, str], properties: dict,
             write_chart_sheet(book, formats, spec, tables, context)
         else:
             rows = rows_for(source, spec)
-            tables[spec["name"]] = write_table_sheet(book, formats, spec, rows, context)
+            tables[fill(spec["name"], context)] = write_table_sheet(book, formats, spec, rows,
+                                                                    context)
     book.close()
     return out.getvalue()
 
@@ -206,7 +207,8 @@ class FastWorksheet(xlsxwriter.worksheet.Worksheet):
 
 def write_table_sheet(book, formats: Formats, spec: dict, rows: list[Row],
                       context: dict[str, str]) -> Table:
-    sheet = book.add_worksheet(spec["name"], worksheet_class=FastWorksheet)
+    name = fill(spec["name"], context)          # "Tabel {no_tabel_anggaran}"
+    sheet = book.add_worksheet(name, worksheet_class=FastWorksheet)
     columns = spec["column"]
     colpos = {c["key"]: i for i, c in enumerate(columns)}
     specs = {c["key"]: c for c in columns}
@@ -255,7 +257,7 @@ def write_table_sheet(book, formats: Formats, spec: dict, rows: list[Row],
                    default=11.0)
     page_setup(sheet, spec.get("page", {}), context, header_top, number_row, data_top, colpos,
                widths, min_font)
-    return Table(name=spec["name"], rows=rows, columns=colpos, specs=specs, written=written)
+    return Table(name=name, rows=rows, columns=colpos, specs=specs, written=written)
 
 
 def write_titles(sheet, formats: Formats, titles: list[dict], last_col: int,
@@ -701,14 +703,15 @@ ROW_PIXELS = 20
 
 def write_chart_sheet(book, formats: Formats, spec: dict, tables: dict[str, "Table"],
                       context: dict[str, str]) -> None:
-    sheet = book.add_worksheet(spec["name"], worksheet_class=FastWorksheet)
+    sheet = book.add_worksheet(fill(spec["name"], context), worksheet_class=FastWorksheet)
     top = 0
     widths: dict[int, float] = {}
     for chart_spec in spec.get("chart", []):
-        if chart_spec["table"] not in tables:
+        source = fill(chart_spec["table"], context)
+        if source not in tables:
             raise LayoutError(f"chart {chart_spec.get('title')!r}: no sheet "
-                              f"{chart_spec['table']!r} before it")
-        table = tables[chart_spec["table"]]
+                              f"{source!r} before it")
+        table = tables[source]
         height = write_chart_block(book, sheet, formats, chart_spec, table, top, widths)
         top += height + 2
     for c, w in widths.items():

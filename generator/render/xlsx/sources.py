@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from typing import Any
+from typing import Any, Optional
 
 from ... import fmt
+from ...core.numbering import number
 from ...core.results import BudgetNode, Result
 from ...workbook.fieldtypes import Level, TargetRange
 from ...workbook.models import InputWorkbook
@@ -20,7 +21,10 @@ from .engine import UNAVAILABLE, LayoutError, Row
 
 # --- Context (texts of titles, footers, signature) -----------------------------------------
 
-def report_context(workbook: InputWorkbook) -> dict[str, str]:
+def report_context(workbook: InputWorkbook, result: Optional[Result] = None) -> dict[str, str]:
+    """Texts of titles, footers and the signature; {no_<key>} is the number of a table of the
+    Word report (core/numbering.py: "3.7", or "3.6" when Tabel 3.3 drops out), so the
+    spreadsheet tables carry the same numbers as the draft."""
     inst = workbook.instansi
     kepala = next((p for p in workbook.pejabat if p.kode == inst.kode_kepala), None)
     pangkat = " / ".join(x for x in (kepala and kepala.pangkat, kepala and kepala.golongan) if x)
@@ -37,6 +41,9 @@ def report_context(workbook: InputWorkbook) -> dict[str, str]:
         "kepala_nip": (kepala.nip or "") if kepala else "",
         "kepala_pangkat_golongan": pangkat,
         "kepala_jabatan": kepala.jabatan if kepala else "",
+        "jabatan_kepala_instansi": inst.jabatan_kepala_instansi,
+        **{f"no_{key}": value for key, value in
+           (result.nomor if result is not None else number({})).nomor.items()},
     }
 
 

@@ -60,11 +60,15 @@ def bab1(doc):
     tag(doc, "{%p endfor %}")
 
     figure(doc, "{{ bab1.bagan }}")
-    figure_caption(doc, "Gambar 1.1 Struktur Organisasi {{ info.nama_lengkap }}")
+    figure_caption(doc, "Gambar {{ no.gambar_struktur }} Struktur Organisasi {{ info.nama_lengkap }}")
 
+    # Staff (optional sheets): each table present is introduced by a sentence whose count is
+    # its own total; a table the agency has no rows for is one sentence instead.
+    tag(doc, "{%p if ada.tabel_jabatan %}")
     para(doc, "Jumlah pegawai di lingkungan {{ info.nama_lengkap }} sebanyak "
-              "{{ bab1.pegawai.kalimat }}, dengan rincian sebagai berikut.")
-    caption(doc, "Tabel 1.1 Jumlah PNS, PPPK dan Tenaga Kontrak Menurut Jabatan")
+              "{{ bab1.pegawai.kalimat }}; rinciannya menurut jabatan disajikan pada "
+              "Tabel {{ no.tabel_jabatan }}.")
+    caption(doc, "Tabel {{ no.tabel_jabatan }} Jumlah PNS, PPPK dan Tenaga Kontrak Menurut Jabatan")
     t = Table(doc, [1.0, 6.5, 2.0, 2.0, 2.5, 2.0])
     t.head(["NO", "JABATAN", "PNS", "PPPK", "TENAGA KONTRAK", "JUMLAH"])
     t.tag("{%tr for r in bab1.pegawai.jabatan %}")
@@ -74,8 +78,18 @@ def bab1(doc):
     t.row(["", "JUMLAH", "{{ bab1.pegawai.pns }}", "{{ bab1.pegawai.pppk }}",
            "{{ bab1.pegawai.kontrak }}", "{{ bab1.pegawai.jumlah }}"], bold=True,
           shade=SHADE_GROUP, aligns=["c", "c", "c", "c", "c", "c"])
+    tag(doc, "{%p elif ada.tabel_pendidikan or ada.tabel_golongan %}")
+    para(doc, "Rincian pegawai {{ info.nama_lengkap }} menurut jabatan dan status kepegawaian "
+              "tidak disajikan dalam laporan ini.")
+    tag(doc, "{%p else %}")
+    para(doc, "Rincian pegawai {{ info.nama_lengkap }} menurut jabatan, tingkat pendidikan dan "
+              "pangkat/golongan tidak disajikan dalam laporan ini.")
+    tag(doc, "{%p endif %}")
 
-    caption(doc, "Tabel 1.2 Jumlah Pegawai Menurut Tingkat Pendidikan")
+    tag(doc, "{%p if ada.tabel_pendidikan %}")
+    para(doc, "Susunan {{ bab1.pegawai.kata_pendidikan }} pegawai menurut tingkat pendidikan "
+              "disajikan pada Tabel {{ no.tabel_pendidikan }}.")
+    caption(doc, "Tabel {{ no.tabel_pendidikan }} Jumlah Pegawai Menurut Tingkat Pendidikan")
     t = Table(doc, [1.0, 8.0, 3.0])
     t.head(["NO", "PENDIDIKAN", "JUMLAH"])
     t.tag("{%tr for r in bab1.pegawai.pendidikan %}")
@@ -83,8 +97,14 @@ def bab1(doc):
     t.tag("{%tr endfor %}")
     t.row(["", "JUMLAH", "{{ bab1.pegawai.jumlah_pendidikan }}"], bold=True, shade=SHADE_GROUP,
           aligns=["c", "c", "c"])
+    tag(doc, "{%p elif ada.tabel_jabatan or ada.tabel_golongan %}")
+    para(doc, "Rincian pegawai menurut tingkat pendidikan tidak disajikan dalam laporan ini.")
+    tag(doc, "{%p endif %}")
 
-    caption(doc, "Tabel 1.3 Jumlah PNS Menurut Pangkat/Golongan")
+    tag(doc, "{%p if ada.tabel_golongan %}")
+    para(doc, "Susunan {{ bab1.pegawai.kata_golongan }} PNS menurut pangkat dan golongan ruang "
+              "disajikan pada Tabel {{ no.tabel_golongan }}.")
+    caption(doc, "Tabel {{ no.tabel_golongan }} Jumlah PNS Menurut Pangkat/Golongan")
     t = Table(doc, [1.0, 6.5, 3.0, 3.0])
     t.head(["NO", "PANGKAT", "GOLONGAN", "JUMLAH"])
     t.tag("{%tr for r in bab1.pegawai.golongan %}")
@@ -93,6 +113,9 @@ def bab1(doc):
     t.tag("{%tr endfor %}")
     t.row(["", "JUMLAH", "", "{{ bab1.pegawai.jumlah_golongan }}"], bold=True, shade=SHADE_GROUP,
           aligns=["c", "c", "c", "c"])
+    tag(doc, "{%p elif ada.tabel_jabatan or ada.tabel_pendidikan %}")
+    para(doc, "Rincian PNS menurut pangkat/golongan tidak disajikan dalam laporan ini.")
+    tag(doc, "{%p endif %}")
 
     heading(doc, "D. Isu Strategis", 2)
     para(doc, "Isu strategis adalah kondisi yang perlu diutamakan dalam perencanaan karena "

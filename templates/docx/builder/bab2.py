@@ -72,7 +72,7 @@ def bab2(doc):
               "spesifik dan terukur yang dicapai secara bertahap setiap tahun. Renstra menetapkan "
               "{{ bab2.jumlah_tujuan }} tujuan dan {{ bab2.jumlah_sasaran }} sasaran strategis "
               "dengan indikator dan target sebagai berikut.")
-    caption(doc, "Tabel 2.1 Tujuan, Sasaran, Indikator dan Target Kinerja Renstra "
+    caption(doc, "Tabel {{ no.tabel_renstra }} Tujuan, Sasaran, Indikator dan Target Kinerja Renstra "
                  "{{ info.periode_renstra }}")
     tabel_renstra(doc, "bab2.renstra", small=True)
     para(doc, "Sumber: Renstra {{ info.nama_lengkap }} periode {{ info.periode_renstra }}",
@@ -82,7 +82,7 @@ def bab2(doc):
     para(doc, "Indikator Kinerja Utama (IKU) merupakan ukuran keberhasilan tujuan dan sasaran "
               "strategis perangkat daerah. IKU {{ info.nama_lengkap }} Tahun {{ info.tahun }} "
               "beserta definisi, cara perhitungan dan sumber datanya adalah sebagai berikut.")
-    caption(doc, "Tabel 2.2 Indikator Kinerja Utama {{ info.nama_lengkap }}")
+    caption(doc, "Tabel {{ no.tabel_iku }} Indikator Kinerja Utama {{ info.nama_lengkap }}")
     t = Table(doc, [0.7, 2.4, 1.0, 2.8, 1.2, 3.0, 3.1, 1.8], small=True)
     t.head(["NO", "SASARAN STRATEGIS", "KODE", "INDIKATOR KINERJA", "SATUAN",
             "DEFINISI OPERASIONAL", "FORMULA", "SUMBER DATA"])
@@ -99,7 +99,7 @@ def bab2(doc):
               "ke dalam target yang hendak dicapai dalam satu tahun melalui kegiatan tahunan. "
               "RKT Tahun {{ info.tahun }} dimuat dalam Rencana Kerja (Renja) perangkat daerah "
               "sebagai berikut.")
-    caption(doc, "Tabel 2.3 Rencana Kerja Tahun {{ info.tahun }} {{ info.nama_lengkap }}")
+    caption(doc, "Tabel {{ no.tabel_rkt }} Rencana Kerja Tahun {{ info.tahun }} {{ info.nama_lengkap }}")
     t = Table(doc, [0.9, 3.3, 3.3, 4.7, 1.8, 2.0])
     t.head(["NO", "TUJUAN", "SASARAN", "INDIKATOR KINERJA", "SATUAN", "TARGET {{ info.tahun }}"])
     t.tag("{%tr for g in bab2.rkt %}")
@@ -118,10 +118,10 @@ def bab2(doc):
               "disusun dengan mengacu pada Renstra, Renja dan Dokumen Pelaksanaan Anggaran (DPA) "
               "Tahun {{ info.tahun }}.")
     tag(doc, "{%p if bab2.pk_tanggal %}")
-    para(doc, "Perjanjian Kinerja Kepala {{ info.nama_instansi }} ditandatangani pada tanggal "
+    para(doc, "Perjanjian Kinerja {{ info.ttd.jabatan }} ditandatangani pada tanggal "
               "{{ bab2.pk_tanggal }} dengan target sebagai berikut.")
     tag(doc, "{%p endif %}")
-    caption(doc, "Tabel 2.4 Perjanjian Kinerja {{ info.nama_lengkap }} Tahun {{ info.tahun }}")
+    caption(doc, "Tabel {{ no.tabel_pk }} Perjanjian Kinerja {{ info.nama_lengkap }} Tahun {{ info.tahun }}")
     t = Table(doc, [0.9, 4.5, 1.2, 6.9, 2.5])
     t.head(["NO", "SASARAN", "KODE", "INDIKATOR KINERJA", "TARGET {{ info.tahun }}"])
     t.tag("{%tr for g in bab2.pk %}")
@@ -137,15 +137,12 @@ def bab2(doc):
               "memengaruhi pencapaian tujuan dan sasaran (perubahan program, kegiatan atau alokasi "
               "anggaran), atau perubahan prioritas dan asumsi yang berdampak signifikan terhadap "
               "pencapaian tujuan dan sasaran.")
-    tag(doc, "{%p if bab2.ada_perubahan %}")
+    # Tabel 2.5 only where a PK perubahan exists (the core decides); otherwise one sentence.
+    tag(doc, "{%p if ada.tabel_pk_perubahan %}")
     para(doc, "Pada Tahun {{ info.tahun }} dilakukan perubahan Perjanjian Kinerja seiring perubahan "
-              "anggaran, dengan target sebagai berikut. Target inilah yang menjadi dasar "
-              "pengukuran capaian pada Bab III.")
-    tag(doc, "{%p else %}")
-    para(doc, "Pada Tahun {{ info.tahun }} tidak dilakukan perubahan target Perjanjian Kinerja; "
-              "tabel berikut menyajikan target yang menjadi dasar pengukuran capaian pada Bab III.")
-    tag(doc, "{%p endif %}")
-    caption(doc, "Tabel 2.5 Perubahan Perjanjian Kinerja Tahun {{ info.tahun }}")
+              "anggaran, dengan target sebagaimana Tabel {{ no.tabel_pk_perubahan }}. Target "
+              "inilah yang menjadi dasar pengukuran capaian pada Bab III.")
+    caption(doc, "Tabel {{ no.tabel_pk_perubahan }} Perubahan Perjanjian Kinerja Tahun {{ info.tahun }}")
     t = Table(doc, [0.9, 4.0, 1.2, 5.8, 2.1, 2.0])
     t.head(["NO", "SASARAN", "KODE", "INDIKATOR KINERJA", "TARGET {{ info.tahun }} (PERUBAHAN)",
             "KETERANGAN"])
@@ -156,10 +153,15 @@ def bab2(doc):
           aligns=["c", None, "c", None, "c", "c"])
     t.tag("{%tr endfor %}")
     t.tag("{%tr endfor %}")
+    tag(doc, "{%p else %}")
+    para(doc, "Pada Tahun {{ info.tahun }} Perjanjian Kinerja tidak mengalami perubahan, sehingga "
+              "target pada Tabel {{ no.tabel_pk }} tetap menjadi dasar pengukuran capaian pada "
+              "Bab III.")
+    tag(doc, "{%p endif %}")
 
     para(doc, "Untuk mencapai target kinerja tersebut dilaksanakan program, kegiatan dan sub "
               "kegiatan sesuai Dokumen Pelaksanaan Anggaran (DPA) sebagai berikut.")
-    caption(doc, "Tabel 2.6 Program, Kegiatan dan Sub Kegiatan {{ info.nama_lengkap }} Tahun "
+    caption(doc, "Tabel {{ no.tabel_program }} Program, Kegiatan dan Sub Kegiatan {{ info.nama_lengkap }} Tahun "
                  "{{ info.tahun }}")
     t = Table(doc, [6.2, 5.4, 1.6, 2.8], small=True)
     t.head(["PROGRAM / KEGIATAN / SUB KEGIATAN", "INDIKATOR KINERJA", "TARGET",

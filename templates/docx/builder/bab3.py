@@ -22,7 +22,7 @@ def bab3(doc):
     para(doc, "Capaian setiap indikator kinerja utama dihitung dari realisasi dibandingkan "
               "targetnya; capaian sasaran strategis adalah rata-rata capaian indikator-indikatornya. "
               "Nilai capaian dikelompokkan ke dalam kategori berikut.")
-    caption(doc, "Tabel 3.1 Skala Nilai Peringkat Kinerja")
+    caption(doc, "Tabel {{ no.tabel_skala }} Skala Nilai Peringkat Kinerja")
     t = Table(doc, [2.0, 5.0, 5.0])
     t.head(["URUTAN", "RENTANG CAPAIAN (%)", "KATEGORI CAPAIAN"])
     t.tag("{%tr for b in bab3.skala %}")
@@ -35,7 +35,7 @@ def bab3(doc):
     para(doc, "Indikator Kinerja Utama (IKU) merupakan ukuran keberhasilan tujuan dan sasaran "
               "strategis. Hasil pengukuran IKU {{ info.nama_lengkap }} Tahun {{ info.tahun }} "
               "adalah sebagai berikut.")
-    caption(doc, "Tabel 3.2 Capaian Indikator Kinerja Utama {{ info.nama_lengkap }} Tahun "
+    caption(doc, "Tabel {{ no.tabel_capaian }} Capaian Indikator Kinerja Utama {{ info.nama_lengkap }} Tahun "
                  "{{ info.tahun }}")
     t = Table(doc, [0.8, 2.5, 1.0, 3.4, 1.3, 1.6, 1.6, 1.6, 2.2], small=True)
     t.head(["NO", "SASARAN", "KODE", "INDIKATOR KINERJA", "TARGET", "REALISASI",
@@ -78,13 +78,17 @@ def bab3(doc):
     para(doc, "{{ i.rumus_capaian }}", style="Rumus", bold=True)
     para(doc, "(Kategori {{ i.kategori }})", style="Rumus")
     tag(doc, "{%p endfor %}")
+    # Tabel 3.3 only when there is an earlier year to compare with (the core decides);
+    # otherwise one sentence
+    tag(doc, "{%p if ada.tabel_perbandingan %}")
     para(doc, "Perbandingan capaian kinerja tahun ini dengan tahun-tahun sebelumnya disajikan pada "
-              "tabel berikut.")
+              "Tabel {{ no.tabel_perbandingan }}.")
 
     # Tabel 3.3 on the portrait page, one row per indicator and year: no section of its own
     # (a landscape section left a short portrait page before it and a short page of its own),
     # and any number of earlier years fits the width. Sasaran as shaded group rows.
-    caption(doc, "Tabel 3.3 Perbandingan Capaian Kinerja dengan Tahun-Tahun Sebelumnya")
+    caption(doc, "Tabel {{ no.tabel_perbandingan }} Perbandingan Capaian Kinerja dengan "
+                 "Tahun-Tahun Sebelumnya")
     t = Table(doc, [0.8, 7.1, 1.5, 2.2, 2.2, 2.2], small=True)
     t.head(["NO", "SASARAN / INDIKATOR KINERJA", "TAHUN", "TARGET", "REALISASI", "CAPAIAN (%)"])
     t.tag("{%tr for g in bab3.riwayat %}")
@@ -103,6 +107,10 @@ def bab3(doc):
     para(doc, "Capaian dihitung dari target dan realisasi tahun yang bersangkutan.",
          style="Catatan Tabel")
 
+    tag(doc, "{%p else %}")
+    para(doc, "Capaian indikator-indikator ini pada tahun-tahun sebelumnya belum tersedia, sehingga "
+              "capaian Tahun {{ info.tahun }} belum dapat dibandingkan dengan tahun sebelumnya.")
+    tag(doc, "{%p endif %}")
     tag(doc, "{%p if bab3.perbandingan %}")
     para(doc, "Penjelasan perbandingan realisasi kinerja dengan tahun-tahun sebelumnya:")
     tag(doc, "{%p for x in bab3.perbandingan %}")
@@ -115,8 +123,9 @@ def bab3(doc):
     tag(doc, "{%p endif %}")
 
     para(doc, "Perbandingan realisasi kinerja sampai dengan Tahun {{ info.tahun }} terhadap target "
-              "akhir Renstra periode {{ info.periode_renstra }} disajikan sebagai berikut.")
-    caption(doc, "Tabel 3.4 Tingkat Kemajuan Capaian Sasaran Strategis")
+              "akhir Renstra periode {{ info.periode_renstra }} disajikan pada "
+              "Tabel {{ no.tabel_kemajuan }}.")
+    caption(doc, "Tabel {{ no.tabel_kemajuan }} Tingkat Kemajuan Capaian Sasaran Strategis")
     t = Table(doc, [0.8, 3.8, 5.4, 2.0, 2.0, 2.0])
     t.head(["NO", "SASARAN", "INDIKATOR KINERJA", "REALISASI {{ info.tahun }}",
             "TARGET AKHIR {{ info.renstra_akhir }}", "TINGKAT KEMAJUAN (%)"])
@@ -127,12 +136,12 @@ def bab3(doc):
           aligns=["c", None, None, "c", "c", "c"])
     t.tag("{%tr endfor %}")
     t.tag("{%tr endfor %}")
-    para(doc, "Berdasarkan Tabel 3.4 dapat disimpulkan:")
+    para(doc, "Berdasarkan Tabel {{ no.tabel_kemajuan }} dapat disimpulkan:")
     items(doc, "bab3.kemajuan_simpulan")
 
     para(doc, "Analisis penyebab keberhasilan atau kegagalan serta upaya yang dilakukan disajikan "
               "pada tabel dan uraian berikut.")
-    caption(doc, "Tabel 3.5 Analisis Keberhasilan, Kegagalan dan Solusi")
+    caption(doc, "Tabel {{ no.tabel_analisis }} Analisis Keberhasilan, Kegagalan dan Solusi")
     t = Table(doc, [0.8, 3.8, 5.2, 1.6, 1.6, 1.5, 1.5])
     t.head(["NO", "SASARAN", "INDIKATOR KINERJA", "TARGET", "REALISASI", "CAPAIAN (%)",
             "KATEGORI"])
@@ -168,7 +177,7 @@ def bab3(doc):
 
     # Tabel 3.6 + Gambar 3.1 + B (Tabel 3.7, Gambar 3.2): landscape
     new_section(doc, landscape=True)
-    caption(doc, "Tabel 3.6 Analisis Keberhasilan dan Kegagalan Program dan Kegiatan")
+    caption(doc, "Tabel {{ no.tabel_dukungan }} Analisis Keberhasilan dan Kegagalan Program dan Kegiatan")
     t = Table(doc, [0.8, 2.8, 3.0, 1.6, 5.4, 5.0, 1.5, 1.7, 1.6, 2.1], small=True)
     t.head(["NO", "SASARAN", "INDIKATOR KINERJA", "CAPAIAN (%)",
             "PROGRAM / KEGIATAN / SUB KEGIATAN", "INDIKATOR KINERJA", "TARGET", "REALISASI",
@@ -194,7 +203,7 @@ def bab3(doc):
     t.tag("{%tr endif %}")
     t.tag("{%tr endfor %}")
     t.tag("{%tr endfor %}")
-    para(doc, "Menunjang: capaian keluaran berada pada kategori tertinggi skala Tabel 3.1.",
+    para(doc, "Menunjang: capaian keluaran berada pada kategori tertinggi skala Tabel {{ no.tabel_skala }}.",
          style="Catatan Tabel")
     tag(doc, "{%p if bab3.dukungan_catatan %}")
     para(doc, "{{ bab3.dukungan_catatan }}", style="Catatan Tabel")
@@ -205,12 +214,12 @@ def bab3(doc):
     tag(doc, "{%p endfor %}")
 
     figure(doc, "{{ bab3.grafik_capaian }}")
-    figure_caption(doc, "Gambar 3.1 Target dan Realisasi Indikator Kinerja Utama Tahun {{ info.tahun }}")
+    figure_caption(doc, "Gambar {{ no.gambar_capaian }} Target dan Realisasi Indikator Kinerja Utama Tahun {{ info.tahun }}")
 
     heading(doc, "B. Realisasi Anggaran", 2)
     para(doc, "Realisasi anggaran yang digunakan untuk mewujudkan kinerja sesuai Perjanjian "
               "Kinerja diuraikan sebagai berikut.")
-    caption(doc, "Tabel 3.7 Capaian Anggaran Program dan Kegiatan Tahun {{ info.tahun }}")
+    caption(doc, "Tabel {{ no.tabel_anggaran }} Capaian Anggaran Program dan Kegiatan Tahun {{ info.tahun }}")
     t = Table(doc, [10.5, 3.1, 3.1, 3.1, 1.8, 3.1], small=True)
     t.row(["PROGRAM / KEGIATAN / SUB KEGIATAN", "ANGGARAN SEBELUM PERUBAHAN (Rp)",
            "ANGGARAN SESUDAH PERUBAHAN (Rp)", "REALISASI KEUANGAN", "", "SISA ANGGARAN (Rp)"],
@@ -231,7 +240,7 @@ def bab3(doc):
     para(doc, "{{ bab3.anggaran_catatan }}", style="Catatan Tabel")
     tag(doc, "{%p endif %}")
     figure(doc, "{{ bab3.grafik_serapan }}")
-    figure_caption(doc, "Gambar 3.2 Serapan Anggaran per Program Tahun {{ info.tahun }}")
+    figure_caption(doc, "Gambar {{ no.gambar_serapan }} Serapan Anggaran per Program Tahun {{ info.tahun }}")
 
     # back to portrait: the summary of Tabel 3.7 opens the page of the explanations, so
     # the landscape section does not end with two lines on a page of their own
@@ -239,7 +248,7 @@ def bab3(doc):
     para(doc, "Pada Tahun {{ info.tahun }}, {{ info.nama_lengkap }} memperoleh alokasi anggaran "
               "sebesar {{ bab3.total.rp_pagu }} dan merealisasikan {{ bab3.total.rp_realisasi }}, "
               "atau serapan anggaran {{ bab3.total.serapan_pct }}, dengan sisa anggaran "
-              "{{ bab3.total.rp_sisa }} (Tabel 3.7).")
+              "{{ bab3.total.rp_sisa }} (Tabel {{ no.tabel_anggaran }}).")
     tag(doc, "{%p if bab3.ambang.ada %}")
     para(doc, "Terdapat {{ bab3.ambang.jumlah }} sub kegiatan yang serapan anggarannya di bawah "
               "{{ bab3.ambang.batas }}, dengan penjelasan sebagai berikut.")
@@ -266,7 +275,7 @@ def bab3(doc):
     heading(doc, "C. Tingkat Efisiensi Penggunaan Sumber Daya", 2)
     para(doc, "Analisis efisiensi penggunaan sumber daya dalam pencapaian tujuan dan sasaran "
               "disajikan pada tabel berikut.")
-    caption(doc, "Tabel 3.8 Perbandingan Pencapaian Kinerja dan Anggaran Tujuan dan Sasaran")
+    caption(doc, "Tabel {{ no.tabel_efisiensi }} Perbandingan Pencapaian Kinerja dan Anggaran Tujuan dan Sasaran")
     t = Table(doc, [0.8, 3.6, 5.0, 1.5, 1.7, 1.6, 3.1, 3.1, 1.7, 1.7], small=True)
     t.row(["NO", "SASARAN", "INDIKATOR KINERJA", "KINERJA", "", "", "ANGGARAN", "", "",
            "TINGKAT EFISIENSI"], header=True, shade=SHADE_HEADER, aligns=["c"] * 10)
@@ -299,12 +308,12 @@ def bab3(doc):
                "efisiensi anggaran pada Ikhtisar Eksekutif (sisa anggaran, yaitu 100% dikurangi "
                "serapan). Bila serapan 0% atau tidak ada pagu, tingkat efisiensi tidak dapat "
                "dihitung dan indikator itu tidak dinilai efisien maupun tidak efisien."])
-    para(doc, "Berdasarkan Tabel 3.8 dapat diuraikan sebagai berikut:")
+    para(doc, "Berdasarkan Tabel {{ no.tabel_efisiensi }} dapat diuraikan sebagai berikut:")
     items(doc, "bab3.efisiensi_analisis")
     para(doc, "{{ bab3.efisiensi_simpulan }}")
     para(doc, "Analisis efisiensi pada tingkat program, kegiatan dan sub kegiatan disajikan pada "
               "tabel berikut.")
-    caption(doc, "Tabel 3.9 Perbandingan Pencapaian Kinerja dan Anggaran Program dan Kegiatan")
+    caption(doc, "Tabel {{ no.tabel_efisiensi_program }} Perbandingan Pencapaian Kinerja dan Anggaran Program dan Kegiatan")
     t = Table(doc, [0.8, 8.6, 1.5, 1.7, 1.6, 3.1, 3.1, 1.7, 1.7], small=True)
     t.row(["NO", "PROGRAM / KEGIATAN / SUB KEGIATAN", "KINERJA", "", "", "ANGGARAN", "", "",
            "TINGKAT EFISIENSI"], header=True, shade=SHADE_HEADER, aligns=["c"] * 9)
@@ -331,7 +340,7 @@ def bab3(doc):
               "{{ bab3.keuangan.rp_pagu }}, terdiri atas Belanja Operasi "
               "{{ bab3.keuangan.rp_pagu_operasi }} dan Belanja Modal "
               "{{ bab3.keuangan.rp_pagu_modal }}. Realisasinya disajikan pada tabel berikut.")
-    caption(doc, "Tabel 3.10 Realisasi Belanja Operasi dan Belanja Modal Tahun {{ info.tahun }}")
+    caption(doc, "Tabel {{ no.tabel_keuangan }} Realisasi Belanja Operasi dan Belanja Modal Tahun {{ info.tahun }}")
     t = Table(doc, [1.0, 5.0, 3.5, 3.5, 2.5])
     t.head(["NO", "URAIAN", "ANGGARAN (Rp)", "REALISASI (Rp)", "SERAPAN (%)"])
     t.tag("{%tr for r in bab3.keuangan.baris %}")

@@ -132,7 +132,7 @@ def lampiran(doc):
     heading(doc, "B. Rencana Kinerja Tahunan", 2, page_break_before=True)
     para(doc, "RENCANA KERJA TAHUNAN (RKT) TAHUN {{ info.tahun }}", style="Judul Lampiran")
     para(doc, "{{ info.nama_lengkap_upper }}", style="Judul Lampiran")
-    caption(doc, "Tabel L.1 Rencana Kerja Tahunan {{ info.nama_lengkap }} Tahun {{ info.tahun }}")
+    caption(doc, "Tabel {{ no.tabel_rkt_lampiran }} Rencana Kerja Tahunan {{ info.nama_lengkap }} Tahun {{ info.tahun }}")
     t = Table(doc, [0.9, 4.9, 1.2, 6.5, 2.5])
     t.head(["NO", "SASARAN", "KODE", "INDIKATOR KINERJA", "TARGET {{ info.tahun }}"])
     t.numbers()
@@ -198,10 +198,9 @@ def lampiran(doc):
 
     new_section(doc)
     heading(doc, "E. Sarana dan Prasarana", 2)
-    # An agency without a sarana list (optional sheet) gets one sentence, not an empty table;
-    # Tabel L.2 is the last numbered lampiran table, so the numbering stays continuous.
-    tag(doc, "{%p if lampiran.sarana %}")
-    caption(doc, "Tabel L.2 Sarana dan Prasarana {{ info.nama_lengkap }}")
+    # An agency without a sarana list (optional sheet) gets one sentence, not an empty table.
+    tag(doc, "{%p if ada.tabel_sarana %}")
+    caption(doc, "Tabel {{ no.tabel_sarana }} Sarana dan Prasarana {{ info.nama_lengkap }}")
     t = Table(doc, [1.0, 7.0, 2.0, 3.8, 2.2])
     t.head(["NO", "URAIAN", "JUMLAH", "NILAI (Rp)", "KONDISI"])
     t.numbers()
@@ -212,12 +211,18 @@ def lampiran(doc):
     t.row(["", "JUMLAH", "{{ lampiran.sarana_jumlah }}", "{{ lampiran.sarana_nilai }}", ""],
           bold=True, shade=SHADE_GROUP, aligns=["c", None, "c", "r", "c"])
     tag(doc, "{%p else %}")
-    para(doc, "Daftar sarana dan prasarana tidak dimuat dalam workbook laporan ini.")
+    para(doc, "Daftar sarana dan prasarana {{ info.nama_lengkap }} tidak disertakan dalam "
+              "lampiran laporan ini.")
     tag(doc, "{%p endif %}")
 
     heading(doc, "F. Dokumentasi Program/Kegiatan", 2, page_break_before=True)
+    tag(doc, "{%p if lampiran.dokumentasi %}")
     para(doc, "Dokumentasi program dan kegiatan {{ info.nama_lengkap }} Tahun {{ info.tahun }}.")
     tag(doc, "{%p for d in lampiran.dokumentasi %}")
     figure(doc, "{{ d.foto }}")
     figure_caption(doc, "Gambar L.{{ d.no }} {{ d.keterangan }}")
     tag(doc, "{%p endfor %}")
+    tag(doc, "{%p else %}")
+    para(doc, "Dokumentasi program dan kegiatan {{ info.nama_lengkap }} Tahun {{ info.tahun }} "
+              "tidak disertakan dalam lampiran laporan ini.")
+    tag(doc, "{%p endif %}")
