@@ -369,6 +369,9 @@ def test_kecamatan_adapts(generated):
              if isinstance(c.value, str)]
     assert "Camat Baamang" in cells
     assert not any("Kepala Kecamatan" in v for v in cells)
+    # with photos Lampiran F starts a page of its own
+    f = next(p for p in document.paragraphs if p.text == "F. Dokumentasi Program/Kegiatan")
+    assert f.paragraph_format.page_break_before
 
 
 def test_small_agency_without_optional_sheets(tmp_path):
@@ -424,6 +427,9 @@ def test_small_agency_without_optional_sheets(tmp_path):
     assert not any("SASARAN / INDIKATOR KINERJA / TAHUN" in " / ".join(c.text for c in
                                                                        t.rows[0].cells)
                    for t in document.tables)
+    # without photos Lampiran F is one sentence under E on its page, not a page of its own
+    f = next(p for p in document.paragraphs if p.text == "F. Dokumentasi Program/Kegiatan")
+    assert not f.paragraph_format.page_break_before
     # the efficiency spreadsheet carries the draft's numbers: 3.6, 3.7, 3.8
     efisiensi = openpyxl.load_workbook(next((tmp_path / "out").glob("Efisiensi_*.xlsx")))
     assert efisiensi.sheetnames == ["Tabel 3.6", "Tabel 3.7", "Tabel 3.8", "Grafik"]

@@ -215,14 +215,16 @@ def lampiran(doc):
               "lampiran laporan ini.")
     tag(doc, "{%p endif %}")
 
-    heading(doc, "F. Dokumentasi Program/Kegiatan", 2, page_break_before=True)
+    # the photos start a page of their own; without them the sentence follows E on its page
     tag(doc, "{%p if lampiran.dokumentasi %}")
+    heading(doc, "F. Dokumentasi Program/Kegiatan", 2, page_break_before=True)
     para(doc, "Dokumentasi program dan kegiatan {{ info.nama_lengkap }} Tahun {{ info.tahun }}.")
     tag(doc, "{%p for d in lampiran.dokumentasi %}")
     figure(doc, "{{ d.foto }}")
     figure_caption(doc, "Gambar L.{{ d.no }} {{ d.keterangan }}")
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p else %}")
+    heading(doc, "F. Dokumentasi Program/Kegiatan", 2)
     para(doc, "Dokumentasi program dan kegiatan {{ info.nama_lengkap }} Tahun {{ info.tahun }} "
               "tidak disertakan dalam lampiran laporan ini.")
     tag(doc, "{%p endif %}")
