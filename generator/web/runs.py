@@ -34,7 +34,7 @@ log = logging.getLogger("lkjip.web")
 OUTPUT_LABELS = [
     ("LKjIP_", "Draf Word LKjIP"),
     ("Tabel_1.1_Realisasi_", "Tabel 1.1 Realisasi Keuangan dan Fisik (Excel)"),
-    ("Efisiensi_", "Tabel 3.7-3.9 Efisiensi (Excel)"),
+    ("Efisiensi_", "Capaian anggaran dan efisiensi (Excel)"),   # table numbers vary by agency
     ("Catatan_Pemeriksaan_", "Catatan pemeriksaan (teks)"),
 ]
 
