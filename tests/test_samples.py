@@ -91,8 +91,9 @@ KECAMATAN = [
     ("DEFINISI OPERASIONAL", 0, ["T.1", "Indeks"],
      ["1.3", "Jumlah gangguan trantibum yang tertangani / Jumlah gangguan trantibum yang "
              "dilaporkan × 100%"]),
-    ("SATUAN / TARGET 2024", 0, ["T.1", "85"], ["1.3", "100,00%"]),            # Tabel 2.3
-    ("KODE / INDIKATOR KINERJA / TARGET 2024", 0, ["T.1", "85"], ["1.3", "100,00%"]),   # 2.4
+    # Tabel 2.3 has a SATUAN column (bare figures); 2.4 has none (figure with its unit)
+    ("SATUAN / TARGET 2024", 0, ["T.1", "Indeks / 85"], ["1.3", "% / 100,00"]),   # Tabel 2.3
+    ("KODE / INDIKATOR KINERJA / TARGET 2024", 0, ["T.1", "85 Indeks"], ["1.3", "100,00%"]),  # 2.4
     # no PK perubahan: no Tabel 2.5 (test_kecamatan_adapts); Tabel 2.5 is the program table,
     # the total of the 16 rekening pagu = 1.906.500.000
     ("ANGGARAN (SESUDAH PERUBAHAN)", 0, ["KECAMATAN", "1.906.500.000"],
@@ -158,10 +159,10 @@ DINKES = [
                                  "makin rendah makin baik: capaian = (2 × target − "
                                  "realisasi) / target × 100%"],
      ["3.1", "skala Predikat SAKIP", "nilai tingkat realisasi / nilai tingkat target"]),
-    ("SATUAN / TARGET 2024", 0, ["1.1", "90"], ["3.1", "A"]),
-    ("KODE / INDIKATOR KINERJA / TARGET 2024", 0, ["1.1", "90"], ["3.1", "A"]),
+    ("SATUAN / TARGET 2024", 0, ["1.1", "per 100.000 KH / 90"], ["3.1", "A"]),
+    ("KODE / INDIKATOR KINERJA / TARGET 2024", 0, ["1.1", "90 per 100.000 KH"], ["3.1", "A"]),
     # Tabel 2.5: only 2.2 (19 -> 18,5) changed
-    ("(PERUBAHAN)", 0, ["1.1", "90 / Tetap"], ["3.1", "A / Tetap"]),
+    ("(PERUBAHAN)", 0, ["1.1", "90 per 100.000 KH / Tetap"], ["3.1", "A / Tetap"]),
     # Tabel 2.6: total pagu of the 14 rekening = 10.027.000.000
     ("ANGGARAN (SESUDAH PERUBAHAN)", 0, ["URUSAN PEMERINTAHAN BIDANG KESEHATAN", "10.027.000.000"],
      ["JUMLAH BELANJA", "10.027.000.000"]),

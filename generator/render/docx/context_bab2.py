@@ -6,7 +6,7 @@ from ... import fmt
 from ...core.results import Result
 from ...workbook.models import InputWorkbook
 from .common import (
-    budget_levels, kali, one_line, ringkas_sub, rumus_kualitatif, sasaran_groups,
+    budget_levels, kali, nilai_indikator, one_line, ringkas_sub, rumus_kualitatif, sasaran_groups,
     target_dengan_satuan, uraian_node,
 )
 
@@ -77,15 +77,17 @@ def bab2(workbook: InputWorkbook, result: Result) -> dict:
                 "definisi": one_line(m.definisi) or "-", "formula": formula(m),
                 "sumber": m.sumber_data}
 
+    # A table with a SATUAN column shows bare figures (as Tabel 2.1 and BAB III do); a table
+    # without one shows each target with its unit ("97,50%", "88,95 Indeks").
     def rkt(i):
         return {"kode": i.kode, "nama": i.nama, "satuan": i.satuan,
-                "target": fmt.target(i.target_rkt, i.satuan)}
+                "target": nilai_indikator(i.target_rkt, i.satuan)}
 
     def pk(i):
         berubah = i.target_berubah   # decided in the core
         return {"kode": i.kode, "nama": i.nama,
-                "target_awal": fmt.target(i.target_pk_awal, i.satuan),
-                "target_perubahan": fmt.target(i.target, i.satuan),
+                "target_awal": target_dengan_satuan(i.target_pk_awal, i.satuan),
+                "target_perubahan": target_dengan_satuan(i.target, i.satuan),
                 "keterangan": "Berubah" if berubah else "Tetap"}
 
     pk_kepala = next((p for p in workbook.perjanjian_kinerja

@@ -6,7 +6,7 @@ from ... import fmt
 from ...core.results import PKResult, Result
 from ...workbook.models import InputWorkbook
 from .common import (nilai_indikator, placeholder, one_line, pejabat, picture, ringkas_sub, sasaran_groups,
-                     uraian_node)
+                     target_dengan_satuan, uraian_node)
 from .context_bab2 import renstra_table
 
 
@@ -106,8 +106,9 @@ def lampiran(workbook: InputWorkbook, result: Result) -> dict:
     years = range(inst.renstra_awal, inst.renstra_akhir + 1)
 
     def rkt(i):
-        # the same figure as Tabel 2.3: the RKT target, as the RKT states it
-        return {"kode": i.kode, "nama": i.nama, "target": fmt.target(i.target_rkt, i.satuan)}
+        # the same figure as Tabel 2.3 (the RKT target); no SATUAN column here, so with its unit
+        return {"kode": i.kode, "nama": i.nama,
+                "target": target_dengan_satuan(i.target_rkt, i.satuan)}
 
     indikator_renstra = [
         {"no": str(n), "kode": i.kode, "nama": i.nama,
