@@ -7,6 +7,7 @@ shared/DOMAIN.md ("The arithmetic"); each lives in the module of its topic
 
 from __future__ import annotations
 
+from .. import fmt
 from ..workbook import models as m
 from . import numbering
 from .agreements import agreements
@@ -19,7 +20,7 @@ from .indicators import (
 )
 from ..workbook.problems import Location
 from .results import (
-    IndicatorResult, Ikhtisar, Result, ReviewNote, SasaranResult, ScaleBand, StaffTotals,
+    IndicatorResult, Ikhtisar, Numbering, Result, ReviewNote, SasaranResult, ScaleBand, StaffTotals,
     TujuanResult,
     YearFigure,
 )
@@ -171,7 +172,7 @@ def compute(wb: m.InputWorkbook) -> Result:
     )
     notes = review_notes(wb, result, ctx)
     if not result.draf_sub_kegiatan:
-        notes.append(draf_note(len(wb.sub_kegiatan)))
+        notes.append(draf_note(len(wb.sub_kegiatan), result.nomor))
     elif not result.lampiran_rekening:
         notes.append(lampiran_note(len(wb.rekening)))
     return result.model_copy(update={"catatan": notes})
@@ -181,20 +182,23 @@ def lampiran_note(count: int) -> ReviewNote:
     """The review note said when the Word lampiran stops at the sub kegiatan level."""
     return ReviewNote(
         kind="lampiran_ringkas", location=Location("Rekening"),
-        message=(f"Workbook memuat {count:,} baris rekening, lebih dari ".replace(",", ".")
-                 + f"{LAMPIRAN_MAX_REKENING:,} yang dimuat lampiran Word".replace(",", ".")
+        message=(f"Workbook memuat {fmt.angka(count)} baris rekening, lebih dari "
+                 f"{fmt.angka(LAMPIRAN_MAX_REKENING)} yang dimuat lampiran Word"
                  + "; Tabel 1.1 di lampiran Word berhenti pada tingkat sub kegiatan dan "
                    "rincian setiap rekening ada di spreadsheet Tabel 1.1 Realisasi."))
 
 
 
-def draf_note(count: int) -> ReviewNote:
-    """The review note said when the Word draft's tables stop at the kegiatan level."""
+def draf_note(count: int, nomor: Numbering) -> ReviewNote:
+    """The review note said when the Word draft's tables stop at the kegiatan level (the
+    tables named by their numbers in this report)."""
+    tables = [nomor.nomor[k] for k in ("tabel_program", "tabel_dukungan", "tabel_anggaran",
+                                       "tabel_efisiensi_program") if nomor.nomor[k]]
     return ReviewNote(
         kind="draf_ringkas", location=Location("Sub Kegiatan"),
-        message=(f"Workbook memuat {count:,} sub kegiatan, lebih dari ".replace(",", ".")
-                 + f"{DRAF_MAX_SUB_KEGIATAN:,} yang dimuat draf Word".replace(",", ".")
-                 + "; Tabel 2.6, 3.6, 3.7, 3.9 dan Tabel 1.1 di lampiran draf Word berhenti "
+        message=(f"Workbook memuat {fmt.angka(count)} sub kegiatan, lebih dari "
+                 f"{fmt.angka(DRAF_MAX_SUB_KEGIATAN)} yang dimuat draf Word"
+                 + f"; Tabel {', '.join(tables)} dan Tabel 1.1 di lampiran draf Word berhenti "
                    "pada tingkat kegiatan, dan rincian setiap sub kegiatan ada di spreadsheet "
                    "Tabel 1.1 Realisasi dan Efisiensi."))
 

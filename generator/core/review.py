@@ -64,7 +64,7 @@ def review_notes(wb: m.InputWorkbook, result: Result, ctx: Context) -> list[Revi
             row = next(i.row for i in wb.indikator if i.kode == ind.kode)
             add("iku_no_budget", "Indikator", row, "kode",
                 f"Indikator {ind.kode} tidak didukung sub kegiatan mana pun, sehingga tidak "
-                f"punya anggaran (Tabel 3.8).")
+                f"punya anggaran ({result.nomor.label('tabel_efisiensi')}).")
         if ind.capaian is None and ind.terukur:
             add("capaian_undefined", "Kinerja Indikator", k.row, "target_pk_awal",
                 f"Capaian indikator {ind.kode} tidak dapat dihitung: {ind.skor.alasan}; "

@@ -83,3 +83,18 @@ def test_past_the_bound_the_tables_stop_at_kegiatan(sample_checked, monkeypatch)
         texts = [v for row in book[name].iter_rows(values_only=True) for v in row
                  if isinstance(v, str)]
         assert any(SUB in t for t in texts), name
+
+
+def test_the_note_names_the_tables_by_this_reports_numbers():
+    from generator.core import numbering
+    from generator.core.compute import draf_note
+
+    every = numbering.number({})
+    assert ("Tabel 2.6, 3.6, 3.7, 3.9 dan Tabel 1.1 di lampiran"
+            in draf_note(501, every).message)
+    # No earlier years: Tabel 3.3 drops out, so 3.6 / 3.7 / 3.9 move up to 3.5 / 3.6 / 3.8;
+    # no PK perubahan: Tabel 2.5 drops out, so the program table 2.6 is 2.5.
+    fewer = numbering.number({"tabel_perbandingan": False, "tabel_pk_perubahan": False})
+    message = draf_note(501, fewer).message
+    assert "Workbook memuat 501 sub kegiatan, lebih dari 500" in message
+    assert "Tabel 2.5, 3.5, 3.6, 3.8 dan Tabel 1.1 di lampiran" in message

@@ -66,3 +66,11 @@ def test_past_the_bound_the_word_table_stops_at_sub_kegiatan(sample_checked, mon
     texts = [c.value for row in book.worksheets[0].iter_rows() for c in row
              if isinstance(c.value, str)]
     assert "Belanja Perjalanan Dinas Dalam Kota" in " ".join(texts)
+
+
+def test_the_note_is_one_sentence_with_grouped_figures():
+    from generator.core.compute import lampiran_note
+
+    # 12.345 with a thousands dot, and the clause after "rekening" keeps its comma
+    assert lampiran_note(12345).message.startswith(
+        "Workbook memuat 12.345 baris rekening, lebih dari 2.000 yang dimuat lampiran Word;")
