@@ -161,6 +161,21 @@ def first_child(el, tag):
     return None
 
 
+def _first_two(props, tag_a, tag_b):
+    """The first children of a property element (pPr, rPr) with tag_a and with tag_b, each
+    None when absent, in one pass over its children."""
+    a = b = None
+    for child in props:
+        tag = child.tag
+        if tag == tag_a:
+            if a is None:
+                a = child
+        elif tag == tag_b:
+            if b is None:
+                b = child
+    return a, b
+
+
 def _cell_min(tc, fonts, margins: int, ignore_jinja: bool) -> int:
     widest = 0.0
     default = fonts[""]
@@ -169,15 +184,7 @@ def _cell_min(tc, fonts, margins: int, ignore_jinja: bool) -> int:
         sid = ""
         indent = 0
         if ppr is not None:
-            ps = ind = None
-            for child in ppr:
-                tag = child.tag
-                if tag == _PSTYLE:
-                    if ps is None:
-                        ps = child
-                elif tag == _IND:
-                    if ind is None:
-                        ind = child
+            ps, ind = _first_two(ppr, _PSTYLE, _IND)
             if ps is not None:
                 sid = ps.get(_VAL)
             if ind is not None:
@@ -192,15 +199,7 @@ def _cell_min(tc, fonts, margins: int, ignore_jinja: bool) -> int:
             rpr = first_child(r, _RPR)
             rsize, rbold = size, bold
             if rpr is not None:
-                sz = b = None
-                for child in rpr:
-                    tag = child.tag
-                    if tag == _SZ:
-                        if sz is None:
-                            sz = child
-                    elif tag == _B:
-                        if b is None:
-                            b = child
+                sz, b = _first_two(rpr, _SZ, _B)
                 if sz is not None and sz.get(_VAL):
                     rsize = int(sz.get(_VAL)) / 2
                 if b is not None:
