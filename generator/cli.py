@@ -19,6 +19,7 @@ from . import __version__, clitext
 from .messages import (invalid_summary, notes_heading, unexpected, unreadable,
                        valid_summary)
 from .clitext import EXIT_INTERRUPTED, INTERRUPTED
+from .interrupts import raise_if_pending
 from .pipeline import (SAMPLE_SOURCES, SAMPLE_WORKBOOK, STAGES, TEMPLATES, OutputError, check,
                        generate)
 from .workbook import Report, WorkbookError
@@ -151,6 +152,7 @@ class Progress:
         self.bar = None
 
     def __call__(self, key: str) -> None:
+        raise_if_pending()
         now = time.monotonic()
         self._finish(now)
         self.current, self.started = key, now

@@ -12,27 +12,19 @@ import signal
 import sys
 
 from .clitext import EXIT_INTERRUPTED, INTERRUPTED as MESSAGE
-
-
-class Interrupted(KeyboardInterrupt):
-    """Ctrl+C or kill: unwinds the stack so every `finally` runs."""
-
-
-def _raise(signum, frame):  # noqa: ARG001
-    raise Interrupted()
-
-
-def install_handlers() -> None:
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        try:
-            signal.signal(sig, _raise)
-        except (ValueError, OSError):  # not the main thread, or not supported here
-            pass
+from .interrupts import install_handlers, raise_if_pending
 
 
 def interrupted_exit() -> None:
     # Further signals while exiting are ignored: the line is printed once.
-    for sig in (signal.SIGINT, signal.SIGTERM):
+    if hasattr(signal, "setitimer"):
+        try:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+        except (ValueError, OSError):
+            pass
+    for sig in (signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGALRM", None)):
+        if sig is None:
+            continue
         try:
             signal.signal(sig, signal.SIG_IGN)
         except (ValueError, OSError):
@@ -50,6 +42,7 @@ def main() -> None:
     try:
         from .cli import main as cli
 
+        raise_if_pending()
         cli(prog_name="lkjip")
     except KeyboardInterrupt:
         interrupted_exit()
