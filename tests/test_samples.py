@@ -83,7 +83,8 @@ def _check(document, header_part, first, last, nth=0):
 KECAMATAN = [
     # Tabel 1.1-1.2: 1+1+4+2+10 = 18 PNS, no PPPK, no kontrak; golongan 18 (no sheet
     # Pegawai Pendidikan: see test_kecamatan_adapts)
-    ("PPPK", 0, ["Camat / 1 / 0 / 0 / 1"], ["JUMLAH / 18 / 0 / 0 / 18"]),
+    # staff: all PNS, 1+1+4+2+10 = 18; no PPPK or kontrak column
+    ("JABATAN / JUMLAH", 0, ["Camat / 1"], ["JUMLAH / 18"]),
     ("GOLONGAN", 0, ["Pembina Tingkat I / IV/b / 1"], ["JUMLAH /  / 18"]),
     # Tabel 2.1: the tujuan's own indicator first, Renstra 81 ... 87
     ("INDIKATOR KINERJA / 2021", 0, ["Indikator Tujuan:", "T.1", "81 / 82 / 83,50 / 85 / 86 / 87"],
@@ -348,6 +349,11 @@ def test_kecamatan_adapts(generated):
     assert ("sebanyak 18 (Delapan Belas) Orang, seluruhnya PNS; rinciannya menurut jabatan "
             "disajikan pada Tabel 1.1.") in text
     assert "Rincian pegawai menurut tingkat pendidikan tidak disajikan dalam laporan ini." in text
+    # all 18 are PNS: no PPPK or kontrak column, the JUMLAH column alone
+    assert "Tabel 1.1 Jumlah PNS Menurut Jabatan" in text
+    staff = _table(document, "NO / JABATAN")
+    assert [c.text for c in staff.rows[0].cells] == ["NO", "JABATAN", "JUMLAH"]
+    assert [c.text for c in staff.rows[-1].cells][1:] == ["JUMLAH", "18"]
     assert ("Susunan 18 (Delapan Belas) PNS menurut pangkat dan golongan ruang disajikan pada "
             "Tabel 1.2.") in text
     assert not any("PENDIDIKAN" in " / ".join(c.text for c in t.rows[0].cells)
@@ -409,8 +415,9 @@ def test_small_agency_without_optional_sheets(tmp_path):
     text = _body(document)
     # every reference in the text follows the new numbers
     for sentence in (
-            "Rincian pegawai Kecamatan Baamang Kabupaten Kotawaringin Timur menurut jabatan dan "
-            "status kepegawaian tidak disajikan dalam laporan ini.",
+            # Pegawai Jabatan deleted, Pegawai Pendidikan absent: one sentence for both
+            "Rincian pegawai menurut jabatan dan tingkat pendidikan tidak disajikan dalam "
+            "laporan ini.",
             "Susunan 18 (Delapan Belas) PNS menurut pangkat dan golongan ruang disajikan pada "
             "Tabel 1.1.",
             "target pada Tabel 2.4 tetap menjadi dasar",
@@ -425,6 +432,7 @@ def test_small_agency_without_optional_sheets(tmp_path):
         assert sentence in text, sentence
     for gone in ("Tabel 3.10", "Tabel 2.6", "Tabel 1.2", "Tabel L.2", "tidak dimuat"):
         assert gone not in text, gone
+    assert text.count("Rincian pegawai") == 1
     assert not any("SASARAN / INDIKATOR KINERJA / TAHUN" in " / ".join(c.text for c in
                                                                        t.rows[0].cells)
                    for t in document.tables)

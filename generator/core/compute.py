@@ -209,9 +209,10 @@ def _kategori_opt(value, scale) -> str:
 
 def _staff(wb: m.InputWorkbook) -> StaffTotals:
     rows = wb.pegawai_jabatan
+    totals = {"pns": sum(r.pns for r in rows), "pppk": sum(r.pppk for r in rows),
+              "kontrak": sum(r.kontrak for r in rows)}
     return StaffTotals(
-        pns=sum(r.pns for r in rows), pppk=sum(r.pppk for r in rows),
-        kontrak=sum(r.kontrak for r in rows),
+        **totals, status=tuple(k for k, n in totals.items() if n > 0),
         per_jabatan={r.row: r.pns + r.pppk + r.kontrak for r in rows},
         jumlah=sum(r.pns + r.pppk + r.kontrak for r in rows),
         pendidikan=sum(r.jumlah for r in wb.pegawai_pendidikan),

@@ -218,6 +218,9 @@ class StaffTotals(Frozen):
     pns: int
     pppk: int
     kontrak: int
+    # The staff statuses the agency has (a total above 0), in the order pns, pppk, kontrak:
+    # the columns of the staff-by-jabatan table.
+    status: tuple[str, ...] = ()
     per_jabatan: dict[int, int]      # row number -> row total
     jumlah: int
     pendidikan: int

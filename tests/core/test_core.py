@@ -154,6 +154,21 @@ def test_staff_totals(sample_checked):
     _, res = sample_checked
     assert (res.pegawai.pns, res.pegawai.pppk, res.pegawai.kontrak, res.pegawai.jumlah) == \
         (24, 1, 13, 38)
+    assert res.pegawai.status == ("pns", "pppk", "kontrak")
+
+
+@pytest.mark.parametrize("drop,status", [(("pppk",), ("pns", "kontrak")),
+                                         (("pppk", "kontrak"), ("pns",)),
+                                         (("pns", "pppk", "kontrak"), ())])
+def test_staff_statuses_are_those_the_agency_has(sample_checked, drop, status):
+    """A status with no one (all its column 0) has no column in the staff table."""
+    workbook, _ = sample_checked
+    rows = [r.model_copy(update={k: 0 for k in drop}) for r in workbook.pegawai_jabatan]
+    res = compute(workbook.model_copy(update={"pegawai_jabatan": rows}))
+    assert res.pegawai.status == status
+    # 24 PNS, 1 PPPK, 13 kontrak in the sample; the dropped ones count 0
+    kept = {"pns": 24, "pppk": 1, "kontrak": 13}
+    assert res.pegawai.jumlah == sum(n for k, n in kept.items() if k not in drop)
 
 
 # --- Review notes -------------------------------------------------------------------------

@@ -78,9 +78,10 @@ def test_staff_count_as_in_tabel_11(document):
     assert m, "no staff sentence"
     jumlah = int(m.group(1).replace(".", ""))
     pns = int((m.group(2) or m.group(1)).replace(".", ""))
-    t = _table(document, "PPPK")                          # Tabel 1.1 (staff by position)
+    t = _table(document, "JABATAN")                       # Tabel 1.1 (staff by position)
     head = [c.text.strip().upper() for c in t.rows[0].cells]
-    assert pns == _total_row(t, head.index("PNS"))
+    # with PNS only the table has no status columns: the JUMLAH column counts the PNS
+    assert pns == _total_row(t, head.index("PNS" if m.group(2) else "JUMLAH"))
     assert jumlah == _total_row(t, head.index("JUMLAH"))
     for pattern, header in ((r"Susunan ([\d.]+) \([\w ]+\) pegawai menurut tingkat pendidikan",
                              "PENDIDIKAN"),

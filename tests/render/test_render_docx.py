@@ -181,7 +181,9 @@ def test_staff_sentence_and_tabel_1_1(doc):
     text = all_text(doc)
     assert ("24 (Dua Puluh Empat) Orang PNS, 1 (Satu) Orang PPPK dan 13 (Tiga Belas) Orang "
             "Tenaga Kontrak") in text
+    assert "Tabel 1.1 Jumlah PNS, PPPK dan Tenaga Kontrak Menurut Jabatan" in text
     t = table_after(doc, "Tabel 1.1 Jumlah")
+    assert texts(t.rows[0]) == ["NO", "JABATAN", "PNS", "PPPK", "TENAGA KONTRAK", "JUMLAH"]
     assert row_with(t, "Pelaksana/Staf")[2:] == ["12", "0", "13", "25"]
     assert texts(t.rows[-1])[1:] == ["JUMLAH", "24", "1", "13", "38"]
 

@@ -8,12 +8,18 @@ from ...workbook.models import InputWorkbook
 from .common import daftar, lines, one_line, picture
 
 
+STATUS = {"pns": "PNS", "pppk": "PPPK", "kontrak": "Tenaga Kontrak"}
+# What each staff table breaks the staff down by, for the sentence naming those not presented.
+RINCIAN = (("tabel_jabatan", "jabatan"),
+           ("tabel_pendidikan", "tingkat pendidikan"), ("tabel_golongan", "pangkat/golongan"))
+
+
 def _kalimat_pegawai(result: Result) -> str:
-    """The staff count of Tabel 1.1 in words, by status; a status nobody has is left out
-    ("18 (Delapan Belas) Orang, seluruhnya PNS" for an agency without PPPK or kontrak)."""
+    """The staff count of the staff-by-jabatan table in words, by status; a status nobody
+    has is left out ("18 (Delapan Belas) Orang, seluruhnya PNS" for an agency without PPPK
+    or kontrak)."""
     p = result.pegawai
-    parts = [(n, label) for n, label in ((p.pns, "PNS"), (p.pppk, "PPPK"),
-                                         (p.kontrak, "Tenaga Kontrak")) if n]
+    parts = [(getattr(p, k), STATUS[k]) for k in p.status]
     if not parts:
         return fmt.jumlah_kata(0, "Orang")
     if len(parts) == 1:
@@ -21,6 +27,25 @@ def _kalimat_pegawai(result: Result) -> str:
     texts = [f"{fmt.jumlah_kata(n, 'Orang')} {label}" for n, label in parts]
     return (f"{fmt.jumlah_kata(p.jumlah, 'Orang')}, terdiri atas " + ", ".join(texts[:-1])
             + " dan " + texts[-1])
+
+
+def _judul_jabatan(result: Result) -> str:
+    """The table's title names the statuses it counts: "Jumlah PNS dan PPPK Menurut
+    Jabatan"; "Jumlah Pegawai Menurut Jabatan" when nobody is counted."""
+    labels = [STATUS[k] for k in result.pegawai.status] or ["Pegawai"]
+    named = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " dan " + labels[-1]
+    return f"Jumlah {named} Menurut Jabatan"
+
+
+def _tidak_disajikan(result: Result) -> str:
+    """One sentence for every staff table the agency has no rows for ("" when none is
+    missing), so that two missing tables never give two sentences one after the other."""
+    missing = [text for key, text in RINCIAN if not result.nomor.present[key]]
+    if not missing:
+        return ""
+    named = missing[0] if len(missing) == 1 else \
+        ", ".join(missing[:-1]) + " dan " + missing[-1]
+    return f"Rincian pegawai menurut {named} tidak disajikan dalam laporan ini."
 
 
 def bab1(workbook: InputWorkbook, result: Result) -> dict:
@@ -36,8 +61,10 @@ def bab1(workbook: InputWorkbook, result: Result) -> dict:
             "uraian_tugas": daftar(u.uraian_tugas, "huruf"),
         })
     p = result.pegawai
-    jabatan = [{"no": str(r.no), "jabatan": r.jabatan, "pns": fmt.angka(r.pns),
-                "pppk": fmt.angka(r.pppk), "kontrak": fmt.angka(r.kontrak),
+    # One column per status the agency has; with a single status the JUMLAH column says it all.
+    columns = list(p.status) if len(p.status) > 1 else []
+    jabatan = [{"no": str(r.no), "jabatan": r.jabatan,
+                "nilai": [fmt.angka(getattr(r, k)) for k in columns],
                 "jumlah": fmt.angka(p.per_jabatan.get(r.row))}
                for r in sorted(workbook.pegawai_jabatan, key=lambda r: r.no)]
     pendidikan = [{"no": str(r.no), "pendidikan": r.pendidikan, "jumlah": fmt.angka(r.jumlah)}
@@ -53,11 +80,12 @@ def bab1(workbook: InputWorkbook, result: Result) -> dict:
         "unit": units,
         "pegawai": {
             "kalimat": _kalimat_pegawai(result),
+            "judul_jabatan": _judul_jabatan(result),
+            "kolom": [STATUS[k].upper() for k in columns],
             "jabatan": jabatan,
-            "pns": fmt.angka(p.pns),
-            "pppk": fmt.angka(p.pppk),
-            "kontrak": fmt.angka(p.kontrak),
+            "nilai": [fmt.angka(getattr(p, k)) for k in columns],
             "jumlah": fmt.angka(p.jumlah),
+            "tidak_disajikan": _tidak_disajikan(result),
             "pendidikan": pendidikan,
             "jumlah_pendidikan": fmt.angka(p.pendidikan),
             "kata_pendidikan": fmt.jumlah_kata(p.pendidikan),

@@ -63,27 +63,24 @@ def bab1(doc):
     figure_caption(doc, "Gambar {{ no.gambar_struktur }} Struktur Organisasi {{ info.nama_lengkap }}")
 
     # Staff (optional sheets): each table present is introduced by a sentence whose count is
-    # its own total; a table the agency has no rows for is one sentence instead.
+    # its own total; the tables the agency has no rows for are named in one sentence after
+    # the staff tables.
     tag(doc, "{%p if ada.tabel_jabatan %}")
     para(doc, "Jumlah pegawai di lingkungan {{ info.nama_lengkap }} sebanyak "
               "{{ bab1.pegawai.kalimat }}; rinciannya menurut jabatan disajikan pada "
               "Tabel {{ no.tabel_jabatan }}.")
-    caption(doc, "Tabel {{ no.tabel_jabatan }} Jumlah PNS, PPPK dan Tenaga Kontrak Menurut Jabatan")
-    t = Table(doc, [1.0, 6.5, 2.0, 2.0, 2.5, 2.0])
-    t.head(["NO", "JABATAN", "PNS", "PPPK", "TENAGA KONTRAK", "JUMLAH"])
+    caption(doc, "Tabel {{ no.tabel_jabatan }} {{ bab1.pegawai.judul_jabatan }}")
+    # One column per staff status the agency has (none when it has one status only).
+    t = Table(doc, [1.0, 6.4, 0.3, 2.2, 0.3, 2.0])
+    t.head(["NO", "JABATAN", "{%tc for k in bab1.pegawai.kolom %}", "{{ k }}", "{%tc endfor %}",
+            "JUMLAH"])
     t.tag("{%tr for r in bab1.pegawai.jabatan %}")
-    t.row(["{{ r.no }}", "{{ r.jabatan }}", "{{ r.pns }}", "{{ r.pppk }}", "{{ r.kontrak }}",
-           "{{ r.jumlah }}"], aligns=["c", None, "c", "c", "c", "c"])
+    t.row(["{{ r.no }}", "{{ r.jabatan }}", "{%tc for v in r.nilai %}", "{{ v }}",
+           "{%tc endfor %}", "{{ r.jumlah }}"], aligns=["c", None, "c", "c", "c", "c"])
     t.tag("{%tr endfor %}")
-    t.row(["", "JUMLAH", "{{ bab1.pegawai.pns }}", "{{ bab1.pegawai.pppk }}",
-           "{{ bab1.pegawai.kontrak }}", "{{ bab1.pegawai.jumlah }}"], bold=True,
-          shade=SHADE_GROUP, aligns=["c", "c", "c", "c", "c", "c"])
-    tag(doc, "{%p elif ada.tabel_pendidikan or ada.tabel_golongan %}")
-    para(doc, "Rincian pegawai {{ info.nama_lengkap }} menurut jabatan dan status kepegawaian "
-              "tidak disajikan dalam laporan ini.")
-    tag(doc, "{%p else %}")
-    para(doc, "Rincian pegawai {{ info.nama_lengkap }} menurut jabatan, tingkat pendidikan dan "
-              "pangkat/golongan tidak disajikan dalam laporan ini.")
+    t.row(["", "JUMLAH", "{%tc for v in bab1.pegawai.nilai %}", "{{ v }}", "{%tc endfor %}",
+           "{{ bab1.pegawai.jumlah }}"], bold=True, shade=SHADE_GROUP,
+          aligns=["c", "c", "c", "c", "c", "c"])
     tag(doc, "{%p endif %}")
 
     tag(doc, "{%p if ada.tabel_pendidikan %}")
@@ -97,8 +94,6 @@ def bab1(doc):
     t.tag("{%tr endfor %}")
     t.row(["", "JUMLAH", "{{ bab1.pegawai.jumlah_pendidikan }}"], bold=True, shade=SHADE_GROUP,
           aligns=["c", "c", "c"])
-    tag(doc, "{%p elif ada.tabel_jabatan or ada.tabel_golongan %}")
-    para(doc, "Rincian pegawai menurut tingkat pendidikan tidak disajikan dalam laporan ini.")
     tag(doc, "{%p endif %}")
 
     tag(doc, "{%p if ada.tabel_golongan %}")
@@ -113,8 +108,9 @@ def bab1(doc):
     t.tag("{%tr endfor %}")
     t.row(["", "JUMLAH", "", "{{ bab1.pegawai.jumlah_golongan }}"], bold=True, shade=SHADE_GROUP,
           aligns=["c", "c", "c", "c"])
-    tag(doc, "{%p elif ada.tabel_jabatan or ada.tabel_pendidikan %}")
-    para(doc, "Rincian PNS menurut pangkat/golongan tidak disajikan dalam laporan ini.")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if bab1.pegawai.tidak_disajikan %}")
+    para(doc, "{{ bab1.pegawai.tidak_disajikan }}")
     tag(doc, "{%p endif %}")
 
     heading(doc, "D. Isu Strategis", 2)
