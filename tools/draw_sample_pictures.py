@@ -78,10 +78,11 @@ def bagan(source=SAMPLE, name="bagan_organisasi.png"):
         d.line((800, y + 40, 1050, y + 40), fill="#1F4E79", width=3)
         box(1050, y, 420, 80, u)
     n = max(len(bidang), 1)
-    w = (1500 - (n - 1) * 30) / n
-    d.line((50 + w / 2, 600, 50 + (n - 1) * (w + 30) + w / 2, 600), fill="#1F4E79", width=3)
+    w = min((1500 - (n - 1) * 30) / n, 735)                # one bidang: not the full width
+    left = 800 - (n * w + (n - 1) * 30) / 2                  # the row centred under the head
+    d.line((left + w / 2, 600, left + (n - 1) * (w + 30) + w / 2, 600), fill="#1F4E79", width=3)
     for i, u in enumerate(bidang):
-        x = 50 + i * (w + 30)
+        x = left + i * (w + 30)
         d.line((x + w / 2, 600, x + w / 2, 640), fill="#1F4E79", width=3)
         box(x, 640, w, 130, u)
     _save(img, name)
@@ -111,5 +112,6 @@ if __name__ == "__main__":
     logo()
     bagan()
     bagan(OUT / "kecamatan", "bagan_kecamatan.png")     # the kecamatan sample's own chart
+    bagan(OUT / "dinkes", "bagan_dinkes.png")           # and the Dinas Kesehatan sample's
     photos()
     print("gambar contoh ditulis di", OUT)
