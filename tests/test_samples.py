@@ -349,6 +349,11 @@ def test_kecamatan_adapts(generated):
     assert ("sebanyak 18 (Delapan Belas) Orang, seluruhnya PNS; rinciannya menurut jabatan "
             "disajikan pada Tabel 1.1.") in text
     assert "Rincian pegawai menurut tingkat pendidikan tidak disajikan dalam laporan ini." in text
+    # IKU T.1 belongs to the tujuan, 1.1-1.3 to the one sasaran: counted apart
+    assert ("Kinerja diukur melalui 1 (Satu) sasaran strategis dengan 3 (Tiga) indikator kinerja "
+            "utama serta 1 (Satu) indikator kinerja utama tingkat tujuan.") in text
+    assert ("ditetapkan 1 (Satu) sasaran strategis yang diukur dengan 3 (Tiga) indikator kinerja "
+            "utama, ditambah 1 (Satu) indikator kinerja utama tingkat tujuan.") in text
     # all 18 are PNS: no PPPK or kontrak column, the JUMLAH column alone
     assert "Tabel 1.1 Jumlah PNS Menurut Jabatan" in text
     staff = _table(document, "NO / JABATAN")

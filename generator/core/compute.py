@@ -147,6 +147,7 @@ def compute(wb: m.InputWorkbook) -> Result:
         realisasi_modal=total.realisasi_modal, serapan=total.serapan,
         efisiensi_anggaran=None if total.serapan is None else HUNDRED - total.serapan,
         jumlah_sasaran=len(sasaran), jumlah_indikator=len(indicators),
+        jumlah_indikator_tujuan=sum(1 for i in indicators if i.kode_sasaran is None),
         rata_capaian_indikator=ind_mean, rata_capaian_sasaran=sas_mean,
         kategori_rata=_kategori_opt(sas_mean if sas_mean is not None else ind_mean, ctx.scale),
     )

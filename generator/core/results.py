@@ -276,7 +276,8 @@ class Ikhtisar(Frozen):
     serapan: Optional[Decimal]
     efisiensi_anggaran: Optional[Decimal]   # 100 - serapan
     jumlah_sasaran: int
-    jumlah_indikator: int
+    jumlah_indikator: int            # every IKU, tujuan and sasaran level
+    jumlah_indikator_tujuan: int = 0  # of those, the tujuan's own (no sasaran)
     rata_capaian_indikator: Optional[Decimal]
     rata_capaian_sasaran: Optional[Decimal]
     kategori_rata: str

@@ -32,7 +32,7 @@ def _count(pattern: str, texts: list[str]) -> tuple[int, ...]:
     for t in texts:
         m = re.search(pattern, t)
         if m:
-            return tuple(int(g.replace(".", "")) for g in m.groups())
+            return tuple(None if g is None else int(g.replace(".", "")) for g in m.groups())
     raise AssertionError(f"no sentence matches {pattern!r}")
 
 
@@ -43,21 +43,27 @@ def _table(document, header: str):
 
 def test_sasaran_and_indicators_as_in_tabel_32(document):
     texts = _texts(document)
-    n_sasaran, n_ind = _count(r"Kinerja diukur melalui (\d+) \(\w+\) sasaran strategis dengan "
-                              r"(\d+) \(", texts)
+    tujuan = r"(?: serta (\d+) \(\w+(?: \w+)*\) indikator kinerja utama tingkat tujuan)?"
+    n_sasaran, n_ind, n_tujuan = _count(
+        r"Kinerja diukur melalui (\d+) \(\w+\) sasaran strategis dengan (\d+) \(\w+(?: \w+)*\) "
+        r"indikator kinerja utama" + tujuan + r"\.", texts)
     t = _table(document, "PENANGGUNG JAWAB")              # Tabel 3.2
-    codes, groups = set(), set()
+    codes, tujuan_codes, groups = set(), set(), set()
     for r in t.rows[1:]:
         cells = [c.text for c in r.cells]
         if re.fullmatch(r"T?\.?\d+(\.\d+)?", cells[2].strip()):
-            codes.add(cells[2].strip())
-            if not cells[1].startswith("Indikator Tujuan"):
+            if cells[1].startswith("Indikator Tujuan"):
+                tujuan_codes.add(cells[2].strip())
+            else:
+                codes.add(cells[2].strip())
                 groups.add(cells[1])
-    assert n_ind == len(codes)
+    assert n_ind == len(codes)                            # the sasaran's indicators
+    assert (n_tujuan or 0) == len(tujuan_codes)           # and the tujuan's own, if any
     assert n_sasaran == len(groups)
-    # the closing chapter states the same two counts
-    assert _count(r"Pada Tahun \d+ ditetapkan (\d+) \(\w+\) sasaran strategis dengan (\d+) \(",
-                  texts) == (n_sasaran, n_ind)
+    # the closing chapter states the same counts
+    assert _count(r"Pada Tahun \d+ ditetapkan (\d+) \(\w+\) sasaran strategis dengan (\d+) "
+                  r"\(\w+(?: \w+)*\) indikator kinerja utama" + tujuan, texts) \
+        == (n_sasaran, n_ind, n_tujuan)
 
 
 def _total_row(t, col):

@@ -66,6 +66,11 @@ def bab4(workbook: InputWorkbook, result: Result) -> dict:
     return {
         "jumlah_sasaran": fmt.jumlah_kata(ik.jumlah_sasaran),
         "jumlah_indikator": fmt.jumlah_kata(ik.jumlah_indikator),
+        # the sasaran's indicators, and the tujuan's own ones ("" when there are none)
+        "jumlah_indikator_sasaran": fmt.jumlah_kata(ik.jumlah_indikator
+                                                    - ik.jumlah_indikator_tujuan),
+        "jumlah_indikator_tujuan": fmt.jumlah_kata(ik.jumlah_indikator_tujuan)
+        if ik.jumlah_indikator_tujuan else "",
         "sasaran": sasaran,
         "rp_pagu": fmt.rp(ik.pagu),
         "rp_realisasi": fmt.rp(ik.realisasi),

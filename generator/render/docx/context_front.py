@@ -37,6 +37,11 @@ def depan(workbook: InputWorkbook, result: Result) -> dict:
     return {
         "jumlah_sasaran": fmt.jumlah_kata(ik.jumlah_sasaran),
         "jumlah_indikator": fmt.jumlah_kata(ik.jumlah_indikator),
+        # the sasaran's indicators, and the tujuan's own ones ("" when there are none)
+        "jumlah_indikator_sasaran": fmt.jumlah_kata(ik.jumlah_indikator
+                                                    - ik.jumlah_indikator_tujuan),
+        "jumlah_indikator_tujuan": fmt.jumlah_kata(ik.jumlah_indikator_tujuan)
+        if ik.jumlah_indikator_tujuan else "",
         "rata_indikator": fmt.pct(ik.rata_capaian_indikator),
         "rata_capaian": fmt.pct(rata_sasaran),
         "kategori": ik.kategori_rata,

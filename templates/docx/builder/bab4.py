@@ -16,7 +16,9 @@ def bab4(doc):
               "{{ info.tahun }}, sekaligus pemenuhan amanat Peraturan Presiden Nomor 29 Tahun 2014 "
               "tentang Sistem Akuntabilitas Kinerja Instansi Pemerintah.")
     para(doc, "Pada Tahun {{ info.tahun }} ditetapkan {{ bab4.jumlah_sasaran }} sasaran strategis "
-              "dengan {{ bab4.jumlah_indikator }} indikator kinerja utama sesuai Rencana Kerja "
+              "dengan {{ bab4.jumlah_indikator_sasaran }} indikator kinerja utama"
+              "{% if bab4.jumlah_indikator_tujuan %} serta {{ bab4.jumlah_indikator_tujuan }} "
+              "indikator kinerja utama tingkat tujuan{% endif %} sesuai Rencana Kerja "
               "Tahunan dan Perjanjian Kinerja. Pencapaiannya secara ringkas adalah sebagai berikut:")
     tag(doc, "{%p for s in bab4.sasaran %}")
     runs(doc, [("{{ s.judul }}", {"bold": True}), "{{ s.ringkas }}"],

@@ -54,7 +54,9 @@ def depan(doc):
     para(doc, "Penyusunan laporan berpedoman pada Peraturan Presiden Nomor 29 Tahun 2014 tentang "
               "Sistem Akuntabilitas Kinerja Instansi Pemerintah dan Peraturan Menteri PANRB Nomor "
               "53 Tahun 2014. Kinerja diukur melalui {{ depan.jumlah_sasaran }} sasaran strategis "
-              "dengan {{ depan.jumlah_indikator }} indikator kinerja utama. Rata-rata capaian "
+              "dengan {{ depan.jumlah_indikator_sasaran }} indikator kinerja utama"
+              "{% if depan.jumlah_indikator_tujuan %} serta {{ depan.jumlah_indikator_tujuan }} "
+              "indikator kinerja utama tingkat tujuan{% endif %}. Rata-rata capaian "
               "sasaran tahun ini sebesar {{ depan.rata_capaian }} dengan kategori "
               "{{ depan.kategori }}, sedangkan realisasi anggaran sebesar {{ depan.realisasi }} dari "
               "pagu {{ depan.pagu }} atau {{ depan.serapan }}.")
@@ -75,7 +77,10 @@ def depan(doc):
               "anggaran. Pengukuran kinerja dilakukan terhadap target yang ditetapkan dalam "
               "Perjanjian Kinerja Tahun {{ info.tahun }}.")
     para(doc, "Pada tahun {{ info.tahun }} ditetapkan {{ depan.jumlah_sasaran }} sasaran strategis "
-              "yang diukur dengan {{ depan.jumlah_indikator }} indikator kinerja utama. Rata-rata "
+              "yang diukur dengan {{ depan.jumlah_indikator_sasaran }} indikator kinerja utama"
+              "{% if depan.jumlah_indikator_tujuan %}, ditambah "
+              "{{ depan.jumlah_indikator_tujuan }} indikator kinerja utama tingkat tujuan"
+              "{% endif %}. Rata-rata "
               "capaian seluruh indikator sebesar {{ depan.rata_indikator }} dan rata-rata capaian "
               "sasaran sebesar {{ depan.rata_capaian }}, sehingga kinerja tahun ini berada pada "
               "kategori {{ depan.kategori }}. Sebaran capaian indikator menurut kategori adalah "
