@@ -568,7 +568,8 @@ def _check_shares(v: Validated) -> None:
                                        f"{s.kode} sudah mendukung IKU {s.kode_indikator})")
         elif s.kode_indikator is None and not shares:
             v.problem("required", "Sub Kegiatan", s.row, "kode_indikator", None,
-                      expected="isian tidak kosong")  # or shares in Porsi Anggaran
+                      expected=f"kode IKU yang didukung, atau porsi anggaran sub kegiatan "
+                               f"{s.kode} per IKU di sheet Porsi Anggaran")
         elif shares:
             total = sum((p.porsi for p in shares), Decimal(0))
             if total != 100:

@@ -57,3 +57,13 @@ def test_shares_split_budget(broken):
     assert result.indicator("1.1").anggaran.pagu - sub.pagu * 40 / 100 == sum(
         result.node(k).budget.pagu for k in result.indicator("1.1").sub_kegiatan
         if k != "1.06.01.2.01.0001")
+
+
+def test_sub_kegiatan_without_indikator_names_both_ways(broken):
+    """No Kode Indikator and no shares: the message says the two ways to fill it."""
+    _, report, _ = check(broken({("Sub Kegiatan", "H2"): None}))
+    (problem,) = list(report)
+    assert (problem.kind, problem.location.sheet, problem.location.cell) == \
+        ("required", "Sub Kegiatan", "H2")
+    assert ("Diharapkan: kode IKU yang didukung, atau porsi anggaran sub kegiatan "
+            "1.06.01.2.01.0001 per IKU di sheet Porsi Anggaran.") in problem.message()
