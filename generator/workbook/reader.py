@@ -410,15 +410,18 @@ def _scan(path: Path, data: bytes) -> Scanned:
     return Scanned(parts=parts, sheets=found, data=data)
 
 
-# The start of one shared-string item (<si>, <si/>, also with a namespace prefix).
-_SI_START = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si[\s>/]")
+# The start of one shared-string item (<si>, <si/>, also with a namespace prefix of up to 64
+# characters), and the longest text it matches.
+_SI_START = re.compile(rb"<(?:[A-Za-z_][\w.-]{0,63}:)?si[\s>/]")
+_SI_LONGEST = 1 + 64 + 1 + 2 + 1
 
 
 def count_shared_strings(stream, limit: int = MAX_SHARED_STRINGS) -> int:
     """Count the <si> items of a shared-strings part (a file object), streaming.
 
     Stops counting (and returns a number above `limit`) as soon as the limit is passed, so
-    memory and time stay small whatever the part holds.
+    memory and time stay small whatever the part holds. Between chunks only the last few
+    bytes are carried (an item start may straddle the boundary), never a whole long text.
     """
     count, tail = 0, b""
     while True:
@@ -426,10 +429,11 @@ def count_shared_strings(stream, limit: int = MAX_SHARED_STRINGS) -> int:
         if not chunk:
             return count + len(_SI_START.findall(tail))
         buf = tail + chunk
-        cut = buf.rfind(b"<")        # an item start may straddle the chunk boundary
-        if cut < 0:
-            cut = len(buf)
-        count += len(_SI_START.findall(buf, 0, cut))
+        # Matches starting before `cut` are complete in `buf`; those from `cut` on may be
+        # cut off and are counted with the next chunk. Matches never overlap ("<" starts
+        # each), so those before `cut` are all of them less those from `cut` on.
+        cut = max(0, len(buf) - (_SI_LONGEST - 1))
+        count += len(_SI_START.findall(buf)) - len(_SI_START.findall(buf, cut))
         tail = buf[cut:]
         if count > limit:
             return count

@@ -162,3 +162,14 @@ def test_shared_strings_are_counted_across_chunk_boundaries():
     xml = ("<sst>" + "".join(items) + "<sheet/><sign/></sst>").encode()
     assert count_shared_strings(io.BytesIO(xml), limit=10**9) == 200_000
     assert count_shared_strings(io.BytesIO(xml), limit=10) > 10
+
+
+def test_shared_strings_count_after_a_text_longer_than_a_chunk():
+    """A text of 3 MiB inside one item (no "<" for three chunks), then more items: each
+    counted once."""
+    import io
+    from generator.workbook.reader import count_shared_strings
+
+    xml = (b"<sst><si><t>" + b"x" * (3 << 20) + b"</t></si>" + b"<si><t>a</t></si>" * 5
+           + b"</sst>")
+    assert count_shared_strings(io.BytesIO(xml), limit=10**9) == 6
