@@ -283,6 +283,17 @@ def test_dinkes_program_indicators(generated):
     # 1.087,5 / 1.250 = 87%; 91,6667 / 87 = 1,0536 -> 1,05
     assert rows[i + 4].endswith(" /  /  / 91,67 / 1.250.000.000 / 1.087.500.000 / 87,00 / 1,05")
     assert "Indikator: Jumlah puskesmas yang menerima alat kesehatan / 6 / 5 / 83,33" in rows[i + 6]
+    # the indicator rows are told apart from sub kegiatan rows: in italics
+    table = _table(document, "TINGKAT EFISIENSI", 1)
+    seen = {"Indikator: ": 0, "Sub Kegiatan ": 0}
+    for r in table.rows:
+        runs = [run for run in r.cells[1].paragraphs[0].runs if run.text.strip()]
+        for start in seen:
+            if runs and r.cells[1].text.startswith(start):
+                seen[start] += 1
+                assert [bool(run.italic) for run in runs] == \
+                    [start == "Indikator: "] * len(runs), r.cells[1].text
+    assert seen["Indikator: "] == 5 and seen["Sub Kegiatan "] > 0      # 3 + 2 indicators
     # the Tabel 3.9 spreadsheet: the indicators in one cell, the mean capaian as computed
     sheet = openpyxl.load_workbook(next(out.glob("Efisiensi_*.xlsx")))["Tabel 3.9"]
     row = next(r for r in sheet.iter_rows(values_only=True) if r[1] == "1.02.02")

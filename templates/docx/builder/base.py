@@ -651,7 +651,8 @@ def two_signatures(doc, left="pk.kedua", right="pk.pertama", width=PORTRAIT_WIDT
     return t
 
 def budget_rows(t, loop, cells, aligns, name_col=0):
-    """Flat hierarchical rows: shaded bold group rows, then plain sub kegiatan rows.
+    """Flat hierarchical rows: shaded bold group rows, then plain sub kegiatan rows; the
+    indicators of a program or kegiatan with several (r.tingkat 'indikator') in italics.
 
     The row variant is chosen by r.tingkat so the formatting stays in the template.
     """
@@ -666,6 +667,8 @@ def budget_rows(t, loop, cells, aligns, name_col=0):
     t.row(cells, italic=True, aligns=aligns, indent=(name_col, 0.6))
     t.tag("{%tr elif r.tingkat == 'rekening' %}")
     t.row(cells, aligns=aligns, indent=(name_col, 0.8))
+    t.tag("{%tr elif r.tingkat == 'indikator' %}")    # one of several indicators of the row above
+    t.row(cells, italic=True, aligns=aligns, indent=(name_col, 0.4))
     t.tag("{%tr else %}")
     t.row(cells, aligns=aligns, indent=(name_col, 0.4))
     t.tag("{%tr endif %}")
