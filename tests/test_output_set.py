@@ -136,10 +136,28 @@ def _start(tmp_path: Path, *args: str) -> subprocess.Popen:
                             env=env)
 
 
+def _handlers_installed(pid: int, timeout: float = 30) -> None:
+    """Wait until the process catches SIGTERM (the entry point installs its SIGINT and
+    SIGTERM handlers first thing; Python itself catches only SIGINT), read from
+    /proc/PID/status on Linux; elsewhere a fixed pause."""
+    status = Path(f"/proc/{pid}/status")
+    if not status.exists():
+        time.sleep(0.3)
+        return
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        for line in status.read_text().splitlines():
+            if line.startswith("SigCgt:") and int(line.split()[1], 16) >> (signal.SIGTERM - 1) & 1:
+                return
+        time.sleep(0.005)
+    raise AssertionError("the handlers were never installed")
+
+
 def test_ctrl_c_while_importing_is_one_line(tmp_path):
     """Ctrl+C in the first moment (the heavy modules are still being imported)."""
     proc = _start(tmp_path, "generate", "--out", "hasil")
-    time.sleep(0.3)
+    _handlers_installed(proc.pid)
+    time.sleep(0.05)
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=120)
     assert (proc.returncode, err) == (130, "Dibatalkan oleh pengguna.\n")
