@@ -445,7 +445,8 @@ CASES: list[Case] = [
     Case("tanpa_iku", "Tidak mengisi IKU yang didukung sebuah sub kegiatan",
          edited({("Sub Kegiatan", "H2"): None}), 2,
          _invalid("Sub Kegiatan!H2 (Kode Indikator): wajib diisi tetapi kosong. Ditemukan: "
-                  "(kosong). Diharapkan: isian tidak kosong.")),
+                  "(kosong). Diharapkan: kode IKU yang didukung, atau porsi anggaran sub "
+                  "kegiatan 1.06.01.2.01.0001 per IKU di sheet Porsi Anggaran.")),
     Case("dua_iku", "Menulis dua IKU untuk satu sub kegiatan",
          edited({("Sub Kegiatan", "H2"): "2.1; 1.3"}), 2,
          _invalid('Sub Kegiatan!H2 (Kode Indikator): harus merujuk ke tepat satu kode. '
