@@ -146,6 +146,9 @@ def compute(wb: m.InputWorkbook) -> Result:
         realisasi=total.realisasi, realisasi_operasi=total.realisasi_operasi,
         realisasi_modal=total.realisasi_modal, serapan=total.serapan,
         efisiensi_anggaran=None if total.serapan is None else HUNDRED - total.serapan,
+        jenis_belanja=tuple(k for k, pagu, real in (
+            ("operasi", total.pagu_operasi, total.realisasi_operasi),
+            ("modal", total.pagu_modal, total.realisasi_modal)) if pagu or real),
         jumlah_sasaran=len(sasaran), jumlah_indikator=len(indicators),
         jumlah_indikator_tujuan=sum(1 for i in indicators if i.kode_sasaran is None),
         rata_capaian_indikator=ind_mean, rata_capaian_sasaran=sas_mean,

@@ -275,6 +275,8 @@ class Ikhtisar(Frozen):
     realisasi_modal: Decimal
     serapan: Optional[Decimal]
     efisiensi_anggaran: Optional[Decimal]   # 100 - serapan
+    # The kinds of belanja the budget has ("operasi", "modal": pagu or realisasi above 0).
+    jenis_belanja: tuple[str, ...] = ()
     jumlah_sasaran: int
     jumlah_indikator: int            # every IKU, tujuan and sasaran level
     jumlah_indikator_tujuan: int = 0  # of those, the tujuan's own (no sasaran)

@@ -255,3 +255,15 @@ def sasaran_groups(result: Result, rows_for) -> list[dict]:
 
 def indicator_label(i: IndicatorResult) -> str:
     return f"{i.kode} {i.nama}"
+
+
+JENIS_BELANJA = {"operasi": "Belanja Operasi", "modal": "Belanja Modal"}
+
+
+def jenis_belanja(kinds: tuple[str, ...]) -> dict:
+    """For the sentences on the budget's make-up (the core's `Ikhtisar.jenis_belanja`):
+    `dua_jenis` when it has both belanja operasi and modal, each then named with its
+    amount; otherwise `jenis_tunggal`, the one kind it has ("Belanja Operasi"), said once
+    instead of "... dan Belanja Modal Rp0"."""
+    return {"dua_jenis": len(kinds) == 2,
+            "jenis_tunggal": JENIS_BELANJA[kinds[0]] if len(kinds) == 1 else ""}

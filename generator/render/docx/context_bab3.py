@@ -8,6 +8,7 @@ from ...workbook.fieldtypes import NOT_MEASURED_TEXT, TargetRange
 from ...workbook.models import InputWorkbook
 from . import charts
 from .common import (
+    jenis_belanja,
     PLACEHOLDER_PENJELASAN, budget_levels, daftar, dengan_satuan, hasil_kali, kali, kalimat, lines,
     menunjang, nilai_indikator, one_line, placeholder, ringkas_sub, rumus_kualitatif,
     sasaran_groups,
@@ -542,5 +543,6 @@ def bab3(workbook: InputWorkbook, result: Result) -> dict:
         "keuangan": {
             "rp_pagu": fmt.rp(total.pagu), "rp_pagu_operasi": fmt.rp(total.pagu_operasi),
             "rp_pagu_modal": fmt.rp(total.pagu_modal), "baris": keuangan_rows,
+            **jenis_belanja(result.ikhtisar.jenis_belanja),
         },
     }

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ... import fmt
 from ...core.results import Result
 from ...workbook.models import InputWorkbook
-from .common import picture
+from .common import jenis_belanja, picture
 
 
 def sampul(workbook: InputWorkbook, result: Result) -> dict:
@@ -54,4 +54,5 @@ def depan(workbook: InputWorkbook, result: Result) -> dict:
         "realisasi_modal": fmt.rp(ik.realisasi_modal),
         "serapan": fmt.pct(ik.serapan),
         "efisiensi_anggaran": fmt.pct(ik.efisiensi_anggaran),
+        **jenis_belanja(ik.jenis_belanja),
     }

@@ -337,9 +337,11 @@ def bab3(doc):
     paragraphs(doc, "bab3.evaluasi")
     heading(doc, "E. Akuntabilitas Keuangan", 2)
     para(doc, "Anggaran belanja {{ info.nama_lengkap }} Tahun {{ info.tahun }} berjumlah "
-              "{{ bab3.keuangan.rp_pagu }}, terdiri atas Belanja Operasi "
-              "{{ bab3.keuangan.rp_pagu_operasi }} dan Belanja Modal "
-              "{{ bab3.keuangan.rp_pagu_modal }}. Realisasinya disajikan pada tabel berikut.")
+              "{{ bab3.keuangan.rp_pagu }}{% if bab3.keuangan.dua_jenis %}, terdiri atas Belanja "
+              "Operasi {{ bab3.keuangan.rp_pagu_operasi }} dan Belanja Modal "
+              "{{ bab3.keuangan.rp_pagu_modal }}{% elif bab3.keuangan.jenis_tunggal %}, "
+              "seluruhnya {{ bab3.keuangan.jenis_tunggal }}{% endif %}. Realisasinya disajikan "
+              "pada tabel berikut.")
     caption(doc, "Tabel {{ no.tabel_keuangan }} Realisasi Belanja Operasi dan Belanja Modal Tahun {{ info.tahun }}")
     t = Table(doc, [1.0, 5.0, 3.5, 3.5, 2.5])
     t.head(["NO", "URAIAN", "ANGGARAN (Rp)", "REALISASI (Rp)", "SERAPAN (%)"])

@@ -87,11 +87,13 @@ def depan(doc):
               "sebagai berikut:")
     items(doc, "depan.sebaran", marker="{{ x.no }}",
           text="{{ x.kategori }} ({{ x.rentang }}): {{ x.jumlah }} indikator")
-    para(doc, "Pencapaian kinerja tersebut didukung anggaran APBD sebesar {{ depan.pagu }}, terdiri "
-              "atas Belanja Operasi {{ depan.pagu_operasi }} dan Belanja Modal "
-              "{{ depan.pagu_modal }}. Realisasi keuangan mencapai {{ depan.realisasi }} atau "
-              "serapan anggaran {{ depan.serapan }} (Belanja Operasi {{ depan.realisasi_operasi }}, "
-              "Belanja Modal {{ depan.realisasi_modal }}), sehingga efisiensi anggaran "
+    para(doc, "Pencapaian kinerja tersebut didukung anggaran APBD sebesar {{ depan.pagu }}"
+              "{% if depan.dua_jenis %}, terdiri atas Belanja Operasi {{ depan.pagu_operasi }} dan "
+              "Belanja Modal {{ depan.pagu_modal }}{% elif depan.jenis_tunggal %}, seluruhnya "
+              "{{ depan.jenis_tunggal }}{% endif %}. Realisasi keuangan mencapai "
+              "{{ depan.realisasi }} atau serapan anggaran {{ depan.serapan }}"
+              "{% if depan.dua_jenis %} (Belanja Operasi {{ depan.realisasi_operasi }}, "
+              "Belanja Modal {{ depan.realisasi_modal }}){% endif %}, sehingga efisiensi anggaran "
               "(100% dikurangi serapan) sebesar {{ depan.efisiensi_anggaran }}. Efisiensi "
               "anggaran ini adalah sisa anggaran, berbeda dari tingkat efisiensi pada Bab III "
               "(rasio capaian kinerja terhadap serapan anggaran).")
