@@ -240,6 +240,14 @@ def jumlah_kata(value: int, satuan: str = "") -> str:
     return f"{text} {satuan}".strip()
 
 
+def rangkai(items) -> str:
+    """Items as Indonesian prose lists them: "A", "A dan B", "A, B dan C"."""
+    items = list(items)
+    if len(items) <= 1:
+        return items[0] if items else ""
+    return ", ".join(items[:-1]) + " dan " + items[-1]
+
+
 def rentang(batas_bawah: Number, batas_atas: Number) -> str:
     """A band of the category scale (Tabel 3.1): "≥ 91", "76 - < 91", "< 51"."""
     if batas_atas is None:

@@ -2,6 +2,8 @@
 
 from decimal import Decimal
 
+import pytest
+
 from generator import fmt
 from generator.numbers import round_half_up
 from generator.pipeline import check
@@ -94,3 +96,12 @@ def test_number_words_equal_num2words():
     assert fmt.kata_bilangan(1_001_000) == "satu juta satu ribu"
     assert fmt.terbilang(24) == "Dua Puluh Empat"
     assert fmt.terbilang(111) == "Seratus Sebelas"
+
+
+@pytest.mark.parametrize("items,expected", [
+    ([], ""), (["PNS"], "PNS"), (["PNS", "PPPK"], "PNS dan PPPK"),
+    (["PNS", "PPPK", "Tenaga Kontrak"], "PNS, PPPK dan Tenaga Kontrak"),
+])
+def test_rangkai(items, expected):
+    assert fmt.rangkai(items) == expected
+    assert fmt.rangkai(iter(items)) == expected

@@ -360,6 +360,10 @@ def test_kecamatan_adapts(generated):
     assert ("sebanyak 18 (Delapan Belas) Orang, seluruhnya PNS; rinciannya menurut jabatan "
             "disajikan pada Tabel 1.1.") in text
     assert "Rincian pegawai menurut tingkat pendidikan tidak disajikan dalam laporan ini." in text
+    # misi 2 and 4 are marked as supported (misi.csv): one sentence names both
+    assert ("Dalam penyelenggaraan tugasnya, Kecamatan Baamang mendukung misi ke-2 dan ke-4, "
+            "yaitu “Mewujudkan sumber daya manusia") in text
+    assert text.count("Dalam penyelenggaraan tugasnya") == 1
     # IKU T.1 belongs to the tujuan, 1.1-1.3 to the one sasaran: counted apart
     assert ("Kinerja diukur melalui 1 (Satu) sasaran strategis dengan 3 (Tiga) indikator kinerja "
             "utama serta 1 (Satu) indikator kinerja utama tingkat tujuan.") in text

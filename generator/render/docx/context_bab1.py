@@ -25,16 +25,14 @@ def _kalimat_pegawai(result: Result) -> str:
     if len(parts) == 1:
         return f"{fmt.jumlah_kata(parts[0][0], 'Orang')}, seluruhnya {parts[0][1]}"
     texts = [f"{fmt.jumlah_kata(n, 'Orang')} {label}" for n, label in parts]
-    return (f"{fmt.jumlah_kata(p.jumlah, 'Orang')}, terdiri atas " + ", ".join(texts[:-1])
-            + " dan " + texts[-1])
+    return f"{fmt.jumlah_kata(p.jumlah, 'Orang')}, terdiri atas {fmt.rangkai(texts)}"
 
 
 def _judul_jabatan(result: Result) -> str:
     """The table's title names the statuses it counts: "Jumlah PNS dan PPPK Menurut
     Jabatan"; "Jumlah Pegawai Menurut Jabatan" when nobody is counted."""
     labels = [STATUS[k] for k in result.pegawai.status] or ["Pegawai"]
-    named = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " dan " + labels[-1]
-    return f"Jumlah {named} Menurut Jabatan"
+    return f"Jumlah {fmt.rangkai(labels)} Menurut Jabatan"
 
 
 def _tidak_disajikan(result: Result) -> str:
@@ -43,9 +41,7 @@ def _tidak_disajikan(result: Result) -> str:
     missing = [text for key, text in RINCIAN if not result.nomor.present[key]]
     if not missing:
         return ""
-    named = missing[0] if len(missing) == 1 else \
-        ", ".join(missing[:-1]) + " dan " + missing[-1]
-    return f"Rincian pegawai menurut {named} tidak disajikan dalam laporan ini."
+    return f"Rincian pegawai menurut {fmt.rangkai(missing)} tidak disajikan dalam laporan ini."
 
 
 def bab1(workbook: InputWorkbook, result: Result) -> dict:

@@ -93,13 +93,17 @@ def bab2(workbook: InputWorkbook, result: Result) -> dict:
     pk_kepala = next((p for p in workbook.perjanjian_kinerja
                       if p.pihak_pertama == inst.kode_kepala and p.jenis.value == "Awal"), None)
     misi = sorted(workbook.misi, key=lambda m: m.no)
+    supported = [m for m in misi if m.didukung.value == "Ya"]
     return {
         "dasar_renstra": one_line(inst.dasar_renstra),
         "visi": one_line(inst.visi),
         "misi": [{"no": f"Misi {m.no}:", "misi": one_line(m.misi),
                   "didukung": m.didukung.value == "Ya"} for m in misi],
-        "misi_didukung": [{"nomor": str(m.no), "misi": one_line(m.misi)}
-                          for m in misi if m.didukung.value == "Ya"],
+        "misi_didukung": [{"nomor": str(m.no), "misi": one_line(m.misi)} for m in supported],
+        # all of them in one phrase: "misi ke-2 dan ke-4, yaitu “…” dan “…”"
+        "misi_didukung_teks": (
+            "misi " + fmt.rangkai(f"ke-{m.no}" for m in supported) + ", yaitu "
+            + fmt.rangkai(f"“{one_line(m.misi)}”" for m in supported)) if supported else "",
         "sasaran_daerah": one_line(inst.sasaran_daerah),
         "jumlah_tujuan": fmt.jumlah_kata(len(workbook.tujuan)),
         "jumlah_sasaran": fmt.jumlah_kata(result.ikhtisar.jumlah_sasaran),

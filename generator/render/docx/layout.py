@@ -78,6 +78,10 @@ def _word_units(word: str, bold: bool) -> int:
 
 
 def longest_word_pt(text: str, size_pt: float, bold: bool = False) -> float:
+    """The widest piece of `text` that a line cannot break: words, where a range's en dash
+    ("90,00–100,00") allows a break after it, as in Word and LibreOffice."""
+    if "–" in text:
+        text = text.replace("–", "– ")
     words = text.split()
     if not words:
         return 0.0

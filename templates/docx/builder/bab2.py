@@ -57,10 +57,10 @@ def bab2(doc):
     p.add_run("{{ m.misi }}")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p endfor %}")
-    tag(doc, "{%p for m in bab2.misi_didukung %}")
-    para(doc, "Dalam penyelenggaraan tugasnya, {{ info.nama_instansi }} mendukung misi ke-{{ m.nomor }}, "
-              "yaitu “{{ m.misi }}”.")
-    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p if bab2.misi_didukung_teks %}")
+    para(doc, "Dalam penyelenggaraan tugasnya, {{ info.nama_instansi }} mendukung "
+              "{{ bab2.misi_didukung_teks }}.")
+    tag(doc, "{%p endif %}")
     tag(doc, "{%p if bab2.sasaran_daerah %}")
     para(doc, "Sasaran strategis daerah yang didukung secara langsung adalah "
               "“{{ bab2.sasaran_daerah }}”.")
