@@ -214,3 +214,14 @@ def test_text_under_a_table_keeps_8_pt_from_it(draft):
         if before < 160:
             close.append((text[:50], before))
     assert checked >= 10 and close == []
+
+
+def test_a_range_may_break_after_its_en_dash():
+    """Helvetica: digits 556, comma 278, en dash 556 (1/1000 em). "90,00–" and "100,00" are
+    both 4 x 556 + 278 + 556 = 5 x 556 + 278 = 3.058 units: 30,58 pt at 10 pt, not the
+    61,16 pt of the whole range."""
+    from generator.render.docx.layout import longest_word_pt
+
+    assert longest_word_pt("90,00–100,00", 10) == pytest.approx(30.58)
+    assert longest_word_pt("90,00-100,00", 10) == pytest.approx(    # a hyphen does not
+        (9 * 556 + 2 * 278 + 333) / 100)                      # 58,93 pt
