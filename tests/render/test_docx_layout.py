@@ -225,3 +225,42 @@ def test_a_range_may_break_after_its_en_dash():
     assert longest_word_pt("90,00–100,00", 10) == pytest.approx(30.58)
     assert longest_word_pt("90,00-100,00", 10) == pytest.approx(    # a hyphen does not
         (9 * 556 + 2 * 278 + 333) / 100)                      # 58,93 pt
+
+
+def _widths_after_fit(columns_cm, rows):
+    """A table of the given column widths and cell texts, fitted by the renderer's rule;
+    the widths in twips (567 per cm)."""
+    import docx as python_docx
+    from docx.oxml.ns import qn
+
+    from generator.render.docx.layout import fit_tables
+
+    document = python_docx.Document()
+    table = document.add_table(rows=0, cols=len(columns_cm))
+    for gc, w in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), columns_cm):
+        gc.set(qn("w:w"), str(int(w * 567)))
+    for texts in rows:
+        cells = table.add_row().cells
+        for cell, text in zip(cells, texts):
+            cell.paragraphs[0].add_run(text)
+    fit_tables(document)
+    return [int(gc.get(qn("w:w"))) for gc in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+
+
+def test_one_range_column_keeps_its_ranges_whole():
+    """One narrow target column (1 cm) beside a wide one: the range takes the room it needs
+    whole (about 1,2 cm more, under 15 % of the 17 cm), from the wide column."""
+    widths = _widths_after_fit([16, 1], [["Persentase pemenuhan kewajiban", "90,00–100,00%"]])
+    # "90,00–100,00%" at 11 pt: 9 digits x 556 + 2 commas x 278 + dash 556 + "%" 889 = 7.005
+    # units = 77,055 pt = 1.541 twips, x 1,04 slack = 1.602, + 2 x 108 cell margins = 1.818
+    # (its widest piece "100,00%" would need only 1.118)
+    assert widths == [16 * 567 + 567 - 1818, 1818]
+
+
+def test_many_range_columns_break_after_the_dash():
+    """Six year columns of 1,7 cm (963 twips), each holding a range: whole, each would need
+    1.615 twips, 6 x 652 more than their width (over 15 % of the table's 8.616), so each
+    range breaks after its dash; both pieces (916 twips) fit and the widths stay."""
+    widths = _widths_after_fit([5] + [1.7] * 6, [["Cakupan imunisasi dasar lengkap"]
+                                                 + ["90,00–100,00"] * 6])
+    assert widths == [int(5 * 567)] + [int(1.7 * 567)] * 6

@@ -46,6 +46,7 @@ _OTHER = {"×": 584, "−": 584, "–": 556, "—": 1000, "≥": 549, "≤": 549
 TWIPS_PER_PT = 20
 DEFAULT_MARGIN = 108          # twips, left and right cell margin of "Table Grid"
 SLACK = 1.04                  # rendering differences between Word and LibreOffice
+WHOLE_RANGES_SHARE = 0.15     # of a table's width, the most that keeping ranges whole may take
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
 
 
@@ -77,10 +78,12 @@ def _word_units(word: str, bold: bool) -> int:
     return units
 
 
-def longest_word_pt(text: str, size_pt: float, bold: bool = False) -> float:
+def longest_word_pt(text: str, size_pt: float, bold: bool = False,
+                    break_dash: bool = True) -> float:
     """The widest piece of `text` that a line cannot break: words, where a range's en dash
-    ("90,00–100,00") allows a break after it, as in Word and LibreOffice."""
-    if "–" in text:
+    ("90,00–100,00") allows a break after it, as in Word and LibreOffice (`break_dash`
+    False: the range taken whole)."""
+    if break_dash and "–" in text:
         text = text.replace("–", "– ")
     words = text.split()
     if not words:
@@ -180,8 +183,10 @@ def _first_two(props, tag_a, tag_b):
     return a, b
 
 
-def _cell_min(tc, fonts, margins: int, ignore_jinja: bool) -> int:
-    widest = 0.0
+def _cell_min(tc, fonts, margins: int, ignore_jinja: bool) -> tuple[int, int]:
+    """The cell's minimum width (twips) and the width it would rather have: a range such as
+    "90,00–100,00" may break after its dash, but reads better whole."""
+    widest = whole = 0.0
     default = fonts[""]
     for p in tc.iter(_P):
         ppr = first_child(p, _PPR)
@@ -211,7 +216,11 @@ def _cell_min(tc, fonts, margins: int, ignore_jinja: bool) -> int:
             w = longest_word_pt(text, rsize, rbold) * TWIPS_PER_PT * SLACK + indent
             if w > widest:
                 widest = w
-    return int(widest) + margins if widest else 0
+            if "–" in text:
+                w = longest_word_pt(text, rsize, rbold, False) * TWIPS_PER_PT * SLACK + indent
+            if w > whole:
+                whole = w
+    return (int(widest) + margins if widest else 0, int(whole) + margins if whole else 0)
 
 
 def _margins(tbl) -> int:
@@ -268,16 +277,24 @@ def fit_table(tbl, fonts, ignore_jinja: bool = False, rows=None) -> None:
         return
     margins = _margins(tbl)
     minimums = [0] * len(widths)
+    wished = [0] * len(widths)
     if rows is None:
         rows = [_cells(tr) for tr in tbl.iterchildren(_TR)]
     for cells in rows:
         col = 0
         for tc, _tcPr, span, _tcW, _s in cells:
             if span == 1 and col < len(minimums):
-                m = _cell_min(tc, fonts, margins, ignore_jinja)
+                m, whole = _cell_min(tc, fonts, margins, ignore_jinja)
                 if m > minimums[col]:
                     minimums[col] = m
+                if whole > wished[col]:
+                    wished[col] = whole
             col += span
+    # Ranges are kept whole where that costs the other columns little (one target column);
+    # where many columns hold ranges (a target per year), they break after the dash instead.
+    extra = sum(max(w, x) - max(w, m) for w, m, x in zip(widths, minimums, wished))
+    if 0 < extra <= WHOLE_RANGES_SHARE * sum(widths):
+        minimums = [max(m, x) for m, x in zip(minimums, wished)]
     new = fit_widths(widths, minimums)
     if new == widths:
         return
