@@ -267,3 +267,12 @@ def jenis_belanja(kinds: tuple[str, ...]) -> dict:
     instead of "... dan Belanja Modal Rp0"."""
     return {"dua_jenis": len(kinds) == 2,
             "jenis_tunggal": JENIS_BELANJA[kinds[0]] if len(kinds) == 1 else ""}
+
+
+def jumlah_iku(ik) -> dict:
+    """The IKU counts of the Ikhtisar in words: the sasaran's indicators, and the tujuan's
+    own ones ("" when there are none), which the sentences name apart."""
+    return {"jumlah_indikator_sasaran": fmt.jumlah_kata(ik.jumlah_indikator
+                                                        - ik.jumlah_indikator_tujuan),
+            "jumlah_indikator_tujuan": fmt.jumlah_kata(ik.jumlah_indikator_tujuan)
+            if ik.jumlah_indikator_tujuan else ""}

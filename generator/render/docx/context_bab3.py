@@ -8,11 +8,9 @@ from ...workbook.fieldtypes import NOT_MEASURED_TEXT, TargetRange
 from ...workbook.models import InputWorkbook
 from . import charts
 from .common import (
-    jenis_belanja,
-    PLACEHOLDER_PENJELASAN, budget_levels, daftar, dengan_satuan, hasil_kali, kali, kalimat, lines,
-    menunjang, nilai_indikator, one_line, placeholder, ringkas_sub, rumus_kualitatif,
-    sasaran_groups,
-    target_dengan_satuan, uraian_node,
+    PLACEHOLDER_PENJELASAN, budget_levels, daftar, dengan_satuan, hasil_kali, jenis_belanja, kali,
+    kalimat, lines, menunjang, nilai_indikator, one_line, placeholder, ringkas_sub,
+    rumus_kualitatif, sasaran_groups, target_dengan_satuan, uraian_node,
 )
 
 NOTE = "*)"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ... import fmt
 from ...core.results import Result
 from ...workbook.models import InputWorkbook
-from .common import daftar, dengan_satuan, lines
+from .common import daftar, dengan_satuan, jumlah_iku, lines
 
 
 def _entry(i, kategori: bool = True) -> str:
@@ -66,11 +66,7 @@ def bab4(workbook: InputWorkbook, result: Result) -> dict:
     return {
         "jumlah_sasaran": fmt.jumlah_kata(ik.jumlah_sasaran),
         "jumlah_indikator": fmt.jumlah_kata(ik.jumlah_indikator),
-        # the sasaran's indicators, and the tujuan's own ones ("" when there are none)
-        "jumlah_indikator_sasaran": fmt.jumlah_kata(ik.jumlah_indikator
-                                                    - ik.jumlah_indikator_tujuan),
-        "jumlah_indikator_tujuan": fmt.jumlah_kata(ik.jumlah_indikator_tujuan)
-        if ik.jumlah_indikator_tujuan else "",
+        **jumlah_iku(ik),
         "sasaran": sasaran,
         "rp_pagu": fmt.rp(ik.pagu),
         "rp_realisasi": fmt.rp(ik.realisasi),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ... import fmt
 from ...core.results import Result
 from ...workbook.models import InputWorkbook
-from .common import jenis_belanja, picture
+from .common import jenis_belanja, jumlah_iku, picture
 
 
 def sampul(workbook: InputWorkbook, result: Result) -> dict:
@@ -37,11 +37,7 @@ def depan(workbook: InputWorkbook, result: Result) -> dict:
     return {
         "jumlah_sasaran": fmt.jumlah_kata(ik.jumlah_sasaran),
         "jumlah_indikator": fmt.jumlah_kata(ik.jumlah_indikator),
-        # the sasaran's indicators, and the tujuan's own ones ("" when there are none)
-        "jumlah_indikator_sasaran": fmt.jumlah_kata(ik.jumlah_indikator
-                                                    - ik.jumlah_indikator_tujuan),
-        "jumlah_indikator_tujuan": fmt.jumlah_kata(ik.jumlah_indikator_tujuan)
-        if ik.jumlah_indikator_tujuan else "",
+        **jumlah_iku(ik),
         "rata_indikator": fmt.pct(ik.rata_capaian_indikator),
         "rata_capaian": fmt.pct(rata_sasaran),
         "kategori": ik.kategori_rata,
