@@ -264,3 +264,23 @@ def test_many_range_columns_break_after_the_dash():
     widths = _widths_after_fit([5] + [1.7] * 6, [["Cakupan imunisasi dasar lengkap"]
                                                  + ["90,00–100,00"] * 6])
     assert widths == [int(5 * 567)] + [int(1.7 * 567)] * 6
+
+
+def test_two_signatures_stand_level(draft):
+    """A PK's two signature blocks: one row per line, so that each row holds the same line
+    of both (label, jabatan, space, name, NIP) however long one jabatan is."""
+    _, _, root, result = draft
+    blocks = [t for t in root.iter(f"{W}tbl")
+              if t.find(f"{W}tblPr/{W}tblCaption") is not None
+              and len(t.find(f"{W}tblGrid").findall(f"{W}gridCol")) == 2]
+    # one per PK statement of the lampiran (a revised statement too)
+    assert len(blocks) >= len([p for p in result.perjanjian])
+    for t in blocks:
+        rows = [["".join(x.text or "" for x in tc.iter(f"{W}t")) for tc in tr.findall(f"{W}tc")]
+                for tr in t.findall(f"{W}tr")]
+        assert [r[0] for r in rows][0] == "PIHAK KEDUA,"
+        assert [r[1] for r in rows][0] == "PIHAK PERTAMA,"
+        assert len(rows) == 5 and rows[2] == ["", ""]
+        assert all(a and b for a, b in (rows[1], rows[3])), rows       # jabatan, name
+        assert rows[4][0].startswith("NIP") or rows[4][0] == ""         # a Bupati has none
+        assert rows[4][1].startswith("NIP")

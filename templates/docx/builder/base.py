@@ -626,29 +626,35 @@ def signature(doc, who="info.ttd", left=8.0, place=True, width=PORTRAIT_WIDTH, k
 
 
 def two_signatures(doc, left="pk.kedua", right="pk.pertama", width=PORTRAIT_WIDTH):
-    """Two signature blocks side by side (PK: pihak kedua left, pihak pertama right)."""
+    """Two signature blocks side by side (PK: pihak kedua left, pihak pertama right), one
+    table row per line so that the names and NIPs stand level even when one jabatan takes
+    two lines; no row splits and every row keeps with the next, so the block stays whole."""
     keep_previous(doc)
-    t = doc.add_table(rows=1, cols=2)
+    lines = (("{label}", {"bold": True}), ("{{ %s.jabatan }}", {}), (None, {}),
+             ("{{ %s.nama }}", {"bold": True, "underline": True}), ("{{ %s.nip_baris }}", {}))
+    t = doc.add_table(rows=len(lines), cols=2)
     no_borders(t)
     mark_signature(t)
     half = width / 2
     for gc in t._tbl.tblGrid.findall(qn("w:gridCol")):
         gc.set(qn("w:w"), str(int(half * 567)))
-    cant_split(t.rows[0])
-    for cell, who, label in ((t.cell(0, 0), left, "PIHAK KEDUA,"),
-                             (t.cell(0, 1), right, "PIHAK PERTAMA,")):
-        cell.width = Cm(half)
-        p = cell.paragraphs[0]
-        p.style = "Tanda Tangan"
-        p.add_run(label).bold = True
-        cell.add_paragraph("{{ " + who + ".jabatan }}", style="Tanda Tangan")
-        for _ in range(3):
-            cell.add_paragraph("", style="Tanda Tangan")
-        r = cell.add_paragraph(style="Tanda Tangan").add_run("{{ " + who + ".nama }}")
-        r.bold = True
-        r.underline = True
-        cell.add_paragraph("{{ " + who + ".nip_baris }}", style="Tanda Tangan")
+    for n, (row, (text, fmt)) in enumerate(zip(t.rows, lines)):
+        cant_split(row)
+        for cell, who, label in ((row.cells[0], left, "PIHAK KEDUA,"),
+                                 (row.cells[1], right, "PIHAK PERTAMA,")):
+            cell.width = Cm(half)
+            paragraphs = [cell.paragraphs[0]]
+            if text is None:                       # the space for the signature itself
+                paragraphs += [cell.add_paragraph() for _ in range(2)]
+            for p in paragraphs:
+                p.style = "Tanda Tangan"
+                p.paragraph_format.keep_with_next = n < len(lines) - 1 or None
+            if text is not None:
+                r = paragraphs[0].add_run(label if text == "{label}" else text % who)
+                r.bold = fmt.get("bold") or None
+                r.underline = fmt.get("underline") or None
     return t
+
 
 def budget_rows(t, loop, cells, aligns, name_col=0):
     """Flat hierarchical rows: shaded bold group rows, then plain sub kegiatan rows; the
