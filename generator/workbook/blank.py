@@ -5,7 +5,8 @@ the reader, the validation and docs/workbook.md use: every sheet with its styled
 header row; a first sheet "Petunjuk" saying how to fill it; column widths that fit; an
 input message on every column (meaning, kind, example); dropdowns for every choice column
 and for every code that refers to another sheet (a named range over that sheet's code
-column, growing with its rows); number formats; the default category scale filled in.
+column, growing with its rows; for a code of either of two sheets, a named range over a
+hidden sheet that lists both); number formats; the default category scale filled in.
 """
 
 from __future__ import annotations
@@ -52,6 +53,14 @@ REFERENCES: dict[tuple[str, str], tuple[str, str]] = {
     ("Instansi", "kode_kepala_daerah"): ("Pejabat", "kode"),
 }
 
+# Columns holding a code of either of two sheets: (sheet, field) -> the two target sheets.
+# Their dropdown lists both sheets' codes, from a hidden helper sheet (LIST_SHEET).
+COMBINED_REFERENCES: dict[tuple[str, str], tuple[str, str]] = {
+    ("Indikator Program", "kode"): ("Program", "Kegiatan"),
+}
+LIST_SHEET = "Daftar Kode"       # hidden; not a sheet of the format, so never read
+LIST_ROWS = 2_000                # codes of the two sheets together that the list can hold
+
 # The category scale most agencies use (Permenpan RB 53/2014 style), filled in as a start.
 DEFAULT_SCALE = [(1, 91, "Sangat Tinggi"), (2, 76, "Tinggi"), (3, 66, "Sedang"),
                  (4, 51, "Rendah"), (5, 0, "Sangat Rendah")]
@@ -63,6 +72,36 @@ _MONEY = {ft._money, ft._integer}
 def range_name(sheet: str) -> str:
     """The workbook name for a sheet's code column: 'Sub Kegiatan' -> Kode_Sub_Kegiatan."""
     return "Kode_" + "_".join(sheet.split())
+
+
+def combined_name(a: str, b: str) -> str:
+    """The workbook name for the codes of two sheets: Kode_Program_Kegiatan."""
+    return range_name(a) + "_" + "_".join(b.split())
+
+
+def _code_column(sheet: str) -> str:
+    spec = next(s for s in SHEETS if s.name == sheet)
+    return chr(65 + [n for n, _ in spec.fields()].index("kode"))
+
+
+def _combined_list(wb, fmt: "_Formats") -> None:
+    """The hidden sheet whose column per pair of sheets lists the codes of the first, then
+    those of the second (formulas, so the list follows what is typed there), and the name
+    over its filled part for the dropdowns."""
+    ws = wb.add_worksheet(LIST_SHEET)
+    ws.hide()
+    for c, (a, b) in enumerate(sorted(set(COMBINED_REFERENCES.values()))):
+        ca, cb = _code_column(a), _code_column(b)
+        n_a = f"(COUNTA('{a}'!${ca}:${ca})-1)"
+        n_b = f"(COUNTA('{b}'!${cb}:${cb})-1)"
+        for r in range(LIST_ROWS):
+            i = r + 1                                        # the position in the list
+            ws.write_formula(r, c, f"=IF({i}<={n_a},INDEX('{a}'!${ca}:${ca},{i + 1}),"
+                                   f"IF({i}<={n_a}+{n_b},INDEX('{b}'!${cb}:${cb},"
+                                   f"{i + 1}-{n_a}),\"\"))", None, "")
+        letter = chr(65 + c)
+        wb.define_name(combined_name(a, b),
+                       f"=OFFSET('{LIST_SHEET}'!${letter}$1,0,0,MAX(1,{n_a}+{n_b}),1)")
 
 
 def _parsers(info) -> set:
@@ -138,6 +177,12 @@ def _validation(spec: SheetSpec, name: str, info) -> dict[str, Any]:
         options.update(validate="list", source=[str(v) for v in ft.PENGALI], error_type="stop",
                        error_title="Pengali tidak dikenal",
                        error_message="Pilih salah satu: " + ft.PENGALI_TEXT)
+    elif (spec.name, name) in COMBINED_REFERENCES:
+        a, b = COMBINED_REFERENCES[(spec.name, name)]
+        options.update(validate="list", source=f"={combined_name(a, b)}",
+                       error_type="warning", error_title="Kode belum ada",
+                       error_message=f"Kode ini belum ada di sheet {a} maupun {b}. "
+                                     f"Tambahkan dulu di sheet {a} atau {b}, atau lanjutkan.")
     elif ref:
         options.update(validate="list", source=f"={range_name(ref[0])}",
                        error_type="warning", error_title="Kode belum ada",
@@ -289,6 +334,7 @@ def blank_workbook(tahun: int | None = None, instansi: str | None = None,
                             marked)
         else:
             _write_table(wb, ws, spec, fmt, data.get(spec.attr), marked)
+    _combined_list(wb, fmt)
     for target in sorted({t for t, _ in REFERENCES.values()}):
         spec = next(s for s in SHEETS if s.name == target)
         col = [n for n, _ in spec.fields()].index("kode")
@@ -302,4 +348,5 @@ def blank_workbook(tahun: int | None = None, instansi: str | None = None,
     return buffer.getvalue()
 
 
-__all__ = ["blank_workbook", "REFERENCES", "DEFAULT_SCALE", "range_name", "spec_for"]
+__all__ = ["blank_workbook", "COMBINED_REFERENCES", "REFERENCES", "DEFAULT_SCALE",
+           "combined_name", "range_name", "spec_for"]

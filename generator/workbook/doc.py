@@ -41,7 +41,9 @@ lkjip init lkjip_2025.xlsx --tahun 2025 --instansi "Dinas Sosial"
 Workbook itu berisi semua sheet di bawah ini dengan judul kolomnya (jingga: wajib, biru:
 boleh kosong), sheet **Petunjuk** yang menjelaskan urutan pengisian, pesan bantuan saat
 sel dipilih (arti kolom, jenis, contoh), daftar pilihan untuk kolom pilihan dan untuk kode
-yang merujuk sheet lain (daftar kode bertambah sendiri saat baris baru diisi), format
+yang merujuk sheet lain (daftar kode bertambah sendiri saat baris baru diisi; kode di sheet
+Indikator Program dipilih dari kode program dan kegiatan sekaligus, lewat sheet tersembunyi
+**Daftar Kode** yang tidak dibaca generator), format
 angka, dan skala kategori bawaan. Isi sheet yang dirujuk lebih dulu (Pejabat, Tujuan,
 Sasaran, Indikator, Urusan, Program, Kegiatan, Sub Kegiatan), lalu yang merujuknya.
 Selama masih ada sheet kosong, `lkjip validate` hanya menampilkan daftar sheet yang masih

@@ -11,7 +11,8 @@ import openpyxl
 import pytest
 
 from generator.pipeline import SAMPLE_SOURCES, check, load
-from generator.workbook.blank import DEFAULT_SCALE, REFERENCES, blank_workbook, range_name
+from generator.workbook.blank import (COMBINED_REFERENCES, DEFAULT_SCALE, LIST_SHEET,
+                                      REFERENCES, blank_workbook, range_name)
 from generator.workbook.sheets import SHEETS
 from generator.workbook.text import _typed, field_kind
 
@@ -36,7 +37,9 @@ def _validations(ws) -> dict[str, object]:
 
 
 def test_sheets_in_order_with_a_guide_first(blank):
-    assert blank.sheetnames == ["Petunjuk"] + [s.name for s in SHEETS]
+    # the hidden list of the two-sheet dropdowns last
+    assert blank.sheetnames == ["Petunjuk"] + [s.name for s in SHEETS] + [LIST_SHEET]
+    assert [ws.title for ws in blank.worksheets if ws.sheet_state != "visible"] == [LIST_SHEET]
     guide = [c.value for c in blank["Petunjuk"]["A"] if c.value]
     assert guide[0] == "Petunjuk pengisian workbook masukan LKjIP"
     assert "Rekening" in [c.value for c in blank["Petunjuk"]["A"]]
@@ -85,6 +88,37 @@ def test_every_code_column_of_another_sheet_is_a_reference():
                 "(sheet " in (info.description or "")
             if refers:
                 assert (spec.name, name) in REFERENCES, (spec.name, name)
+    # a code of a program or a kegiatan: both sheets' codes
+    assert COMBINED_REFERENCES == {("Indikator Program", "kode"): ("Program", "Kegiatan")}
+
+
+def test_program_or_kegiatan_code_is_a_dropdown_of_both(blank):
+    dv = _validations(blank["Indikator Program"])["A"]       # Kode Program/Kegiatan
+    assert dv.type == "list" and dv.formula1 == "Kode_Program_Kegiatan"
+    assert dv.errorStyle == "warning"
+    assert blank.defined_names["Kode_Program_Kegiatan"].attr_text == (
+        "OFFSET('Daftar Kode'!$A$1,0,0,"
+        "MAX(1,(COUNTA('Program'!$A:$A)-1)+(COUNTA('Kegiatan'!$A:$A)-1)),1)")
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice tidak ada")
+def test_the_list_of_both_follows_what_is_typed(tmp_path, blank_bytes):
+    """Two programs and three kegiatan typed: recalculated by LibreOffice, the hidden list
+    holds the two program codes, then the three kegiatan codes, then nothing."""
+    import subprocess
+
+    wb = openpyxl.load_workbook(io.BytesIO(blank_bytes))
+    for i, kode in enumerate(["1.06.01", "1.06.02"], start=2):
+        wb["Program"].cell(i, 1).value = kode
+    for i, kode in enumerate(["1.06.01.2.01", "1.06.01.2.02", "1.06.02.2.01"], start=2):
+        wb["Kegiatan"].cell(i, 1).value = kode
+    wb.save(tmp_path / "isi.xlsx")
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--headless",
+                    "--convert-to", "xlsx", "--outdir", str(tmp_path / "out"),
+                    str(tmp_path / "isi.xlsx")], check=True, capture_output=True, timeout=300)
+    ws = openpyxl.load_workbook(tmp_path / "out" / "isi.xlsx", data_only=True)[LIST_SHEET]
+    assert [ws.cell(r, 1).value for r in range(1, 8)] == [
+        "1.06.01", "1.06.02", "1.06.01.2.01", "1.06.01.2.02", "1.06.02.2.01", None, None]
 
 
 def test_input_messages_say_meaning_and_example(blank):
