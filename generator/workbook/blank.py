@@ -293,7 +293,9 @@ def _guide(ws, fmt: _Formats, tahun: int | None, notes: list[str]) -> None:
         if not spec.keyvalue:
             required = [info.alias for _, info in spec.fields() if info.is_required()]
             text += " Kolom wajib: " + ", ".join(required) + "."
-        refs = sorted({t for (s, _), (t, _) in REFERENCES.items() if s == spec.name})
+        refs = sorted({t for (s, _), (t, _) in REFERENCES.items() if s == spec.name}
+                      | {t for (s, _), pair in COMBINED_REFERENCES.items() if s == spec.name
+                         for t in pair})
         if refs:
             text += " Kode dipilih dari sheet " + ", ".join(refs) + "."
         if spec.name == "Skala Kategori":

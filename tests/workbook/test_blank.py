@@ -96,6 +96,8 @@ def test_program_or_kegiatan_code_is_a_dropdown_of_both(blank):
     dv = _validations(blank["Indikator Program"])["A"]       # Kode Program/Kegiatan
     assert dv.type == "list" and dv.formula1 == "Kode_Program_Kegiatan"
     assert dv.errorStyle == "warning"
+    guide = {r[0].value: r[2].value for r in blank["Petunjuk"].iter_rows() if r[0].value}
+    assert guide["Indikator Program"].endswith("Kode dipilih dari sheet Kegiatan, Program.")
     assert blank.defined_names["Kode_Program_Kegiatan"].attr_text == (
         "OFFSET('Daftar Kode'!$A$1,0,0,"
         "MAX(1,(COUNTA('Program'!$A:$A)-1)+(COUNTA('Kegiatan'!$A:$A)-1)),1)")
