@@ -33,7 +33,7 @@ def test_the_largest_ratio_the_bounds_allow_is_computed_and_shown(broken):
     # realisasi = 10^15 / 10^-6 x 100 = 10^23 %; capaian = realisasi / target 97,5 x 100
     assert ind.realisasi == Decimal("1e23")
     notes = [n.message for n in result.catatan]
-    assert any(m.startswith("Capaian indikator 1.1 ") and "berada di luar 50-150%" in m
+    assert any(m.startswith("Capaian indikator 1.1 ") and "berada di luar 50–150%" in m
                for m in notes), notes
 
 

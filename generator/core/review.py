@@ -72,7 +72,7 @@ def review_notes(wb: m.InputWorkbook, result: Result, ctx: Context) -> list[Revi
         if ind.capaian is not None and (ind.capaian > CAPAIAN_HIGH or ind.capaian < CAPAIAN_LOW):
             add("capaian_extreme", "Kinerja Indikator", k.row, "pembilang",
                 f"Capaian indikator {ind.kode} {fmt.persen(ind.capaian)}% berada di luar "
-                f"{fmt.nilai(CAPAIAN_LOW)}-{fmt.nilai(CAPAIAN_HIGH)}%; periksa target dan realisasinya.")
+                f"{fmt.nilai(CAPAIAN_LOW)}–{fmt.nilai(CAPAIAN_HIGH)}%; periksa target dan realisasinya.")
         if k.penyebut is not None and k.pembilang is not None and k.pembilang > k.penyebut \
                 and is_percent_satuan(ind.satuan):
             add("pembilang_gt_penyebut", "Kinerja Indikator", k.row, "pembilang",
@@ -143,7 +143,7 @@ def review_notes(wb: m.InputWorkbook, result: Result, ctx: Context) -> list[Revi
                 sheet = "Sub Kegiatan" if node.level == "sub_kegiatan" else "Kegiatan"
                 add("capaian_extreme", sheet, node.location.row, "realisasi",
                     f"Capaian keluaran {node.kode} {fmt.persen(cap)}% berada di luar "
-                    f"{fmt.nilai(CAPAIAN_LOW)}-{fmt.nilai(CAPAIAN_HIGH)}%.")
+                    f"{fmt.nilai(CAPAIAN_LOW)}–{fmt.nilai(CAPAIAN_HIGH)}%.")
         if node.level == "rekening":
             b = node.budget
             row = node.location.row
