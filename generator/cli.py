@@ -85,6 +85,17 @@ class Group(click.Group):
         sys.exit(code)
 
 
+# Set by a command that starts no threads or child processes and has finished everything
+# (outputs closed and renamed, messages printed) when it exits: the console entry point then
+# leaves without the interpreter's teardown (generator/entry.py).
+EXIT_WITHOUT_TEARDOWN = False
+
+
+def _exit_without_teardown() -> None:
+    global EXIT_WITHOUT_TEARDOWN
+    EXIT_WITHOUT_TEARDOWN = True
+
+
 # --- Messages -------------------------------------------------------------------------------
 
 def _report_lines(report: Report, path: Path) -> list[str]:
@@ -201,6 +212,7 @@ def main() -> None:
 @main.command(help="Periksa workbook masukan dan tampilkan semua masalahnya.")
 @click.argument("file", metavar="WORKBOOK", type=click.Path(path_type=Path))
 def validate(file: Path) -> None:
+    _exit_without_teardown()
     # The report of an invalid workbook is this command's answer: it goes to stdout.
     workbook, result = _valid_or_exit(file, report_to_stderr=False)
     click.echo(valid_summary(str(file)))
@@ -233,6 +245,7 @@ def generate_cmd(file: Path | None, more: tuple[Path, ...], out_dir: Path,
 
         sys.exit(cli_batch([file, *more], Path(out_dir),
                            Path(templates) if templates else None, jobs, click.echo))
+    _exit_without_teardown()
     file = file or SAMPLE_WORKBOOK
     templates = templates or TEMPLATES
     progress = Progress(quiet)

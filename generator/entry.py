@@ -8,6 +8,7 @@ with status 130 after one line on stderr.
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 
@@ -37,6 +38,25 @@ def interrupted_exit() -> None:
     raise SystemExit(EXIT_INTERRUPTED)
 
 
+def exit_now(exc: SystemExit) -> None:
+    """Leave with `exc`'s status without the interpreter's teardown, which frees every
+    module's objects one by one (about 0,15 s after a draft, a tenth of the sample's run).
+    Only after a command that allows it (`cli.EXIT_WITHOUT_TEARDOWN`: no threads, no child
+    processes, all its work done); otherwise, or for a status that is not a number, the
+    ordinary exit."""
+    from . import cli
+
+    code = 0 if exc.code is None else exc.code
+    if not cli.EXIT_WITHOUT_TEARDOWN or not isinstance(code, int):
+        return
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except Exception:  # noqa: BLE001
+            pass
+    os._exit(code)
+
+
 def main() -> None:
     install_handlers()
     try:
@@ -46,3 +66,6 @@ def main() -> None:
         cli(prog_name="lkjip")
     except KeyboardInterrupt:
         interrupted_exit()
+    except SystemExit as exc:
+        exit_now(exc)
+        raise
