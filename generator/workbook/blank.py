@@ -84,7 +84,7 @@ def _code_column(sheet: str) -> str:
     return chr(65 + [n for n, _ in spec.fields()].index("kode"))
 
 
-def _combined_list(wb, fmt: "_Formats") -> None:
+def _combined_list(wb) -> None:
     """The hidden sheet whose column per pair of sheets lists the codes of the first, then
     those of the second (formulas, so the list follows what is typed there), and the name
     over its filled part for the dropdowns."""
@@ -336,11 +336,9 @@ def blank_workbook(tahun: int | None = None, instansi: str | None = None,
                             marked)
         else:
             _write_table(wb, ws, spec, fmt, data.get(spec.attr), marked)
-    _combined_list(wb, fmt)
+    _combined_list(wb)
     for target in sorted({t for t, _ in REFERENCES.values()}):
-        spec = next(s for s in SHEETS if s.name == target)
-        col = [n for n, _ in spec.fields()].index("kode")
-        letter = chr(65 + col)
+        letter = _code_column(target)
         quoted = f"'{target}'"
         # Grows with the sheet: from row 2 down to the last filled code.
         wb.define_name(range_name(target),
