@@ -251,15 +251,7 @@ def _cells(tr):
         tcPr = first_child(tc, _TCPR)
         span, tcW, span_el = 1, None, None
         if tcPr is not None:
-            span_el = None
-            for child in tcPr:
-                tag = child.tag
-                if tag == _TCW:
-                    if tcW is None:
-                        tcW = child
-                elif tag == _GRIDSPAN:
-                    if span_el is None:
-                        span_el = child
+            tcW, span_el = _first_two(tcPr, _TCW, _GRIDSPAN)
             if span_el is not None:
                 span = int(span_el.get(_VAL))
         out.append((tc, tcPr, span, tcW, span_el is not None))
