@@ -241,7 +241,7 @@ def validate(file: Path) -> None:
 def generate_cmd(file: Path | None, more: tuple[Path, ...], out_dir: Path,
                  templates: Path | None, jobs: int | None, quiet: bool) -> None:
     if more or (file is not None and file.is_dir()):
-        from .batch import cli_batch  # a folder or several workbooks: generator/batch.py
+        from .commands.batch import cli_batch  # a folder or several workbooks
 
         sys.exit(cli_batch([file, *more], Path(out_dir),
                            Path(templates) if templates else None, jobs, click.echo))
@@ -380,7 +380,7 @@ def _valid_or_exit(file: Path, report_to_stderr: bool = True):
               callback=_not_empty, help="Workbook tahun berikutnya yang ditulis.")
 @click.option("--timpa", is_flag=True, help="Timpa berkas yang sudah ada.")
 def rollover(file: Path, out_file: Path, timpa: bool) -> None:
-    from .rollover import RolloverError, rollover_workbook
+    from .commands.rollover import RolloverError, rollover_workbook
 
     if out_file.suffix.lower() not in (".xlsx", ".xlsm"):
         out_file = out_file.with_name(out_file.name + ".xlsx")
@@ -411,7 +411,7 @@ def rollover(file: Path, out_file: Path, timpa: bool) -> None:
 @click.option("--out", "out_file", metavar="BERKAS.xlsx", type=click.Path(), default=None,
               callback=_not_empty, help="Tulis juga daftar perubahan sebagai spreadsheet.")
 def diff(old: Path, new: Path, out_file: Path | None) -> None:
-    from .diff import diff_results, diff_xlsx
+    from .commands.diff import diff_results, diff_xlsx
 
     _, old_result = _valid_or_exit(old)
     _, new_result = _valid_or_exit(new)

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from catalogue import edited
-from generator import batch
+from generator.commands import batch
 from generator.cli import main
 from generator.pipeline import check
 

@@ -10,7 +10,7 @@ import openpyxl
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.diff import Change, diff_results
+from generator.commands.diff import Change, diff_results
 from generator.pipeline import SAMPLE_SOURCES, check
 
 

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from generator.cli import main
 from generator.pipeline import SAMPLE_SOURCES, load
-from generator.rollover import RolloverError, rollover_workbook
+from generator.commands.rollover import RolloverError, rollover_workbook
 
 
 def _csv(name: str) -> list[dict[str, str]]:

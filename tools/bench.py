@@ -7,7 +7,7 @@
 
 A size is `REKENINGxSUBKEGIATAN` (e.g. `10000x48`), `sample` (the sample workbook as it
 is) or `batchN`: N copies of the sample (with its pictures) in one folder, generated as
-`lkjip generate FOLDER --jobs J` does (`generator.batch.run_batch`, `--jobs`, default 2);
+`lkjip generate FOLDER --jobs J` does (`generator.commands.batch.run_batch`, `--jobs`, default 2);
 its CPU time is the whole batch's (the driver stops the fork server, which has reaped the
 workers, before it exits, so wait4 counts them all); it has no floor and no stages. Synthetic workbooks are built from the sample's CSV sources (inputs/sample/) through
 the project's own builder (`generator.workbook.text.build_workbook`), so they are valid by
@@ -80,7 +80,7 @@ print(json.dumps({"valid": done.workbook is not None, "problems": len(done.repor
 BATCH_DRIVER = r"""
 import time, json, sys
 t0 = time.perf_counter()
-from generator import batch
+from generator.commands import batch
 res = batch.run_batch([sys.argv[1]], sys.argv[2], jobs=int(sys.argv[3]))
 # The workers are children of the fork server, which reaps them: stop (and reap) it here
 # so that wait4 counts its CPU time and theirs.

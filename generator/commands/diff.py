@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Callable, Iterable
 
-from . import fmt
-from .core import Result
+from .. import fmt
+from ..core import Result
 
 
 @dataclass(frozen=True)

@@ -16,11 +16,11 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from .core import Result
-from .numbers import round_half_up
-from .workbook import InputWorkbook
-from .workbook.blank import blank_workbook
-from .workbook.sheets import SHEETS
+from ..core import Result
+from ..numbers import round_half_up
+from ..workbook import InputWorkbook
+from ..workbook.blank import blank_workbook
+from ..workbook.sheets import SHEETS
 
 # Sheets copied as they are.
 CARRIED = ["pejabat", "unit_organisasi", "pegawai_jabatan", "pegawai_pendidikan",

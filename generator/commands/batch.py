@@ -23,7 +23,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Callable, Iterable, Optional
 
-from .output import atomic_path, safe_name
+from ..output import atomic_path, safe_name
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 
@@ -118,9 +118,9 @@ def generate_one(source: Path, folder: Path, templates: Optional[Path] = None) -
     """Generate one workbook into `folder`; never raises (every failure is an Outcome)."""
     import time
 
-    from . import messages, pipeline
-    from .render import TemplateError
-    from .workbook import WorkbookError
+    from .. import messages, pipeline
+    from ..render import TemplateError
+    from ..workbook import WorkbookError
 
     start = time.perf_counter()
     out = Outcome(source=Path(source), folder=Path(folder))
