@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import Callable
 
 from .. import fmt
 from ..workbook import models as m
@@ -39,18 +40,42 @@ def _decimals(d: Decimal) -> int:
     return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
+# One function per kind of finding, in the order they are run (the notes are sorted by
+# place afterwards). Each takes the workbook, the result, the shared context and `add`,
+# and calls `add(kind, sheet, row, field, message)` once per finding. A new check is a new
+# function with @check, not another branch of an existing one.
+Add = Callable[[str, str, "int | None", "str | None", str], None]
+Check = Callable[[m.InputWorkbook, Result, Context, Add], None]
+CHECKS: list[Check] = []
+
+
+def check(fn: Check) -> Check:
+    CHECKS.append(fn)
+    return fn
+
+
 def review_notes(wb: m.InputWorkbook, result: Result, ctx: Context) -> list[ReviewNote]:
-    notes: list[ReviewNote] = []
+    notes: list[ReviewNote] = [   # what the reader did: hidden sheets or rows read
+        ReviewNote(kind=n.kind, location=n.location, message=n.message) for n in wb.notices]
 
     def add(kind: str, sheet: str, row: int | None, field: str | None, message: str) -> None:
         notes.append(ReviewNote(kind=kind, location=ctx.loc(sheet, row, field), message=message))
 
-    for n in wb.notices:   # what the reader did: hidden sheets or rows read
-        notes.append(ReviewNote(kind=n.kind, location=n.location, message=n.message))
+    for fn in CHECKS:
+        fn(wb, result, ctx, add)
+    return sorted(notes, key=lambda n: (n.location.sheet, n.location.row or 0, n.kind))
 
-    inst = wb.instansi
-    kinerja = {k.kode_indikator: k for k in wb.kinerja_indikator}
 
+def _kinerja(wb: m.InputWorkbook) -> dict[str, m.KinerjaIndikator]:
+    return {k.kode_indikator: k for k in wb.kinerja_indikator}
+
+
+@check
+def _pk_renstra(wb, result, ctx, add) -> None:
+    """A PK awal target that differs from the Renstra target of the year (or a range that
+    does not cover it)."""
+    tahun = wb.instansi.tahun
+    kinerja = _kinerja(wb)
     for ind in result.indikator:
         k = kinerja[ind.kode]
         renstra = ind.target_renstra_tahun
@@ -58,13 +83,32 @@ def review_notes(wb: m.InputWorkbook, result: Result, ctx: Context) -> list[Revi
                 and k.target_pk_awal != renstra:
             add("pk_renstra", "Kinerja Indikator", k.row, "target_pk_awal",
                 f"Target PK awal indikator {ind.kode} ({fmt.nilai(k.target_pk_awal, ind.satuan)}) "
-                f"berbeda dari target Renstra tahun {inst.tahun} "
+                f"berbeda dari target Renstra tahun {tahun} "
                 f"({fmt.nilai(renstra, ind.satuan)}).")
+        if isinstance(renstra, Decimal) and isinstance(k.target_pk_awal, TargetRange) \
+                and not k.target_pk_awal.low <= renstra <= k.target_pk_awal.high:
+            add("pk_renstra", "Kinerja Indikator", k.row, "target_pk_awal",
+                f"Target PK awal indikator {ind.kode} "
+                f"({fmt.target(k.target_pk_awal, ind.satuan, tanda=False)}) tidak mencakup target "
+                f"Renstra tahun {tahun} ({fmt.nilai(renstra, ind.satuan)}).")
+
+
+@check
+def _iku_no_budget(wb, result, ctx, add) -> None:
+    rows = {i.kode: i.row for i in wb.indikator}
+    for ind in result.indikator:
         if not ind.sub_kegiatan:
-            row = next(i.row for i in wb.indikator if i.kode == ind.kode)
-            add("iku_no_budget", "Indikator", row, "kode",
+            add("iku_no_budget", "Indikator", rows[ind.kode], "kode",
                 f"Indikator {ind.kode} tidak didukung sub kegiatan mana pun, sehingga tidak "
                 f"punya anggaran ({result.nomor.label('tabel_efisiensi')}).")
+
+
+@check
+def _capaian_indikator(wb, result, ctx, add) -> None:
+    """A capaian that cannot be computed, or one outside the plausible band."""
+    kinerja = _kinerja(wb)
+    for ind in result.indikator:
+        k = kinerja[ind.kode]
         if ind.capaian is None and ind.terukur:
             add("capaian_undefined", "Kinerja Indikator", k.row, "target_pk_awal",
                 f"Capaian indikator {ind.kode} tidak dapat dihitung: {ind.skor.alasan}; "
@@ -73,6 +117,14 @@ def review_notes(wb: m.InputWorkbook, result: Result, ctx: Context) -> list[Revi
             add("capaian_extreme", "Kinerja Indikator", k.row, "pembilang",
                 f"Capaian indikator {ind.kode} {fmt.persen(ind.capaian)}% berada di luar "
                 f"{fmt.nilai(CAPAIAN_LOW)}–{fmt.nilai(CAPAIAN_HIGH)}%; periksa target dan realisasinya.")
+
+
+@check
+def _percent_over_100(wb, result, ctx, add) -> None:
+    """A percentage indicator whose realisation exceeds everything."""
+    kinerja = _kinerja(wb)
+    for ind in result.indikator:
+        k = kinerja[ind.kode]
         if k.penyebut is not None and k.pembilang is not None and k.pembilang > k.penyebut \
                 and is_percent_satuan(ind.satuan):
             add("pembilang_gt_penyebut", "Kinerja Indikator", k.row, "pembilang",
@@ -82,21 +134,29 @@ def review_notes(wb: m.InputWorkbook, result: Result, ctx: Context) -> list[Revi
             add("realisasi_gt_100", "Kinerja Indikator", k.row, "realisasi_langsung",
                 f"Realisasi indikator {ind.kode} ({fmt.nilai(k.realisasi_langsung)}) lebih dari "
                 f"100 padahal satuannya persen ({ind.satuan}).")
-        if isinstance(renstra, Decimal) and isinstance(k.target_pk_awal, TargetRange) \
-                and not k.target_pk_awal.low <= renstra <= k.target_pk_awal.high:
-            add("pk_renstra", "Kinerja Indikator", k.row, "target_pk_awal",
-                f"Target PK awal indikator {ind.kode} "
-                f"({fmt.target(k.target_pk_awal, ind.satuan, tanda=False)}) tidak mencakup target "
-                f"Renstra tahun {inst.tahun} ({fmt.nilai(renstra, ind.satuan)}).")
+
+
+@check
+def _target_far(wb, result, ctx, add) -> None:
+    """A PK perubahan or RKT target far from the Renstra target of the year."""
+    tahun = wb.instansi.tahun
+    kinerja = _kinerja(wb)
+    for ind in result.indikator:
+        k = kinerja[ind.kode]
+        renstra = ind.target_renstra_tahun
         for name, label in (("target_pk_perubahan", "PK perubahan"), ("target_rkt", "RKT")):
             value = getattr(k, name)
             if isinstance(renstra, Decimal) and isinstance(value, Decimal) and renstra > 0 \
                     and abs(value - renstra) > FAR_FROM_RENSTRA * renstra:
                 add("target_far", "Kinerja Indikator", k.row, name,
                     f"Target {label} indikator {ind.kode} ({fmt.nilai(value, ind.satuan)}) jauh dari "
-                    f"target Renstra tahun {inst.tahun} ({fmt.nilai(renstra, ind.satuan)}): selisihnya lebih dari "
+                    f"target Renstra tahun {tahun} ({fmt.nilai(renstra, ind.satuan)}): selisihnya lebih dari "
                     f"{fmt.nilai(FAR_FROM_RENSTRA * 100)}% target Renstra; periksa angkanya.")
 
+
+@check
+def _capaian_tercatat(wb, result, ctx, add) -> None:
+    """An earlier year's capaian typed in the workbook that its own figures do not give."""
     for t in wb.kinerja_tahun_lalu:
         if t.capaian_tercatat is None:
             continue
@@ -112,31 +172,42 @@ def review_notes(wb: m.InputWorkbook, result: Result, ctx: Context) -> list[Revi
                 f"{fmt.nilai(t.target, ind.satuan)} = "
                 f"{fmt.persen(figure.capaian)}%).")
 
-    threshold = inst.ambang_serapan
-    fisik_of_row = {r.row: r.fisik for r in wb.rekening}
+
+@check
+def _sub_kegiatan_budget(wb, result, ctx, add) -> None:
+    """A sub kegiatan without pagu, spending over it, below the threshold unexplained,
+    without output realisation, or with fisik and serapan far apart."""
+    threshold = wb.instansi.ambang_serapan
     for node in result.anggaran.walk():
-        if node.level == "sub_kegiatan":
-            b = node.budget
-            row = node.location.row
-            if b.pagu == 0:
-                add("sub_no_budget", "Sub Kegiatan", row, "kode",
-                    f"Sub kegiatan {node.kode} tidak memiliki pagu di sheet Rekening.")
-            if b.realisasi > b.pagu:
-                add("realisasi_gt_pagu", "Sub Kegiatan", row, "kode",
-                    f"Realisasi sub kegiatan {node.kode} (Rp{fmt.nilai(b.realisasi)}) melebihi "
-                    f"pagunya (Rp{fmt.nilai(b.pagu)}).")
-            if b.serapan is not None and b.serapan < threshold and not node.penjelasan:
-                add("no_explanation", "Sub Kegiatan", row, "penjelasan_serapan",
-                    f"Serapan sub kegiatan {node.kode} {fmt.persen(b.serapan)}% di bawah ambang "
-                    f"{fmt.pct(threshold)} tetapi belum ada penjelasan.")
-            if b.pagu > 0 and node.output is not None and node.output.realisasi is None:
-                add("no_output_realisasi", "Sub Kegiatan", row, "realisasi",
-                    f"Sub kegiatan {node.kode} beranggaran tetapi realisasi keluarannya kosong.")
-            if b.fisik is not None and b.serapan is not None and \
-                    abs(b.fisik - b.serapan) >= FISIK_SERAPAN_GAP:
-                add("fisik_serapan", "Sub Kegiatan", row, "kode",
-                    f"Fisik sub kegiatan {node.kode} ({fmt.persen(b.fisik)}%) dan serapan anggarannya "
-                    f"({fmt.persen(b.serapan)}%) tidak sejalan.")
+        if node.level != "sub_kegiatan":
+            continue
+        b = node.budget
+        row = node.location.row
+        if b.pagu == 0:
+            add("sub_no_budget", "Sub Kegiatan", row, "kode",
+                f"Sub kegiatan {node.kode} tidak memiliki pagu di sheet Rekening.")
+        if b.realisasi > b.pagu:
+            add("realisasi_gt_pagu", "Sub Kegiatan", row, "kode",
+                f"Realisasi sub kegiatan {node.kode} (Rp{fmt.nilai(b.realisasi)}) melebihi "
+                f"pagunya (Rp{fmt.nilai(b.pagu)}).")
+        if b.serapan is not None and b.serapan < threshold and not node.penjelasan:
+            add("no_explanation", "Sub Kegiatan", row, "penjelasan_serapan",
+                f"Serapan sub kegiatan {node.kode} {fmt.persen(b.serapan)}% di bawah ambang "
+                f"{fmt.pct(threshold)} tetapi belum ada penjelasan.")
+        if b.pagu > 0 and node.output is not None and node.output.realisasi is None:
+            add("no_output_realisasi", "Sub Kegiatan", row, "realisasi",
+                f"Sub kegiatan {node.kode} beranggaran tetapi realisasi keluarannya kosong.")
+        if b.fisik is not None and b.serapan is not None and \
+                abs(b.fisik - b.serapan) >= FISIK_SERAPAN_GAP:
+            add("fisik_serapan", "Sub Kegiatan", row, "kode",
+                f"Fisik sub kegiatan {node.kode} ({fmt.persen(b.fisik)}%) dan serapan anggarannya "
+                f"({fmt.persen(b.serapan)}%) tidak sejalan.")
+
+
+@check
+def _capaian_keluaran(wb, result, ctx, add) -> None:
+    """An output capaian of a kegiatan or sub kegiatan outside the plausible band."""
+    for node in result.anggaran.walk():
         if node.level in ("kegiatan", "sub_kegiatan") and node.output is not None:
             cap = node.output.capaian
             if cap is not None and (cap > CAPAIAN_HIGH or cap < CAPAIAN_LOW):
@@ -144,21 +215,33 @@ def review_notes(wb: m.InputWorkbook, result: Result, ctx: Context) -> list[Revi
                 add("capaian_extreme", sheet, node.location.row, "realisasi",
                     f"Capaian keluaran {node.kode} {fmt.persen(cap)}% berada di luar "
                     f"{fmt.nilai(CAPAIAN_LOW)}–{fmt.nilai(CAPAIAN_HIGH)}%.")
-        if node.level == "rekening":
-            b = node.budget
-            row = node.location.row
-            if b.realisasi > b.pagu:
-                add("realisasi_gt_pagu", "Rekening", row, "realisasi",
-                    f"Realisasi rekening \"{node.nama}\" (Rp{fmt.nilai(b.realisasi)}) melebihi "
-                    f"pagunya (Rp{fmt.nilai(b.pagu)}).")
-            if b.realisasi > 0 and fisik_of_row[row] == 0:
-                add("fisik_serapan", "Rekening", row, "fisik",
-                    f"Rekening \"{node.nama}\" memiliki realisasi keuangan "
-                    f"Rp{fmt.nilai(b.realisasi)} tetapi fisiknya 0%.")
-            if b.realisasi == 0 and b.pagu > 0 and fisik_of_row[row] == 100:
-                add("fisik_serapan", "Rekening", row, "realisasi",
-                    f"Rekening \"{node.nama}\" fisiknya 100% tetapi realisasi keuangannya Rp0.")
 
+
+@check
+def _rekening_lines(wb, result, ctx, add) -> None:
+    """A rekening line spending over its pagu, or whose fisik contradicts its realisation."""
+    fisik_of_row = {r.row: r.fisik for r in wb.rekening}
+    for node in result.anggaran.walk():
+        if node.level != "rekening":
+            continue
+        b = node.budget
+        row = node.location.row
+        if b.realisasi > b.pagu:
+            add("realisasi_gt_pagu", "Rekening", row, "realisasi",
+                f"Realisasi rekening \"{node.nama}\" (Rp{fmt.nilai(b.realisasi)}) melebihi "
+                f"pagunya (Rp{fmt.nilai(b.pagu)}).")
+        if b.realisasi > 0 and fisik_of_row[row] == 0:
+            add("fisik_serapan", "Rekening", row, "fisik",
+                f"Rekening \"{node.nama}\" memiliki realisasi keuangan "
+                f"Rp{fmt.nilai(b.realisasi)} tetapi fisiknya 0%.")
+        if b.realisasi == 0 and b.pagu > 0 and fisik_of_row[row] == 100:
+            add("fisik_serapan", "Rekening", row, "realisasi",
+                f"Rekening \"{node.nama}\" fisiknya 100% tetapi realisasi keuangannya Rp0.")
+
+
+@check
+def _perjanjian(wb, result, ctx, add) -> None:
+    """A PK perubahan the sheet does not hold; a PK awal using the budget after the change."""
     rows_pk = {p.kode: p.row for p in wb.perjanjian_kinerja}
     for pk in result.perjanjian:
         if pk.turunan:
@@ -178,6 +261,9 @@ def review_notes(wb: m.InputWorkbook, result: Result, ctx: Context) -> list[Revi
                         f"Pagu sebelum perubahan {line.kode} tidak diisi; PK awal {pk.kode} "
                         f"memakai pagu setelah perubahan.")
 
+
+@check
+def _nip_length(wb, result, ctx, add) -> None:
     for p in wb.pejabat:
         if p.nip is not None:
             digits = re.sub(r"\D", "", p.nip)
@@ -185,13 +271,11 @@ def review_notes(wb: m.InputWorkbook, result: Result, ctx: Context) -> list[Revi
                 add("nip_length", "Pejabat", p.row, "nip",
                     f"NIP {p.nama} berisi {len(digits)} digit; NIP PNS terdiri dari 18 digit.")
 
-    _duplicates(wb, add)
-    _dates(wb, add)
-    _pk_rows(wb, add)
-    _sasaran_of_sub(wb, add)
 
+@check
+def _staff_totals(wb, result, ctx, add) -> None:
+    """The staff breakdowns compared with the jabatan table, when the agency has one."""
     staff = result.pegawai
-    # the breakdowns are compared with the jabatan table, when the agency has one
     if wb.pegawai_jabatan and wb.pegawai_pendidikan and staff.pendidikan != staff.jumlah:
         add("staff_total", "Pegawai Pendidikan", wb.pegawai_pendidikan[0].row, "jumlah",
             f"Jumlah pegawai menurut pendidikan ({staff.pendidikan}) berbeda dari jumlah "
@@ -200,14 +284,13 @@ def review_notes(wb: m.InputWorkbook, result: Result, ctx: Context) -> list[Revi
         add("staff_total", "Pegawai Golongan", wb.pegawai_golongan[0].row, "jumlah",
             f"Jumlah PNS menurut golongan ({staff.golongan}) berbeda dari jumlah PNS menurut "
             f"jabatan ({staff.pns}).")
-    _picture_notes(wb, add)
-    return sorted(notes, key=lambda n: (n.location.sheet, n.location.row or 0, n.kind))
 
 
 PICTURE_SLOTS = {"logo": "Logo pada sampul", "bagan": "Bagan struktur organisasi (Bab I)"}
 
 
-def _picture_notes(wb: m.InputWorkbook, add) -> None:
+@check
+def _picture_notes(wb: m.InputWorkbook, result: Result, ctx: Context, add: Add) -> None:
     """Every picture the draft shows as a placeholder, with the cell naming its file."""
     for slot, pic in sorted(wb.gambar.items()):
         if pic.ok:
@@ -222,7 +305,8 @@ def _same(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _duplicates(wb: m.InputWorkbook, add) -> None:
+@check
+def _duplicates(wb: m.InputWorkbook, result: Result, ctx: Context, add: Add) -> None:
     """Lines entered twice, one NIP for two officials, one name under two codes."""
     seen: dict[tuple, int] = {}
     for r in wb.rekening:
@@ -276,7 +360,8 @@ def _duplicates(wb: m.InputWorkbook, add) -> None:
                 names[key] = row
 
 
-def _dates(wb: m.InputWorkbook, add) -> None:
+@check
+def _dates(wb: m.InputWorkbook, result: Result, ctx: Context, add: Add) -> None:
     inst = wb.instansi
     year = inst.tahun
     first, last = REPORT_MONTHS
@@ -301,7 +386,8 @@ def _key_row(wb: m.InputWorkbook, name: str) -> int | None:
     return wb.key_rows.get("Instansi", {}).get(name)
 
 
-def _pk_rows(wb: m.InputWorkbook, add) -> None:
+@check
+def _pk_rows(wb: m.InputWorkbook, result: Result, ctx: Context, add: Add) -> None:
     for p in wb.pk_indikator:
         if p.kode_indikator is not None and p.target is not None:
             add("pk_target_diabaikan", "PK Indikator", p.row, "target",
@@ -310,7 +396,8 @@ def _pk_rows(wb: m.InputWorkbook, add) -> None:
                 f"Perubahan). Kosongkan sel ini atau ubah target di Kinerja Indikator.")
 
 
-def _sasaran_of_sub(wb: m.InputWorkbook, add) -> None:
+@check
+def _sasaran_of_sub(wb: m.InputWorkbook, result: Result, ctx: Context, add: Add) -> None:
     sasaran = {i.kode: i.kode_sasaran for i in wb.indikator}
     kegiatan = {k.kode: k for k in wb.kegiatan}
     program = {p.kode: p for p in wb.program}
