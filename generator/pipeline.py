@@ -17,7 +17,8 @@ from typing import Callable, Optional
 from .core import Result, compute
 from .workbook import InputWorkbook, Report, read_workbook, validate
 from .workbook.pictures import load_pictures
-from .output import Kept, OutputError, safe_name, write_set
+from .output import (Kept, OutputError, Recovered, folder_lock, make_folder, recover,
+                     safe_name, write_set)
 
 from .resources import REPO_ROOT, SAMPLE_SOURCES, SAMPLE_WORKBOOK, TEMPLATES  # noqa: F401
 
@@ -131,25 +132,50 @@ class Generated:
     result: Result | None = None
     written: list[Path] = field(default_factory=list)
     kept: list[Kept] = field(default_factory=list)   # edited earlier outputs, kept aside
+    recovered: Recovered | None = None   # an earlier run's interrupted set, completed
+    interrupted: bool = False            # Ctrl+C/kill came after the set was complete
 
 
 def generate(path: Path | str, out_dir: Path | str, templates: Path = TEMPLATES,
-             on_stage: StageCallback = None) -> Generated:
+             on_stage: StageCallback = None,
+             on_commit: Optional[Callable[[list[Path]], None]] = None) -> Generated:
     """Everything: validate the workbook, compute, and write every output into out_dir.
 
-    `on_stage(key)` is called as each stage of STAGES starts.
+    `on_stage(key)` is called as each stage of STAGES starts; `on_commit(paths)` as soon
+    as the new set of outputs is complete (see `output.write_set`). The output folder is
+    locked for the whole run: a second run into it gets `output.FolderBusy` at once.
     """
     from .render import docx as render_docx
     from .render import notes as render_notes
     from .render import xlsx as render_xlsx
 
-    with gc_paused():
-        return _generate(Path(path), Path(out_dir), templates, on_stage, render_docx,
-                         render_notes, render_xlsx)
+    with gc_paused(), _output_folder(Path(out_dir)) as recovered:
+        done = _generate(Path(path), Path(out_dir), templates, on_stage, render_docx,
+                         render_notes, render_xlsx, on_commit)
+        done.recovered = recovered or done.recovered
+        return done
+
+
+@contextmanager
+def _output_folder(out_dir: Path):
+    """The output folder, made and locked for a run; a set that an earlier run left
+    half-swapped (killed) is completed first. A folder made for a run that wrote nothing
+    (an invalid workbook) is removed again."""
+    made = not out_dir.exists()
+    make_folder(out_dir)
+    try:
+        with folder_lock(out_dir):
+            yield recover(out_dir)
+    finally:
+        if made:
+            try:
+                out_dir.rmdir()          # only when empty
+            except OSError:
+                pass
 
 
 def _generate(path: Path, out_dir: Path, templates: Path, on_stage: StageCallback,
-              render_docx, render_notes, render_xlsx) -> Generated:
+              render_docx, render_notes, render_xlsx, on_commit=None) -> Generated:
     workbook, report = load(path, on_stage)
     gc_checkpoint()
     if workbook is None:
@@ -161,7 +187,6 @@ def _generate(path: Path, out_dir: Path, templates: Path, on_stage: StageCallbac
     if any(p.resolve() == source for p in names.all()):
         raise OutputError(f"Folder keluaran {out_dir} akan menimpa workbook masukan "
                           f"{path.name}; pilih folder lain dengan --out.")
-    out_dir.mkdir(parents=True, exist_ok=True)
     # Render everything in memory first, then write each file atomically, so a failure
     # in any renderer leaves no partial file and no earlier output replaced.
     _stage(on_stage, "word")
@@ -175,6 +200,6 @@ def _generate(path: Path, out_dir: Path, templates: Path, on_stage: StageCallbac
         (names.catatan, render_notes.render(workbook, result).encode("utf-8")),
     ]
     _stage(on_stage, "simpan")
-    done = write_set(parts)
+    done = write_set(parts, on_commit=on_commit)
     return Generated(workbook=workbook, report=report, result=result, written=done.written,
-                     kept=done.kept)
+                     kept=done.kept, recovered=done.recovered, interrupted=done.interrupted)
