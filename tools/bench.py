@@ -6,8 +6,9 @@
     python tools/bench.py --sizes batch40 --repeat 3 --jobs 2 --markdown
 
 A size is `REKENINGxSUBKEGIATAN` (e.g. `10000x48`), `sample` (the sample workbook as it
-is), `programN` (N programs: the sample's, then copies with one kegiatan, one sub kegiatan
-and one rekening line each) or `batchN`: N copies of the sample (with its pictures) in one folder, generated as
+is), `programN` (N programs: the sample's, then copies with nothing below them, as the
+issue 22 probe), `programtreeN` (the same, each copy with one kegiatan, one sub kegiatan and
+one rekening line) or `batchN`: N copies of the sample (with its pictures) in one folder, generated as
 `lkjip generate FOLDER --jobs J` does (`generator.commands.batch.run_batch`, `--jobs`, default 2);
 its CPU time is the whole batch's (the driver stops the fork server, which has reaped the
 workers, before it exits, so wait4 counts them all); it has no floor and no stages. Synthetic workbooks are built from the sample's CSV sources (inputs/sample/) through
@@ -200,10 +201,11 @@ def make_workbook(out: Path, rekening: int, sub_kegiatan: int) -> Path:
     return out
 
 
-def make_program_workbook(out: Path, programs: int) -> Path:
+def make_program_workbook(out: Path, programs: int, tree: bool = True) -> Path:
     """A valid input workbook with `programs` programs: the sample's 7, then copies of them
-    (new codes under the same urusan, same IKU), each with one kegiatan, one sub kegiatan
-    and one rekening line copied from the sample's first ones of that program."""
+    (new codes under the same urusan, same IKU, numbered names); with `tree` each copy has
+    one kegiatan, one sub kegiatan and one rekening line copied from the sample's first
+    ones of that program, otherwise nothing below it."""
     sys.path.insert(0, str(ROOT))
     from generator.workbook.text import build_workbook
 
@@ -240,9 +242,10 @@ def make_program_workbook(out: Path, programs: int) -> Path:
             r = list(rek)
             r[r_sub], r[r_kode] = s[s_code], ""
             progs.append(prog)
-            kegs.append(k)
-            subs.append(s)
-            reks.append(r)
+            if tree:
+                kegs.append(k)
+                subs.append(s)
+                reks.append(r)
         for name, head, rows in (("program.csv", ph, progs), ("kegiatan.csv", kh, kegs),
                                  ("sub_kegiatan.csv", sh, subs), ("rekening.csv", rh, reks)):
             _write_csv(src / name, head, rows)
@@ -361,10 +364,12 @@ def bench_size(size: str, repeat: int, work: Path, max_rows: int | None,
         wb = SAMPLE_WORKBOOK
         label = "contoh (149 rekening, 48 sub kegiatan)"
     elif size.startswith("program"):
-        n_prog = int(size[len("program"):])
-        wb = make_program_workbook(work / f"bench_{size}.xlsx", n_prog)
-        label = (f"{n_prog:,}".replace(",", ".") + " program (satu kegiatan, sub kegiatan "
-                 "dan rekening masing-masing)")
+        tree = size.startswith("programtree")
+        n_prog = int(size[len("programtree" if tree else "program"):])
+        wb = make_program_workbook(work / f"bench_{size}.xlsx", n_prog, tree)
+        label = f"{n_prog:,}".replace(",", ".") + " program" + (
+            " (satu kegiatan, sub kegiatan dan rekening masing-masing)" if tree
+            else " (kegiatan dan rekening contoh saja)")
     else:
         n_rek, n_sub = (int(x) for x in size.lower().split("x"))
         wb = make_workbook(work / f"bench_{size}.xlsx", n_rek, n_sub)
