@@ -68,6 +68,8 @@ class Group(click.Group):
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode, **extra)
         args = list(sys.argv[1:] if args is None else args)
+        global FINISHED_BEFORE_INTERRUPT
+        FINISHED_BEFORE_INTERRUPT = None
         try:
             try:
                 with self.make_context(prog_name or "lkjip", args, **extra) as ctx:
