@@ -355,10 +355,45 @@ def finish_tables(document) -> None:
         fit_table(tbl, fonts, rows=rows)
 
 
+# --- styles by name ----------------------------------------------------------------------
+
+def style_ids(document, *names: str) -> set[str]:
+    """The ids of the styles with these names. Styles are found by name, never by id: an
+    editor saving the template may rename ids (LibreOffice writes BodyText as TextBody and
+    Caption as Caption1) but keeps names; names compare without case (Word writes the
+    built-in "caption", python-docx "Caption")."""
+    wanted = {n.lower() for n in names}
+    out = set()
+    for st in document.styles.element.iterchildren(qn("w:style")):
+        name = st.find(qn("w:name"))
+        if name is not None and (name.get(qn("w:val")) or "").lower() in wanted:
+            out.add(st.get(qn("w:styleId")))
+    return out
+
+
 # --- signature blocks -------------------------------------------------------------------
 
 SIGNATURE_CAPTION = "Tanda tangan"
+SIGNATURE_STYLE = "Tanda Tangan"
 SHORT_TABLE_ROWS = 25
+
+
+def _is_signature(tbl, signature_ids: set[str]) -> bool:
+    """A signature block: captioned "Tanda tangan" by the template, or (the caption is lost
+    when LibreOffice saves the template) a table whose every line of text is in the style
+    Tanda Tangan."""
+    cap = tbl.find(f"{qn('w:tblPr')}/{qn('w:tblCaption')}")
+    if cap is not None:
+        return cap.get(qn("w:val")) == SIGNATURE_CAPTION
+    lines = [p for p in tbl.iter(qn("w:p"))
+             if "".join(t.text or "" for t in p.iter(qn("w:t"))).strip()]
+    if not lines:
+        return False
+    for p in lines:
+        ps = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        if ps is None or ps.get(qn("w:val")) not in signature_ids:
+            return False
+    return True
 
 
 def _keep_next(p) -> None:
@@ -385,9 +420,9 @@ def keep_signatures(document) -> None:
     block (LibreOffice then moves the table as a whole); a long one its last two rows
     (Word moves those)."""
     body = _body(document)
+    signature_ids = style_ids(document, SIGNATURE_STYLE)
     for tbl in list(body.iter(qn("w:tbl"))):
-        cap = tbl.find(f"{qn('w:tblPr')}/{qn('w:tblCaption')}")
-        if cap is None or cap.get(qn("w:val")) != SIGNATURE_CAPTION:
+        if not _is_signature(tbl, signature_ids):
             continue
         prev = tbl.getprevious()
         real = 0
@@ -492,10 +527,11 @@ _PPR_BEFORE_SPACING = [qn(f"w:{n}") for n in (
     "adjustRightInd", "snapToGrid")]
 
 
-def space_below_tables(document, skip_styles=("CatatanTabel", "Caption")) -> None:
+def space_below_tables(document, skip_styles=("Catatan Tabel", "Caption")) -> None:
     """Text right under a table keeps a paragraph's distance from it (Word has no spacing
     after a table): the paragraph gets space before, unless it is a table note or the
-    caption of the next table, which have their own."""
+    caption of the next table (styles named in `skip_styles`), which have their own."""
+    skip_styles = style_ids(document, *skip_styles)
     for tbl in _body(document).iter(qn("w:tbl")):
         p = tbl.getnext()
         if p is None or p.tag != qn("w:p"):
