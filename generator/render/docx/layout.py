@@ -344,13 +344,40 @@ def fix_grid(tbl, rows) -> None:
         tblW.set(_WW, str(sum(best)))
 
 
+# CT_TcPr's children in schema order (ISO 29500-1, 17.4.70)
+_TCPR_ORDER = {_W + n: i for i, n in enumerate((
+    "cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar",
+    "textDirection", "tcFitText", "vAlign", "hideMark", "headers", "cellIns", "cellDel",
+    "cellMerge", "tcPrChange"))}
+_VMERGE = _W + "vMerge"
+
+
+def order_cell_properties(tcPr) -> None:
+    """Put a cell's properties in schema order. docxtpl's {% vm %} appends <w:vMerge> at the
+    end of <w:tcPr>, after <w:shd> and <w:vAlign>; LibreOffice reads it anyway, the Open
+    XML SDK's rules (and so possibly Word) call it unexpected."""
+    children = list(tcPr)
+    ranks = [_TCPR_ORDER.get(c.tag, len(_TCPR_ORDER)) for c in children]
+    if ranks == sorted(ranks):
+        return
+    for child in children:
+        tcPr.remove(child)
+    for _, child in sorted(zip(ranks, range(len(children))), key=lambda x: x):
+        tcPr.append(children[child])
+
+
 def finish_tables(document) -> None:
-    """After rendering, in one walk of each table's cells: the grid from the cell widths
-    (`fix_grid`), then the columns fitted to their words (`fit_table`). Each step reads
-    and changes only its own table, so table by table is the same as step by step."""
+    """After rendering, in one walk of each table's cells: the cell properties in schema
+    order (`order_cell_properties`), the grid from the cell widths (`fix_grid`), then the
+    columns fitted to their words (`fit_table`). Each step reads and changes only its own
+    table, so table by table is the same as step by step."""
     fonts = _style_fonts(document)
     for tbl in _body(document).iter(_TBL):
         rows = [_cells(tr) for tr in tbl.iterchildren(_TR)]
+        for cells in rows:
+            for _tc, tcPr, _span, _tcW, _s in cells:
+                if tcPr is not None and len(tcPr) > 1 and tcPr[-1].tag == _VMERGE:
+                    order_cell_properties(tcPr)
         fix_grid(tbl, rows)
         fit_table(tbl, fonts, rows=rows)
 
