@@ -237,26 +237,41 @@ def validate(file: Path) -> None:
 @click.option("--jobs", "jobs", metavar="N", type=click.IntRange(min=1), default=None,
               help="Untuk FOLDER atau beberapa workbook: jumlah proses sejajar "
                    "(bawaan: satu per inti prosesor).")
+@click.option("--pdf", "pdf", is_flag=True,
+              help="Tulis juga PDF untuk publikasi (daftar isi, tabel dan gambar terisi, huruf "
+                   "tertanam, bookmark dari judul bab). Memerlukan LibreOffice.")
+@click.option("--tanpa-libreoffice", "no_office", is_flag=True,
+              help="Jangan isi Daftar Isi, Daftar Tabel dan Daftar Gambar dengan LibreOffice "
+                   "(lebih cepat; Word mengisinya saat draf dibuka).")
 @click.option("-q", "--quiet", is_flag=True, help="Hanya tampilkan pesan kesalahan.")
 def generate_cmd(file: Path | None, more: tuple[Path, ...], out_dir: Path,
-                 templates: Path | None, jobs: int | None, quiet: bool) -> None:
+                 templates: Path | None, jobs: int | None, pdf: bool, no_office: bool,
+                 quiet: bool) -> None:
+    from .render.office import OfficeError
+
+    if pdf and no_office:
+        raise click.UsageError("--pdf memerlukan LibreOffice; jangan dipakai bersama "
+                               "--tanpa-libreoffice.")
     if more or (file is not None and file.is_dir()):
         from .commands.batch import cli_batch  # a folder or several workbooks
 
+        if no_office:
+            os.environ["LKJIP_LIBREOFFICE"] = "0"     # the worker processes inherit it
         sys.exit(cli_batch([file, *more], Path(out_dir),
-                           Path(templates) if templates else None, jobs, click.echo))
+                           Path(templates) if templates else None, jobs, click.echo, pdf=pdf))
     _exit_without_teardown()
     file = file or SAMPLE_WORKBOOK
     templates = templates or TEMPLATES
     progress = Progress(quiet)
     try:
         try:
-            done = generate(file, out_dir, templates, on_stage=progress)
+            done = generate(file, out_dir, templates, on_stage=progress, pdf=pdf,
+                            office=False if no_office else None)
         finally:
             progress.close()
     except WorkbookError as exc:
         _unreadable(exc)
-    except (OutputError, TemplateError) as exc:
+    except (OutputError, TemplateError, OfficeError) as exc:
         click.echo(str(exc), err=True)
         sys.exit(EXIT_FAILURE)
     except OSError as exc:
@@ -276,6 +291,12 @@ def generate_cmd(file: Path | None, more: tuple[Path, ...], out_dir: Path,
     for kept in getattr(done, "kept", []):
         click.echo(f"Berkas {kept.original.name} telah disunting sejak dibuat; versi suntingan "
                    f"disimpan sebagai {kept.saved.resolve()}.")
+    if done.filled:
+        click.echo("Daftar Isi, Daftar Tabel dan Daftar Gambar sudah diisi nomor halamannya "
+                   "(LibreOffice).")
+    elif done.office_problem:
+        click.echo(f"Daftar Isi belum diisi: {done.office_problem} Word mengisinya saat draf "
+                   f"dibuka (jawab Ya saat ditanya pembaruan field).")
     n = len(done.result.catatan)
     notes = done.written[-1].resolve()
     click.echo(f"Catatan pemeriksaan: {n} temuan, lihat {notes}." if n
