@@ -23,7 +23,7 @@ from .interrupts import raise_if_pending
 from .pipeline import (SAMPLE_SOURCES, SAMPLE_WORKBOOK, STAGES, TEMPLATES, OutputError, check,
                        generate)
 from .workbook import Report, WorkbookError
-from .render import TemplateError
+from .render import TemplateCheckError, TemplateError
 
 EXIT_OK, EXIT_FAILURE, EXIT_INVALID = 0, 1, 2
 
@@ -271,6 +271,11 @@ def generate_cmd(file: Path | None, more: tuple[Path, ...], out_dir: Path,
             progress.close()
     except WorkbookError as exc:
         _unreadable(exc)
+    except TemplateCheckError as exc:
+        click.echo("\n".join(exc.lines), err=True)
+        click.echo("Templat tidak dipakai. Perbaiki galat di atas (lkjip templates check "
+                   "menampilkannya lagi).", err=True)
+        sys.exit(EXIT_INVALID)
     except (OutputError, TemplateError, OfficeError) as exc:
         click.echo(str(exc), err=True)
         sys.exit(EXIT_FAILURE)
@@ -291,6 +296,11 @@ def generate_cmd(file: Path | None, more: tuple[Path, ...], out_dir: Path,
     for kept in getattr(done, "kept", []):
         click.echo(f"Berkas {kept.original.name} telah disunting sejak dibuat; versi suntingan "
                    f"disimpan sebagai {kept.saved.resolve()}.")
+    if done.template_warnings:
+        click.echo(f"Peringatan templat ({len(done.template_warnings)}, juga di catatan "
+                   f"pemeriksaan):")
+        for i, line in enumerate(done.template_warnings, start=1):
+            click.echo(f"{i}. {line}")
     if done.filled:
         click.echo("Daftar Isi, Daftar Tabel dan Daftar Gambar sudah diisi nomor halamannya "
                    "(LibreOffice).")
@@ -322,6 +332,15 @@ def generate_cmd(file: Path | None, more: tuple[Path, ...], out_dir: Path,
               type=click.IntRange(1, 7 * 24 * 60),
               help="Berapa menit hasil disimpan di server bila belum diunduh semua.")
 def serve(host: str, port: int, kode: str | None, templates: Path | None, ttl: int) -> None:
+    if templates:
+        from .pipeline import check_templates
+
+        try:
+            for line in check_templates(templates):
+                click.echo(f"Peringatan templat: {line}")
+        except TemplateCheckError as exc:
+            click.echo("\n".join(exc.lines), err=True)
+            sys.exit(EXIT_INVALID)
     templates = templates or TEMPLATES
     try:
         from .web.server import ServeError, serve as run_server
@@ -489,3 +508,52 @@ def build_sample(source: Path, out_file: Path) -> None:
     except Exception as exc:  # noqa: BLE001
         _unexpected(exc)
     click.echo(f"Workbook contoh ditulis: {out_file}")
+
+
+# --- templates --------------------------------------------------------------------------------
+
+@main.group(name="templates", cls=Group,
+            help="Templat milik instansi: salin templat bawaan untuk disunting, lalu periksa "
+                 "hasil suntingannya.")
+def templates_group() -> None:
+    pass
+
+
+@templates_group.command(name="export",
+                         help="Salin templat bawaan (docx/lkjip.docx, xlsx/*.toml) beserta "
+                              "petunjuknya ke FOLDER untuk disunting.")
+@click.argument("folder", metavar="FOLDER", type=click.Path(), callback=_not_empty)
+@click.option("--timpa", is_flag=True, help="Timpa templat yang sudah ada di FOLDER.")
+def templates_export(folder: Path, timpa: bool) -> None:
+    from .render.templates import TemplateFolderError, export
+
+    try:
+        written = export(folder, overwrite=timpa)
+    except TemplateFolderError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(EXIT_FAILURE)
+    except OSError as exc:
+        click.echo(f"Templat tidak dapat ditulis ke {folder}: {exc.strerror or exc}.", err=True)
+        sys.exit(EXIT_FAILURE)
+    click.echo(f"Templat disalin ke {Path(folder).resolve()}:")
+    for path in written:
+        click.echo(f"  {path.relative_to(folder)}")
+    click.echo(f"Sunting docx/lkjip.docx di Word, lalu periksa dengan: lkjip templates check "
+               f"{folder}")
+
+
+@templates_group.command(name="check",
+                         help="Bandingkan templat di FOLDER dengan templat bawaan: tag yang "
+                              "hilang, tidak dikenal atau rusak, bagian dan orientasi halaman, "
+                              "gaya. Kode keluar 2 bila ada galat.")
+@click.argument("folder", metavar="FOLDER", type=click.Path(), callback=_not_empty)
+def templates_check(folder: Path) -> None:
+    from .render.templates import check, report_lines
+
+    try:
+        report = check(folder)
+    except Exception as exc:  # noqa: BLE001
+        _unexpected(exc)
+    click.echo("\n".join(report_lines(report)))
+    if not report.ok:
+        sys.exit(EXIT_INVALID)

@@ -138,6 +138,22 @@ class Generated:
     # it was there and failed (the draft is then written as Word will fill it)
     filled: bool = False
     office_problem: str = ""
+    # warnings of the check of an agency's own templates (also in the review notes)
+    template_warnings: list[str] = field(default_factory=list)
+
+
+def check_templates(templates: Path) -> list[str]:
+    """`lkjip templates check` on a templates folder other than the shipped one: raises
+    TemplateCheckError with the lines when it has errors; its warnings otherwise."""
+    from .render import TemplateCheckError
+    from .render import templates as template_check
+
+    if Path(templates).resolve() == Path(TEMPLATES).resolve():
+        return []
+    report = template_check.check(templates)
+    if not report.ok:
+        raise TemplateCheckError(template_check.report_lines(report))
+    return [p.line() for p in report.warnings]
 
 
 def generate(path: Path | str, out_dir: Path | str, templates: Path = TEMPLATES,
@@ -157,16 +173,17 @@ def generate(path: Path | str, out_dir: Path | str, templates: Path = TEMPLATES,
 
     if pdf and not render_office.available():
         raise render_office.OfficeError(render_office.MISSING)
+    warnings = check_templates(templates)
     use_office = pdf or (render_office.wanted() if office is None else office)
     with gc_paused():
         return _generate(Path(path), Path(out_dir), templates, on_stage, render_docx,
                          render_notes, render_xlsx,
-                         render_office if use_office else None, pdf)
+                         render_office if use_office else None, pdf, warnings)
 
 
 def _generate(path: Path, out_dir: Path, templates: Path, on_stage: StageCallback,
               render_docx, render_notes, render_xlsx, render_office=None,
-              pdf: bool = False) -> Generated:
+              pdf: bool = False, warnings: list[str] = ()) -> Generated:
     workbook, report = load(path, on_stage)
     gc_checkpoint()
     if workbook is None:
@@ -199,9 +216,10 @@ def _generate(path: Path, out_dir: Path, templates: Path, on_stage: StageCallbac
         *([(names.pdf, pdf_bytes)] if pdf_bytes is not None else []),
         (names.realisasi, render_xlsx.render_realisasi(workbook, result, templates / "xlsx")),
         (names.efisiensi, render_xlsx.render_efisiensi(workbook, result, templates / "xlsx")),
-        (names.catatan, render_notes.render(workbook, result).encode("utf-8")),
+        (names.catatan, render_notes.render(workbook, result, list(warnings)).encode("utf-8")),
     ]
     _stage(on_stage, "simpan")
     done = write_set(parts)
     return Generated(workbook=workbook, report=report, result=result, written=done.written,
-                     kept=done.kept, filled=filled, office_problem=problem)
+                     kept=done.kept, filled=filled, office_problem=problem,
+                     template_warnings=list(warnings))
