@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from base import (
     SHADE_GROUP, SHADE_HEADER, Table, budget_rows, caption, figure, heading,
-    items, merge,
+    items, lead_in, merge,
     new_section, para, paragraphs, runs, set_shade, tag,
 )
 
@@ -64,9 +64,9 @@ def bab3(doc):
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if i.ada_rumus %}")
-    para(doc, "Perhitungan realisasi indikator:")
+    lead_in(doc, "Perhitungan realisasi indikator:")
     para(doc, "{{ i.rumus_label }}", style="Rumus", italic=True)
-    para(doc, "{{ i.rumus_angka }}", style="Rumus", bold=True)
+    para(doc, "{{ i.rumus_angka }}", style="Rumus", bold=True, keep_next=False)
     tag(doc, "{%p else %}")
     para(doc, "{{ i.kalimat_langsung }}")
     tag(doc, "{%p endif %}")
@@ -74,9 +74,9 @@ def bab3(doc):
     tag(doc, "{%p if i.keterangan %}")
     para(doc, "Keterangan: {{ i.keterangan }}")
     tag(doc, "{%p endif %}")
-    para(doc, "{{ i.pengantar_capaian }}")
+    lead_in(doc, "{{ i.pengantar_capaian }}")
     para(doc, "{{ i.rumus_capaian }}", style="Rumus", bold=True)
-    para(doc, "(Kategori {{ i.kategori }})", style="Rumus")
+    para(doc, "(Kategori {{ i.kategori }})", style="Rumus", keep_next=False)
     tag(doc, "{%p endfor %}")
     # Tabel 3.3 only when there is an earlier year to compare with (the core decides);
     # otherwise one sentence
@@ -112,7 +112,7 @@ def bab3(doc):
               "capaian Tahun {{ info.tahun }} belum dapat dibandingkan dengan tahun sebelumnya.")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if bab3.perbandingan %}")
-    para(doc, "Penjelasan perbandingan realisasi kinerja dengan tahun-tahun sebelumnya:")
+    lead_in(doc, "Penjelasan perbandingan realisasi kinerja dengan tahun-tahun sebelumnya:")
     tag(doc, "{%p for x in bab3.perbandingan %}")
     p = doc.add_paragraph(style="Daftar")
     p.add_run("{{ x.no }}")
@@ -136,7 +136,7 @@ def bab3(doc):
           aligns=["c", None, None, "c", "c", "c"])
     t.tag("{%tr endfor %}")
     t.tag("{%tr endfor %}")
-    para(doc, "Berdasarkan Tabel {{ no.tabel_kemajuan }} dapat disimpulkan:")
+    lead_in(doc, "Berdasarkan Tabel {{ no.tabel_kemajuan }} dapat disimpulkan:")
     items(doc, "bab3.kemajuan_simpulan")
 
     para(doc, "Analisis penyebab keberhasilan atau kegagalan serta upaya yang dilakukan disajikan "
@@ -160,15 +160,15 @@ def bab3(doc):
               "atau capaian {{ a.capaian }} (kategori {{ a.kategori }}).")
     paragraphs(doc, "a.uraian")
     tag(doc, "{%p if a.pendukung %}")
-    para(doc, "Faktor pendukung keberhasilan:")
+    lead_in(doc, "Faktor pendukung keberhasilan:")
     items(doc, "a.pendukung")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if a.penghambat %}")
-    para(doc, "Faktor penghambat:")
+    lead_in(doc, "Faktor penghambat:")
     items(doc, "a.penghambat")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if a.upaya %}")
-    para(doc, "Upaya yang dilakukan untuk meningkatkan kinerja:")
+    lead_in(doc, "Upaya yang dilakukan untuk meningkatkan kinerja:")
     items(doc, "a.upaya")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p endfor %}")
@@ -209,7 +209,7 @@ def bab3(doc):
     para(doc, "{{ bab3.dukungan_catatan }}", style="Catatan Tabel")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p for s in bab3.program_per_sasaran %}")
-    para(doc, "Program yang mendukung tercapainya {{ s.label }} “{{ s.nama }}”:")
+    lead_in(doc, "Program yang mendukung tercapainya {{ s.label }} “{{ s.nama }}”:")
     items(doc, "s.program")
     tag(doc, "{%p endfor %}")
 
