@@ -277,8 +277,6 @@ def _check_tags(doc: Doc, report: TemplateReport, context: dict) -> None:
     import jinja2
     from jinja2 import nodes
 
-    from ..clitext import nearest
-
     # cut tags: an opening without its closing in the same paragraph
     for para in doc.paragraphs:
         rest = _TAG.sub("", para.text)
@@ -331,6 +329,14 @@ def _check_tags(doc: Doc, report: TemplateReport, context: dict) -> None:
                    f"\u201d yang tidak dikenal generator"
                    + (f" (maksud Anda \u201c{node.node.name}.{hint}\u201d?)" if hint else "")
                    + ": laporan tidak dapat dibuat.")
+
+
+def nearest(word: str, candidates: list[str]) -> str | None:
+    """The candidate closest to a misspelt name, if any is close enough."""
+    import difflib
+
+    found = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+    return found[0] if found else None
 
 
 def _check_split(tag: str, para: Para, report: TemplateReport) -> None:
