@@ -757,7 +757,7 @@ OUTPUT_CASES: list[OutputCase] = [
 ]
 
 # The values the table in docs/keandalan.md shows for the placeholders.
-EXAMPLE = {"out": "hasil", "perlu": "0,5 MB", "workbook": "lkjip_2024.xlsx"}
+EXAMPLE = {"out": "hasil", "perlu": "0,4 MB", "workbook": "lkjip_2024.xlsx"}
 
 
 def output_table() -> str:
