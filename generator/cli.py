@@ -219,6 +219,19 @@ def validate(file: Path) -> None:
     click.echo("\n".join(_notes_lines(result)))
 
 
+def _paper(ctx, param, value: str | None) -> str | None:
+    """--kertas: A4, F4 or A3 as the workbook's Kertas Spreadsheet takes them (Folio = F4)."""
+    if value is None:
+        return None
+    from .workbook.fieldtypes import KertasSpreadsheet
+
+    try:
+        return KertasSpreadsheet.parse(value).value
+    except ValueError:
+        raise click.BadParameter(f"{value!r} bukan salah satu dari "
+                                 + ", ".join(k.value for k in KertasSpreadsheet) + ".") from None
+
+
 @main.command(name="generate",
               help="Buat draf Word LKjIP, spreadsheet keuangan dan catatan pemeriksaan dari "
                    "workbook masukan. Tanpa WORKBOOK: workbook contoh yang ikut terpasang. "
@@ -237,21 +250,25 @@ def validate(file: Path) -> None:
 @click.option("--jobs", "jobs", metavar="N", type=click.IntRange(min=1), default=None,
               help="Untuk FOLDER atau beberapa workbook: jumlah proses sejajar "
                    "(bawaan: satu per inti prosesor).")
+@click.option("--kertas", "kertas", metavar="UKURAN", default=None, callback=_paper,
+              help="Kertas untuk mencetak spreadsheet: A4, F4 (Folio) atau A3. Bawaan: isian "
+                   "Kertas Spreadsheet di sheet Instansi, atau A4 bila kosong.")
 @click.option("-q", "--quiet", is_flag=True, help="Hanya tampilkan pesan kesalahan.")
 def generate_cmd(file: Path | None, more: tuple[Path, ...], out_dir: Path,
-                 templates: Path | None, jobs: int | None, quiet: bool) -> None:
+                 templates: Path | None, jobs: int | None, kertas: str | None,
+                 quiet: bool) -> None:
     if more or (file is not None and file.is_dir()):
         from .commands.batch import cli_batch  # a folder or several workbooks
 
         sys.exit(cli_batch([file, *more], Path(out_dir),
-                           Path(templates) if templates else None, jobs, click.echo))
+                           Path(templates) if templates else None, jobs, click.echo, kertas))
     _exit_without_teardown()
     file = file or SAMPLE_WORKBOOK
     templates = templates or TEMPLATES
     progress = Progress(quiet)
     try:
         try:
-            done = generate(file, out_dir, templates, on_stage=progress)
+            done = generate(file, out_dir, templates, on_stage=progress, kertas=kertas)
         finally:
             progress.close()
     except WorkbookError as exc:

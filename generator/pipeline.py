@@ -134,10 +134,11 @@ class Generated:
 
 
 def generate(path: Path | str, out_dir: Path | str, templates: Path = TEMPLATES,
-             on_stage: StageCallback = None) -> Generated:
+             on_stage: StageCallback = None, kertas: str | None = None) -> Generated:
     """Everything: validate the workbook, compute, and write every output into out_dir.
 
-    `on_stage(key)` is called as each stage of STAGES starts.
+    `on_stage(key)` is called as each stage of STAGES starts. `kertas` (A4, F4, A3), when
+    given, is the paper of the spreadsheets instead of the workbook's Kertas Spreadsheet.
     """
     from .render import docx as render_docx
     from .render import notes as render_notes
@@ -145,11 +146,11 @@ def generate(path: Path | str, out_dir: Path | str, templates: Path = TEMPLATES,
 
     with gc_paused():
         return _generate(Path(path), Path(out_dir), templates, on_stage, render_docx,
-                         render_notes, render_xlsx)
+                         render_notes, render_xlsx, kertas)
 
 
 def _generate(path: Path, out_dir: Path, templates: Path, on_stage: StageCallback,
-              render_docx, render_notes, render_xlsx) -> Generated:
+              render_docx, render_notes, render_xlsx, kertas: str | None = None) -> Generated:
     workbook, report = load(path, on_stage)
     gc_checkpoint()
     if workbook is None:
@@ -170,8 +171,10 @@ def _generate(path: Path, out_dir: Path, templates: Path, on_stage: StageCallbac
     _stage(on_stage, "excel")
     parts = [
         (names.docx, docx),
-        (names.realisasi, render_xlsx.render_realisasi(workbook, result, templates / "xlsx")),
-        (names.efisiensi, render_xlsx.render_efisiensi(workbook, result, templates / "xlsx")),
+        (names.realisasi, render_xlsx.render_realisasi(workbook, result, templates / "xlsx",
+                                                       kertas)),
+        (names.efisiensi, render_xlsx.render_efisiensi(workbook, result, templates / "xlsx",
+                                                       kertas)),
         (names.catatan, render_notes.render(workbook, result).encode("utf-8")),
     ]
     _stage(on_stage, "simpan")

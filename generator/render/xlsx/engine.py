@@ -66,7 +66,10 @@ def render_book(layout: dict, context: dict[str, str], properties: dict,
     """The whole workbook as bytes; `rows_for(source, sheet_spec)` gives each sheet's rows.
     `paper` (a PAPERS name), when given, replaces every sheet's paper of the layout."""
     out = io.BytesIO()
-    book = xlsxwriter.Workbook(out, WORKBOOK_OPTIONS)
+    # (XlsxWriter adds keys to the default format's dict: each workbook gets its own copy)
+    options = {**WORKBOOK_OPTIONS, "default_format_properties":
+               dict(WORKBOOK_OPTIONS["default_format_properties"])}
+    book = xlsxwriter.Workbook(out, options)
     book.set_properties(properties)
     formats = Formats(book, layout.get("formats", {}))
     tables: dict[str, Table] = {}
@@ -225,7 +228,10 @@ def write_table_sheet(book, formats: Formats, spec: dict, rows: list[Row],
     last_col = len(columns) - 1
 
     header_top = len(spec.get("title", []))     # the title lines, written below
+    heights: dict[int, float] = {}                # rows given a height (points)
     r = write_header(sheet, formats, spec.get("header", {}), columns, colpos, header_top)
+    for k, h in enumerate(spec.get("header", {}).get("heights", [])):
+        heights[header_top + k] = float(h)
     number_row = r
     for c, col in enumerate(columns):
         sheet.write_string(number_row, c, str(col.get("number", "")), formats.get("number"))
@@ -257,6 +263,8 @@ def write_table_sheet(book, formats: Formats, spec: dict, rows: list[Row],
         options = {"level": int(style["outline"])} if style.get("outline") else {}
         if height is not None or options:
             sheet.set_row(row.excel_row, height, None, options)
+        if height is not None:
+            heights[row.excel_row] = height
     for cond in spec.get("conditional", []):
         write_conditional(sheet, formats, cond, colpos, data_top, last_row)
     bottom = last_row
@@ -268,13 +276,19 @@ def write_table_sheet(book, formats: Formats, spec: dict, rows: list[Row],
     plan = plan_print(page, widths, min_font, kept_together(spec, colpos),
                       _col_range(colpos, page.get("repeat_columns")))
     # The title over the columns of the first printed page, so it is never cut at its edge
-    write_titles(sheet, formats, spec.get("title", []), plan.first_page_last_column(last_col),
-                 context, widths)
+    heights.update(write_titles(sheet, formats, spec.get("title", []),
+                                plan.first_page_last_column(last_col), context, widths))
+    # The repeated title columns would print a piece of the title rows on every later page
+    # across: those rows then stay on screen only, and the page header carries the title.
+    first_printed = header_top if plan.breaks and page.get("repeat_columns") else 0
+    if plan.scale:
+        usable = printable_mm(page, plan.paper)[1] * 72 / 25.4 * 100 / plan.scale * PRINT_SLACK
+        plan.row_breaks = signature_break(
+            lambda r: heights.get(r, DEFAULT_ROW_PT), first_printed, last_row, bottom,
+            (header_top, number_row) if page.get("repeat_header") else None, usable)
     page_setup(sheet, page, context, header_top, number_row, data_top, colpos, plan)
-    if plan.breaks and page.get("repeat_columns") and header_top > 0:
-        # The repeated title columns would print a piece of the title rows on every later
-        # page across: those rows stay on screen, and the page header carries the title.
-        sheet.print_area(header_top, 0, bottom, last_col)
+    if first_printed:
+        sheet.print_area(first_printed, 0, bottom, last_col)
     return Table(name=name, rows=rows, columns=colpos, specs=specs, written=written)
 
 
@@ -294,10 +308,12 @@ def _col_range(colpos: dict[str, int], keys: Optional[list[str]]) -> Optional[tu
 
 
 def write_titles(sheet, formats: Formats, titles: list[dict], last_col: int,
-                 context: dict[str, str], widths: Optional[list[float]] = None) -> int:
+                 context: dict[str, str], widths: Optional[list[float]] = None
+                 ) -> dict[int, float]:
     """The title lines merged over columns 0..last_col; a line wider than them wraps
-    (its row made as high as its lines)."""
+    (its row made as high as its lines). The heights given, by row."""
     span = sum(widths[:last_col + 1]) if widths else math.inf
+    heights = {}
     for r, title in enumerate(titles):
         text = fill(title.get("text", ""), context)
         name = title.get("format", "title")
@@ -309,8 +325,9 @@ def write_titles(sheet, formats: Formats, titles: list[dict], last_col: int,
         sheet.write_string(r, 0, text, fmt_)
         if lines > 1:
             size = float(formats.props(name).get("font_size", 11))
-            sheet.set_row(r, lines_height(lines, size, TEXT_FIT))
-    return len(titles)
+            heights[r] = lines_height(lines, size, TEXT_FIT)
+            sheet.set_row(r, heights[r])
+    return heights
 
 
 def write_header(sheet, formats: Formats, header: dict, columns: list[dict],
@@ -774,12 +791,15 @@ def column_mm(width: float) -> float:
 
 @dataclass
 class PrintPlan:
-    """How a table sheet is printed across: fitted to one page wide (scale None), or at
-    `scale` % over several pages, each new page starting at a column of `breaks`."""
+    """How a sheet is printed: at `scale` %, each new page across starting at a column of
+    `breaks` and each new page down, where the application's own break would strand the
+    signature, at a row of `row_breaks`. A scale of None: fitted to one page wide by the
+    application (the chart sheet)."""
 
     paper: str
     scale: Optional[int] = None
     breaks: list[int] = field(default_factory=list)
+    row_breaks: list[int] = field(default_factory=list)
 
     @property
     def pages_across(self) -> int:
@@ -789,11 +809,13 @@ class PrintPlan:
         return self.breaks[0] - 1 if self.breaks else last_col
 
 
-def printable_mm(page: dict, paper: str) -> float:
+def printable_mm(page: dict, paper: str) -> tuple[float, float]:
+    """The printable width and height of a page (paper less margins), in mm."""
     _, short, long_ = PAPERS[paper]
-    width = long_ if page.get("landscape", True) else short
+    width, height = (long_, short) if page.get("landscape", True) else (short, long_)
     m = page.get("margins", {})
-    return width - (m.get("left", 0.7) + m.get("right", 0.7)) * 25.4
+    return (width - (m.get("left", 0.7) + m.get("right", 0.7)) * 25.4,
+            height - (m.get("top", 0.75) + m.get("bottom", 0.75)) * 25.4)
 
 
 def plan_print(page: dict, widths: list[float], min_font: float,
@@ -804,18 +826,23 @@ def plan_print(page: dict, widths: list[float], min_font: float,
 
     A page break falls only between columns: never inside a range of `keep` (a header
     cell over several columns, the signature), nor inside the repeated title columns
-    `repeat`, which are printed again at the left of every later page. One page across is
-    left to the application ("fit to 1 page wide"); more pages get a print scale and
-    manual column breaks, which Excel and LibreOffice follow as they are."""
+    `repeat`, which are printed again at the left of every later page. The scale is
+    written as a number, not as "fit to 1 page wide": Excel would fit its narrower
+    columns at a larger scale than LibreOffice, and the pages down would differ."""
     paper = paper_name(page.get("paper", "A4"))
     n = len(widths)
     if n == 0:
         return PrintPlan(paper)
     mm = [column_mm(w) for w in widths]
-    printable = printable_mm(page, paper) * PRINT_SLACK
+    printable = printable_mm(page, paper)[0] * PRINT_SLACK
     legible = math.ceil(100 * page.get("min_printed_pt", MIN_PRINTED_PT) / min_font)
-    if 100 * printable / sum(mm) >= legible:
-        return PrintPlan(paper)
+
+    def scale_for(widest: float) -> int:
+        return min(100, math.floor(100 * printable / widest))
+
+    one_page = scale_for(sum(mm))
+    if one_page >= legible:
+        return PrintPlan(paper, one_page)
     # the first page holds more than the title columns
     first = repeat[1] + 2 if repeat else 1
     title_mm = sum(mm[repeat[0]:repeat[1] + 1]) if repeat else 0.0
@@ -831,7 +858,7 @@ def plan_print(page: dict, widths: list[float], min_font: float,
     cuts = [0] + allowed + [n]
     widest = [[page_mm(0, c) for c in cuts]]
     best_breaks: list[list[list[int]]] = [[[] for _ in cuts]]
-    plans: list[tuple[int, list[int]]] = []
+    plans: list[tuple[int, list[int]]] = [(one_page, [])]
     for k in range(1, len(cuts) - 1):
         row, how = [], []
         for j, c in enumerate(cuts):
@@ -844,13 +871,50 @@ def plan_print(page: dict, widths: list[float], min_font: float,
             how.append(best_breaks[k - 1][choice] + [cuts[choice]] if choice else [])
         widest.append(row)
         best_breaks.append(how)
-        scale = min(100, math.floor(100 * printable / row[-1]))
-        plans.append((scale, how[-1]))
-        if scale >= legible:
-            return PrintPlan(paper, scale, how[-1])
+        plans.append((scale_for(row[-1]), how[-1]))
+        if plans[-1][0] >= legible:
+            return PrintPlan(paper, *plans[-1])
     # not legible even one column group a page: the largest scale there is
     scale, breaks = max(plans, key=lambda p: (p[0], -len(p[1])))
     return PrintPlan(paper, scale, breaks)
+
+
+DEFAULT_ROW_PT = 15.0       # XlsxWriter's default row height, which both applications use
+KEEP_WITH_SIGNATURE = 3     # table rows printed on the signature's page
+
+
+def page_starts(heights: Callable[[int], float], first: int, last: int,
+                repeat: Optional[tuple[int, int]], usable: float) -> list[int]:
+    """The first row of every page down when rows first..last are printed on pages of
+    `usable` points, the rows `repeat` printed again at the top of every later page."""
+    again = sum(heights(r) for r in range(repeat[0], repeat[1] + 1)) if repeat else 0.0
+    starts, used = [first], 0.0
+    for r in range(first, last + 1):
+        h = heights(r)
+        if used + h > usable and used > (again if len(starts) > 1 else 0.0):
+            starts.append(r)
+            used = again
+        used += h
+    return starts
+
+
+def signature_break(heights: Callable[[int], float], first: int, last_row: int, bottom: int,
+                    repeat: Optional[tuple[int, int]], usable: float) -> list[int]:
+    """A page break that keeps the signature (rows after last_row) whole and with the last
+    KEEP_WITH_SIGNATURE rows of the table, where the pages would otherwise part them;
+    none where they stay together."""
+    if bottom <= last_row:
+        return []
+    starts = page_starts(heights, first, bottom, repeat, usable)
+    if not any(last_row < s <= bottom for s in starts):
+        return []
+    again = sum(heights(r) for r in range(repeat[0], repeat[1] + 1)) if repeat else 0.0
+    data_first = repeat[1] + 1 if repeat else first
+    for keep in range(KEEP_WITH_SIGNATURE, 0, -1):
+        b = max(data_first, last_row - keep + 1)
+        if b > first and again + sum(heights(r) for r in range(b, bottom + 1)) <= usable:
+            return [b]
+    return []
 
 
 HEADER_MAX = 255            # characters, Excel's limit for a page header or footer
@@ -879,16 +943,19 @@ def page_setup(sheet, page: dict, context: dict[str, str], header_top: int,
     if page.get("landscape", True):
         sheet.set_landscape()
     if plan.scale is None:
-        sheet.fit_to_pages(page.get("fit_width", 1), page.get("fit_height", 0))
+        sheet.fit_to_pages(1, 0)
     else:
-        # several pages across: the planned scale and column breaks, the title columns
-        # repeated, and the pages of the same rows printed one after the other
         sheet.set_print_scale(plan.scale)
+    if plan.breaks:
+        # several pages across: the planned column breaks, the title columns repeated, and
+        # the pages of the same rows printed one after the other
         sheet.set_v_pagebreaks(plan.breaks)
         sheet.print_across()
         titles = page.get("repeat_columns")
         if titles:
             sheet.repeat_columns(_col(colpos, titles[0]), _col(colpos, titles[-1]))
+    if plan.row_breaks:
+        sheet.set_h_pagebreaks(plan.row_breaks)
     if page.get("center", False):
         sheet.center_horizontally()
     if "margins" in page:
