@@ -22,8 +22,8 @@ def test_column_width_in_mm():
 
 
 def test_paper_names():
-    assert [paper_name(p) for p in ("A4", "f4", " a3 ", 9, 14, 8)] == \
-        ["A4", "F4", "A3", "A4", "F4", "A3"]
+    assert [paper_name(p) for p in ("A4", "f4", " a3 ", "Folio", 9, 14, 8)] == \
+        ["A4", "F4", "A3", "F4", "A4", "F4", "A3"]
     assert engine.PAPERS["F4"][0] == 14              # Folio 8.5 x 13 in: Excel's code
     with pytest.raises(LayoutError):
         paper_name("B5")

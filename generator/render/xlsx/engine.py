@@ -769,9 +769,12 @@ def paper_name(value: Any) -> str:
     """A layout's or an agency's paper ("A4", "f4", 9) as a PAPERS name."""
     if isinstance(value, int) and value in PAPER_BY_CODE:
         return PAPER_BY_CODE[value]
+    text = str(value).strip().casefold()
     for name in PAPERS:
-        if str(value).strip().casefold() == name.casefold():
+        if text == name.casefold():
             return name
+    if text == "folio":
+        return "F4"
     raise LayoutError(f"unknown paper {value!r} (one of {', '.join(PAPERS)})")
 
 
