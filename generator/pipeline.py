@@ -161,7 +161,7 @@ def check_templates(templates: Path) -> list[str]:
 
 def generate(path: Path | str, out_dir: Path | str, templates: Path = TEMPLATES,
              on_stage: StageCallback = None, pdf: bool = False,
-             office: Optional[bool] = None,
+             office: Optional[bool] = None, kertas: str | None = None,
              on_commit: Optional[Callable[[list[Path]], None]] = None) -> Generated:
     """Everything: validate the workbook, compute, and write every output into out_dir.
 
@@ -169,9 +169,10 @@ def generate(path: Path | str, out_dir: Path | str, templates: Path = TEMPLATES,
     fills the draft's Daftar Isi, Daftar Tabel and Daftar Gambar with page numbers (None:
     when it is installed, generator/render/office.wanted); `pdf` also writes the
     publication PDF, which needs LibreOffice (OfficeError otherwise, before any work).
-    `on_commit(paths)` is called as soon as the new set of outputs is complete (see
-    `output.write_set`). The output folder is locked for the whole run: a second run into
-    it gets `output.FolderBusy` at once.
+    `kertas` (A4, F4, A3), when given, is the paper of the spreadsheets instead of the
+    workbook's Kertas Spreadsheet. `on_commit(paths)` is called as soon as the new set of
+    outputs is complete (see `output.write_set`). The output folder is locked for the whole
+    run: a second run into it gets `output.FolderBusy` at once.
     """
     from .render import docx as render_docx
     from .render import notes as render_notes
@@ -185,7 +186,8 @@ def generate(path: Path | str, out_dir: Path | str, templates: Path = TEMPLATES,
     with gc_paused(), _output_folder(Path(out_dir)) as recovered:
         done = _generate(Path(path), Path(out_dir), templates, on_stage, render_docx,
                          render_notes, render_xlsx,
-                         render_office if use_office else None, pdf, warnings, on_commit)
+                         render_office if use_office else None, pdf, warnings, kertas,
+                         on_commit)
         done.recovered = recovered or done.recovered
         return done
 
@@ -210,7 +212,8 @@ def _output_folder(out_dir: Path):
 
 def _generate(path: Path, out_dir: Path, templates: Path, on_stage: StageCallback,
               render_docx, render_notes, render_xlsx, render_office=None,
-              pdf: bool = False, warnings: list[str] = (), on_commit=None) -> Generated:
+              pdf: bool = False, warnings: list[str] = (),
+              kertas: str | None = None, on_commit=None) -> Generated:
     workbook, report = load(path, on_stage)
     gc_checkpoint()
     if workbook is None:
@@ -240,8 +243,10 @@ def _generate(path: Path, out_dir: Path, templates: Path, on_stage: StageCallbac
     parts = [
         (names.docx, docx),
         *([(names.pdf, pdf_bytes)] if pdf_bytes is not None else []),
-        (names.realisasi, render_xlsx.render_realisasi(workbook, result, templates / "xlsx")),
-        (names.efisiensi, render_xlsx.render_efisiensi(workbook, result, templates / "xlsx")),
+        (names.realisasi, render_xlsx.render_realisasi(workbook, result, templates / "xlsx",
+                                                       kertas)),
+        (names.efisiensi, render_xlsx.render_efisiensi(workbook, result, templates / "xlsx",
+                                                       kertas)),
         (names.catatan, render_notes.render(workbook, result, list(warnings)).encode("utf-8")),
     ]
     _stage(on_stage, "simpan")
