@@ -17,7 +17,8 @@ from typing import Annotated, Any, Union
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo
 from pydantic_core import PydanticCustomError
 
-from .cells import NumberKind, clean_text, split_items, to_date, to_decimal
+from .cells import (NumberKind, check_code_chars, clean_text, split_items, to_date,
+                    to_decimal)
 
 MAX_NAME = 2000        # names, titles, indicator texts
 MAX_NUMBER = 10**15    # no amount in a regional report comes near a quadrillion
@@ -49,8 +50,9 @@ def _items(v: Any) -> list[str]:
 
 
 def _code(v: Any) -> str:
-    text = clean_text(v, multiline=False)
-    return text.replace(" ", "")
+    text = clean_text(v, multiline=False).replace(" ", "")
+    check_code_chars(text)
+    return text
 
 
 def _date(v: Any, info: ValidationInfo) -> dt.date:

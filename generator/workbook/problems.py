@@ -61,6 +61,9 @@ KIND_TEXT: dict[str, str] = {
     "error_value": "berisi nilai galat Excel, bukan data",
     "too_many_decimals": "terlalu banyak angka di belakang koma",
     "invalid_char": "berisi karakter yang tidak sah",
+    "code_char": "kode berisi karakter yang bukan huruf, angka atau tanda baca biasa",
+    "column_near_miss": "judul kolom tidak dikenal, tetapi mirip judul kolom sheet ini",
+    "sheet_near_miss": "nama sheet tidak dikenal, tetapi mirip nama sheet masukan",
 }
 
 
@@ -126,7 +129,7 @@ class Problem:
             "sheet_missing", "column_missing", "column_duplicate", "key_missing",
             "sheet_empty", "file_not_found", "not_a_workbook", "old_xls", "encrypted",
             "corrupt", "too_large", "not_lkjip", "far_cell", "header_too_low",
-            "hidden_sheet_copy",
+            "hidden_sheet_copy", "sheet_near_miss",
         }
 
     def message(self) -> str:

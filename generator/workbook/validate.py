@@ -20,7 +20,7 @@ from .fieldtypes import MAX_NAME, Level, NotMeasured
 from .problems import KIND_TEXT, Location, Problem, Report
 from .reader import RawWorkbook
 from .sheets import SHEET_ORDER, SHEETS, SheetSpec
-from .cells import clean_text
+from .cells import clean_text, fold_code
 
 _KNOWN_KINDS = set(KIND_TEXT)
 
@@ -217,10 +217,13 @@ def _check_refs(v: Validated, rows: Iterable[m.Row], sheet: str, field_name: str
                 known: set[str], target: str) -> None:
     if not known:
         return  # the target sheet is empty or missing: reported once as such
+    folded = {fold_code(k) for k in known}
     for row in rows:
         code = getattr(row, field_name)
         if code is None:
             continue
+        if code not in known and fold_code(code) in folded:
+            continue    # the code is defined with a look-alike character, reported there
         if code not in known:
             parts = [p for p in code.replace(";", ",").split(",") if p]
             if len(parts) > 1 and all(p in known for p in parts):
@@ -256,7 +259,7 @@ def _cross_checks(v: Validated) -> None:
     if inst is not None:
         for name in ("kode_kepala", "kode_kepala_daerah"):
             code = getattr(inst, name)
-            if code not in pejabat:
+            if code not in pejabat and fold_code(code) not in {fold_code(k) for k in pejabat}:
                 row = v.raw.sheets["Instansi"].keys[name][0]
                 v.problem("unknown_reference", "Instansi", row, name, code,
                           expected="kode yang ada di sheet Pejabat")
