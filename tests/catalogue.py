@@ -250,8 +250,8 @@ CASES: list[Case] = [
                   '"Skala Kategori".')),
     Case("kolom_diganti", "Mengganti judul kolom Pagu menjadi Anggaran di sheet Rekening",
          edited({("Rekening", "F1"): "Anggaran"}), 2,
-         _invalid('Rekening, baris 1 (Pagu): kolom wajib tidak ditemukan pada baris judul. '
-                  'Diharapkan: kolom berjudul "Pagu".')),
+         _invalid('Rekening!F1 (Pagu): kolom wajib tidak ditemukan pada baris judul (sel ini '
+                  'berjudul "Anggaran"). Diharapkan: kolom berjudul "Pagu".')),
     Case("kolom_ganda", "Menyalin kolom Target sehingga muncul dua kali di sheet Sub Kegiatan",
          edited({("Sub Kegiatan", "K1"): "Target"}), 2,
          _invalid("Sub Kegiatan!K1 (Target): kolom yang sama muncul lebih dari sekali. "

@@ -86,6 +86,8 @@ Percent = Annotated[Decimal, BeforeValidator(_decimal), Field(ge=0, le=100)]
 Count = Annotated[int, BeforeValidator(_integer), Field(ge=0, le=MAX_NUMBER)]
 Year = Annotated[int, BeforeValidator(_integer), Field(ge=1900, le=2100)]
 Order = Annotated[int, BeforeValidator(_integer), Field(ge=1, le=MAX_NUMBER)]
+Depth = Annotated[int, BeforeValidator(_integer), Field(ge=1, le=9)]
+"""A level in an outline: 1 the top, 2 a detail of the row of level 1 above it, and so on."""
 Line = Annotated[str, BeforeValidator(_line), Field(min_length=1, max_length=MAX_NAME)]
 Narrative = Annotated[str, BeforeValidator(_text), Field(min_length=1, max_length=MAX_NARRATIVE)]
 Items = Annotated[list[str], BeforeValidator(_items), Field(min_length=1)]

@@ -310,6 +310,7 @@ def _cross_checks(v: Validated) -> None:
     _check_pagu_sebelum(v)
     _check_pk_indikator(v)
     _check_scale(v)
+    _check_sarana(v)
 
 
 def _check_kinerja(v: Validated, indikator: set[str]) -> None:
@@ -578,3 +579,19 @@ def _check_shares(v: Validated) -> None:
             if total != 100:
                 v.problem("invalid_value", "Porsi Anggaran", shares[0].row, "porsi", total,
                           expected=f"porsi sub kegiatan {s.kode} berjumlah 100")
+
+
+def _check_sarana(v: Validated) -> None:
+    """The Tingkat of Sarana Prasarana is an outline: it starts at 1 and goes down one level
+    at a time (a detail of a detail needs the detail above it)."""
+    previous = None
+    for s in sorted(v.rows.get("sarana_prasarana", []), key=lambda s: (s.no, s.row)):
+        level = s.tingkat or 1
+        top = 1 if previous is None else (previous.tingkat or 1) + 1
+        if level > top:
+            where = ("baris pertama daftar" if previous is None else
+                     f"baris {previous.row} di atasnya bertingkat {previous.tingkat or 1}")
+            v.problem("invalid_value", "Sarana Prasarana", s.row, "tingkat", s.tingkat,
+                      expected=f"tingkat 1 sampai {top} ({where}; rincian satu tingkat di bawah "
+                               f"kelompoknya)")
+        previous = s
