@@ -15,8 +15,9 @@ from typing import Any, Iterable
 # What is wrong, per kind of problem (Indonesian, shown to the user).
 KIND_TEXT: dict[str, str] = {
     "file_not_found": "berkas tidak ditemukan",
-    "not_a_workbook": "berkas bukan workbook Excel (.xlsx)",
+    "not_a_workbook": "berkas bukan workbook Excel (.xlsx) atau LibreOffice (.ods)",
     "old_xls": "berkas berformat Excel lama (.xls)",
+    "xlsb": "berkas berformat Excel Binary (.xlsb)",
     "encrypted": "workbook dilindungi kata sandi",
     "corrupt": "workbook rusak atau tidak lengkap",
     "too_large": "workbook terlalu besar untuk diproses",
@@ -127,7 +128,7 @@ class Problem:
     def has_value(self) -> bool:
         return self.kind not in {
             "sheet_missing", "column_missing", "column_duplicate", "key_missing",
-            "sheet_empty", "file_not_found", "not_a_workbook", "old_xls", "encrypted",
+            "sheet_empty", "file_not_found", "not_a_workbook", "old_xls", "xlsb", "encrypted",
             "corrupt", "too_large", "not_lkjip", "far_cell", "header_too_low",
             "hidden_sheet_copy", "sheet_near_miss",
         }

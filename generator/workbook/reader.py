@@ -25,6 +25,7 @@ import datetime as dt
 import difflib
 import io
 import re
+import warnings
 import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -35,6 +36,7 @@ from .cells import StoredNumber, normalise_header
 from .fieldtypes import is_numeric
 from .problems import Location, Notice, Problem, WorkbookError
 from .names import near_miss
+from .ods import ODS_MIMETYPES, OdsError, OdsTooLarge, is_encrypted, ods_mimetype, ods_to_xlsx
 from .sheets import SHEETS, SheetSpec
 
 # Bounds that keep a hostile file from exhausting memory (see docs/keandalan.md).
@@ -63,6 +65,9 @@ MAX_SHARED_STRINGS_MB = 100
 # Excel's error values; stored as errors or typed as text, they are never data.
 ERROR_VALUES = {"#REF!", "#N/A", "#DIV/0!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!",
                 "#SPILL!", "#CALC!", "#GETTING_DATA", "#N/A!"}
+
+# LibreOffice's own error values (Err:502), as an .ods stores a formula's error.
+_LO_ERROR = re.compile(r"^Err:\d{3}$")
 
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -99,6 +104,21 @@ def file_too_large(name: str, size: int) -> Problem:
                    expected=f"berkas paling besar {MAX_FILE_BYTES // (1024 * 1024)} MB")
 
 
+# How to save a workbook as .xlsx in the programs offices use (for formats not read).
+SAVE_AS_XLSX = ('simpan ulang sebagai .xlsx: di Excel File > Save As, jenis "Excel Workbook '
+                '(*.xlsx)"; di LibreOffice File > Save As, jenis "Excel 2007-365 (.xlsx)", lalu '
+                '"Use Excel 2007-365!"; di WPS Office Menu > Save As, jenis "Excel Workbook '
+                '(*.xlsx)"')
+REMOVE_PASSWORD = ('buka workbook dengan kata sandinya, lalu simpan tanpa kata sandi: di Excel '
+                   'File > Info > Protect Workbook > Encrypt with Password, kosongkan kata '
+                   'sandinya, lalu simpan; di LibreOffice File > Save As, hilangkan centang "Save '
+                   'with password"; di WPS Office Menu > Document Encryption > Password '
+                   'Encryption, kosongkan kata sandinya, lalu simpan')
+REMOVE_PASSWORD_ODS = ('buka di LibreOffice dengan kata sandinya, pilih File > Save As, '
+                       'hilangkan centang "Save with password", pilih jenis "ODF Spreadsheet '
+                       '(.ods)" atau "Excel 2007-365 (.xlsx)", lalu simpan')
+
+
 def read_bytes(path: Path) -> bytes:
     """The file's bytes, after checks that need no parsing."""
     if not path.exists() or not path.is_file():
@@ -110,10 +130,8 @@ def read_bytes(path: Path) -> bytes:
     if data.startswith(_OLE_MAGIC):
         if "EncryptionInfo".encode("utf-16-le") in data or b"EncryptedPackage" in data \
                 or "EncryptedPackage".encode("utf-16-le") in data:
-            raise _fail("encrypted", path,
-                        expected="buka di Excel, hapus kata sandi (File > Info > Protect "
-                                 "Workbook), lalu simpan ulang")
-        raise _fail("old_xls", path, expected="simpan ulang sebagai Excel Workbook (.xlsx)")
+            raise _fail("encrypted", path, expected=REMOVE_PASSWORD)
+        raise _fail("old_xls", path, expected=SAVE_AS_XLSX)
     if not data.startswith(_ZIP_MAGIC):
         raise _fail("not_a_workbook", path, expected="berkas .xlsx yang disimpan dari Excel "
                                                      "atau LibreOffice")
@@ -139,14 +157,83 @@ def _check_zip(path: Path, data: bytes) -> None:
                                 detail=f"bagian {info.filename} terkompresi tidak wajar",
                                 expected="workbook biasa dari Excel atau LibreOffice")
             if "xl/workbook.xml" not in names:
-                raise _fail("not_a_workbook", path,
-                            expected="berkas .xlsx (berkas ini arsip zip lain, mis. .docx)")
+                _check_other_zip(path, zf, names)
             bad = zf.testzip()
             if bad is not None:
                 raise _fail("corrupt", path, detail=f"bagian {bad} rusak",
                             expected="simpan ulang workbook dari Excel")
     except zipfile.BadZipFile:
         raise _fail("corrupt", path, expected="simpan ulang workbook dari Excel") from None
+
+
+def _check_other_zip(path: Path, zf: zipfile.ZipFile, names: set[str]) -> None:
+    """A zip without xl/workbook.xml: an OpenDocument spreadsheet (read), or refused with
+    what it is."""
+    mimetype = ods_mimetype(zf) or ""
+    if mimetype in ODS_MIMETYPES:
+        return
+    if "xl/workbook.bin" in names:
+        raise _fail("xlsb", path, expected=SAVE_AS_XLSX)
+    if mimetype.startswith("application/vnd.oasis.opendocument"):
+        raise _fail("not_a_workbook", path,
+                    expected="workbook .xlsx atau .ods (berkas ini dokumen OpenDocument lain, "
+                             "mis. .odt)")
+    raise _fail("not_a_workbook", path,
+                expected="berkas .xlsx atau .ods (berkas ini arsip zip lain, mis. .docx)")
+
+
+# Strict Open XML (Excel's "Strict Open XML Spreadsheet") names the same parts with other
+# namespaces; read as the Transitional workbook it is equivalent to (ISO/IEC 29500-1). The
+# relationship types that changed more than their prefix come first.
+_STRICT_NAMESPACES = [
+    (b"http://purl.oclc.org/ooxml/officeDocument/relationships/extendedProperties",
+     b"http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties"),
+    (b"http://purl.oclc.org/ooxml/officeDocument/relationships/customProperties",
+     b"http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"),
+    (b"http://purl.oclc.org/ooxml/officeDocument/relationships/metadata/thumbnail",
+     b"http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"),
+    (b"http://purl.oclc.org/ooxml/officeDocument/relationships",
+     b"http://schemas.openxmlformats.org/officeDocument/2006/relationships"),
+    (b"http://purl.oclc.org/ooxml/spreadsheetml/main",
+     b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"),
+    (b"http://purl.oclc.org/ooxml/drawingml/",
+     b"http://schemas.openxmlformats.org/drawingml/2006/"),
+    (b"http://purl.oclc.org/ooxml/officeDocument/extendedProperties",
+     b"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"),
+    (b"http://purl.oclc.org/ooxml/officeDocument/",
+     b"http://schemas.openxmlformats.org/officeDocument/2006/"),
+]
+
+
+def _as_xlsx(path: Path, data: bytes) -> bytes:
+    """The workbook as a Transitional .xlsx: an .ods converted (workbook/ods.py), a Strict
+    Open XML workbook with its namespaces mapped; any other as it is."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        names = set(zf.namelist())
+        if "xl/workbook.xml" not in names:
+            if is_encrypted(zf):
+                raise _fail("encrypted", path, detail="berkas OpenDocument .ods",
+                            expected=REMOVE_PASSWORD_ODS)
+            if "content.xml" not in names:
+                raise _fail("corrupt", path, expected="simpan ulang workbook dari LibreOffice")
+            try:
+                return ods_to_xlsx(zf, MAX_READ_ROWS, MAX_COLUMNS, MAX_CELLS)
+            except OdsTooLarge:
+                raise _too_many_objects(path) from None
+            except OdsError:
+                raise _fail("corrupt", path, detail="isi berkas .ods",
+                            expected="simpan ulang workbook dari LibreOffice") from None
+        if b"purl.oclc.org/ooxml/" not in zf.read("xl/workbook.xml")[:8192]:
+            return data
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+            for info in zf.infolist():
+                member = zf.read(info.filename)
+                if info.filename.endswith((".xml", ".rels")):
+                    for strict, transitional in _STRICT_NAMESPACES:
+                        member = member.replace(strict, transitional)
+                zout.writestr(info, member)
+        return out.getvalue()
 
 
 def column_letter(index: int) -> str:
@@ -164,8 +251,14 @@ def _load(path: Path, data: bytes, data_only: bool):
     from openpyxl import load_workbook
 
     try:
-        return load_workbook(io.BytesIO(data), data_only=data_only, keep_vba=False,
-                             keep_links=False, rich_text=False)
+        # openpyxl warns (in English, with its path) about what it does not read: data
+        # bars, colour scales and icon sets in an extension list, extended data
+        # validation, a missing default style. None of it changes a value read; what
+        # matters to the user is said in the review notes (SheetScan.dropped_formats).
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return load_workbook(io.BytesIO(data), data_only=data_only, keep_vba=False,
+                                 keep_links=False, rich_text=False)
     except WorkbookError:
         raise
     except Exception as exc:  # openpyxl raises many types on malformed parts
@@ -508,7 +601,7 @@ def _rezip(data: bytes, replaced: dict[str, bytes]) -> bytes:
 
 def read_workbook(path: Path | str) -> RawWorkbook:
     path = Path(path)
-    data = read_bytes(path)
+    data = _as_xlsx(path, read_bytes(path))
     scanned = _scan(path, data)
     values_wb = _load(path, scanned.data, data_only=True)
     problems: list[Problem] = []
@@ -929,7 +1022,8 @@ def _cell_value(ws_values, scan: SheetScan, r: int, c: int, merged,
                      "tersimpan, atau ganti rumus dengan nilainya"))
         raw.reported.add((r, name))
         return None
-    if isinstance(value, str) and value.strip().upper() in ERROR_VALUES:
+    if isinstance(value, str) and (value.strip().upper() in ERROR_VALUES
+                                   or _LO_ERROR.match(value.strip())):
         if src == (r, c):
             problems.append(Problem(
                 "error_value", where, value=value.strip(),
