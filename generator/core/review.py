@@ -431,7 +431,8 @@ def _duplicate_rows(wb: m.InputWorkbook, result: Result, ctx: Context, add: Add)
         if len(rows) < 2:
             continue
         names = [name for name, _ in spec.fields() if name != "no"]
-        first_field = names[0]
+        first_field = next((n for n, info in spec.fields() if n != "no" and info.is_required()),
+                           names[0])
         seen: dict[str, int] = {}
         for row in rows:
             key = row.model_dump_json(include=set(names))

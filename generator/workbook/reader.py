@@ -950,8 +950,8 @@ def _notice_columns(raw: RawSheet, ws, scan: SheetScan, notices: list[Notice]) -
         first = min(unread)
         notices.append(Notice(
             "column_not_read", Location(spec.name, raw.header_row, column_letter(first)),
-            f"Kolom {_and(parts)} di sheet {spec.name} tidak dibaca: judulnya bukan judul "
-            f"kolom sheet ini, sehingga isinya tidak masuk laporan."))
+            f"Kolom {_and(parts)} di sheet {spec.name} tidak dibaca: judulnya tidak dikenal, "
+            f"sehingga isinya tidak masuk laporan."))
     shown = sorted(c for c in read if c in hidden and data.get(c))
     if shown:
         names = [f"{column_letter(c)} ({_header_of(spec, read[c])})" for c in shown]
