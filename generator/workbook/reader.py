@@ -1145,9 +1145,11 @@ def _read_keyvalue(raw: RawSheet, ws_values, scan: SheetScan, merged, problems) 
             continue
         name = by_norm.get(normalise_header(key))
         if name is None:
+            hint = near_miss(str(key), [info.alias for _, info in spec.fields()])
             problems.append(Problem(
                 "key_unknown", Location(spec.name, r, column_letter(kcol), spec.key_header),
-                value=key, expected="salah satu: " + ", ".join(
+                value=key, detail=f'maksud Anda "{hint}"?' if hint else "",
+                expected="salah satu: " + ", ".join(
                     info.alias for _, info in spec.fields())))
             continue
         if name in raw.keys:
