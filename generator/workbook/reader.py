@@ -1,4 +1,4 @@
-"""Read stage: an .xlsx/.xlsm file into raw rows, located, without interpreting values.
+"""Read stage: an .xlsx/.xlsm/.ods file into raw rows, located, without interpreting values.
 
 What staff really produce is accepted: header names in any case and spacing, title rows
 above the header, blank rows, merged cells (the value of a merge counts for every cell it
@@ -16,7 +16,13 @@ The same pass finds formulas without a stored value and hidden rows.
 
 Cells read as something else than they show are refused or announced: error values
 (#REF!, #N/A, ...), merged number cells across data rows, hidden sheets with a visible
-copy; hidden rows and hidden sheets that are read give a notice (a review note).
+copy; hidden rows, columns and sheets that are read give a notice (a review note).
+
+Nothing is dropped in silence: a sheet or header that is a near miss of a name of the format
+(workbook/names.py) is a problem with "maksud Anda ...?"; any other sheet or column holding
+data is a notice saying it is not read. An .ods is converted to an equivalent .xlsx first
+(workbook/ods.py), a Strict Open XML workbook has its namespaces mapped; openpyxl's
+warnings are silenced (what they mean for the user is a notice).
 """
 
 from __future__ import annotations
@@ -849,8 +855,8 @@ def _match_columns(raw: RawSheet, ws, scan: SheetScan, found: dict[str, list[int
     column as its hint ("maksud Anda ..."), for an optional one as a problem of its own
     (its data would otherwise be dropped in silence). A required column without a near
     miss is named at the cell of an unknown header standing where it belongs (between the
-    columns found before and after it), when one does; else at its row. Headers left over
-    are in `raw.unread`, for the review notes."""
+    columns found before and after it), when one does; else at its row. The columns named
+    here are `raw.claimed`; the other unknown ones are said by _notice_columns."""
     spec = raw.spec
     used = {c for cols in found.values() for c in cols}
     unmatched = {c: t for c, t in _header_texts(ws, raw.header_row, scan.cols).items()
