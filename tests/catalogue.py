@@ -313,8 +313,8 @@ CASES: list[Case] = [
     # --- The file itself --------------------------------------------------------------
     Case("bukan_zip", "Menyimpan catatan teks dengan nama .xlsx",
          written("catatan.xlsx", b"Laporan kinerja 2024\n"), 2,
-         _unreadable("berkas bukan workbook Excel (.xlsx) atau LibreOffice (.ods). "
-                     "Diharapkan: berkas .xlsx yang disimpan dari Excel atau LibreOffice.")),
+         _unreadable("berkas bukan workbook Excel (.xlsx). Diharapkan: berkas .xlsx yang "
+                     "disimpan dari Excel atau LibreOffice.")),
     Case("terpotong", "Mengirim workbook yang terpotong (unduhan/salinan tidak selesai)",
          written("terpotong.xlsx", _truncated), 2,
          _unreadable("workbook rusak atau tidak lengkap. Diharapkan: simpan ulang workbook "
@@ -338,16 +338,14 @@ CASES: list[Case] = [
                      "\"Excel 2007-365 (.xlsx)\", lalu simpan.")),
     Case("odt", "Memilih dokumen Writer (.odt) yang diberi nama .ods",
          written("masukan.ods", _odt_like), 2,
-         _unreadable("berkas bukan workbook Excel (.xlsx) atau LibreOffice (.ods). Diharapkan: "
-                     "workbook .xlsx atau .ods (berkas ini dokumen OpenDocument lain, mis. "
-                     ".odt).")),
+         _unreadable("berkas bukan workbook Excel (.xlsx). Diharapkan: workbook .xlsx atau "
+                     ".ods (berkas ini dokumen OpenDocument lain, mis. .odt).")),
     Case("strict", "Menyimpan dari Excel sebagai Strict Open XML Spreadsheet (.xlsx)",
          written("masukan.xlsx", _strict), 0, VALID),
     Case("docx", "Memilih berkas Word (.docx) yang diberi nama .xlsx",
          written("laporan.xlsx", _docx_like), 2,
-         _unreadable("berkas bukan workbook Excel (.xlsx) atau LibreOffice (.ods). "
-                     "Diharapkan: berkas .xlsx atau .ods (berkas ini arsip zip lain, mis. "
-                     ".docx).")),
+         _unreadable("berkas bukan workbook Excel (.xlsx). Diharapkan: berkas .xlsx atau .ods "
+                     "(berkas ini arsip zip lain, mis. .docx).")),
     Case("workbook_kosong", "Mengirim workbook baru yang masih kosong",
          written("kosong.xlsx", _empty_workbook), 2,
          _unreadable("workbook ini tidak berisi satu pun sheet masukan LKjIP. Diharapkan: "

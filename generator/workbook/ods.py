@@ -58,6 +58,19 @@ def ods_mimetype(zf: zipfile.ZipFile) -> str | None:
         return None
 
 
+def is_ods(zf: zipfile.ZipFile) -> bool:
+    """An OpenDocument spreadsheet: by its `mimetype` member, or (a writer that left it
+    out) by the media type of the package in its manifest."""
+    if ods_mimetype(zf) in ODS_MIMETYPES:
+        return True
+    try:
+        manifest = zf.read("META-INF/manifest.xml")[:4096]
+    except KeyError:
+        return False
+    return any(f'media-type="{m}"'.encode() in manifest for m in ODS_MIMETYPES) \
+        and "content.xml" in zf.namelist()
+
+
 def is_encrypted(zf: zipfile.ZipFile) -> bool:
     """An OpenDocument file saved with a password: its manifest lists encryption data."""
     try:

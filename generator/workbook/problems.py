@@ -15,7 +15,7 @@ from typing import Any, Iterable
 # What is wrong, per kind of problem (Indonesian, shown to the user).
 KIND_TEXT: dict[str, str] = {
     "file_not_found": "berkas tidak ditemukan",
-    "not_a_workbook": "berkas bukan workbook Excel (.xlsx) atau LibreOffice (.ods)",
+    "not_a_workbook": "berkas bukan workbook Excel (.xlsx)",
     "old_xls": "berkas berformat Excel lama (.xls)",
     "xlsb": "berkas berformat Excel Binary (.xlsb)",
     "encrypted": "workbook dilindungi kata sandi",

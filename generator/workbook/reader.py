@@ -42,7 +42,7 @@ from .cells import StoredNumber, normalise_header
 from .fieldtypes import is_numeric
 from .problems import Location, Notice, Problem, WorkbookError
 from .names import near_miss
-from .ods import ODS_MIMETYPES, OdsError, OdsTooLarge, is_encrypted, ods_mimetype, ods_to_xlsx
+from .ods import OdsError, OdsTooLarge, is_encrypted, is_ods, ods_mimetype, ods_to_xlsx
 from .sheets import SHEETS, SheetSpec
 
 # Bounds that keep a hostile file from exhausting memory (see docs/keandalan.md).
@@ -175,9 +175,9 @@ def _check_zip(path: Path, data: bytes) -> None:
 def _check_other_zip(path: Path, zf: zipfile.ZipFile, names: set[str]) -> None:
     """A zip without xl/workbook.xml: an OpenDocument spreadsheet (read), or refused with
     what it is."""
-    mimetype = ods_mimetype(zf) or ""
-    if mimetype in ODS_MIMETYPES:
+    if is_ods(zf):
         return
+    mimetype = ods_mimetype(zf) or ""
     if "xl/workbook.bin" in names:
         raise _fail("xlsb", path, expected=SAVE_AS_XLSX)
     if mimetype.startswith("application/vnd.oasis.opendocument"):
