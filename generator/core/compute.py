@@ -24,7 +24,10 @@ from .results import (
     TujuanResult,
     YearFigure,
 )
+from . import analysis, lke
+from .agency import istilah
 from .review import review_notes
+from ..workbook.fieldtypes import NotMeasured
 
 # Rekening lines the Word lampiran (Tabel 1.1) lists one by one: about 60 pages. Beyond it
 # the Word table stops at the sub kegiatan level (a 100,000-line table would be some 2,500
@@ -85,6 +88,7 @@ def compute(wb: m.InputWorkbook) -> Result:
         berubah = k.target_pk_perubahan is not None and k.target_pk_perubahan != k.target_pk_awal
         kode_tujuan = ind.kode_tujuan or (sasaran_of[ind.kode_sasaran].kode_tujuan
                                           if ind.kode_sasaran in sasaran_of else None)
+        measured = not isinstance(b["realisasi"], NotMeasured)
         indicators.append(IndicatorResult(
             kode=ind.kode, nama=ind.indikator, satuan=ind.satuan, polaritas=ind.polaritas.value,
             kode_sasaran=ind.kode_sasaran, kode_tujuan=kode_tujuan,
@@ -102,9 +106,12 @@ def compute(wb: m.InputWorkbook) -> Result:
             kategori=kategori(b["dinilai"], ctx.scale) if b["dinilai"] is not None else None,
             tingkat_kemajuan=kemajuan.nilai if kemajuan else None, kemajuan=kemajuan,
             riwayat=history, anggaran=budget,
-            efisiensi=efisiensi(b["capaian"], budget.serapan, budget.pagu),
+            efisiensi=efisiensi(b["capaian"], budget.serapan, budget.pagu, inst.ambang_serapan),
             sub_kegiatan=[n.kode for n in served],
             skala_kualitatif=ind.skala_kualitatif, keterangan=k.keterangan,
+            tercapai=analysis.tercapai(b["skor"], measured),
+            pembanding=analysis.benchmarks(ctx, ind.kode, inst.tahun, b["lower"], b["levels"],
+                                           {y.tahun: y.realisasi for y in history}),
         ))
 
     tujuan = {t.kode: t.tujuan for t in wb.tujuan}
@@ -170,10 +177,15 @@ def compute(wb: m.InputWorkbook) -> Result:
             or any(p.jenis.value == "Perubahan" and p.pihak_pertama == inst.kode_kepala
                    for p in wb.perjanjian_kinerja),
             tahun=inst.tahun, riwayat_tahun={y.tahun for i in indicators for y in i.riwayat},
-            sarana=len(wb.sarana_prasarana)),
+            sarana=len(wb.sarana_prasarana),
+            pembanding=any(i.pembanding for i in indicators)),
         lampiran_rekening=len(wb.rekening) <= LAMPIRAN_MAX_REKENING,
         draf_sub_kegiatan=len(wb.sub_kegiatan) <= DRAF_MAX_SUB_KEGIATAN,
     )
+    result = result.model_copy(update={"kelompok": analysis.group_results(wb, result, ctx),
+                                       "istilah": istilah(inst)})
+    result = result.model_copy(update={"rekomendasi": analysis.recommendations(wb, result, ctx)})
+    result = result.model_copy(update={"lke": lke.verdicts(wb, result, ctx)})
     notes = review_notes(wb, result, ctx)
     if not result.draf_sub_kegiatan:
         notes.append(draf_note(len(wb.sub_kegiatan), result.nomor))
