@@ -51,6 +51,10 @@ ITEMS: list[tuple[str, str, str]] = [
 ]
 KEYS = [key for key, _, _ in ITEMS]
 
+# Items that are the exception, absent unless the core says they are present (number({})
+# gives the numbers of a report with every usual table: the seed's).
+OPTIONAL_ABSENT = {"tabel_pembanding"}
+
 
 
 def number(present: Mapping[str, bool]) -> Numbering:
@@ -63,7 +67,7 @@ def number(present: Mapping[str, bool]) -> Numbering:
     full: dict[str, bool] = {}
     kinds: dict[str, str] = {}
     for key, kind, prefix in ITEMS:
-        here = bool(present.get(key, True))
+        here = bool(present.get(key, key not in OPTIONAL_ABSENT))
         full[key] = here
         kinds[key] = kind
         if here:
