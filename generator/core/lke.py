@@ -71,8 +71,9 @@ def _kalimat(text: str) -> str:
 
 
 def _tabel(result: Result, *keys: str) -> str:
-    """"Tabel 3.3 dan Tabel 3.4": the tables present among these keys."""
-    return fmt.rangkai([result.nomor.label(k) for k in keys if result.nomor.present.get(k)])
+    """"Tabel 3.3 dan 3.4": the tables present among these keys ("" when none is)."""
+    numbers = [result.nomor.nomor[k] for k in keys if result.nomor.present.get(k)]
+    return f"Tabel {fmt.rangkai(numbers)}" if numbers else ""
 
 
 def _from_analysis(result: Result, nomor: int, kode: str, bagian: str, kriteria_teks: str,
@@ -139,7 +140,7 @@ def seluruh_iku(wb, result, ctx) -> LkeVerdict:
         kriteria="Laporan Kinerja mengungkap seluruh informasi kinerja yang dicapai (setiap "
                  "IKU pada Perjanjian Kinerja)",
         status=_share(ok, len(result.indikator)),
-        bukti=f"{_tabel(result, 'tabel_capaian')} dan uraian setiap indikator di Bab III A "
+        bukti=f"{_tabel(result, 'tabel_capaian')}; uraian setiap indikator di Bab III A "
               f"({len(result.indikator)} IKU)",
         alasan=_kalimat("; ".join(alasan)),
         lengkapi=[f"{ctx.loc('Kinerja Indikator', kinerja[i.kode].row, 'realisasi_langsung')}: "
@@ -152,7 +153,7 @@ def seluruh_iku(wb, result, ctx) -> LkeVerdict:
 def target_tahunan(wb, result, ctx) -> LkeVerdict:
     return _from_analysis(
         result, 1, "P.3", PELAPORAN, "Menyajikan perbandingan realisasi dengan target tahunan",
-        f"{_tabel(result, 'tabel_capaian', 'tabel_analisis')} dan butir 1 analisis setiap "
+        f"{_tabel(result, 'tabel_capaian', 'tabel_analisis')}; butir 1 analisis setiap "
         f"sasaran di Bab III A, dengan pernyataan tercapai atau tidaknya setiap target")
 
 
@@ -161,7 +162,7 @@ def target_jangka_menengah(wb, result, ctx) -> LkeVerdict:
     return _from_analysis(
         result, 3, "P.4", PELAPORAN,
         "Menyajikan perbandingan realisasi dengan target jangka menengah (Renstra)",
-        f"{_tabel(result, 'tabel_kemajuan')} dan butir 3 analisis setiap sasaran")
+        f"{_tabel(result, 'tabel_kemajuan')}; butir 3 analisis setiap sasaran")
 
 
 @kriteria
@@ -169,7 +170,7 @@ def tahun_sebelumnya(wb, result, ctx) -> LkeVerdict:
     return _from_analysis(
         result, 2, "P.5", PELAPORAN,
         "Menyajikan perbandingan realisasi dengan realisasi tahun-tahun sebelumnya",
-        (f"{_tabel(result, 'tabel_perbandingan')} (dengan baris capaian sasaran per tahun) dan "
+        (f"{_tabel(result, 'tabel_perbandingan')} (dengan baris capaian sasaran per tahun); "
          if result.nomor.present["tabel_perbandingan"] else "")
         + "butir 2 analisis setiap sasaran (uraian naik atau turunnya capaian)")
 
@@ -180,7 +181,7 @@ def pembanding(wb, result, ctx) -> LkeVerdict:
         result, 4, "P.6", PELAPORAN,
         "Menyajikan perbandingan realisasi dengan realisasi atau standar nasional, provinsi "
         "atau lainnya (benchmark kinerja)",
-        (f"{_tabel(result, 'tabel_pembanding')} dan " if result.nomor.present["tabel_pembanding"]
+        (f"{_tabel(result, 'tabel_pembanding')}; " if result.nomor.present["tabel_pembanding"]
          else "") + "butir 4 analisis setiap sasaran")
 
 
@@ -190,7 +191,7 @@ def keuangan_per_sasaran(wb, result, ctx) -> LkeVerdict:
         result, 6, "P.6a", PELAPORAN,
         "Menyajikan informasi keuangan yang terkait dengan pencapaian setiap sasaran (varian "
         "LKE tingkat perangkat daerah)",
-        f"{_tabel(result, 'tabel_efisiensi')} (jumlah anggaran setiap sasaran) dan butir 6 "
+        f"{_tabel(result, 'tabel_efisiensi')} (jumlah anggaran setiap sasaran); butir 6 "
         f"analisis setiap sasaran")
 
 
@@ -219,8 +220,8 @@ def efisiensi_sumber_daya(wb, result, ctx) -> LkeVerdict:
         kode="P.8", bagian=PELAPORAN,
         kriteria="Menginformasikan efisiensi atas penggunaan sumber daya dalam mencapai kinerja",
         status=_share(len(defined), len(result.indikator)),
-        bukti=f"Bab III C: {_tabel(result, 'tabel_efisiensi', 'tabel_efisiensi_program')} dan "
-              f"uraiannya; butir 6 analisis setiap sasaran",
+        bukti=f"Bab III C: {_tabel(result, 'tabel_efisiensi', 'tabel_efisiensi_program')} "
+              f"dengan uraiannya; butir 6 analisis setiap sasaran",
         alasan=_kalimat("; ".join(alasan)),
         lengkapi=[f"{ctx.loc('Sub Kegiatan', None, 'kode_indikator')}: sub kegiatan yang "
                   f"mendukung indikator {i.kode} ({i.efisiensi.alasan})" for i in todo])
