@@ -241,7 +241,7 @@ def recommendations(wb: m.InputWorkbook, result: Result, ctx: Context) -> list[R
         if not i.terukur:
             alasan.append("realisasinya tidak dapat diukur")
         elif i.tercapai is False:
-            alasan.append(f"target belum tercapai (capaian {fmt.pct(i.capaian)})"
+            alasan.append(f"target belum tercapai: capaian {fmt.pct(i.capaian)}"
                           if i.capaian is not None else "target belum tercapai")
         elif i.capaian is None:
             alasan.append("capaiannya tidak dapat dihitung")

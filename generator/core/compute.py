@@ -139,6 +139,7 @@ def compute(wb: m.InputWorkbook) -> Result:
         upper = ordered[i - 1].batas_bawah if i > 0 else None
         bands.append(ScaleBand(urutan=band.urutan, kategori=band.kategori,
                                batas_bawah=band.batas_bawah, batas_atas=upper,
+                               batas_atas_tertulis=band.batas_atas,
                                jumlah_indikator=sum(1 for r in indicators
                                                     if r.kategori == band.kategori)))
 

@@ -332,6 +332,7 @@ class ScaleBand(Frozen):
     batas_bawah: Decimal
     batas_atas: Optional[Decimal]    # exclusive; None for the top band
     jumlah_indikator: int
+    batas_atas_tertulis: Optional[Decimal] = None   # as the agency writes it (Tabel 3.1 only)
 
 
 class StaffTotals(Frozen):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ... import fmt
 from ...core.results import Result
 from ...workbook.models import InputWorkbook
-from .common import jenis_belanja, jumlah_iku, picture
+from .common import jenis_belanja, jumlah_iku, kata, picture, skala
 
 
 def sampul(workbook: InputWorkbook, result: Result) -> dict:
@@ -21,7 +21,10 @@ def sampul(workbook: InputWorkbook, result: Result) -> dict:
         kontak.append(f"Email: {inst.email}")
     return {
         "nama_instansi": inst.nama_lengkap.upper(),
-        "nama_pemda": inst.nama_pemda.upper(),
+        "nama_pemda": inst.induk.upper(),
+        # the line under the agency's name: its pemda ("PEMERINTAH KABUPATEN ..."), or its
+        # ministry or agency for a unit of one
+        "induk": inst.induk.upper() if inst.pusat else f"PEMERINTAH {inst.induk.upper()}",
         "kontak": kontak,
         "logo": picture(workbook, "logo", 50, 50, "logo belum ada: isi Berkas Logo di sheet Instansi"),
     }
@@ -31,13 +34,12 @@ def depan(workbook: InputWorkbook, result: Result) -> dict:
     ik = result.ikhtisar
     rata_sasaran = ik.rata_capaian_sasaran if ik.rata_capaian_sasaran is not None \
         else ik.rata_capaian_indikator
-    sebaran = [{"no": "–", "kategori": b.kategori, "rentang": fmt.rentang(b.batas_bawah, b.batas_atas),
-                "jumlah": str(b.jumlah_indikator)}
-               for b in sorted(result.skala, key=lambda b: b.urutan)]
+    sebaran = [{"no": "–", "kategori": b["kategori"], "rentang": b["rentang"],
+                "jumlah": b["jumlah"]} for b in skala(result)]
     return {
-        "jumlah_sasaran": fmt.jumlah_kata(ik.jumlah_sasaran),
-        "jumlah_indikator": fmt.jumlah_kata(ik.jumlah_indikator),
-        **jumlah_iku(ik),
+        "jumlah_sasaran": kata(workbook, ik.jumlah_sasaran),
+        "jumlah_indikator": kata(workbook, ik.jumlah_indikator),
+        **jumlah_iku(ik, workbook),
         "rata_indikator": fmt.pct(ik.rata_capaian_indikator),
         "rata_capaian": fmt.pct(rata_sasaran),
         "kategori": ik.kategori_rata,
