@@ -16,7 +16,9 @@ _DAERAH = dict(
     rpjm="RPJMD", rpjm_panjang="Rencana Pembangunan Jangka Menengah Daerah",
     pimpinan="kepala daerah", jenis="perangkat daerah", pemerintah="pemerintah daerah",
     renstra_acuan="Rencana Pembangunan Jangka Menengah Daerah (RPJMD)", dpa="DPA/DPPA",
-    sasaran_atas="sasaran strategis daerah")
+    dpa_panjang="Dokumen Pelaksanaan Anggaran (DPA)",
+    sasaran_atas="sasaran strategis daerah",
+    pembanding="nasional, provinsi atau standar pelayanan minimal")
 
 _PUSAT = dict(
     pusat=True, apb="APBN", apb_panjang="Anggaran Pendapatan dan Belanja Negara",
@@ -25,7 +27,8 @@ _PUSAT = dict(
     pemerintah="kementerian/lembaga",
     renstra_acuan="Rencana Strategis Kementerian/Lembaga (Renstra K/L) dan Rencana "
                   "Pembangunan Jangka Menengah Nasional (RPJMN)",
-    dpa="DIPA", sasaran_atas="sasaran strategis kementerian/lembaga")
+    dpa="DIPA", dpa_panjang="Daftar Isian Pelaksanaan Anggaran (DIPA)", sasaran_atas="sasaran strategis kementerian/lembaga",
+    pembanding="nasional, internasional atau standar lainnya")
 
 
 def istilah(inst: m.Instansi) -> Istilah:

@@ -175,8 +175,9 @@ def _analyses(wb, result: Result, ctx: Context, inds: list[IndicatorResult], ana
     # (not every indicator has a national standard; where one is given it is compared)
     given = [i for i in inds if any(b.posisi is not None for b in i.pembanding)]
     out.append(Analysis(nomor=4, status=LENGKAP if given else BELUM, lengkapi=[] if given else [
-        f"{_sheet_col(ctx, 'Pembanding', 'kode_indikator')}: angka pembanding (nasional, "
-        f"provinsi, SPM) dan sumbernya untuk indikator "
+        f"{_sheet_col(ctx, 'Pembanding', 'kode_indikator')}: angka pembanding "
+        f"({result.istilah.pembanding if result.istilah else 'nasional'}) dan sumbernya untuk "
+        f"indikator "
         f"{fmt.rangkai([i.kode for i in inds])}, bila ada"]))
 
     # 5. causes and remedies: supporting factors of a target reached; obstacles, what was
@@ -249,7 +250,9 @@ def recommendations(wb: m.InputWorkbook, result: Result, ctx: Context) -> list[R
             alasan.append(f"capaiannya pada kategori {i.kategori}, di bawah kategori {top}")
         for b in i.pembanding:
             if b.tahun == result.tahun and b.posisi == "lebih buruk":
-                alasan.append(f"realisasinya lebih buruk dari {nama_pembanding(b)}")
+                alasan.append(f"realisasinya belum mencapai {nama_pembanding(b)}"
+                              if b.jenis == "Target" else
+                              f"realisasinya lebih buruk dari {nama_pembanding(b)}")
         a = analisis.get(i.kode)
         rencana = list(a.rencana) if a and a.rencana else []
         where = ctx.loc("Analisis Indikator", a.row, "rencana") if a else \
@@ -269,10 +272,10 @@ TINGKAT_KATA = {"Nasional": "nasional", "Provinsi": "provinsi", "Kabupaten/Kota"
 
 def nama_pembanding(b: Benchmark) -> str:
     """The benchmark in words: "target nasional", "realisasi provinsi", "standar pelayanan
-    minimal", "pembanding"."""
+    minimal", "target pembanding" / "angka pembanding" (level Lainnya)."""
     if b.tingkat == "Standar Pelayanan Minimal":
         return "standar pelayanan minimal"
     tingkat = TINGKAT_KATA.get(b.tingkat, "")
     if not tingkat:
-        return "pembanding" if b.jenis == "Target" else "realisasi pembanding"
+        return "target pembanding" if b.jenis == "Target" else "angka pembanding"
     return f"{b.jenis.lower()} {tingkat}"

@@ -183,8 +183,8 @@ def compute(wb: m.InputWorkbook) -> Result:
         lampiran_rekening=len(wb.rekening) <= LAMPIRAN_MAX_REKENING,
         draf_sub_kegiatan=len(wb.sub_kegiatan) <= DRAF_MAX_SUB_KEGIATAN,
     )
-    result = result.model_copy(update={"kelompok": analysis.group_results(wb, result, ctx),
-                                       "istilah": istilah(inst)})
+    result = result.model_copy(update={"istilah": istilah(inst)})
+    result = result.model_copy(update={"kelompok": analysis.group_results(wb, result, ctx)})
     result = result.model_copy(update={"rekomendasi": analysis.recommendations(wb, result, ctx)})
     result = result.model_copy(update={"lke": lke.verdicts(wb, result, ctx)})
     notes = review_notes(wb, result, ctx)

@@ -179,8 +179,8 @@ def tahun_sebelumnya(wb, result, ctx) -> LkeVerdict:
 def pembanding(wb, result, ctx) -> LkeVerdict:
     return _from_analysis(
         result, 4, "P.6", PELAPORAN,
-        "Menyajikan perbandingan realisasi dengan realisasi atau standar nasional, provinsi "
-        "atau lainnya (benchmark kinerja)",
+        f"Menyajikan perbandingan realisasi dengan pembanding ({result.istilah.pembanding}; "
+        f"benchmark kinerja)",
         (f"{_tabel(result, 'tabel_pembanding')}; " if result.nomor.present["tabel_pembanding"]
          else "") + "butir 4 analisis setiap sasaran")
 
@@ -189,8 +189,8 @@ def pembanding(wb, result, ctx) -> LkeVerdict:
 def keuangan_per_sasaran(wb, result, ctx) -> LkeVerdict:
     return _from_analysis(
         result, 6, "P.6a", PELAPORAN,
-        "Menyajikan informasi keuangan yang terkait dengan pencapaian setiap sasaran (varian "
-        "LKE tingkat perangkat daerah)",
+        f"Menyajikan informasi keuangan yang terkait dengan pencapaian setiap sasaran (varian "
+        f"LKE tingkat {result.istilah.jenis})",
         f"{_tabel(result, 'tabel_efisiensi')} (jumlah anggaran setiap sasaran); butir 6 "
         f"analisis setiap sasaran")
 

@@ -316,7 +316,9 @@ class Istilah(Frozen):
     pemerintah: str                  # pemerintah daerah / kementerian/lembaga
     renstra_acuan: str               # what the Renstra is aligned with: RPJMD / Renstra K/L
     dpa: str                         # DPA/DPPA / DIPA
+    dpa_panjang: str                 # Dokumen Pelaksanaan Anggaran (DPA) / ... (DIPA)
     sasaran_atas: str                # sasaran strategis daerah / sasaran strategis K/L
+    pembanding: str                  # the benchmarks one looks for: nasional, provinsi, SPM
 
 
 class TujuanResult(Frozen):

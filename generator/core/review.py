@@ -459,6 +459,23 @@ def _target_belum_tercapai(wb: m.InputWorkbook, result: Result, ctx: Context, ad
 
 
 @check
+def _analisis_kosong(wb: m.InputWorkbook, result: Result, ctx: Context, add: Add) -> None:
+    """An indicator not missed whose analysis is not written at all: the draft shows a
+    placeholder for its supporting factors (a missed one is said by _target_belum_tercapai)."""
+    analisis = {a.kode_indikator: a for a in wb.analisis_indikator}
+    for i in result.indikator:
+        if i.tercapai is False:
+            continue
+        a = analisis.get(i.kode)
+        if a and (a.uraian or a.pendukung or a.penghambat or a.upaya or a.rencana):
+            continue
+        add("analisis_kosong", "Analisis Indikator", a.row if a else None, "pendukung",
+            f"Analisis indikator {i.kode} belum diisi (uraian, faktor pendukung, penghambat, "
+            f"upaya); draf menampilkan tempat kosong berwarna kuning untuk faktor "
+            f"pendukungnya.")
+
+
+@check
 def _rencana_kosong(wb: m.InputWorkbook, result: Result, ctx: Context, add: Add) -> None:
     """A target that needs work (below the top category, not measured, worse than its
     benchmark) without planned steps: BAB IV shows a placeholder for its recommendation.

@@ -298,7 +298,7 @@ def _pembanding(result: Result) -> list[dict]:
                          "realisasi": nilai_indikator(b.realisasi, i.satuan),
                          "pembanding": f"{b.jenis} {b.tingkat}" if b.tingkat != "Lainnya"
                          else b.jenis,
-                         "nilai": target_dengan_satuan(b.nilai, i.satuan, places),
+                         "nilai": nilai_indikator(b.nilai, i.satuan),
                          "posisi": posisi, "sumber": b.sumber})
     return rows
 

@@ -20,7 +20,8 @@ def sampul(workbook: InputWorkbook, result: Result) -> dict:
     if inst.email:
         kontak.append(f"Email: {inst.email}")
     return {
-        "nama_instansi": inst.nama_lengkap.upper(),
+        # a unit of a ministry: its own name, its ministry on the next line (not twice)
+        "nama_instansi": (inst.nama_instansi if inst.pusat else inst.nama_lengkap).upper(),
         "nama_pemda": inst.induk.upper(),
         # the line under the agency's name: its pemda ("PEMERINTAH KABUPATEN ..."), or its
         # ministry or agency for a unit of one

@@ -238,23 +238,23 @@ def kalimat_pembanding(i: IndicatorResult, b: Benchmark) -> str:
                          b.nilai)
     nilai = target_dengan_satuan(b.nilai, i.satuan, places)
     real = dengan_satuan(b.realisasi, i.satuan, places)
-    tahun = f" Tahun {b.tahun}"
+    # the report year's realisation is "realisasi"; another year's is named
+    subject = f"realisasi {real}" if b.tahun == i.riwayat[-1].tahun else \
+        f"realisasi Tahun {b.tahun} sebesar {real}"
     if b.posisi is None:
         why = b.skor.alasan if b.skor and b.skor.alasan else "data tidak lengkap"
-        return f"{nama}{tahun} {nilai} tidak dapat dibandingkan ({why})"
+        return f"{nama} Tahun {b.tahun} {nilai} tidak dapat dibandingkan ({why})"
     if b.posisi == "dalam":
         rel = f"berada dalam rentang {nama} {nilai}"
     elif b.posisi == "sama":
         rel = f"sama dengan {nama} {nilai}"
     elif b.posisi == "lebih baik":
         rel = f"lebih baik dari {nama} {nilai}"
-        if i.turun:
-            rel += f" ({TURUN})"
     elif b.jenis == "Target":
         rel = f"belum mencapai {nama} {nilai}"
     else:
         rel = f"lebih buruk dari {nama} {nilai}"
-    return f"realisasi{tahun} {real} {rel}"
+    return f"{subject} {rel}"
 
 
 def _analisis_4(workbook, result: Result, g: GroupResult, inds, nomor: dict) -> dict:
@@ -265,7 +265,9 @@ def _analisis_4(workbook, result: Result, g: GroupResult, inds, nomor: dict) -> 
             without.append(i.kode)
             continue
         for b in i.pembanding:
-            text = f"Indikator {_nama(i)}: {kalimat_pembanding(i, b)} (sumber: {b.sumber})."
+            # polarity said where it decides the reading: lower realisation, better
+            turun = f"{TURUN}; " if i.turun and b.posisi in ("lebih baik", "lebih buruk") else ""
+            text = f"Indikator {_nama(i)}: {kalimat_pembanding(i, b)} ({turun}sumber: {b.sumber})."
             if b.keterangan:
                 text += f" {' '.join(lines(b.keterangan))}"
             butir.append(text)
@@ -275,17 +277,24 @@ def _analisis_4(workbook, result: Result, g: GroupResult, inds, nomor: dict) -> 
                         f"di luar instansi{tabel}:")
         if without:
             tail = ("Indikator " + _daftar_kode(without) + " belum memiliki angka pembanding "
-                    "nasional, provinsi atau standar pelayanan minimal.")
+                    f"{_pembanding(result)}.")
             butir.append(tail)
     else:
-        paragraf.append(f"Belum tersedia angka pembanding nasional, provinsi atau standar "
-                        f"pelayanan minimal untuk indikator {label(g)}, sehingga realisasinya "
-                        f"belum dibandingkan dengan pembanding di luar instansi.")
-    return {"judul": "Dibandingkan dengan pembanding (nasional, provinsi atau standar)",
+        paragraf.append(f"Belum tersedia angka pembanding {_pembanding(result)} untuk "
+                        f"indikator {label(g)}, sehingga realisasinya belum dibandingkan dengan "
+                        f"pembanding di luar instansi.")
+    return {"judul": f"Dibandingkan dengan pembanding ({_pembanding(result)})",
             "paragraf": paragraf, "daftar": daftar(butir, "huruf")}
 
 
+def _pembanding(result: Result) -> str:
+    """The benchmarks one looks for, by the kind of agency: "nasional, provinsi atau
+    standar pelayanan minimal" (core/agency.py)."""
+    return result.istilah.pembanding if result.istilah else "nasional"
+
+
 SEBAB_KOSONG = {
+    "pendukung": "faktor pendukung belum diisi",
     "penghambat": "faktor penghambat belum diisi",
     "upaya": "upaya yang dilakukan belum diisi",
     "rencana": "rencana tindak lanjut belum diisi",
@@ -309,7 +318,10 @@ def _sebab(workbook, i: IndicatorResult) -> dict:
             bagian.append({"label": label_text, "butir": daftar([placeholder(SEBAB_KOSONG[name])])})
 
     missed = i.tercapai is False
-    part("Faktor pendukung keberhasilan:", "pendukung", False)
+    # a target reached with nothing written about it: a placeholder for its supporting
+    # factors (the review notes name the cell), never an empty heading
+    empty = not (a and (a.uraian or a.pendukung or a.penghambat or a.upaya or a.rencana))
+    part("Faktor pendukung keberhasilan:", "pendukung", empty and not missed)
     part("Faktor penghambat:", "penghambat", missed)
     part("Upaya yang dilakukan:", "upaya", missed)
     part("Rencana tindak lanjut:", "rencana", missed)

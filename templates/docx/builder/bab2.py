@@ -114,7 +114,7 @@ def bab2(doc):
     heading(doc, "C. Perjanjian Kinerja Tahun {{ info.tahun }}", 2)
     para(doc, "Perjanjian Kinerja (PK) adalah pernyataan komitmen pimpinan untuk mewujudkan target "
               "kinerja dalam satu tahun sesuai sumber daya yang tersedia. PK Tahun {{ info.tahun }} "
-              "disusun dengan mengacu pada Renstra, Renja dan Dokumen Pelaksanaan Anggaran (DPA) "
+              "disusun dengan mengacu pada Renstra, Renja dan {{ istilah.dpa_panjang }} "
               "Tahun {{ info.tahun }}.")
     tag(doc, "{%p if bab2.pk_tanggal %}")
     para(doc, "Perjanjian Kinerja {{ info.ttd.jabatan }} ditandatangani pada tanggal "
@@ -159,7 +159,7 @@ def bab2(doc):
     tag(doc, "{%p endif %}")
 
     para(doc, "Untuk mencapai target kinerja tersebut dilaksanakan program, kegiatan dan sub "
-              "kegiatan sesuai Dokumen Pelaksanaan Anggaran (DPA) sebagai berikut.")
+              "kegiatan sesuai {{ istilah.dpa_panjang }} sebagai berikut.")
     caption(doc, key="tabel_program", title="Program, Kegiatan dan Sub Kegiatan {{ info.nama_lengkap }} Tahun "
                  "{{ info.tahun }}")
     t = Table(doc, [6.2, 5.4, 1.6, 2.8], small=True)

@@ -107,8 +107,8 @@ def bab3(doc):
 
     # the comparison with benchmarks (national targets, SPM, ...), only when one is given
     tag(doc, "{%p if ada.tabel_pembanding %}")
-    para(doc, "Realisasi indikator yang memiliki angka pembanding di luar instansi (target "
-              "nasional, provinsi, standar pelayanan minimal atau lainnya) dibandingkan pada "
+    para(doc, "Realisasi indikator yang memiliki angka pembanding di luar instansi "
+              "({{ istilah.pembanding }} atau lainnya) dibandingkan pada "
               "Tabel {{ no.tabel_pembanding }}.")
     caption(doc, key="tabel_pembanding", title="Perbandingan Realisasi dengan Pembanding")
     t = Table(doc, [0.8, 4.4, 1.2, 1.8, 2.2, 1.8, 2.0, 3.8], small=True)
