@@ -54,4 +54,22 @@ def depan(workbook: InputWorkbook, result: Result) -> dict:
         "serapan": fmt.pct(ik.serapan),
         "efisiensi_anggaran": fmt.pct(ik.efisiensi_anggaran),
         **jenis_belanja(ik.jenis_belanja),
+        "kalimat_target": _kalimat_target(result),
     }
+
+
+def _kalimat_target(result: Result) -> str:
+    """How many targets were reached, said apart from the categories: "Dari 7 indikator
+    yang dapat dinilai, 6 mencapai targetnya; target indikator 1.2 belum tercapai." ("" when
+    none can be judged)."""
+    met = [i.kode for i in result.indikator if i.tercapai is True]
+    missed = [i.kode for i in result.indikator if i.tercapai is False]
+    n = len(met) + len(missed)
+    if not n:
+        return ""
+    if not missed:
+        return (f"Seluruh target indikator yang dapat dinilai ({n} indikator) tercapai."
+                if n > 1 else "Target indikator yang dapat dinilai tercapai.")
+    return (f"Dari {n} indikator yang dapat dinilai, {len(met)} mencapai targetnya; target "
+            f"indikator {fmt.rangkai(missed)} belum tercapai, meskipun kategorinya dapat "
+            f"tetap tinggi (Bab III).")

@@ -96,6 +96,10 @@ def depan(doc):
               "sebagai berikut:")
     items(doc, "depan.sebaran", marker="{{ x.no }}",
           text="{{ x.kategori }} ({{ x.rentang }}): {{ x.jumlah }} indikator")
+    # whether the targets were reached, apart from the categories above
+    tag(doc, "{%p if depan.kalimat_target %}")
+    para(doc, "{{ depan.kalimat_target }}")
+    tag(doc, "{%p endif %}")
     para(doc, "Pencapaian kinerja tersebut didukung anggaran {{ istilah.apb }} sebesar {{ depan.pagu }}"
               "{% if depan.dua_jenis %}, terdiri atas Belanja Operasi {{ depan.pagu_operasi }} dan "
               "Belanja Modal {{ depan.pagu_modal }}{% elif depan.jenis_tunggal %}, seluruhnya "
