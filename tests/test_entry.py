@@ -21,7 +21,7 @@ def test_generate_leaves_every_output_and_line(tmp_path):
     written = [line.strip() for line in done.stdout.splitlines() if line.startswith("  /")]
     assert len(written) == 4 and all(Path(p).stat().st_size > 0 for p in written)
     # the last line printed through a pipe (buffered) is there
-    assert done.stdout.splitlines()[-1].startswith("Catatan pemeriksaan: 12 temuan, lihat ")
+    assert done.stdout.splitlines()[-1].startswith("Catatan pemeriksaan: 17 temuan, lihat ")
 
 
 def test_validate_of_a_broken_workbook_prints_its_whole_report(tmp_path, broken):

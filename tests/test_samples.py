@@ -439,8 +439,11 @@ def test_small_agency_without_optional_sheets(tmp_path):
     result = generate(path, tmp_path / "out")
     assert result.report.ok, [p.message() for p in result.report]
     # without the Analisis Indikator sheet, the two targets missed (1.2: 17 / 19 = 89,47% of
-    # 90; 1.3: 46 / 48 = 95,83% of 100) have no causes, remedies or plans: a note each
-    assert [(n.kind, n.message.split(" belum tercapai")[0]) for n in result.result.catatan] == [
+    # 90; 1.3: 46 / 48 = 95,83% of 100) have no causes, remedies or plans, and the two met
+    # (T.1, 1.1) no analysis: a note each
+    assert [(n.kind, n.message.split(" belum")[0]) for n in result.result.catatan] == [
+        ("analisis_kosong", "Analisis indikator T.1"),
+        ("analisis_kosong", "Analisis indikator 1.1"),
         ("target_belum_tercapai", "Target indikator 1.2"),
         ("target_belum_tercapai", "Target indikator 1.3")]
     document = docx.Document(str(result.written[0]))

@@ -117,7 +117,7 @@ def _analisis_1(workbook, result: Result, g: GroupResult, inds) -> dict:
     n = len(met) + len(missed)
     butir, penutup = [], []
     if n and not missed:
-        paragraf.append("Target indikator ini tercapai." if n == 1 and len(inds) == 1 else
+        paragraf.append(f"Target indikator {met[0].kode} tercapai." if n == 1 and len(inds) == 1 else
                         f"Seluruh target yang dapat dinilai tercapai ({len(met)} dari {n} "
                         f"indikator).")
     elif missed:
@@ -283,7 +283,7 @@ def _analisis_4(workbook, result: Result, g: GroupResult, inds, nomor: dict) -> 
         paragraf.append(f"Belum tersedia angka pembanding {_pembanding(result)} untuk "
                         f"indikator {label(g)}, sehingga realisasinya belum dibandingkan dengan "
                         f"pembanding di luar instansi.")
-    return {"judul": f"Dibandingkan dengan pembanding ({_pembanding(result)})",
+    return {"judul": "Dibandingkan dengan pembanding di luar instansi",
             "paragraf": paragraf, "daftar": daftar(butir, "huruf")}
 
 
@@ -368,9 +368,9 @@ def _analisis_6(workbook, result: Result, g: GroupResult, inds, nomor: dict) -> 
                      f"{fmt.pct(e.ambang)}), dengan sisa anggaran {fmt.rp(b.sisa)}; "
                      f"penjelasannya ada pada bagian Realisasi Anggaran.")
         elif e.efisien:
-            text += ", sehingga penggunaan sumber daya untuk sasaran ini efisien."
+            text += f", sehingga penggunaan sumber daya untuk {label(g)} efisien."
         else:
-            text += (", sehingga penggunaan sumber daya untuk sasaran ini belum efisien: "
+            text += (f", sehingga penggunaan sumber daya untuk {label(g)} belum efisien: "
                      "capaian kinerja lebih rendah daripada anggaran yang diserap.")
         paragraf.append(text if text.endswith(".") else text + ".")
     return {"judul": "Efisiensi penggunaan sumber daya", "paragraf": paragraf, "daftar": []}
