@@ -42,7 +42,9 @@ def _kesiapan(verdicts: list[LkeVerdict]) -> list[str]:
     return lines
 
 
-def render(workbook: InputWorkbook, result: Result) -> str:
+def render(workbook: InputWorkbook, result: Result, templat: list[str] = ()) -> str:
+    """The notes; `templat`: the warnings of `lkjip templates check` on the agency's own
+    templates, when they were used."""
     inst = workbook.instansi
     lines = [
         f"CATATAN PEMERIKSAAN LKjIP {inst.tahun}",
@@ -56,6 +58,9 @@ def render(workbook: InputWorkbook, result: Result) -> str:
         lines.append("Tidak ada temuan.")
     for i, note in enumerate(result.catatan, start=1):
         lines.append(f"{i}. {note.location}: {note.message}")
+    if templat:
+        lines += ["", "Templat instansi (lkjip templates check):"]
+        lines += [f"- {t}" for t in templat]
     lines += ["", f"Jumlah temuan: {len(result.catatan)}", ""]
     if result.lke:
         lines += _kesiapan(result.lke) + [""]

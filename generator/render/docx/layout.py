@@ -469,6 +469,21 @@ def keep_signatures(document) -> None:
                 _keep_next(p)
 
 
+def keep_totals(document) -> None:
+    """A table's total row (its last row, starting "JUMLAH") never stands alone at the top of
+    a page: the row before it keeps with it (Word moves the two together)."""
+    for tbl in _body(document).iter(_TBL):
+        rows = list(tbl.iterchildren(_TR))
+        if len(rows) < 3:
+            continue
+        cells = ["".join(tc.itertext()).strip() for tc in rows[-1].iterchildren(_TC)]
+        first = next((c for c in cells if c), "")
+        if not first.upper().startswith("JUMLAH"):
+            continue
+        for p in rows[-2].iter(_P):
+            _keep_next(p)
+
+
 # --- placeholders and formulas ------------------------------------------------------------
 
 PH_OPEN, PH_CLOSE = "\ue000", "\ue001"

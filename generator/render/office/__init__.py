@@ -10,11 +10,16 @@ the generator's own Python needs nothing extra.
 from __future__ import annotations
 
 import functools
+import json
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
+from dataclasses import dataclass
 from pathlib import Path
+
+from .fields import fill_indexes
 
 WORKER = Path(__file__).with_name("lo_worker.py")
 
@@ -72,4 +77,64 @@ def available() -> bool:
     return find_soffice() is not None and find_uno_python() is not None
 
 
-__all__ = ["OfficeError", "WORKER", "available", "find_soffice", "find_uno_python"]
+def wanted() -> bool:
+    """Whether the draft's lists are filled automatically: when LibreOffice is available,
+    unless LKJIP_LIBREOFFICE=0 (the test suite sets it; `--tanpa-libreoffice` too)."""
+    return os.environ.get("LKJIP_LIBREOFFICE", "1") != "0" and available()
+
+
+MISSING = ("PDF memerlukan LibreOffice (soffice) dan modul Python-nya (uno); pasang "
+           "LibreOffice (Debian/Ubuntu: sudo apt-get install libreoffice-writer-nogui "
+           "python3-uno), atau buat tanpa --pdf lalu simpan sebagai PDF dari Word.")
+TIMEOUT = float(os.environ.get("LKJIP_LO_TIMEOUT", "900"))
+
+
+@dataclass
+class Finished:
+    docx: bytes                 # the draft with its lists filled (as given when not)
+    pdf: bytes | None           # the publication PDF, when asked for
+    filled: int                 # index fields filled (Daftar Isi, Tabel, Gambar)
+
+
+def finish(docx: bytes, pdf: bool = False, name: str = "LKjIP.docx") -> Finished:
+    """LibreOffice lays the draft out: its Daftar Isi, Daftar Tabel and Daftar Gambar get
+    their page numbers (written into the draft's fields), and with `pdf` the publication
+    PDF is exported (fields updated, fonts embedded, bookmarks from the headings).
+    Raises OfficeError (an Indonesian message) when LibreOffice is missing or fails."""
+    python = find_uno_python() if find_soffice() else None
+    if python is None:
+        raise OfficeError(MISSING)
+    with tempfile.TemporaryDirectory(prefix="lkjip_lo_") as tmp:
+        src = Path(tmp) / name
+        src.write_bytes(docx)
+        out = Path(tmp) / (src.stem + ".pdf")
+        cmd = [python, str(WORKER), "fill", str(src)] + (["--pdf", str(out)] if pdf else [])
+        env = dict(os.environ)
+        soffice = find_soffice()
+        if soffice:
+            env["LKJIP_SOFFICE"] = soffice
+        try:
+            done = subprocess.run(cmd, capture_output=True, timeout=TIMEOUT, env=env)
+        except subprocess.TimeoutExpired:
+            raise OfficeError(f"LibreOffice tidak selesai dalam {TIMEOUT:.0f} detik.") from None
+        except OSError as exc:
+            raise OfficeError(f"LibreOffice tidak dapat dijalankan: {exc}.") from None
+        if done.returncode != 0:
+            why = done.stderr.decode("utf-8", "replace").strip().splitlines()
+            raise OfficeError("LibreOffice gagal mengolah draf Word"
+                              + (f": {why[-1]}" if why else "") + ".")
+        try:
+            indexes = json.loads(done.stdout.decode("utf-8"))["indexes"]
+        except (ValueError, KeyError):
+            raise OfficeError("LibreOffice memberi jawaban yang tidak dikenal.") from None
+        pdf_bytes = None
+        if pdf:
+            if not out.is_file() or out.stat().st_size == 0:
+                raise OfficeError("LibreOffice tidak menghasilkan PDF.")
+            pdf_bytes = out.read_bytes()
+    filled_docx, filled = fill_indexes(docx, indexes)
+    return Finished(filled_docx, pdf_bytes, filled)
+
+
+__all__ = ["Finished", "MISSING", "OfficeError", "WORKER", "available", "find_soffice",
+           "find_uno_python", "finish", "wanted"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from base import (
     SHADE_GROUP, SHADE_HEADER, Table, budget_rows, caption, figure, heading,
-    items, merge,
+    items, lead_in, merge,
     new_section, para, paragraphs, runs, set_shade, tag,
 )
 
@@ -165,9 +165,9 @@ def bab3(doc):
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if i.ada_rumus %}")
-    para(doc, "Perhitungan realisasi indikator:")
+    lead_in(doc, "Perhitungan realisasi indikator:")
     para(doc, "{{ i.rumus_label }}", style="Rumus", italic=True)
-    para(doc, "{{ i.rumus_angka }}", style="Rumus", bold=True)
+    para(doc, "{{ i.rumus_angka }}", style="Rumus", bold=True, keep_next=False)
     tag(doc, "{%p else %}")
     para(doc, "{{ i.kalimat_langsung }}")
     tag(doc, "{%p endif %}")
@@ -175,9 +175,9 @@ def bab3(doc):
     tag(doc, "{%p if i.keterangan %}")
     para(doc, "Keterangan: {{ i.keterangan }}")
     tag(doc, "{%p endif %}")
-    para(doc, "{{ i.pengantar_capaian }}")
+    lead_in(doc, "{{ i.pengantar_capaian }}")
     para(doc, "{{ i.rumus_capaian }}", style="Rumus", bold=True)
-    para(doc, "(Kategori {{ i.kategori }})", style="Rumus")
+    para(doc, "(Kategori {{ i.kategori }})", style="Rumus", keep_next=False)
     tag(doc, "{%p endfor %}")
     heading(doc, "Analisis {{ s.label }}", 4)
     tag(doc, "{%p for a in s.analisis %}")
@@ -196,7 +196,7 @@ def bab3(doc):
     para(doc, "{{ t }}")
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p for b in x.bagian %}")
-    para(doc, "{{ b.label }}", keep_next=True)
+    lead_in(doc, "{{ b.label }}")
     items(doc, "b.butir")
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endfor %}")
@@ -239,7 +239,7 @@ def bab3(doc):
     para(doc, "{{ bab3.dukungan_catatan }}", style="Catatan Tabel")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p for s in bab3.program_per_sasaran %}")
-    para(doc, "Program yang mendukung tercapainya {{ s.label }} “{{ s.nama }}”:")
+    lead_in(doc, "Program yang mendukung tercapainya {{ s.label }} “{{ s.nama }}”:")
     items(doc, "s.program")
     tag(doc, "{%p endfor %}")
 

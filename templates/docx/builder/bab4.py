@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from base import (
-    heading, items, para, paragraphs, runs, signature, tag,
+    heading, items, lead_in, para, paragraphs, runs, signature, tag,
 )
 
 
@@ -36,8 +36,8 @@ def bab4(doc):
     para(doc, "Langkah perbaikan untuk tahun-tahun berikutnya", style="Normal", bold=True,
          keep_next=True)
     tag(doc, "{%p if bab4.rekomendasi %}")
-    para(doc, "Target yang belum tercapai atau capaiannya belum optimal, beserta langkah yang "
-              "direncanakan untuk memperbaikinya:", keep_next=True)
+    lead_in(doc, "Target yang belum tercapai atau capaiannya belum optimal, beserta langkah yang "
+                 "direncanakan untuk memperbaikinya:")
     tag(doc, "{%p for r in bab4.rekomendasi %}")
     runs(doc, [("{{ r.judul }}", {"bold": True}), " ({{ r.alasan }}):"],
          style="Body Text").paragraph_format.keep_with_next = True
@@ -45,9 +45,9 @@ def bab4(doc):
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if bab4.rekomendasi_lain %}")
-    para(doc, "{% if bab4.rekomendasi %}Langkah lain yang direncanakan untuk mempertahankan "
-              "capaian:{% else %}Seluruh target tercapai pada kategori tertinggi. Langkah yang "
-              "direncanakan untuk mempertahankan capaian:{% endif %}", keep_next=True)
+    lead_in(doc, "{% if bab4.rekomendasi %}Langkah lain yang direncanakan untuk mempertahankan "
+                 "capaian:{% else %}Seluruh target tercapai pada kategori tertinggi. Langkah "
+                 "yang direncanakan untuk mempertahankan capaian:{% endif %}")
     tag(doc, "{%p for r in bab4.rekomendasi_lain %}")
     runs(doc, [("{{ r.judul }}", {"bold": True}), ":"],
          style="Body Text").paragraph_format.keep_with_next = True

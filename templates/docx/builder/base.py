@@ -171,8 +171,14 @@ def setup_styles(doc):
     _para_style(doc, "Sampul", size=14, bold=True, align=CENTER, after=6, line=1.15)
     _para_style(doc, "Judul Lampiran", size=12, bold=True, align=CENTER, after=4, line=1.15,
                 keep_next=True)
+    # formula lines keep with the next line (label, figures, result); the last line of a
+    # formula ("(Kategori ...)") turns it off in the template
     _para_style(doc, "Rumus", base="Body Text", size=11, align=CENTER, first=0, before=4,
-                after=4, line=1.15)
+                after=4, line=1.15, keep_next=True, keep_together=True)
+    # a lead-in sentence or label ("Faktor penghambat:") keeps with the list or formula it
+    # introduces, so it never ends a page alone
+    _para_style(doc, "Pengantar", base="Body Text", size=11, align=JUSTIFY, after=6,
+                line=1.5, keep_next=True, keep_together=True)
     _para_style(doc, "Header", size=8, italic=True, align=RIGHT, after=0, line=1.0)
     _para_style(doc, "Footer", size=9, align=CENTER, after=0, line=1.0)
     for level in (1, 2, 3):
@@ -357,8 +363,16 @@ def caption(doc, title, key=None, *, label=None, prefix=None, number=None, below
     return p
 
 
+def lead_in(doc, text):
+    """A sentence or label introducing a list or a formula (style Pengantar: kept with what
+    follows, so it never ends a page alone)."""
+    return para(doc, text, style="Pengantar")
+
+
 def items(doc, loop, marker="{{ x.no }}", text="{{ x.teks }}", style="Daftar"):
-    """A list written by a loop: one paragraph per item with a literal marker."""
+    """A list written by a loop: one paragraph per item with a literal marker; the sentence
+    introducing it keeps with its first item."""
+    keep_previous(doc, count=1, tables=False)
     tag(doc, "{%p for x in " + loop + " %}")
     p = doc.add_paragraph(style=style)
     p.add_run(marker)
