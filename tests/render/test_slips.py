@@ -176,3 +176,20 @@ def test_puebi_by_default_and_capitals_on_request(sample_checked, broken):
     assert bab1(workbook, result)["pegawai"]["kalimat"] == (
         "38 (Tiga Puluh Delapan) Orang, terdiri atas 24 (Dua Puluh Empat) Orang PNS, 1 (Satu) "
         "Orang PPPK dan 13 (Tiga Belas) Orang Tenaga Kontrak")
+
+
+# --- a ratio above 1 from money not spent ------------------------------------------------------
+
+def test_unabsorbed_sub_kegiatan_named_under_tabel_3_9(sample_checked):
+    ctx = bab3(*sample_checked)
+    note = next(n for n in ctx["efisiensi_program_catatan"] if n.startswith("**)"))
+    # Penyediaan Sandang: capaian 15 / 50 = 30,00% over serapan 19,99% = 1,50; Pemberian
+    # Akses ke Layanan Pendidikan dan Kesehatan Dasar: 100,00 / 24,42 = 4,10; both below the
+    # threshold 92: above 1 because the money stayed, not efficiency
+    assert "Penyediaan Sandang (1,50, serapan 19,99%)" in note
+    assert "Pemberian Akses ke Layanan Pendidikan dan Kesehatan Dasar (4,10, serapan 24,42%)" \
+        in note
+    row = next(r for r in ctx["efisiensi_program"]
+               if r["uraian"] == "Sub Kegiatan Pemberian Akses ke Layanan Pendidikan dan "
+                                 "Kesehatan Dasar")
+    assert row["efisiensi"] == "4,10 **)"

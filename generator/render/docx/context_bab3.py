@@ -9,7 +9,7 @@ from ...core.results import BudgetNode, IndicatorResult, Result
 from ...workbook.fieldtypes import NOT_MEASURED_TEXT, TargetRange
 from ...workbook.models import InputWorkbook
 from . import charts
-from .context_sasaran import kalimat_pembanding, kalimat_tercapai, sasaran, status_teks
+from .context_sasaran import kalimat_tercapai, sasaran, status_teks
 from .common import (
     PLACEHOLDER_PENJELASAN, budget_levels, daftar, kata, skala, skala_catatan, dengan_satuan, hasil_kali, jenis_belanja, kali,
     kalimat, lines, menunjang, nilai_indikator, one_line, placeholder, ringkas_sub,
@@ -288,8 +288,6 @@ def _pembanding(result: Result) -> list[dict]:
     rows = []
     for i in result.indikator:
         for b in i.pembanding:
-            places = fmt.desimal(i.satuan, b.realisasi if isinstance(b.realisasi, Decimal)
-                                 else None, b.nilai)
             posisi = {"lebih baik": "Lebih baik", "sama": "Sama", "dalam": "Dalam rentang",
                       "lebih buruk": "Belum mencapai" if b.jenis == "Target" else "Lebih buruk"
                       }.get(b.posisi or "", "Tidak dapat dibandingkan")
@@ -514,7 +512,14 @@ def _efisiensi_program(result: Result) -> tuple[list[dict], list[str]]:
                                                          "sub_kegiatan"))
                if n.efisiensi is not None and n.efisiensi.tidak_terserap]
     if unspent:
-        notes.append(_tidak_terserap_note(unspent[0].efisiensi.ambang))
+        note = _tidak_terserap_note(unspent[0].efisiensi.ambang)
+        subs = [n for n in unspent if n.level == "sub_kegiatan"]
+        if subs:
+            # the sub kegiatan where the money stayed, each with its serapan
+            note += " Sub kegiatan: " + "; ".join(
+                f"{n.nama} ({fmt.rasio(n.efisiensi.nilai)}, serapan "
+                f"{fmt.pct(n.budget.serapan)})" for n in subs) + "."
+        notes.append(note)
     if several:
         notes.append(f"{NOTE} Program atau kegiatan dengan beberapa indikator: capaian pada "
                      "barisnya adalah rata-rata capaian indikatornya (indikator yang tidak "
