@@ -70,6 +70,9 @@ def _kalimat_target(result: Result) -> str:
     if not missed:
         return (f"Seluruh target indikator yang dapat dinilai ({n} indikator) tercapai."
                 if n > 1 else "Target indikator yang dapat dinilai tercapai.")
+    kats = {result.indicator(k).kategori for k in missed}
+    kat = next(iter(kats)) if len(kats) == 1 and None not in kats else ""
+    walau = (f", walaupun capaian{'nya' if len(missed) == 1 else ' semuanya'} masuk "
+             f"kategori {kat}") if kat else ""
     return (f"Dari {n} indikator yang dapat dinilai, {len(met)} mencapai targetnya; target "
-            f"indikator {fmt.rangkai(missed)} belum tercapai, meskipun kategorinya dapat "
-            f"tetap tinggi (Bab III).")
+            f"indikator {fmt.rangkai(missed)} belum tercapai{walau} (uraiannya pada Bab III).")
