@@ -234,10 +234,13 @@ def terbilang(value: int) -> str:
     return " ".join(w.capitalize() for w in kata_bilangan(int(value)).split())
 
 
-def jumlah_kata(value: int, satuan: str = "") -> str:
-    """24 (Dua Puluh Empat) Orang."""
-    text = f"{angka(value)} ({terbilang(value)})"
-    return f"{text} {satuan}".strip()
+def jumlah_kata(value: int, satuan: str = "", kapital: bool = False) -> str:
+    """A count with its number words, as PUEBI writes them: "24 (dua puluh empat) orang";
+    capitalised when the agency chooses that style (Instansi "Gaya Terbilang"): "24 (Dua
+    Puluh Empat) Orang". The unit is given in lower case."""
+    words = terbilang(value) if kapital else kata_bilangan(int(value))
+    unit = " ".join(w[:1].upper() + w[1:] for w in satuan.split()) if kapital else satuan
+    return f"{angka(value)} ({words}) {unit}".strip()
 
 
 def rangkai(items) -> str:
@@ -248,13 +251,29 @@ def rangkai(items) -> str:
     return ", ".join(items[:-1]) + " dan " + items[-1]
 
 
-def rentang(batas_bawah: Number, batas_atas: Number) -> str:
-    """A band of the category scale (Tabel 3.1): "≥ 91", "76 - < 91", "< 51"."""
+def rentang(batas_bawah: Number, batas_atas: Number, tertulis: Number = None) -> str:
+    """A band of the category scale (Tabel 3.1) as an agency writes it.
+
+    `batas_atas` is the next band's lower bound (exclusive; None for the top band) and
+    `tertulis` the highest capaian the agency writes for this band (Skala Kategori "Batas
+    Atas"), if any. Written upper bound: "91–100", "≤ 50" for a band from 0. Otherwise the
+    top band "≥ 91"; with whole-number bounds the band closes one below the next:
+    "76–90", "≤ 50" (capaian between two bands, 90,50, falls into the lower: the scale's
+    note says so); with fractional bounds "≥ 75,50 dan < 90,50", "< 50,50"."""
+    low = Decimal(batas_bawah) if batas_bawah is not None else Decimal(0)
+    if tertulis is not None:
+        return f"≤ {nilai(tertulis)}" if low == 0 else f"{nilai(low)}–{nilai(tertulis)}"
     if batas_atas is None:
-        return f"≥ {nilai(batas_bawah)}"
-    if batas_bawah is None or Decimal(batas_bawah) == 0:
-        return f"< {nilai(batas_atas)}"
-    return f"{nilai(batas_bawah)} - < {nilai(batas_atas)}"
+        return f"≥ {nilai(low)}"
+    high = Decimal(batas_atas)
+    if low == low.to_integral_value() and high == high.to_integral_value():
+        top = high - 1
+        if low == 0:
+            return f"≤ {nilai(top)}"
+        return nilai(low) if top == low else f"{nilai(low)}–{nilai(top)}"
+    if low == 0:
+        return f"< {nilai(high)}"
+    return f"≥ {nilai(low)} dan < {nilai(high)}"
 
 
 def huruf(index: int) -> str:

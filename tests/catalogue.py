@@ -722,10 +722,17 @@ CASES: list[Case] = [
          0, VALID,
          note="Instansi!B4 (Tahun Laporan): Tahun Laporan 2024, tetapi semua Perjanjian Kinerja "
               "bertanggal tahun 2023; periksa Tahun Laporan."),
-    Case("sub_sasaran_lain", "Mengaitkan sub kegiatan dengan IKU sasaran lain dari programnya",
+    Case("sub_sasaran_lain", "Mengaitkan sub kegiatan program penunjang dengan IKU sasaran lain",
          edited({("Sub Kegiatan", "H2"): "1.1"}), 0, VALID,
-         note="Sub Kegiatan!H2 (Kode Indikator): Sub kegiatan 1.06.01.2.01.0001 mendukung IKU "
-              "1.1 (sasaran 1), sedangkan programnya 1.06.01 diukur dengan IKU 2.1 (sasaran 2)."),
+         note="Program!E2 (Kode Indikator): Program 1.06.01 melayani 2 sasaran (sasaran 1 dan "
+              "sasaran 2): sebagian sub kegiatannya mendukung IKU 1.1 di luar IKU programnya "
+              "(2.1). Wajar untuk program penunjang; anggaran setiap sub kegiatan tetap dihitung "
+              "pada IKU yang didukungnya (Tabel 3.8). Periksa bila tidak disengaja."),
+    Case("program_sasaran_lain", "Memberi program IKU sasaran lain dari semua sub kegiatannya",
+         edited({("Program", "E4"): "2.1"}), 0, VALID,
+         note="Sub Kegiatan!H25 (Kode Indikator): Sub kegiatan 1.06.03.2.01.0001 mendukung IKU "
+              "1.2 (sasaran 1), sedangkan programnya 1.06.03 diukur dengan IKU 2.1 (sasaran 2) "
+              "dan tidak ada sub kegiatannya yang mendukung sasaran itu."),
     Case("nip_ganda", "Menyalin NIP kepala dinas ke sekretaris",
          edited({("Pejabat", "C4"): "19680415 198911 1 001"}), 0, VALID,
          note="Pejabat!C4 (NIP): NIP 19680415 198911 1 001 dipakai oleh dua pejabat: HAWIANAN, "

@@ -181,7 +181,9 @@ def test_init_then_validate_lists_the_sheets_to_fill(tmp_path):
     lines = result.output.splitlines()
     # 20 sheets before the three Pegawai sheets became optional (issue 11.7)
     assert lines[1] == "Sheet yang masih perlu diisi (17):"
-    assert lines[2] == ("  - Instansi (belum diisi: Nama Pemerintah Daerah, Tempat, Tanggal "
+    # (Nama Pemerintah Daerah is required by the kind of agency, Jenis Instansi: asked for
+    # once these are filled, like Nama Kementerian/Lembaga for a unit of a ministry)
+    assert lines[2] == ("  - Instansi (belum diisi: Tempat, Tanggal "
                         "Laporan, Awal Periode Renstra, Akhir Periode Renstra, Kode Kepala "
                         "Instansi, Kode Kepala Daerah, Ambang Serapan (%), Visi)")
     assert lines[3:5] == ["  - Pejabat", "  - Unit Organisasi"]

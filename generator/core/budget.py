@@ -109,6 +109,7 @@ def node_capaian(outputs: list[Output]) -> Optional[Decimal]:
 
 def budget_tree(ctx: Context, base: dict[str, dict]) -> BudgetNode:
     wb = ctx.wb
+    ambang = wb.instansi.ambang_serapan
     rek_by_sub: dict[str, list[m.Rekening]] = defaultdict(list)
     for r in wb.rekening:
         rek_by_sub[r.kode_sub_kegiatan].append(r)
@@ -142,7 +143,7 @@ def budget_tree(ctx: Context, base: dict[str, dict]) -> BudgetNode:
         budget = sum_budgets([g.budget for g in groups], s.pagu_sebelum)
         out = ctx.output(s.indikator, s.satuan, s.target, s.realisasi)
         return BudgetNode(level="sub_kegiatan", kode=s.kode, nama=s.sub_kegiatan, budget=budget,
-                          output=out, outputs=[out], efisiensi=efisiensi(out.capaian, budget.serapan, budget.pagu),
+                          output=out, outputs=[out], efisiensi=efisiensi(out.capaian, budget.serapan, budget.pagu, ambang),
                           kode_indikator=s.kode_indikator, penjelasan=s.penjelasan_serapan,
                           location=ctx.loc("Sub Kegiatan", s.row, "kode"), children=groups)
 
@@ -154,7 +155,7 @@ def budget_tree(ctx: Context, base: dict[str, dict]) -> BudgetNode:
         outs = ([own] if k.indikator or not listed else []) + listed
         return BudgetNode(level="kegiatan", kode=k.kode, nama=k.kegiatan, budget=budget,
                           output=outs[0], outputs=outs,
-                          efisiensi=efisiensi(node_capaian(outs), budget.serapan, budget.pagu),
+                          efisiensi=efisiensi(node_capaian(outs), budget.serapan, budget.pagu, ambang),
                           location=ctx.loc("Kegiatan", k.row, "kode"), children=children)
 
     def prog_node(p: m.Program) -> BudgetNode:
@@ -175,7 +176,7 @@ def budget_tree(ctx: Context, base: dict[str, dict]) -> BudgetNode:
         out = outs[0] if outs else ctx.output(p.indikator, p.satuan, None, None)
         return BudgetNode(level="program", kode=p.kode, nama=p.program, budget=budget,
                           output=out, outputs=outs,
-                          efisiensi=efisiensi(node_capaian(outs), budget.serapan, budget.pagu),
+                          efisiensi=efisiensi(node_capaian(outs), budget.serapan, budget.pagu, ambang),
                           kode_indikator=p.kode_indikator,
                           location=ctx.loc("Program", p.row, "kode"), children=children)
 

@@ -24,7 +24,10 @@ from .results import (
     TujuanResult,
     YearFigure,
 )
+from . import analysis, lke
+from .agency import istilah
 from .review import review_notes
+from ..workbook.fieldtypes import NotMeasured
 from .sarana import sarana_rows, sarana_totals
 
 # Rekening lines the Word lampiran (Tabel 1.1) lists one by one: about 60 pages. Beyond it
@@ -104,6 +107,7 @@ def compute(wb: m.InputWorkbook) -> Result:
         berubah = k.target_pk_perubahan is not None and k.target_pk_perubahan != k.target_pk_awal
         kode_tujuan = ind.kode_tujuan or (sasaran_of[ind.kode_sasaran].kode_tujuan
                                           if ind.kode_sasaran in sasaran_of else None)
+        measured = not isinstance(b["realisasi"], NotMeasured)
         indicators.append(IndicatorResult(
             kode=ind.kode, nama=ind.indikator, satuan=ind.satuan, polaritas=ind.polaritas.value,
             kode_sasaran=ind.kode_sasaran, kode_tujuan=kode_tujuan,
@@ -121,9 +125,12 @@ def compute(wb: m.InputWorkbook) -> Result:
             kategori=kategori(b["dinilai"], ctx.scale) if b["dinilai"] is not None else None,
             tingkat_kemajuan=kemajuan.nilai if kemajuan else None, kemajuan=kemajuan,
             riwayat=history, anggaran=budget,
-            efisiensi=efisiensi(b["capaian"], budget.serapan, budget.pagu),
+            efisiensi=efisiensi(b["capaian"], budget.serapan, budget.pagu, inst.ambang_serapan),
             sub_kegiatan=[n.kode for n in served],
             skala_kualitatif=ind.skala_kualitatif, keterangan=k.keterangan,
+            tercapai=analysis.tercapai(b["skor"], measured),
+            pembanding=analysis.benchmarks(ctx, ind.kode, inst.tahun, b["lower"], b["levels"],
+                                           {y.tahun: y.realisasi for y in history}),
         ))
 
     tujuan = {t.kode: t.tujuan for t in wb.tujuan}
@@ -151,6 +158,7 @@ def compute(wb: m.InputWorkbook) -> Result:
         upper = ordered[i - 1].batas_bawah if i > 0 else None
         bands.append(ScaleBand(urutan=band.urutan, kategori=band.kategori,
                                batas_bawah=band.batas_bawah, batas_atas=upper,
+                               batas_atas_tertulis=band.batas_atas,
                                jumlah_indikator=sum(1 for r in indicators
                                                     if r.kategori == band.kategori)))
 
@@ -190,11 +198,16 @@ def compute(wb: m.InputWorkbook) -> Result:
             or any(p.jenis.value == "Perubahan" and p.pihak_pertama == inst.kode_kepala
                    for p in wb.perjanjian_kinerja),
             tahun=inst.tahun, riwayat_tahun={y.tahun for i in indicators for y in i.riwayat},
-            sarana=len(wb.sarana_prasarana)),
+            sarana=len(wb.sarana_prasarana),
+            pembanding=any(i.pembanding for i in indicators)),
         lampiran_rekening=len(wb.rekening) <= LAMPIRAN_MAX_REKENING,
         draf_sub_kegiatan=depth == "sub_kegiatan",
         draf_tingkat=depth,
     )
+    result = result.model_copy(update={"istilah": istilah(inst)})
+    result = result.model_copy(update={"kelompok": analysis.group_results(wb, result, ctx)})
+    result = result.model_copy(update={"rekomendasi": analysis.recommendations(wb, result, ctx)})
+    result = result.model_copy(update={"lke": lke.verdicts(wb, result, ctx)})
     notes = review_notes(wb, result, ctx)
     if not result.draf_sub_kegiatan:
         count = {"kegiatan": len(wb.sub_kegiatan), "program": len(wb.kegiatan),

@@ -35,6 +35,7 @@ ITEMS: list[tuple[str, str, str]] = [
     ("tabel_capaian", "Tabel", "3"),
     ("tabel_perbandingan", "Tabel", "3"),
     ("tabel_kemajuan", "Tabel", "3"),
+    ("tabel_pembanding", "Tabel", "3"),
     ("tabel_analisis", "Tabel", "3"),
     ("tabel_dukungan", "Tabel", "3"),
     ("gambar_capaian", "Gambar", "3"),
@@ -50,6 +51,10 @@ ITEMS: list[tuple[str, str, str]] = [
 ]
 KEYS = [key for key, _, _ in ITEMS]
 
+# Items that are the exception, absent unless the core says they are present (number({})
+# gives the numbers of a report with every usual table: the seed's).
+OPTIONAL_ABSENT = {"tabel_pembanding"}
+
 
 
 def number(present: Mapping[str, bool]) -> Numbering:
@@ -62,7 +67,7 @@ def number(present: Mapping[str, bool]) -> Numbering:
     full: dict[str, bool] = {}
     kinds: dict[str, str] = {}
     for key, kind, prefix in ITEMS:
-        here = bool(present.get(key, True))
+        here = bool(present.get(key, key not in OPTIONAL_ABSENT))
         full[key] = here
         kinds[key] = kind
         if here:
@@ -75,11 +80,14 @@ def number(present: Mapping[str, bool]) -> Numbering:
 
 
 def decide(*, jabatan: int, pendidikan: int, golongan: int, pk_perubahan: bool,
-           tahun: int, riwayat_tahun: Iterable[int], sarana: int) -> Numbering:
+           tahun: int, riwayat_tahun: Iterable[int], sarana: int,
+           pembanding: bool = False) -> Numbering:
     """The report's numbering from what the agency has: rows of the optional staff and sarana
     sheets, whether a PK perubahan exists, the years of the comparison (Tabel 3.3 needs at
-    least one year before the report year)."""
+    least one year before the report year), whether any indicator has a benchmark (the
+    comparison with benchmarks, Tabel 3.5 when present)."""
     return number({
+        "tabel_pembanding": pembanding,
         "tabel_jabatan": jabatan > 0,
         "tabel_pendidikan": pendidikan > 0,
         "tabel_golongan": golongan > 0,

@@ -89,11 +89,19 @@ class Efficiency(Frozen):
     serapan: Optional[Decimal]
     nilai: Optional[Decimal]
     alasan: Optional[str] = None      # why nilai is None
+    ambang: Optional[Decimal] = None  # the agency's absorption threshold (Ambang Serapan)
 
     @property
     def efisien(self) -> Optional[bool]:
         """>= 1 as displayed (2 decimals), like the kategori rule: 0,995 shows 1,00."""
         return None if self.nilai is None else round_half_up(self.nilai, 2) >= 1
+
+    @property
+    def tidak_terserap(self) -> bool:
+        """A ratio of 1 or more that comes from money not spent: serapan below the agency's
+        threshold (as displayed). It is not efficiency: the budget was not absorbed."""
+        return bool(self.efisien) and self.ambang is not None and self.serapan is not None \
+            and round_half_up(self.serapan, 2) < self.ambang
 
 
 class Output(Frozen):
@@ -143,6 +151,25 @@ class YearFigure(Frozen):
     capaian_tercatat: Optional[Decimal] = None
 
 
+class Benchmark(Frozen):
+    """An indicator's realisation set against a benchmark (Pembanding sheet): a national,
+    provincial or other target or realisation, with its source. `skor` measures the
+    realisation against the benchmark by the indicator's own rule (polarity, range, scale),
+    like a capaian; `posisi` reads it: "lebih baik", "sama", "dalam" (inside a range),
+    "lebih buruk", or None when they cannot be compared (`skor.alasan`)."""
+
+    tahun: int
+    tingkat: str                     # Nasional, Provinsi, Kabupaten/Kota, Standar ..., Lainnya
+    jenis: str                       # Target or Realisasi
+    nilai: TargetValue
+    sumber: str
+    keterangan: Optional[str] = None
+    realisasi: Optional[RealisasiValue] = None   # the indicator's, in that year
+    skor: Optional[Score] = None
+    posisi: Optional[str] = None
+    location: Optional[Location] = None
+
+
 class IndicatorResult(Frozen):
     kode: str
     nama: str
@@ -174,6 +201,11 @@ class IndicatorResult(Frozen):
     kode_tujuan: Optional[str] = None    # the tujuan (of its sasaran, or its own)
     skala_kualitatif: Optional[str] = None
     keterangan: Optional[str] = None     # reason when not measured
+    # Whether the target was reached, said apart from the kategori (a capaian of 95% is
+    # "Sangat Tinggi" and still a target missed): capaian of 100 or more as displayed; for
+    # a zero target missed when anything happened; None when not measured or undefined.
+    tercapai: Optional[bool] = None
+    pembanding: list[Benchmark] = []     # benchmarks, the report year's first
 
     @property
     def turun(self) -> bool:
@@ -199,6 +231,96 @@ class SasaranResult(Frozen):
     capaian_sumber: str = "Rata-rata Indikator"
 
 
+class YearCapaian(Frozen):
+    """The capaian of a sasaran (or of a tujuan's own indicators) in one year: the mean of
+    its indicators' capaian that year (capped as in the report year)."""
+
+    tahun: int
+    capaian: Optional[Decimal]
+    jumlah: int                      # indicators with a capaian that year
+    dari: int                        # indicators of the group
+
+
+class Analysis(Frozen):
+    """One of the seven analyses PermenPANRB 53/2014 asks for each sasaran, and how complete
+    the workbook makes it: "lengkap", "sebagian" or "belum", with what would complete it."""
+
+    nomor: int                       # 1..7 in the order of the regulation
+    status: str
+    lengkapi: list[str] = []         # cells to fill, as "Sheet!C4 (Kolom): what"
+
+
+class GroupResult(Frozen):
+    """A sasaran, or a tujuan's own indicators, with the analyses of PermenPANRB 53/2014:
+    capaian this year and in earlier years, progress toward the Renstra end target,
+    benchmarks, met or missed, budget and efficiency, the programs that carried it."""
+
+    tingkat: str                     # "sasaran" or "tujuan"
+    kode: str
+    nama: str
+    tujuan: str
+    indikator: list[str]
+    capaian: Optional[Decimal]
+    kategori: Optional[str]
+    capaian_sumber: str = "Rata-rata Indikator"
+    tercapai: Optional[bool]         # every measured indicator reached its target
+    indikator_tercapai: list[str]
+    indikator_belum: list[str]       # measured, target not reached
+    indikator_lain: list[str]        # not measured, or capaian undefined
+    riwayat: list[YearCapaian]       # earlier years, then the report year
+    kemajuan: Optional[Decimal]      # mean tingkat kemajuan of its indicators
+    kemajuan_jumlah: int = 0         # indicators with a tingkat kemajuan
+    anggaran: Budget                 # the sum of its indicators' budgets (Tabel 3.8 groups)
+    efisiensi: Efficiency            # capaian / serapan of that budget
+    program: list[str]               # programs whose sub kegiatan serve its indicators
+    analisis: list[Analysis]         # the seven analyses, in order
+
+
+class Recommendation(Frozen):
+    """A target that needs work next year (missed, below the top category, not measured,
+    worse than its benchmark), with the steps the workbook plans for it (Rencana Tindak
+    Lanjut); BAB IV builds its recommendations from these."""
+
+    kode_indikator: str
+    alasan: list[str]                # why it needs work, in words
+    rencana: list[str]               # planned steps; empty: a placeholder and a review note
+    perlu: bool = True               # False: planned steps of a target that did not need them
+    location: Optional[Location] = None   # where the planned steps are (or are to be) written
+
+
+class LkeVerdict(Frozen):
+    """A criterion of the evaluation worksheet (LKE AKIP, PermenPANRB 88/2021) or of the
+    report format (PermenPANRB 53/2014), judged from the workbook: "terpenuhi", "sebagian"
+    or "belum", where the draft meets it and which cells would complete it."""
+
+    kode: str
+    bagian: str
+    kriteria: str
+    status: str
+    bukti: str                       # where the draft shows it
+    alasan: str = ""                 # why not (fully) met
+    lengkapi: list[str] = []
+
+
+class Istilah(Frozen):
+    """Words that follow the kind of agency (Instansi "Jenis Instansi"): a perangkat daerah
+    of a kabupaten/kota or a province, or a unit of a ministry or central agency."""
+
+    pusat: bool
+    apb: str                         # APBD / APBN
+    apb_panjang: str
+    rpjm: str                        # RPJMD / RPJMN
+    rpjm_panjang: str
+    pimpinan: str                    # kepala daerah / pimpinan kementerian/lembaga
+    jenis: str                       # perangkat daerah / unit kerja
+    pemerintah: str                  # pemerintah daerah / kementerian/lembaga
+    renstra_acuan: str               # what the Renstra is aligned with: RPJMD / Renstra K/L
+    dpa: str                         # DPA/DPPA / DIPA
+    dpa_panjang: str                 # Dokumen Pelaksanaan Anggaran (DPA) / ... (DIPA)
+    sasaran_atas: str                # sasaran strategis daerah / sasaran strategis K/L
+    pembanding: str                  # the benchmarks one looks for: nasional, provinsi, SPM
+
+
 class TujuanResult(Frozen):
     kode: str
     nama: str
@@ -212,6 +334,7 @@ class ScaleBand(Frozen):
     batas_bawah: Decimal
     batas_atas: Optional[Decimal]    # exclusive; None for the top band
     jumlah_indikator: int
+    batas_atas_tertulis: Optional[Decimal] = None   # as the agency writes it (Tabel 3.1 only)
 
 
 class StaffTotals(Frozen):
@@ -344,6 +467,12 @@ class Result(Frozen):
     indikator: list[IndicatorResult]
     sasaran: list[SasaranResult]
     tujuan: list[TujuanResult] = []
+    # the analyses of PermenPANRB 53/2014 per sasaran (and per tujuan with own indicators),
+    # in the order of groups()
+    kelompok: list[GroupResult] = []
+    rekomendasi: list[Recommendation] = []
+    lke: list[LkeVerdict] = []       # the self-check against the evaluation worksheet
+    istilah: Optional[Istilah] = None
     skala: list[ScaleBand]
     anggaran: BudgetNode             # the total, with urusan > program > ... below
     dukungan: list[IndicatorSupport]
@@ -390,6 +519,9 @@ class Result(Frozen):
                 out.append(IndicatorGroup(tingkat="sasaran", kode=s.kode, nama=s.nama,
                                           tujuan=s.tujuan, indikator=list(s.indikator)))
         return out
+
+    def group(self, tingkat: str, kode: str) -> GroupResult:
+        return next(g for g in self.kelompok if g.tingkat == tingkat and g.kode == kode)
 
     def indicator(self, kode: str) -> IndicatorResult:
         return next(i for i in self.indikator if i.kode == kode)

@@ -399,20 +399,172 @@ def _pk_rows(wb: m.InputWorkbook, result: Result, ctx: Context, add: Add) -> Non
 
 @check
 def _sasaran_of_sub(wb: m.InputWorkbook, result: Result, ctx: Context, add: Add) -> None:
+    """A sub kegiatan serving the IKU of another sasaran than its program's IKU. A program
+    whose sub kegiatan serve the IKU of its own sasaran and of others (a penunjang program
+    serving several sasaran) is said once, as such; a sub kegiatan of a program none of
+    whose sub kegiatan serve the program's sasaran is flagged on its own row."""
     sasaran = {i.kode: i.kode_sasaran for i in wb.indikator}
     kegiatan = {k.kode: k for k in wb.kegiatan}
-    program = {p.kode: p for p in wb.program}
+    per_program: dict[str, list[m.SubKegiatan]] = {}
     for s in wb.sub_kegiatan:
         keg = kegiatan.get(s.kode_kegiatan)
-        prog = program.get(keg.kode_program) if keg else None
-        if prog is None:
+        if keg is not None:
+            per_program.setdefault(keg.kode_program, []).append(s)
+    for prog in wb.program:
+        theirs = sasaran.get(prog.kode_indikator)
+        subs = [s for s in per_program.get(prog.kode, []) if sasaran.get(s.kode_indikator)]
+        if theirs is None or not subs:
             continue
-        mine, theirs = sasaran.get(s.kode_indikator), sasaran.get(prog.kode_indikator)
-        if mine is not None and theirs is not None and mine != theirs:
+        others = [s for s in subs if sasaran[s.kode_indikator] != theirs]
+        if not others:
+            continue
+        if any(sasaran[s.kode_indikator] == theirs for s in subs):
+            served = sorted({sasaran[s.kode_indikator] for s in subs})
+            ikus = sorted({s.kode_indikator for s in others})
+            add("program_lintas_sasaran", "Program", prog.row, "kode_indikator",
+                f"Program {prog.kode} melayani {len(served)} sasaran "
+                f"({fmt.rangkai(['sasaran ' + k for k in served])}): sebagian sub kegiatannya "
+                f"mendukung IKU {fmt.rangkai(ikus)} di luar IKU programnya "
+                f"({prog.kode_indikator}). Wajar untuk program penunjang; anggaran setiap sub "
+                f"kegiatan tetap dihitung pada IKU yang didukungnya (Tabel 3.8). Periksa bila "
+                f"tidak disengaja.")
+            continue
+        for s in others:
             add("sub_sasaran_lain", "Sub Kegiatan", s.row, "kode_indikator",
-                f"Sub kegiatan {s.kode} mendukung IKU {s.kode_indikator} (sasaran {mine}), "
-                f"sedangkan programnya {prog.kode} diukur dengan IKU {prog.kode_indikator} "
-                f"(sasaran {theirs}).")
+                f"Sub kegiatan {s.kode} mendukung IKU {s.kode_indikator} (sasaran "
+                f"{sasaran[s.kode_indikator]}), sedangkan programnya {prog.kode} diukur dengan "
+                f"IKU {prog.kode_indikator} (sasaran {theirs}) dan tidak ada sub kegiatannya "
+                f"yang mendukung sasaran itu.")
+
+
+@check
+def _target_belum_tercapai(wb: m.InputWorkbook, result: Result, ctx: Context, add: Add) -> None:
+    """A target missed whose causes, remedies or plans are not written: the draft shows a
+    placeholder where they belong."""
+    analisis = {a.kode_indikator: a for a in wb.analisis_indikator}
+    fields = (("penghambat", "Faktor Penghambat"), ("upaya", "Upaya"),
+              ("rencana", "Rencana Tindak Lanjut"))
+    for i in result.indikator:
+        if i.tercapai is not False:
+            continue
+        a = analisis.get(i.kode)
+        missing = [(f, label) for f, label in fields if a is None or not getattr(a, f)]
+        if not missing:
+            continue
+        capaian = f" (capaian {fmt.pct(i.capaian)})" if i.capaian is not None else ""
+        add("target_belum_tercapai", "Analisis Indikator", a.row if a else None,
+            missing[0][0],
+            f"Target indikator {i.kode} belum tercapai{capaian}, tetapi "
+            f"{fmt.rangkai([label for _, label in missing])} belum diisi; draf menampilkan "
+            f"tempat kosong berwarna kuning di tempatnya (analisis sasaran dan Bab IV).")
+
+
+@check
+def _analisis_kosong(wb: m.InputWorkbook, result: Result, ctx: Context, add: Add) -> None:
+    """An indicator not missed whose analysis is not written at all: the draft shows a
+    placeholder for its supporting factors (a missed one is said by _target_belum_tercapai)."""
+    analisis = {a.kode_indikator: a for a in wb.analisis_indikator}
+    for i in result.indikator:
+        if i.tercapai is False:
+            continue
+        a = analisis.get(i.kode)
+        if a and (a.uraian or a.pendukung or a.penghambat or a.upaya or a.rencana):
+            continue
+        add("analisis_kosong", "Analisis Indikator", a.row if a else None, "pendukung",
+            f"Analisis indikator {i.kode} belum diisi (uraian, faktor pendukung, penghambat, "
+            f"upaya); draf menampilkan tempat kosong berwarna kuning untuk faktor "
+            f"pendukungnya.")
+
+
+@check
+def _rencana_kosong(wb: m.InputWorkbook, result: Result, ctx: Context, add: Add) -> None:
+    """A target that needs work (below the top category, not measured, worse than its
+    benchmark) without planned steps: BAB IV shows a placeholder for its recommendation.
+    A missed target is said by _target_belum_tercapai."""
+    for r in result.rekomendasi:
+        if not r.perlu or r.rencana or result.indicator(r.kode_indikator).tercapai is False:
+            continue
+        add("rekomendasi_kosong", r.location.sheet, r.location.row, "rencana",
+            f"Indikator {r.kode_indikator} perlu perbaikan ({'; '.join(r.alasan)}), tetapi "
+            f"Rencana Tindak Lanjut-nya belum diisi; rekomendasi Bab IV menampilkan tempat "
+            f"kosong.")
+
+
+@check
+def _efisiensi_tidak_terserap(wb: m.InputWorkbook, result: Result, ctx: Context,
+                              add: Add) -> None:
+    """An efficiency ratio of 1 or more that comes from a budget not absorbed (serapan below
+    the threshold): the draft says so; the reviewer should see which sub kegiatan left it."""
+    rows = {i.kode: i.row for i in wb.indikator}
+    threshold = wb.instansi.ambang_serapan
+    below = {n.kode: n for n in result.sub_di_bawah_ambang}
+    for i in result.indikator:
+        e = i.efisiensi
+        if not e.tidak_terserap:
+            continue
+        subs = [below[k] for k in i.sub_kegiatan if k in below]
+        names = f"; sub kegiatan di bawah ambang: {', '.join(s.kode for s in subs)}" if subs else ""
+        todo = [s for s in subs if not s.penjelasan]
+        tail = (" Isi Penjelasan Serapan sub kegiatan " + ", ".join(s.kode for s in todo) + "."
+                if todo else " Penjelasan serapannya tampil di Bab III B." if subs else "")
+        add("efisiensi_tidak_terserap", "Indikator", rows.get(i.kode), "kode",
+            f"Tingkat efisiensi indikator {i.kode} {fmt.rasio(e.nilai)} berasal dari anggaran "
+            f"yang tidak terserap (serapan {fmt.pct(e.serapan)}, di bawah ambang "
+            f"{fmt.pct(threshold)}){names}; draf menyebutnya anggaran tidak terserap, bukan "
+            f"efisiensi.{tail}")
+
+
+@check
+def _induk_dalam_nama(wb: m.InputWorkbook, result: Result, ctx: Context, add: Add) -> None:
+    """A Nama Instansi that already holds its pemda (or ministry): the draft names it once."""
+    inst = wb.instansi
+    if not inst.induk_dalam_nama:
+        return
+    field = "nama_kl" if inst.pusat else "nama_pemda"
+    add("nama_instansi_induk", "Instansi", _key_row(wb, "nama_instansi"), "nama_instansi",
+        f"Nama Instansi \"{inst.nama_instansi}\" sudah memuat \"{inst.induk}\" "
+        f"({ctx.loc('Instansi', _key_row(wb, field), field).field}); draf menulis nama "
+        f"lengkapnya sekali: \"{inst.nama_lengkap}\". Sebaiknya tulis nama instansi saja "
+        f"(mis. \"{_tanpa(inst.nama_instansi, inst.induk)}\").")
+
+
+def _tanpa(nama: str, induk: str) -> str:
+    """The agency's name without its pemda: "Sekretariat Daerah"."""
+    words, drop = nama.split(), induk.split()
+    low = [w.casefold() for w in words]
+    target = [w.casefold() for w in drop]
+    for k in range(len(words) - len(drop), -1, -1):
+        if low[k:k + len(drop)] == target:
+            return " ".join(words[:k] + words[k + len(drop):]) or nama
+    return nama
+
+
+@check
+def _skala_batas_atas(wb: m.InputWorkbook, result: Result, ctx: Context, add: Add) -> None:
+    """A category's printed upper bound (Batas Atas) that does not fit its band."""
+    scale = sorted(wb.skala_kategori, key=lambda s: s.batas_bawah, reverse=True)
+    for above, band in zip([None] + scale[:-1], scale):
+        if band.batas_atas is None:
+            continue
+        if band.batas_atas < band.batas_bawah or (
+                above is not None and band.batas_atas >= above.batas_bawah):
+            limit = f" dan kurang dari {fmt.nilai(above.batas_bawah)}" if above else ""
+            add("skala_batas_atas", "Skala Kategori", band.row, "batas_atas",
+                f"Batas atas kategori {band.kategori} ({fmt.nilai(band.batas_atas)}) tidak "
+                f"sesuai rentangnya: harus paling kecil {fmt.nilai(band.batas_bawah)}{limit}. "
+                f"Tabel skala menampilkan angka ini, sedangkan kategori tetap ditentukan oleh "
+                f"batas bawah.")
+
+
+@check
+def _pembanding(wb: m.InputWorkbook, result: Result, ctx: Context, add: Add) -> None:
+    """A benchmark that cannot be compared with the indicator's realisation."""
+    for i in result.indikator:
+        for b in i.pembanding:
+            if b.posisi is None and b.location is not None:
+                add("pembanding", b.location.sheet, b.location.row, "nilai",
+                    f"Pembanding indikator {i.kode} tahun {b.tahun} tidak dapat dibandingkan "
+                    f"dengan realisasinya: {b.skor.alasan if b.skor else 'data tidak lengkap'}.")
 
 
 # Sheets whose rows carry a code or a key of their own are checked for duplicates by

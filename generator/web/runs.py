@@ -26,6 +26,7 @@ from .. import messages
 from ..output import safe_name
 from ..pipeline import STAGES, OutputError, generate
 from ..render import TemplateError
+from ..render import notes as notes_text
 from ..workbook import WorkbookError
 
 log = logging.getLogger("lkjip.web")
@@ -85,6 +86,8 @@ class Run:
     problems: list[dict[str, Any]] = field(default_factory=list)
     notes: list[dict[str, Any]] = field(default_factory=list)
     notes_heading: str = ""
+    kesiapan: list[dict[str, Any]] = field(default_factory=list)
+    kesiapan_ringkas: str = ""
     files: list[Path] = field(default_factory=list)
     delivered: set[str] = field(default_factory=set)
 
@@ -126,6 +129,9 @@ class Run:
             "problems": self.problems,
             "notes_heading": self.notes_heading,
             "notes": self.notes,
+            "kesiapan_heading": notes_text.KESIAPAN_JUDUL if self.kesiapan else "",
+            "kesiapan_ringkas": self.kesiapan_ringkas,
+            "kesiapan": self.kesiapan,
             "files": [{"name": p.name, "label": _label(p.name), "size": size,
                        "url": f"/hasil/{self.id}/{p.name}"}
                       for p, size in _sizes(self.files)],
@@ -239,6 +245,12 @@ class Runs:
                 run.notes_heading = messages.notes_heading(len(notes))
                 run.notes = [{"no": i, "lokasi": str(n.location), "temuan": n.message}
                              for i, n in enumerate(notes, start=1)]
+                lke = done.result.lke
+                run.kesiapan_ringkas = notes_text.kesiapan_ringkas(lke) if lke else ""
+                run.kesiapan = [{"kode": v.kode, "kriteria": v.kriteria,
+                                 "status": notes_text.STATUS_TEKS[v.status],
+                                 "kelas": v.status, "bukti": v.bukti, "catatan": v.alasan,
+                                 "lengkapi": list(v.lengkapi)} for v in lke]
                 run.files = list(done.written)
                 self._finish(run, DONE, messages.valid_summary(run.name))
         finally:

@@ -43,6 +43,7 @@ REFERENCES: dict[tuple[str, str], tuple[str, str]] = {
     ("Sub Kegiatan", "kode_indikator"): ("Indikator", "kode"),
     ("Rekening", "kode_sub_kegiatan"): ("Sub Kegiatan", "kode"),
     ("Analisis Indikator", "kode_indikator"): ("Indikator", "kode"),
+    ("Pembanding", "kode_indikator"): ("Indikator", "kode"),
     ("Perjanjian Kinerja", "pihak_pertama"): ("Pejabat", "kode"),
     ("Perjanjian Kinerja", "pihak_kedua"): ("Pejabat", "kode"),
     ("PK Indikator", "kode_pk"): ("Perjanjian Kinerja", "kode"),

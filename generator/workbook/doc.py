@@ -193,7 +193,25 @@ dengan target akhir Renstra menggantikan target tahun ini) dan di tahun-tahun la
   = 90 (Tinggi), bukan 105.
 - **Capaian Sasaran**: `Rata-rata Indikator` (bawaan) = rata-rata capaian indikator
   sasaran itu; `Dari Workbook` = kolom Capaian sheet Sasaran (wajib diisi).
-- **Skala Kategori** (sheet): batas bawah setiap kategori, dari yang tertinggi.
+- **Skala Kategori** (sheet): batas bawah setiap kategori, dari yang tertinggi. Kolom
+  opsional **Batas Atas** menulis rentang seperti pada skala instansi (Tabel 3.1): Tinggi
+  76 dan 90 → "76–90"; Sangat Tinggi 91 dan 100 → "91–100". Kosong: dari batas bawah
+  kategori di atasnya ("76–90" bila batasnya bilangan bulat, "≥ 91" untuk yang tertinggi,
+  "≤ 50" untuk yang terendah). Kategori tetap ditentukan oleh batas bawah: 90,50 termasuk
+  Tinggi dan 104 termasuk Sangat Tinggi; catatan di bawah Tabel 3.1 menyebutnya.
+- **Jenis Instansi**: `Perangkat Daerah Kabupaten/Kota` (bawaan), `Perangkat Daerah
+  Provinsi`, atau `Unit Kementerian/Lembaga` (direktorat, pusat, balai instansi pusat).
+  Untuk unit kementerian/lembaga isi **Nama Kementerian/Lembaga** (mis. Badan Pengawas Obat
+  dan Makanan) dan kosongkan Nama Pemerintah Daerah; draf lalu menulis APBN, DIPA, RPJMN,
+  Renstra K/L dan pimpinan kementerian/lembaga, bukan APBD, DPA, RPJMD dan kepala daerah,
+  dan sampulnya "PUSAT ... / BADAN ...", bukan "PEMERINTAH KABUPATEN ...". Kode Kepala Daerah
+  diisi dengan pimpinan kementerian/lembaga.
+- **Nama Instansi** ditulis tanpa nama pemerintah daerahnya ("Sekretariat Daerah", bukan
+  "Sekretariat Daerah Provinsi Sumatera Utara"): draf menyambungkan keduanya sekali. Bila
+  nama instansi sudah memuatnya, draf tidak mengulanginya dan catatan pemeriksaan
+  menyarankan nama yang lebih pendek.
+- **Gaya Terbilang**: `Huruf Kecil (PUEBI)` (bawaan): "38 (tiga puluh delapan) orang";
+  `Huruf Kapital`: "38 (Tiga Puluh Delapan) Orang".
 - **Efisiensi**: tingkat efisiensi (Bab III) = capaian (%) / serapan (%), ≥ 1 efisien;
   tidak terdefinisi bila serapan 0% atau tanpa pagu, dan indikator itu tidak dihitung
   efisien maupun tidak efisien. "Efisiensi anggaran" di Ikhtisar = 100 − serapan (sisa
@@ -218,6 +236,28 @@ dengan target akhir Renstra menggantikan target tahun ini) dan di tahun-tahun la
 - Program/kegiatan/sub kegiatan "menunjang" sasaran bila capaian keluarannya masuk
   kategori tertinggi pada Skala Kategori (dengan beberapa indikator: dinilai per indikator,
   pada barisnya masing-masing di Tabel 3.6).
+- **Target tercapai** bila capaian (dua desimal) sekurang-kurangnya 100%, terpisah dari
+  kategorinya: capaian 96,30% masuk kategori Sangat Tinggi tetapi targetnya belum tercapai,
+  dan draf menyebut keduanya. Target yang belum tercapai memerlukan Faktor Penghambat, Upaya
+  dan Rencana Tindak Lanjut di sheet Analisis Indikator; yang kosong tampil sebagai tempat
+  kosong berwarna kuning dan disebut di catatan pemeriksaan.
+- **Capaian sasaran per tahun** (Tabel 3.3, baris sasaran) = rata-rata capaian indikatornya
+  pada tahun itu. Contoh Dinas Sosial, sasaran 1, 2023: (98,29/97 + 89/90 + 91,94/95 +
+  80,4/84 + 95/98 + 100/99) × 100 / 6 = 98,44%.
+- **Anggaran sasaran** (Tabel 3.8, baris jumlah sasaran) = jumlah anggaran IKU-nya;
+  tingkat efisiensi sasaran = capaian sasaran / serapannya. Contoh Dinas Sosial, sasaran 1:
+  Rp3.502.772.670, realisasi Rp3.014.842.488 (86,07%).
+- **Tingkat efisiensi di atas 1 dengan serapan di bawah Ambang Serapan** berasal dari
+  anggaran yang tidak terserap, bukan penghematan: draf menandainya `**)` dan menyebutnya
+  demikian, dan catatan pemeriksaan menyebut sub kegiatannya. Contoh Dinas Sosial, Sub
+  Kegiatan Penyediaan Sandang: capaian 30,00% / serapan 19,99% = 1,50.
+- **Pembanding** (sheet Pembanding): realisasi dibandingkan dengan angka pembanding menurut
+  polaritas indikator. Contoh Dinas Kesehatan: AKI 83,83 per 100.000 KH lebih baik dari
+  target nasional 183 (makin rendah makin baik; RPJMN 2020–2024).
+- **Rekomendasi Bab IV** dibangun dari kolom Rencana Tindak Lanjut untuk setiap target yang
+  belum tercapai, di bawah kategori tertinggi, tidak dapat diukur, atau belum mencapai
+  pembandingnya. Pemeriksaan kesiapan evaluasi (LKE AKIP) menilai kelengkapannya:
+  [kesiapan_evaluasi.md](kesiapan_evaluasi.md).
 """
 
 _TYPE_NAMES = {

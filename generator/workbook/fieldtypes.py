@@ -394,3 +394,72 @@ class BagianPK(Choice):
     def synonyms(cls) -> dict[str, str]:
         return {"strategis": "Sasaran Strategis", "kegiatan": "Sasaran Kegiatan",
                 "sasaran kegiatan individu": "Sasaran Kegiatan"}
+
+
+class JenisInstansi(Choice):
+    """The kind of agency: a regional one (of a kabupaten/kota or a province) or a unit of a
+    ministry or central agency; the draft's words follow it (APBD/APBN, RPJMD/RPJMN, ...)."""
+
+    KABUPATEN = "Perangkat Daerah Kabupaten/Kota"
+    PROVINSI = "Perangkat Daerah Provinsi"
+    KL = "Unit Kementerian/Lembaga"
+
+    @classmethod
+    def synonyms(cls) -> dict[str, str]:
+        return {"kabupaten": cls.KABUPATEN.value, "kota": cls.KABUPATEN.value,
+                "kabupaten/kota": cls.KABUPATEN.value, "opd": cls.KABUPATEN.value,
+                "perangkat daerah": cls.KABUPATEN.value, "skpd": cls.KABUPATEN.value,
+                "provinsi": cls.PROVINSI.value, "perangkat daerah provinsi": cls.PROVINSI.value,
+                "kementerian": cls.KL.value, "lembaga": cls.KL.value, "k/l": cls.KL.value,
+                "kementerian/lembaga": cls.KL.value, "unit k/l": cls.KL.value,
+                "instansi pusat": cls.KL.value, "pusat": cls.KL.value}
+
+    @property
+    def pusat(self) -> bool:
+        return self is JenisInstansi.KL
+
+
+class GayaTerbilang(Choice):
+    """How a count's number words are written: lower case as PUEBI writes them ("38 (tiga
+    puluh delapan) orang", the default) or capitalised ("38 (Tiga Puluh Delapan) Orang")."""
+
+    PUEBI = "Huruf Kecil (PUEBI)"
+    KAPITAL = "Huruf Kapital"
+
+    @classmethod
+    def synonyms(cls) -> dict[str, str]:
+        return {"puebi": cls.PUEBI.value, "kecil": cls.PUEBI.value,
+                "huruf kecil": cls.PUEBI.value, "eyd": cls.PUEBI.value,
+                "kapital": cls.KAPITAL.value, "besar": cls.KAPITAL.value,
+                "huruf besar": cls.KAPITAL.value}
+
+
+class TingkatPembanding(Choice):
+    """Whose figure a benchmark is (its level)."""
+
+    NASIONAL = "Nasional"
+    PROVINSI = "Provinsi"
+    KABUPATEN = "Kabupaten/Kota"
+    SPM = "Standar Pelayanan Minimal"
+    LAINNYA = "Lainnya"
+
+    @classmethod
+    def synonyms(cls) -> dict[str, str]:
+        return {"spm": cls.SPM.value, "kabupaten": cls.KABUPATEN.value,
+                "kota": cls.KABUPATEN.value, "daerah": cls.KABUPATEN.value,
+                "nasional (rpjmn)": cls.NASIONAL.value, "rpjmn": cls.NASIONAL.value,
+                "pusat": cls.NASIONAL.value, "provinsi (rpjmd)": cls.PROVINSI.value,
+                "lain": cls.LAINNYA.value, "lain-lain": cls.LAINNYA.value,
+                "internasional": cls.LAINNYA.value}
+
+
+class JenisPembanding(Choice):
+    """Whether a benchmark is a target set by someone else or a realisation measured."""
+
+    TARGET = "Target"
+    REALISASI = "Realisasi"
+
+    @classmethod
+    def synonyms(cls) -> dict[str, str]:
+        return {"sasaran": "Target", "standar": "Target", "capaian": "Realisasi",
+                "rata-rata": "Realisasi", "hasil": "Realisasi"}

@@ -14,11 +14,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 from .pictures import Picture
 from .problems import Notice
 from .fieldtypes import (
-    Amount, BagianPK, CapaianSasaran, Code, Count, Date, Depth, Items, JenisBelanja, JenisPK,
-    KertasSpreadsheet, Line,
-    Money, Narrative, Nip, Order, Pengali, Percent, Polaritas, Positive, Realisasi, Target, Year,
+    Amount, BagianPK, CapaianSasaran, Code, Count, Date, Depth, GayaTerbilang, Items,
+    JenisBelanja, JenisInstansi, JenisPembanding, JenisPK, KertasSpreadsheet, Line, Money,
+    Narrative, Nip, Order, Pengali, Percent, Polaritas, Positive, Realisasi, Target,
+    TingkatPembanding, Year,
     UPPER_SUFFIX, YaTidak, choice, combine_range,
 )
+from pydantic_core import PydanticCustomError
 
 
 def col(header: str, description: str, example: Any, required: bool = True) -> Any:
@@ -76,10 +78,32 @@ class RangeRow(Row):
 
 # --- Identity and organisation -------------------------------------------------------
 
+def _same_words(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
 class Instansi(Row):
-    nama_instansi: Line = col("Nama Instansi", "Nama perangkat daerah.", "Dinas Sosial")
-    nama_pemda: Line = col("Nama Pemerintah Daerah", "Kabupaten/kota atau provinsi.",
-                           "Kabupaten Kotawaringin Timur")
+    nama_instansi: Line = col(
+        "Nama Instansi", "Nama perangkat daerah atau unit kerja, tanpa nama pemerintah daerah "
+        "atau kementerian/lembaganya (Dinas Sosial, bukan Dinas Sosial Kabupaten Kotawaringin "
+        "Timur): draf menyambungkan keduanya.", "Dinas Sosial")
+    jenis_instansi: Optional[choice(JenisInstansi)] = col(
+        "Jenis Instansi",
+        "Opsional. Perangkat Daerah Kabupaten/Kota (bawaan), Perangkat Daerah Provinsi, atau "
+        "Unit Kementerian/Lembaga (direktorat, pusat, balai instansi pusat). Istilah draf "
+        "mengikutinya: APBD, kepala daerah, RPJMD dan Pemerintah Kabupaten untuk perangkat "
+        "daerah; APBN, pimpinan, RPJMN dan Renstra K/L untuk unit kementerian/lembaga.",
+        "Perangkat Daerah Kabupaten/Kota", required=False)
+    nama_pemda: Optional[Line] = Field(
+        default=None, validate_default=True, alias="Nama Pemerintah Daerah",
+        description="Kabupaten/kota atau provinsi. Wajib untuk perangkat daerah; kosongkan "
+                    "untuk unit kementerian/lembaga.",
+        json_schema_extra={"example": "Kabupaten Kotawaringin Timur"})
+    nama_kl: Optional[Line] = Field(
+        default=None, validate_default=True, alias="Nama Kementerian/Lembaga",
+        description="Kementerian atau lembaga induk unit kerja. Wajib bila Jenis Instansi = Unit "
+                    "Kementerian/Lembaga; kosongkan untuk perangkat daerah.",
+        json_schema_extra={"example": "Badan Pengawas Obat dan Makanan"})
     tahun: Year = col("Tahun Laporan", "Tahun anggaran yang dilaporkan.", 2024)
     tempat: Line = col("Tempat", "Kota tempat laporan ditandatangani.", "Sampit")
     tanggal: Date = col("Tanggal Laporan", "Tanggal penandatanganan laporan (sel tanggal).",
@@ -96,7 +120,9 @@ class Instansi(Row):
         "DPRD: Sekretaris DPRD), selain itu Kepala dan nama instansi (Kepala Dinas Sosial).",
         "Camat Baamang", required=False)
     kode_kepala_daerah: Code = col("Kode Kepala Daerah",
-                                   "Kode pejabat (sheet Pejabat) kepala daerah.", "BUPATI")
+                                   "Kode pejabat (sheet Pejabat) kepala daerah; untuk unit "
+                                   "kementerian/lembaga, pimpinan kementerian/lembaga itu.",
+                                   "BUPATI")
     ambang_serapan: Percent = col(
         "Ambang Serapan (%)",
         "Sub kegiatan dengan serapan di bawah angka ini wajib diberi penjelasan.", 92)
@@ -110,7 +136,13 @@ class Instansi(Row):
         "Opsional. Rata-rata Indikator (bawaan): capaian sasaran = rata-rata capaian "
         "indikatornya; Dari Workbook: diambil dari kolom Capaian pada sheet Sasaran.",
         "Rata-rata Indikator", required=False)
-    visi: Narrative = col("Visi", "Visi kepala daerah (RPJMD).",
+    gaya_terbilang: Optional[choice(GayaTerbilang)] = col(
+        "Gaya Terbilang",
+        "Opsional. Cara menulis bilangan dengan hurufnya: Huruf Kecil (PUEBI) (bawaan): "
+        "38 (tiga puluh delapan) orang; Huruf Kapital: 38 (Tiga Puluh Delapan) Orang.",
+        "Huruf Kecil (PUEBI)", required=False)
+    visi: Narrative = col("Visi", "Visi kepala daerah (RPJMD); untuk unit kementerian/lembaga, "
+                          "visi yang diacu Renstra K/L.",
                           "Terwujudnya Kabupaten Kotawaringin Timur yang Mandiri, Maju dan Sejahtera")
     sasaran_daerah: Optional[Narrative] = col(
         "Sasaran Strategis Daerah", "Sasaran RPJMD yang didukung perangkat daerah.",
@@ -142,9 +174,57 @@ class Instansi(Row):
         "(Folio, 215 x 330 mm) atau A3, mendatar. Kolom yang tidak muat terbaca pada satu "
         "halaman dibagi ke beberapa halaman menyamping. Kosong: A4.", "F4", required=False)
 
+    @field_validator("nama_pemda", "nama_kl", mode="after")
+    @classmethod
+    def _induk_for_kind(cls, value: Optional[str], info: ValidationInfo) -> Optional[str]:
+        """The parent body the kind of agency needs: a pemda for a perangkat daerah, a
+        ministry or agency for a unit of one (located at the missing key)."""
+        if value is not None or "jenis_instansi" not in info.data:
+            return value       # given, or the kind itself failed and is reported there
+        jenis = info.data["jenis_instansi"]
+        pusat = jenis is not None and jenis.pusat
+        if (info.field_name == "nama_kl") == pusat:
+            raise PydanticCustomError("missing", "missing", {
+                "expected": ("nama kementerian/lembaga induk, karena Jenis Instansi = Unit "
+                             "Kementerian/Lembaga") if pusat else
+                            "nama kabupaten/kota atau provinsi (untuk unit kementerian/lembaga: "
+                            "isi Jenis Instansi dan Nama Kementerian/Lembaga)", "detail": ""})
+        return value
+
+    @property
+    def terbilang_kapital(self) -> bool:
+        """Number words capitalised ("Tiga Puluh Delapan"); PUEBI's lower case by default."""
+        return self.gaya_terbilang is GayaTerbilang.KAPITAL
+
+    @property
+    def jenis(self) -> JenisInstansi:
+        """The kind of agency (Perangkat Daerah Kabupaten/Kota when not given)."""
+        return self.jenis_instansi or JenisInstansi.KABUPATEN
+
+    @property
+    def pusat(self) -> bool:
+        """A unit of a ministry or central agency (words: APBN, pimpinan, RPJMN)."""
+        return self.jenis.pusat
+
+    @property
+    def induk(self) -> str:
+        """The body the agency belongs to: its pemda, or its ministry or agency."""
+        return (self.nama_kl if self.pusat else self.nama_pemda) or ""
+
+    @property
+    def induk_dalam_nama(self) -> bool:
+        """Whether Nama Instansi already names its pemda or ministry ("Sekretariat Daerah
+        Provinsi Sumatera Utara" with the pemda "Provinsi Sumatera Utara")."""
+        return bool(self.induk) and _same_words(self.induk) in _same_words(self.nama_instansi)
+
     @property
     def nama_lengkap(self) -> str:
-        return f"{self.nama_instansi} {self.nama_pemda}"
+        """The agency's full name, its pemda (or ministry) named once: "Dinas Sosial
+        Kabupaten Kotawaringin Timur"; "Sekretariat Daerah Provinsi Sumatera Utara" when
+        the name already holds "Provinsi Sumatera Utara"."""
+        if not self.induk or self.induk_dalam_nama:
+            return self.nama_instansi
+        return f"{self.nama_instansi} {self.induk}"
 
     @property
     def jabatan_kepala_instansi(self) -> str:
@@ -426,8 +506,13 @@ class AnalisisIndikator(Row):
                                      "Koordinasi yang baik", required=False)
     penghambat: Optional[Items] = col("Faktor Penghambat", "Satu butir per baris.",
                                       "Keterbatasan anggaran", required=False)
-    upaya: Optional[Items] = col("Upaya", "Satu butir per baris.", "Menambah pekerja sosial",
-                                 required=False)
+    upaya: Optional[Items] = col("Upaya", "Upaya yang telah dilakukan tahun ini; satu butir per "
+                                 "baris.", "Menambah pekerja sosial", required=False)
+    rencana: Optional[Items] = col(
+        "Rencana Tindak Lanjut",
+        "Opsional. Langkah yang direncanakan untuk tahun-tahun berikutnya, satu butir per baris: "
+        "menjadi rekomendasi Bab IV, terutama untuk target yang belum tercapai.",
+        "Mengusulkan tambahan kuota pemulangan pada APBD Perubahan", required=False)
 
 
 class Narasi(Row):
@@ -502,6 +587,11 @@ class SkalaKategori(Row):
     batas_bawah: Amount = col("Batas Bawah", "Capaian (%) terendah kategori ini "
                               "(kategori terakhir: 0).", 91)
     kategori: Line = col("Kategori", "Nama kategori.", "Sangat Tinggi")
+    batas_atas: Optional[Amount] = col(
+        "Batas Atas", "Opsional. Capaian tertinggi kategori ini seperti tertulis pada skala "
+        "instansi, untuk Tabel 3.1 (mis. 90 pada Tinggi 76–90, 100 pada Sangat Tinggi 91–100). "
+        "Kosong: dari batas bawah kategori di atasnya. Kategori tetap ditentukan oleh Batas "
+        "Bawah: capaian 90,50 termasuk Tinggi.", 90, required=False)
 
 
 class SkalaKualitatif(Row):
@@ -513,6 +603,28 @@ class SkalaKualitatif(Row):
                         "x 100; Turun (makin kecil makin baik, mis. tingkat risiko) capaian = "
                         "(2 x nilai(target) - nilai(realisasi)) / nilai(target) x 100, paling "
                         "kecil 0.", 5)
+
+
+class Pembanding(RangeRow):
+    kode_indikator: Code = col("Kode Indikator", "Indikator (sheet Indikator) yang dibandingkan.",
+                               "1.1")
+    tahun: Optional[Year] = col("Tahun", "Opsional. Tahun angka pembanding; kosong: tahun laporan.",
+                                2024, required=False)
+    tingkat: choice(TingkatPembanding) = col(
+        "Tingkat", "Nasional, Provinsi, Kabupaten/Kota, Standar Pelayanan Minimal atau Lainnya.",
+        "Nasional")
+    jenis: Optional[choice(JenisPembanding)] = col(
+        "Jenis", "Opsional. Target (bawaan): target yang ditetapkan pihak lain, mis. target "
+        "RPJMN; Realisasi: angka yang dicapai pihak lain, mis. rata-rata nasional.", "Target",
+        required=False)
+    nilai: Target = col("Nilai", "Angka pembanding dalam satuan indikator: angka, rentang "
+                        "(90-100) atau tingkat skala kualitatif.", 183)
+    sumber: Line = col("Sumber", "Dokumen sumber angka pembanding (wajib, dikutip di draf).",
+                       "Peraturan Presiden Nomor 18 Tahun 2020 tentang RPJMN 2020-2024")
+    keterangan: Optional[Narrative] = col(
+        "Keterangan", "Opsional. Catatan, mis. perbedaan definisi indikator nasional.",
+        "Target nasional diukur pada anak usia 12-23 bulan.", required=False)
+    nilai_batas_atas: Optional[Amount] = upper("Nilai")
 
 
 class PorsiAnggaran(Row):
@@ -569,6 +681,7 @@ class InputWorkbook(BaseModel):
     dokumentasi: list[Dokumentasi] = []
     skala_kualitatif: list[SkalaKualitatif] = []
     porsi_anggaran: list[PorsiAnggaran] = []
+    pembanding: list[Pembanding] = []
     columns: dict[str, dict[str, str]] = Field(default_factory=dict)
     """Sheet name -> field name -> column letter, as found in the workbook."""
     key_rows: dict[str, dict[str, int]] = Field(default_factory=dict)

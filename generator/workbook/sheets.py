@@ -74,6 +74,11 @@ SHEETS: list[SheetSpec] = [
               "Target RKT/PK dan realisasi tahun laporan, satu baris per indikator."),
     SheetSpec("Kinerja Tahun Lalu", m.KinerjaTahunLalu, "kinerja_tahun_lalu",
               "Target dan realisasi tahun-tahun sebelumnya (Tabel 3.3).", min_rows=0, required=False),
+    SheetSpec("Pembanding", m.Pembanding, "pembanding",
+              "Angka pembanding (benchmark) indikator: target nasional, provinsi, standar "
+              "pelayanan minimal atau realisasi instansi lain, dengan sumbernya. Opsional: "
+              "dipakai di Bab III (perbandingan dengan pembanding) dan di pemeriksaan kesiapan "
+              "evaluasi.", required=False, min_rows=0),
     SheetSpec("Urusan", m.Urusan, "urusan", "Urusan pemerintahan."),
     SheetSpec("Program", m.Program, "program", "Program, dengan IKU yang menjadi ukuran hasilnya."),
     SheetSpec("Kegiatan", m.Kegiatan, "kegiatan", "Kegiatan dengan indikator keluaran."),

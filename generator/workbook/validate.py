@@ -282,6 +282,7 @@ def _cross_checks(v: Validated) -> None:
     for attr, sheet in (("target_renstra", "Target Renstra"),
                         ("kinerja_indikator", "Kinerja Indikator"),
                         ("kinerja_tahun_lalu", "Kinerja Tahun Lalu"),
+                        ("pembanding", "Pembanding"),
                         ("analisis_indikator", "Analisis Indikator"),
                         ("program", "Program"), ("sub_kegiatan", "Sub Kegiatan"),
                         ("dokumentasi", "Dokumentasi"), ("pk_indikator", "PK Indikator")):
@@ -487,6 +488,8 @@ def _check_indicator_kinds(v: Validated) -> None:
                       expected="alasan mengapa realisasi tidak dapat diukur")
     for t in v.rows.get("target_renstra", []):
         check_value("Target Renstra", t.row, "target", t.kode_indikator, t.target, False)
+    for t in v.rows.get("pembanding", []):
+        check_value("Pembanding", t.row, "nilai", t.kode_indikator, t.nilai, False)
     for t in v.rows.get("kinerja_tahun_lalu", []):
         check_value("Kinerja Tahun Lalu", t.row, "target", t.kode_indikator, t.target, False)
         check_value("Kinerja Tahun Lalu", t.row, "realisasi", t.kode_indikator, t.realisasi, True)

@@ -14,7 +14,7 @@ FULL = {
     "tabel_renstra": "2.1", "tabel_iku": "2.2", "tabel_rkt": "2.3", "tabel_pk": "2.4",
     "tabel_pk_perubahan": "2.5", "tabel_program": "2.6",
     "tabel_skala": "3.1", "tabel_capaian": "3.2", "tabel_perbandingan": "3.3",
-    "tabel_kemajuan": "3.4", "tabel_analisis": "3.5", "tabel_dukungan": "3.6",
+    "tabel_kemajuan": "3.4", "tabel_pembanding": "", "tabel_analisis": "3.5", "tabel_dukungan": "3.6",
     "gambar_capaian": "3.1", "tabel_anggaran": "3.7", "gambar_serapan": "3.2",
     "tabel_efisiensi": "3.8", "tabel_efisiensi_program": "3.9", "tabel_keuangan": "3.10",
     "tabel_rkt_lampiran": "L.1", "tabel_sarana": "L.2",
@@ -24,7 +24,9 @@ FULL = {
 def test_every_table_present_gives_the_seed_numbers():
     n = number({})
     assert n.nomor == FULL
-    assert all(n.present.values()) and set(n.present) == set(KEYS)
+    # every usual table; the comparison with benchmarks only when an indicator has one
+    assert set(n.present) == set(KEYS)
+    assert [k for k, here in n.present.items() if not here] == ["tabel_pembanding"]
     assert n.label("tabel_keuangan") == "Tabel 3.10"
     assert n.label("gambar_serapan") == "Gambar 3.2"
 
@@ -36,7 +38,7 @@ def test_without_tabel_1_2_the_next_table_is_1_2():
     assert n.present["tabel_pendidikan"] is False
     # other chapters untouched
     assert {k: v for k, v in n.nomor.items() if not v.startswith("1.") and v} == \
-        {k: v for k, v in FULL.items() if not v.startswith("1.")}
+        {k: v for k, v in FULL.items() if not v.startswith("1.") and v}
 
 
 def test_without_pk_perubahan_and_history():
@@ -92,3 +94,11 @@ def test_head_title_default_rule(nama, expected):
 def test_head_title_from_the_instansi_sheet_wins():
     inst = _instansi("Kecamatan Baamang", "Plt. Camat Baamang")
     assert inst.jabatan_kepala_instansi == "Plt. Camat Baamang"
+
+
+def test_benchmark_table_takes_its_place_after_tabel_3_4():
+    # present: Tabel 3.5 is the comparison with benchmarks, the tables after it move up one
+    n = number({"tabel_pembanding": True})
+    assert n.nomor["tabel_pembanding"] == "3.5"
+    assert n.nomor["tabel_analisis"] == "3.6" and n.nomor["tabel_keuangan"] == "3.11"
+    assert n.nomor["gambar_capaian"] == "3.1"

@@ -73,14 +73,14 @@ def _total_row(t, col):
 
 
 def test_staff_count_as_in_tabel_11(document):
-    """"sebanyak 38 (...) Orang, terdiri atas 24 (...) Orang PNS, ..." or, for an agency with
-    PNS only, "sebanyak 18 (...) Orang, seluruhnya PNS": the total and the PNS count are the
+    """"sebanyak 38 (...) orang, terdiri atas 24 (...) orang PNS, ..." or, for an agency with
+    PNS only, "sebanyak 18 (...) orang, seluruhnya PNS": the total and the PNS count are the
     JUMLAH row of Tabel 1.1; the sentences before the pendidikan and golongan tables give
     those tables' own totals."""
     texts = _texts(document)
     text = "\n".join(texts)
-    m = re.search(r"sebanyak ([\d.]+) \([\w ]+\) Orang, (?:terdiri atas ([\d.]+) \([\w ]+\) "
-                  r"Orang PNS|seluruhnya PNS)", text)
+    m = re.search(r"sebanyak ([\d.]+) \([\w ]+\) orang, (?:terdiri atas ([\d.]+) \([\w ]+\) "
+                  r"orang PNS|seluruhnya PNS)", text)
     assert m, "no staff sentence"
     jumlah = int(m.group(1).replace(".", ""))
     pns = int((m.group(2) or m.group(1)).replace(".", ""))

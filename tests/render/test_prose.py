@@ -57,7 +57,15 @@ def test_efficiency_verdict_said_once_when_all_agree(ctx3):
     # every ratio of the sample is >= 1 (e.g. 1.3: 104,07 / 81,22 = 1,28): no "(efisien)" per
     # line, one conclusion
     assert not any("(efisien)" in a["teks"] for a in ctx3["efisiensi_analisis"])
-    assert ctx3["efisiensi_simpulan"].startswith("Seluruh indikator memiliki tingkat efisiensi")
+    # but four come from a budget not absorbed (serapan below the threshold 92): 1.2 70,49,
+    # 1.3 81,22, 1.4 79,61, 2.1 91,14; they are not counted efficient
+    simpulan = ctx3["efisiensi_simpulan"]
+    efisien, _, rest = simpulan.partition("Tingkat efisiensi di atas 1 yang berasal dari "
+                                          "anggaran tidak terserap")
+    assert efisien.startswith("Indikator yang efisien (tingkat efisiensi ≥ 1): 1.1 ")
+    assert [k for k in ("1.1", "1.5", "1.6") if f" {k} " in efisien] == ["1.1", "1.5", "1.6"]
+    assert not any(f" {k} " in efisien for k in ("1.2", "1.3", "1.4", "2.1"))
+    assert all(f" {k} " in rest for k in ("1.2", "1.3", "1.4", "2.1"))
 
 
 def test_bab4_says_a_shared_category_once(sample_checked):

@@ -83,6 +83,13 @@ def test_sample_gives_every_output_and_then_is_deleted(client, app):
     # The notes are the run's review notes, the same sentences as in the notes file.
     assert st["notes_heading"] == f"Catatan pemeriksaan ({len(st['notes'])}):"
     assert st["notes"] and all(n["lokasi"] and n["temuan"] for n in st["notes"])
+    # ... and the self-check against the LKE AKIP, as in the notes file: the sample has no
+    # benchmark (P.6 belum) and no planned step for its missed target 1.2 (P.9 belum)
+    assert st["kesiapan_heading"] == "Kesiapan evaluasi (LKE AKIP)"
+    kesiapan = {k["kode"]: k for k in st["kesiapan"]}
+    assert (kesiapan["P.6"]["status"], kesiapan["P.6"]["kelas"]) == ("Belum", "belum")
+    assert kesiapan["P.9"]["status"] == "Belum" and kesiapan["P.10"]["status"] == "Terpenuhi"
+    assert st["kesiapan_ringkas"].endswith(f"dari {len(st['kesiapan'])} kriteria.")
     folder = app.runs.root / st["id"]
     assert not (folder / "masukan").exists()      # the upload is gone once it ran
 

@@ -138,7 +138,8 @@ def test_number_formats(blank):
 
 def test_default_scale_and_instansi_filled(blank):
     ws = blank["Skala Kategori"]
-    assert [[c.value for c in row] for row in ws.iter_rows(min_row=2, max_row=6)] == \
+    # (the optional Batas Atas column stays empty: printed from the next band's lower bound)
+    assert [[c.value for c in row][:3] for row in ws.iter_rows(min_row=2, max_row=6)] == \
         [list(r) for r in DEFAULT_SCALE]
     keys = {ws_row[0].value: ws_row[1].value for ws_row in blank["Instansi"].iter_rows(min_row=2)}
     assert keys["Tahun Laporan"] == 2025 and keys["Nama Instansi"] == "Dinas Sosial"

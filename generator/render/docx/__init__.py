@@ -7,6 +7,7 @@ namespace per chapter, each built by its own module so a chapter can be reworked
     no        number of each numbered table/figure ("3.4")     common.nomor (core/numbering)
     urut      its running number in its chapter ("4")          common.urut
     ada       whether the report holds each of them            common.ada
+    istilah   words that follow the kind of agency (APBD/APBN)  common.istilah
     sampul    cover                                            context_front.sampul
     depan     Kata Pengantar and Ikhtisar Eksekutif            context_front.depan
     bab1      BAB I Pendahuluan                                context_bab1.bab1
@@ -22,7 +23,7 @@ from pathlib import Path
 
 from ...core.results import Result
 from ...workbook.models import InputWorkbook
-from .common import ada, info, nomor, urut
+from .common import ada, info, istilah, nomor, urut
 from .context_bab1 import bab1
 from .context_bab2 import bab2
 from .context_bab3 import bab3
@@ -36,6 +37,7 @@ BUILDERS = {
     "no": nomor,
     "urut": urut,
     "ada": ada,
+    "istilah": istilah,
     "sampul": sampul,
     "depan": depan,
     "bab1": bab1,

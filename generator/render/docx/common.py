@@ -7,9 +7,11 @@ computed `Result` or, for raw facts, from the validated `InputWorkbook`.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Iterable, Optional
 
 from ... import fmt
+from ...numbers import round_half_up
 from ...core.results import BudgetNode, IndicatorResult, Result
 from ...workbook.fieldtypes import Level, NotMeasured, TargetRange
 from ...workbook.models import InputWorkbook
@@ -183,11 +185,19 @@ def kepala(workbook: InputWorkbook) -> dict:
 
 def info(workbook: InputWorkbook, result: Result) -> dict:
     inst = workbook.instansi
+    ttd = kepala(workbook)
+    # the line under the head's title in a signature: the pemda (or ministry), unless the
+    # title already names it ("Sekretaris Daerah Provinsi Sumatera Utara")
+    induk_baris = "" if inst.induk and " ".join(inst.induk.split()).casefold() in \
+        " ".join(str(ttd["jabatan"]).split()).casefold() else inst.induk.upper()
     return {
         "tahun": str(inst.tahun),
         "nama_instansi": inst.nama_instansi,
-        "nama_pemda": inst.nama_pemda,
-        "pemda_upper": inst.nama_pemda.upper(),
+        "nama_pemda": inst.induk,
+        "pemda_upper": inst.induk.upper(),
+        "induk": inst.induk,
+        "induk_upper": inst.induk.upper(),
+        "induk_baris": induk_baris,
         "nama_lengkap": inst.nama_lengkap,
         "nama_lengkap_upper": inst.nama_lengkap.upper(),
         "tempat": inst.tempat,
@@ -195,8 +205,82 @@ def info(workbook: InputWorkbook, result: Result) -> dict:
         "bulan_tahun": fmt.bulan_tahun(inst.tanggal),
         "periode_renstra": f"{inst.renstra_awal}-{inst.renstra_akhir}",
         "renstra_akhir": str(inst.renstra_akhir),
-        "ttd": kepala(workbook),
+        "ttd": ttd,
     }
+
+
+def istilah(workbook: InputWorkbook, result: Result) -> dict:
+    """Namespace "istilah": the words that follow the kind of agency (core/agency.py):
+    APBD or APBN, RPJMD or RPJMN, kepala daerah or pimpinan kementerian/lembaga, ..."""
+    words = result.istilah.model_dump() if result.istilah is not None else {}
+    words.pop("pusat", None)
+    return {**words, "pusat": bool(result.istilah and result.istilah.pusat)}
+
+
+def kata(workbook: InputWorkbook, value: int, satuan: str = "") -> str:
+    """A count with its number words in the agency's style (Instansi "Gaya Terbilang"):
+    "38 (tiga puluh delapan) orang" (PUEBI, default) or "38 (Tiga Puluh Delapan) Orang"."""
+    return fmt.jumlah_kata(value, satuan, workbook.instansi.terbilang_kapital)
+
+
+def skala(result: Result) -> list[dict]:
+    """Tabel 3.1 and the Ikhtisar: each category with its interval as the agency writes it
+    (fmt.rentang: "76–90", or the Batas Atas of the Skala Kategori sheet)."""
+    return [{"urutan": str(b.urutan), "kategori": b.kategori,
+             "rentang": fmt.rentang(b.batas_bawah, b.batas_atas, b.batas_atas_tertulis),
+             "jumlah": str(b.jumlah_indikator)}
+            for b in sorted(result.skala, key=lambda b: b.urutan)]
+
+
+def _printed_upper(b) -> Optional[Decimal]:
+    """The upper end Tabel 3.1 prints for a band (fmt.rentang), None for an open one."""
+    if b.batas_atas_tertulis is not None:
+        return b.batas_atas_tertulis
+    if b.batas_atas is None:
+        return None
+    whole = b.batas_bawah == b.batas_bawah.to_integral_value() and \
+        b.batas_atas == b.batas_atas.to_integral_value()
+    return b.batas_atas - 1 if whole else None
+
+
+def skala_catatan(result: Result) -> str:
+    """The note under Tabel 3.1: the kategori follows the lower bounds, so a capaian above
+    100 is in the top category, and one between two printed intervals (76–90, 91–100)
+    falls into the lower."""
+    bands = sorted(result.skala, key=lambda b: b.batas_bawah, reverse=True)
+    top = bands[0]
+    text = (f"Kategori ditentukan oleh batas bawah setiap rentang: capaian {fmt.nilai(top.batas_bawah)}% "
+            f"atau lebih, termasuk di atas 100%, masuk kategori {top.kategori}")
+    gap = next((b for b in bands if b.batas_atas is not None and _printed_upper(b) is not None
+                and _printed_upper(b) < b.batas_atas), None)
+    if gap is not None:
+        example = (_printed_upper(gap) + gap.batas_atas) / 2
+        text += (f"; capaian di antara dua rentang masuk rentang di bawahnya (mis. "
+                 f"{fmt.persen(example)}% termasuk {gap.kategori})")
+    return text + "."
+
+
+def rumus_desimal(fn, values, hasil, base: int = 2, paling: int = 6) -> int:
+    """The decimals to show the computed figures of a formula with, so that the formula
+    computed from the figures as printed gives the result as printed (2 decimals):
+    "98,2456 / 97,50 × 100% = 100,76%", never "98,25 / 97,50 × 100% = 100,76%" (which gives
+    100,77). `base` is the usual count (fmt.desimal); a figure exact at `base` (a target
+    as typed) keeps it (`tepat`), the others get more decimals only when needed."""
+    shown = round_half_up(Decimal(hasil), 2)
+    for places in range(base, paling + 1):
+        try:
+            again = fn(*[Decimal(v) if tepat(v, base) else round_half_up(Decimal(v), places)
+                         for v in values])
+        except (ZeroDivisionError, ArithmeticError):
+            continue
+        if round_half_up(Decimal(again), 2) == shown:
+            return places
+    return base
+
+
+def tepat(value, places: int) -> bool:
+    """Whether a figure shows exactly with that many decimals (97,5 with 2: 97,50)."""
+    return round_half_up(Decimal(value), places) == Decimal(value)
 
 
 BUDGET_DEPTH = ("total", "urusan", "program", "kegiatan", "sub_kegiatan", "jenis", "rekening")
@@ -260,15 +344,22 @@ def uraian_node(node: BudgetNode) -> str:
     return node.nama
 
 
-def sasaran_groups(result: Result, rows_for) -> list[dict]:
+def sasaran_groups(result: Result, rows_for, rata=None) -> list[dict]:
     """Indicator groups, numbered, each with its indicators' rows: for {% vm %} tables.
 
-    A group is a sasaran, or a tujuan's own indicators (labelled "Tujuan: ...")."""
+    A group is a sasaran, or a tujuan's own indicators (labelled "Tujuan: ..."). `rata`,
+    given the group's GroupResult, returns the group's own row (its capaian, budget, ...),
+    put after its indicators with `rata` true (the tables print it in bold); every other
+    row has `rata` false."""
     out = []
     for g in result.groups():
-        rows = [rows_for(result.indicator(k)) for k in g.indikator]
+        rows = [{**rows_for(result.indicator(k)), "rata": False} for k in g.indikator]
         if not rows:
             continue
+        if rata is not None:
+            extra = rata(result.group(g.tingkat, g.kode))
+            if extra:
+                rows.append({**extra, "rata": True})
         label = g.nama if g.tingkat == "sasaran" else f"Indikator Tujuan: {g.nama}"
         out.append({"no": str(len(out) + 1), "kode": g.kode, "sasaran": label,
                     "tujuan": g.tujuan, "tingkat": g.tingkat, "indikator": rows})
@@ -291,10 +382,13 @@ def jenis_belanja(kinds: tuple[str, ...]) -> dict:
             "jenis_tunggal": JENIS_BELANJA[kinds[0]] if len(kinds) == 1 else ""}
 
 
-def jumlah_iku(ik) -> dict:
+def jumlah_iku(ik, workbook: Optional[InputWorkbook] = None) -> dict:
     """The IKU counts of the Ikhtisar in words: the sasaran's indicators, and the tujuan's
     own ones ("" when there are none), which the sentences name apart."""
+    kapital = workbook is not None and workbook.instansi.terbilang_kapital
     return {"jumlah_indikator_sasaran": fmt.jumlah_kata(ik.jumlah_indikator
-                                                        - ik.jumlah_indikator_tujuan),
-            "jumlah_indikator_tujuan": fmt.jumlah_kata(ik.jumlah_indikator_tujuan)
+                                                        - ik.jumlah_indikator_tujuan,
+                                                        kapital=kapital),
+            "jumlah_indikator_tujuan": fmt.jumlah_kata(ik.jumlah_indikator_tujuan,
+                                                       kapital=kapital)
             if ik.jumlah_indikator_tujuan else ""}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ... import fmt
 from ...core.results import Result
 from ...workbook.models import InputWorkbook
-from .common import daftar, lines, one_line, picture
+from .common import daftar, kata, lines, one_line, picture
 
 
 STATUS = {"pns": "PNS", "pppk": "PPPK", "kontrak": "Tenaga Kontrak"}
@@ -14,18 +14,22 @@ RINCIAN = (("tabel_jabatan", "jabatan"),
            ("tabel_pendidikan", "tingkat pendidikan"), ("tabel_golongan", "pangkat/golongan"))
 
 
-def _kalimat_pegawai(result: Result) -> str:
+def _kalimat_pegawai(workbook: InputWorkbook, result: Result) -> str:
     """The staff count of the staff-by-jabatan table in words, by status; a status nobody
-    has is left out ("18 (Delapan Belas) Orang, seluruhnya PNS" for an agency without PPPK
-    or kontrak)."""
+    has is left out ("18 (delapan belas) orang, seluruhnya PNS" for an agency without PPPK
+    or kontrak); the number words in the agency's style (common.kata)."""
     p = result.pegawai
-    parts = [(getattr(p, k), STATUS[k]) for k in p.status]
+    kapital = workbook.instansi.terbilang_kapital
+    # in running text "tenaga kontrak" is lower case (PUEBI), as the number words
+    parts = [(getattr(p, k), STATUS[k] if kapital else STATUS[k].replace("Tenaga Kontrak",
+                                                                         "tenaga kontrak"))
+             for k in p.status]
     if not parts:
-        return fmt.jumlah_kata(0, "Orang")
+        return kata(workbook, 0, "orang")
     if len(parts) == 1:
-        return f"{fmt.jumlah_kata(parts[0][0], 'Orang')}, seluruhnya {parts[0][1]}"
-    texts = [f"{fmt.jumlah_kata(n, 'Orang')} {label}" for n, label in parts]
-    return f"{fmt.jumlah_kata(p.jumlah, 'Orang')}, terdiri atas {fmt.rangkai(texts)}"
+        return f"{kata(workbook, parts[0][0], 'orang')}, seluruhnya {parts[0][1]}"
+    texts = [f"{kata(workbook, n, 'orang')} {label}" for n, label in parts]
+    return f"{kata(workbook, p.jumlah, 'orang')}, terdiri atas {fmt.rangkai(texts)}"
 
 
 def _judul_jabatan(result: Result) -> str:
@@ -75,7 +79,7 @@ def bab1(workbook: InputWorkbook, result: Result) -> dict:
                          "isi Berkas Bagan Organisasi di sheet Instansi"),
         "unit": units,
         "pegawai": {
-            "kalimat": _kalimat_pegawai(result),
+            "kalimat": _kalimat_pegawai(workbook, result),
             "judul_jabatan": _judul_jabatan(result),
             "kolom": [STATUS[k].upper() for k in columns],
             "jabatan": jabatan,
@@ -84,10 +88,10 @@ def bab1(workbook: InputWorkbook, result: Result) -> dict:
             "tidak_disajikan": _tidak_disajikan(result),
             "pendidikan": pendidikan,
             "jumlah_pendidikan": fmt.angka(p.pendidikan),
-            "kata_pendidikan": fmt.jumlah_kata(p.pendidikan),
+            "kata_pendidikan": kata(workbook, p.pendidikan),
             "golongan": golongan,
             "jumlah_golongan": fmt.angka(p.golongan),
-            "kata_golongan": fmt.jumlah_kata(p.golongan),
+            "kata_golongan": kata(workbook, p.golongan),
         },
         "isu_strategis": daftar(workbook.narasi.isu_strategis),
         "isu_tahunan": daftar(workbook.narasi.isu_tahunan),

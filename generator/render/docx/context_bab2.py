@@ -6,7 +6,8 @@ from ... import fmt
 from ...core.results import Result
 from ...workbook.models import InputWorkbook
 from .common import (
-    budget_levels, kali, nilai_indikator, one_line, ringkas_sub, rumus_kualitatif, sasaran_groups,
+    budget_levels, kali, kata, nilai_indikator, one_line, ringkas_sub, rumus_kualitatif,
+    sasaran_groups,
     target_dengan_satuan, uraian_node,
 )
 
@@ -105,8 +106,8 @@ def bab2(workbook: InputWorkbook, result: Result) -> dict:
             "misi " + fmt.rangkai(f"ke-{m.no}" for m in supported) + ", yaitu "
             + fmt.rangkai(f"“{one_line(m.misi)}”" for m in supported)) if supported else "",
         "sasaran_daerah": one_line(inst.sasaran_daerah),
-        "jumlah_tujuan": fmt.jumlah_kata(len(workbook.tujuan)),
-        "jumlah_sasaran": fmt.jumlah_kata(result.ikhtisar.jumlah_sasaran),
+        "jumlah_tujuan": kata(workbook, len(workbook.tujuan)),
+        "jumlah_sasaran": kata(workbook, result.ikhtisar.jumlah_sasaran),
         "renstra": renstra_table(workbook, result),
         "iku": sasaran_groups(result, iku),
         "rkt": sasaran_groups(result, rkt),

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from ... import fmt
 from ...core.results import BudgetNode, IndicatorResult, Result
 from ...workbook.fieldtypes import NOT_MEASURED_TEXT, TargetRange
 from ...workbook.models import InputWorkbook
 from . import charts
+from .context_sasaran import kalimat_tercapai, sasaran, status_teks
 from .common import (
-    PLACEHOLDER_PENJELASAN, budget_levels, daftar, dengan_satuan, hasil_kali, jenis_belanja, kali,
+    PLACEHOLDER_PENJELASAN, budget_levels, daftar, kata, skala, skala_catatan, dengan_satuan, hasil_kali, jenis_belanja, kali,
     kalimat, lines, menunjang, nilai_indikator, one_line, placeholder, ringkas_sub,
-    rumus_kualitatif, sasaran_groups, target_dengan_satuan, uraian_node,
+    rumus_desimal, rumus_kualitatif, tepat, sasaran_groups, target_dengan_satuan, uraian_node,
 )
 
 NOTE = "*)"
@@ -21,9 +24,21 @@ RUMUS_TURUN = "(2 × target − realisasi) / target × 100%"
 RUMUS_NAIK = "realisasi / target × 100%"
 
 
+def _naik(r, t):
+    return r / t * 100
+
+
+def _turun(r, t):
+    return max(Decimal(0), (2 * t - r) / t * 100)
+
+
 def _rumus(r, t, lower: bool, cap, satuan=None) -> str:
+    """The capaian formula with its figures, shown with enough decimals that the formula
+    computed from them gives the capaian shown (common.rumus_desimal)."""
     places = fmt.desimal(satuan, r, t)
-    rs, ts = fmt.nilai(r, satuan, places), fmt.nilai(t, satuan, places)
+    more = rumus_desimal(_turun if lower else _naik, (r, t), cap, places)
+    rs, ts = (fmt.angka(v, more) if more > places and not tepat(v, places)
+              else fmt.nilai(v, satuan, places) for v in (r, t))
     if lower:
         return f"(2 × {ts} − {rs}) / {ts} × 100% = {fmt.pct(cap)}"
     return f"{rs} / {ts} × 100% = {fmt.pct(cap)}"
@@ -92,11 +107,15 @@ def _kalimat_capaian(i: IndicatorResult, tahun: int) -> str:
                 f"({target}).")
     real = dengan_satuan(i.realisasi, i.satuan, places)
     if i.capaian is None:
+        met = kalimat_tercapai(i)
         return (f"Realisasi indikator ini pada Tahun {tahun} sebesar {real} dari {target}; "
-                f"capaian tidak dapat dihitung karena {i.skor.alasan}.")
+                f"capaian tidak dapat dihitung karena {i.skor.alasan}."
+                + (f" {met}" if met else ""))
     turun = f" Indikator ini {TURUN_TEKS}." if i.turun and not i.skala_kualitatif else ""
+    met = kalimat_tercapai(i)
     return (f"Realisasi indikator ini pada Tahun {tahun} sebesar {real} dari {target}, sehingga "
-            f"capaian kinerjanya {fmt.pct(i.capaian)} dengan kategori {kategori_teks(i)}.{turun}")
+            f"capaian kinerjanya {fmt.pct(i.capaian)} dengan kategori {kategori_teks(i)}.{turun}"
+            + (f" {met}" if met else ""))
 
 
 def kategori_teks(i: IndicatorResult) -> str:
@@ -131,6 +150,17 @@ def _kemajuan_khusus(i: IndicatorResult) -> str:
     return (f"realisasi {real} berada {letak} {rentang}, diukur terhadap {batas} "
             f"{dengan_satuan(k.acuan, i.satuan, places)}: tingkat kemajuan "
             f"{_rumus(i.realisasi, k.acuan, i.turun, k.nilai, i.satuan)}")
+
+
+def _angka_rumus(i: IndicatorResult) -> str:
+    """"1.031 / 1.039": numerator and denominator as typed, with more decimals only when the
+    realisation shown could not be computed back from them (common.rumus_desimal)."""
+    p, q = i.pembilang, i.penyebut
+    whole = p == p.to_integral_value() and q == q.to_integral_value()
+    base = 0 if whole else 2
+    more = rumus_desimal(lambda a, b: a / b * i.pengali, (p, q), i.realisasi, base)
+    return " / ".join(fmt.angka(v, more) if more > base and not tepat(v, base)
+                      else fmt.nilai(v) for v in (p, q))
 
 
 def _sub_groups(result: Result, subs: list[BudgetNode]) -> list[dict]:
@@ -211,8 +241,7 @@ def _indikator(workbook: InputWorkbook, result: Result) -> list[dict]:
             "dukungan_pengantar": _dukungan_pengantar(i, subs, result),
             "ada_rumus": ada_rumus,
             "rumus_label": label,
-            "rumus_angka": (f"{fmt.nilai(i.pembilang)} / {fmt.nilai(i.penyebut)}"
-                            f"{kali(i.pengali)} = "
+            "rumus_angka": (f"{_angka_rumus(i)}{kali(i.pengali)} = "
                             f"{fmt.nilai(i.realisasi, '%' if hasil_kali(i.pengali) else i.satuan)}"
                             f"{hasil_kali(i.pengali)}") if ada_rumus else "",
             "rumus_capaian": _rumus_capaian(i),
@@ -225,7 +254,13 @@ def _indikator(workbook: InputWorkbook, result: Result) -> list[dict]:
     return out
 
 
+def _group_label(g) -> str:
+    return f"Sasaran {g.kode}" if g.tingkat == "sasaran" else f"Tujuan {g.kode}"
+
+
 def _riwayat(result: Result) -> tuple[list[str], list[dict]]:
+    """Tabel 3.3: per indicator a row per year, then the group's capaian per year (the mean
+    of its indicators' capaian that year, core GroupResult.riwayat)."""
     years = sorted({y.tahun for i in result.indikator for y in i.riwayat})
 
     def row(i):
@@ -238,26 +273,32 @@ def _riwayat(result: Result) -> tuple[list[str], list[dict]]:
                           "capaian": fmt.persen(y.capaian) if y else fmt.DASH})
         return {"kode": i.kode, "nama": i.nama, "tahun": cells}
 
-    return [str(y) for y in years], sasaran_groups(result, row)
+    def rata(g):
+        by_year = {y.tahun: y for y in g.riwayat}
+        cells = [{"tahun": str(year), "target": "", "realisasi": "",
+                  "capaian": fmt.persen(by_year[year].capaian) if year in by_year else fmt.DASH}
+                 for year in years]
+        return {"kode": "", "nama": f"Capaian {_group_label(g)}", "tahun": cells}
+
+    return [str(y) for y in years], sasaran_groups(result, row, rata)
 
 
-def _analisis(workbook: InputWorkbook, result: Result) -> list[dict]:
-    by_kode = {a.kode_indikator: a for a in workbook.analisis_indikator}
-    out = []
+def _pembanding(result: Result) -> list[dict]:
+    """The comparison with benchmarks (its table): one row per benchmark."""
+    rows = []
     for i in result.indikator:
-        a = by_kode.get(i.kode)
-        places = fmt.desimal(i.satuan, i.realisasi, i.target)
-        out.append({
-            "kode": i.kode, "nama": i.nama,
-            "realisasi": dengan_satuan(i.realisasi, i.satuan, places),
-            "target": target_dengan_satuan(i.target, i.satuan, places),
-            "capaian": fmt.pct(i.capaian), "kategori": kategori_teks(i),
-            "uraian": lines(a.uraian) if a else [],
-            "pendukung": daftar(a.pendukung) if a else [],
-            "penghambat": daftar(a.penghambat) if a else [],
-            "upaya": daftar(a.upaya) if a else [],
-        })
-    return out
+        for b in i.pembanding:
+            posisi = {"lebih baik": "Lebih baik", "sama": "Sama", "dalam": "Dalam rentang",
+                      "lebih buruk": "Belum mencapai" if b.jenis == "Target" else "Lebih buruk"
+                      }.get(b.posisi or "", "Tidak dapat dibandingkan")
+            rows.append({"no": str(len(rows) + 1), "kode": i.kode, "nama": i.nama,
+                         "tahun": str(b.tahun),
+                         "realisasi": nilai_indikator(b.realisasi, i.satuan),
+                         "pembanding": f"{b.jenis} {b.tingkat}" if b.tingkat != "Lainnya"
+                         else b.jenis,
+                         "nilai": nilai_indikator(b.nilai, i.satuan),
+                         "posisi": posisi, "sumber": b.sumber})
+    return rows
 
 
 def _outputs(node: BudgetNode) -> list:
@@ -343,12 +384,22 @@ def _ambang(workbook: InputWorkbook, result: Result) -> dict:
                 kegiatan.append({"nama": keg.nama, "sub": subs})
         if kegiatan:
             programs.append({"nama": prog.nama.upper(), "kegiatan": kegiatan})
-    return {"ada": bool(below), "jumlah": fmt.jumlah_kata(len(below)),
+    return {"ada": bool(below), "jumlah": kata(workbook, len(below)),
             "batas": fmt.pct(workbook.instansi.ambang_serapan), "program": programs}
 
 
+TIDAK_TERSERAP = "**)"
+
+
 def _efisiensi_text(e) -> str:
-    return fmt.rasio(e.nilai) if e is not None and e.nilai is not None else f"{fmt.DASH} {NOTE}"
+    if e is None or e.nilai is None:
+        return f"{fmt.DASH} {NOTE}"
+    return fmt.rasio(e.nilai) + (f" {TIDAK_TERSERAP}" if e.tidak_terserap else "")
+
+
+def _tidak_terserap_note(ambang) -> str:
+    return (f"{TIDAK_TERSERAP} Tingkat efisiensi di atas 1 karena anggaran tidak terserap "
+            f"(serapan di bawah ambang {fmt.pct(ambang)}), bukan karena penghematan.")
 
 
 def _efisiensi(result: Result) -> tuple[list[dict], list[str], list[dict], str]:
@@ -365,8 +416,20 @@ def _efisiensi(result: Result) -> tuple[list[dict], list[str], list[dict], str]:
                 "realisasi_rp": fmt.rupiah_kosong(i.anggaran.realisasi),
                 "serapan": fmt.persen(i.anggaran.serapan), "efisiensi": _efisiensi_text(e)}
 
-    groups = sasaran_groups(result, row)
-    efisien, undefined = [], []
+    def rata(g):
+        # the group's budget: the sum of its indicators' (Tabel 3.8), with its capaian
+        b, e = g.anggaran, g.efisiensi
+        return {"kode": "", "nama": f"Jumlah {_group_label(g)}", "target": "", "realisasi": "",
+                "capaian": fmt.persen(g.capaian), "pagu": fmt.rupiah_kosong(b.pagu),
+                "realisasi_rp": fmt.rupiah_kosong(b.realisasi), "serapan": fmt.persen(b.serapan),
+                "efisiensi": _efisiensi_text(e)}
+
+    groups = sasaran_groups(result, row, rata)
+    flagged = [i for i in result.indikator if i.efisiensi.tidak_terserap] + \
+        [g for g in result.kelompok if g.efisiensi.tidak_terserap]
+    if flagged:
+        notes.append(_tidak_terserap_note(flagged[0].efisiensi.ambang))
+    efisien, undefined, unspent = [], [], []
     defined = [i.efisiensi.efisien for i in result.indikator if i.efisiensi.nilai is not None]
     # when every ratio gives the same verdict, the conclusion below says it once
     one_verdict = len(set(defined)) <= 1
@@ -375,30 +438,42 @@ def _efisiensi(result: Result) -> tuple[list[dict], list[str], list[dict], str]:
         if e.nilai is None:
             verdict = f"tingkat efisiensi tidak dapat dihitung ({e.alasan})"
             undefined.append(f"{i.kode} {i.nama}")
+        elif e.tidak_terserap:
+            verdict = (f"tingkat efisiensi {fmt.rasio(e.nilai)}, di atas 1 karena anggaran tidak "
+                       f"terserap (serapan di bawah ambang {fmt.pct(e.ambang)}), bukan karena "
+                       f"penghematan")
+            unspent.append(f"{i.kode} {i.nama}")
         else:
             verdict = f"tingkat efisiensi {fmt.rasio(e.nilai)}"
             if not one_verdict:
                 verdict += f" ({'efisien' if e.efisien else 'tidak efisien'})"
             (efisien if e.efisien else tidak).append(f"{i.kode} {i.nama}")
-        analisis.append(f"Indikator {i.kode} {i.nama}: realisasi kinerja "
-                        f"{dengan_satuan(i.realisasi, i.satuan)} dengan capaian "
-                        f"{fmt.pct(i.capaian)} dan serapan anggaran {fmt.pct(i.anggaran.serapan)}, "
-                        f"sehingga {verdict}.")
-    # Only indicators with a defined ratio are counted as efficient or not.
+        if i.terukur:
+            kinerja = (f"realisasi kinerja {dengan_satuan(i.realisasi, i.satuan)} dengan capaian "
+                       f"{fmt.pct(i.capaian)}")
+        else:
+            kinerja = "realisasi kinerja tidak dapat diukur"
+        analisis.append(f"Indikator {i.kode} {i.nama}: {kinerja} dan serapan anggaran "
+                        f"{fmt.pct(i.anggaran.serapan)}, sehingga {verdict}.")
+    # Only indicators with a defined ratio from money spent are counted as efficient or not.
     parts = []
     if tidak:
         parts.append("Penggunaan sumber daya belum efisien pada indikator: " + "; ".join(tidak)
                      + ".")
-        if efisien and not undefined:
+        if efisien and not undefined and not unspent:
             parts.append("Indikator lainnya efisien (tingkat efisiensi ≥ 1).")
-    if efisien and (undefined or not tidak):
-        if not tidak and not undefined:
+    if efisien and (undefined or unspent or not tidak):
+        if not tidak and not undefined and not unspent:
             parts.append("Seluruh indikator memiliki tingkat efisiensi ≥ 1; dengan demikian "
                          "penggunaan sumber daya untuk mencapai tujuan dan sasaran tergolong "
                          "efisien.")
         else:
             parts.append("Indikator yang efisien (tingkat efisiensi ≥ 1): " + "; ".join(efisien)
                          + ".")
+    if unspent:
+        parts.append("Tingkat efisiensi di atas 1 yang berasal dari anggaran tidak terserap, "
+                     "sehingga tidak dinilai sebagai efisiensi, terdapat pada indikator: "
+                     + "; ".join(unspent) + ".")
     if undefined:
         parts.append("Tingkat efisiensi tidak dapat dihitung, sehingga tidak dinilai efisien "
                      "maupun tidak efisien, untuk indikator: " + "; ".join(undefined) + ".")
@@ -444,6 +519,18 @@ def _efisiensi_program(result: Result) -> tuple[list[dict], list[str]]:
                      "target": fmt.DASH, "realisasi": fmt.DASH, "capaian": fmt.DASH,
                      "pagu": fmt.DASH, "realisasi_rp": fmt.DASH, "serapan": fmt.DASH,
                      "efisiensi": fmt.DASH})
+    unspent = [n for n in _levels(result, budget_levels(result, "program", "kegiatan",
+                                                         "sub_kegiatan"))
+               if n.efisiensi is not None and n.efisiensi.tidak_terserap]
+    if unspent:
+        note = _tidak_terserap_note(unspent[0].efisiensi.ambang)
+        subs = [n for n in unspent if n.level == "sub_kegiatan"]
+        if subs:
+            # the sub kegiatan where the money stayed, each with its serapan
+            note += " Sub kegiatan: " + "; ".join(
+                f"{n.nama} ({fmt.rasio(n.efisiensi.nilai)}, serapan "
+                f"{fmt.pct(n.budget.serapan)})" for n in subs) + "."
+        notes.append(note)
     if several:
         notes.append(f"{NOTE} Program atau kegiatan dengan beberapa indikator: capaian pada "
                      "barisnya adalah rata-rata capaian indikatornya (indikator yang tidak "
@@ -495,13 +582,22 @@ def bab3(workbook: InputWorkbook, result: Result) -> dict:
                             f"{dengan_satuan(i.realisasi, i.satuan, places)} telah mencapai "
                             f"{fmt.pct(i.tingkat_kemajuan)} dari target akhir Renstra "
                             f"({target_dengan_satuan(i.target_akhir, i.satuan, places)}).")
-    analisis = {a.kode_indikator: a for a in workbook.analisis_indikator}
-    perbandingan = [{"kode": i.kode, "nama": i.nama,
-                     "teks": one_line(analisis[i.kode].perbandingan)}
-                    for i in result.indikator
-                    if i.kode in analisis and analisis[i.kode].perbandingan]
-    for n, p in enumerate(perbandingan, start=1):
-        p["no"] = f"{n}."
+    def status(i):
+        return {**iku(i), "status": status_teks(i)}
+
+    def status_rata(g):
+        n = len(g.indikator_tercapai) + len(g.indikator_belum)
+        teks = (fmt.DASH if not n else "Tercapai" if not g.indikator_belum else
+                f"{len(g.indikator_tercapai)} dari {n} tercapai")
+        return {"kode": "", "nama": f"Capaian {_group_label(g)}", "target": "", "realisasi": "",
+                "capaian": fmt.persen(g.capaian), "kategori": g.kategori or fmt.DASH,
+                "penanggung_jawab": "", "status": teks}
+
+    def kemajuan_rata(g):
+        return {"kode": "", "nama": f"Rata-rata {_group_label(g)}", "realisasi": "",
+                "target_akhir": "", "kemajuan": fmt.persen(g.kemajuan)}
+
+    indikator = _indikator(workbook, result)
     riwayat_tahun, riwayat = _riwayat(result)
     dukungan, per_sasaran = _dukungan(result)
     efisiensi, ef_notes, ef_analisis, ef_simpulan = _efisiensi(result)
@@ -516,16 +612,17 @@ def bab3(workbook: InputWorkbook, result: Result) -> dict:
          "serapan": fmt.persen(total.serapan_modal)},
     ]
     return {
-        "skala": [{"urutan": str(b.urutan), "rentang": fmt.rentang(b.batas_bawah, b.batas_atas),
-                   "kategori": b.kategori} for b in sorted(result.skala, key=lambda b: b.urutan)],
+        "skala": [{k: b[k] for k in ("urutan", "rentang", "kategori")} for b in skala(result)],
+        "skala_catatan": skala_catatan(result),
         "iku": sasaran_groups(result, iku),
-        "indikator": _indikator(workbook, result),
+        "status": sasaran_groups(result, status, status_rata),
+        "indikator": indikator,
+        "sasaran": sasaran(workbook, result, indikator,
+                           dict(zip([i.kode for i in result.indikator], simpulan))),
         "riwayat_tahun": riwayat_tahun,
         "riwayat": riwayat,
-        "perbandingan": perbandingan,
-        "kemajuan": sasaran_groups(result, kemajuan),
-        "kemajuan_simpulan": daftar(simpulan),
-        "analisis": _analisis(workbook, result),
+        "kemajuan": sasaran_groups(result, kemajuan, kemajuan_rata),
+        "pembanding": _pembanding(result),
         "dukungan": dukungan,
         "dukungan_catatan": ringkas_sub(workbook, result, "spreadsheet Efisiensi"),
         "program_per_sasaran": per_sasaran,

@@ -5,17 +5,36 @@ from __future__ import annotations
 from ... import fmt
 from ...core.results import Result
 from ...workbook.models import InputWorkbook
-from .common import daftar, dengan_satuan, jumlah_iku, lines
+from .common import daftar, dengan_satuan, jumlah_iku, kata, lines, placeholder
 
 
 def _entry(i, kategori: bool = True) -> str:
-    """One indicator in the summary; its category left out when the heading says it for all."""
+    """One indicator in the summary; its category left out when the heading says it for all;
+    a target missed said so, apart from the category."""
     if not i.terukur:
         return f"Indikator {i.kode} {i.nama}: realisasi tidak dapat diukur."
     kat = f" (kategori {i.kategori or fmt.DASH})" if kategori else ""
     places = fmt.desimal(i.satuan, i.realisasi)
+    missed = "; target belum tercapai" if i.tercapai is False else ""
     return (f"Indikator {i.kode} {i.nama}: realisasi {dengan_satuan(i.realisasi, i.satuan, places)}, "
-            f"capaian {fmt.pct(i.capaian)}{kat}.")
+            f"capaian {fmt.pct(i.capaian)}{kat}{missed}.")
+
+
+def _rekomendasi(result: Result) -> tuple[list[dict], list[dict]]:
+    """Recommendations for the years ahead, from the workbook's planned steps (Rencana Tindak
+    Lanjut): first every target that needs work (core analysis.recommendations: missed,
+    below the top category, not measured, worse than its benchmark), each with why; a
+    placeholder where no step is planned (the review notes name the cell). Then the steps
+    planned for the other indicators."""
+    perlu, lain = [], []
+    for r in result.rekomendasi:
+        i = result.indicator(r.kode_indikator)
+        butir = daftar(r.rencana) if r.rencana else daftar([placeholder(
+            "rencana tindak lanjut belum diisi")])
+        entry = {"judul": f"Indikator {i.kode} {i.nama}",
+                 "alasan": ("; ".join(r.alasan)) if r.alasan else "", "butir": butir}
+        (perlu if r.perlu else lain).append(entry)
+    return perlu, lain
 
 
 def _shared_kategori(indicators) -> str:
@@ -32,6 +51,7 @@ def _cara(s) -> str:
 
 def bab4(workbook: InputWorkbook, result: Result) -> dict:
     ik = result.ikhtisar
+    perlu, lain = _rekomendasi(result)
     sasaran = []
     for t in result.tujuan:
         if not t.indikator:
@@ -64,9 +84,11 @@ def bab4(workbook: InputWorkbook, result: Result) -> dict:
                         "ringkas": ringkas,
                         "tingkat": "sasaran"})
     return {
-        "jumlah_sasaran": fmt.jumlah_kata(ik.jumlah_sasaran),
-        "jumlah_indikator": fmt.jumlah_kata(ik.jumlah_indikator),
-        **jumlah_iku(ik),
+        "jumlah_sasaran": kata(workbook, ik.jumlah_sasaran),
+        "jumlah_indikator": kata(workbook, ik.jumlah_indikator),
+        **jumlah_iku(ik, workbook),
+        "rekomendasi": perlu,
+        "rekomendasi_lain": lain,
         "sasaran": sasaran,
         "rp_pagu": fmt.rp(ik.pagu),
         "rp_realisasi": fmt.rp(ik.realisasi),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ... import fmt
 from ...core.results import Result
 from ...workbook.models import InputWorkbook
-from .common import jenis_belanja, jumlah_iku, picture
+from .common import jenis_belanja, jumlah_iku, kata, picture, skala
 
 
 def sampul(workbook: InputWorkbook, result: Result) -> dict:
@@ -20,8 +20,12 @@ def sampul(workbook: InputWorkbook, result: Result) -> dict:
     if inst.email:
         kontak.append(f"Email: {inst.email}")
     return {
-        "nama_instansi": inst.nama_lengkap.upper(),
-        "nama_pemda": inst.nama_pemda.upper(),
+        # a unit of a ministry: its own name, its ministry on the next line (not twice)
+        "nama_instansi": (inst.nama_instansi if inst.pusat else inst.nama_lengkap).upper(),
+        "nama_pemda": inst.induk.upper(),
+        # the line under the agency's name: its pemda ("PEMERINTAH KABUPATEN ..."), or its
+        # ministry or agency for a unit of one
+        "induk": inst.induk.upper() if inst.pusat else f"PEMERINTAH {inst.induk.upper()}",
         "kontak": kontak,
         "logo": picture(workbook, "logo", 50, 50, "logo belum ada: isi Berkas Logo di sheet Instansi"),
     }
@@ -31,13 +35,12 @@ def depan(workbook: InputWorkbook, result: Result) -> dict:
     ik = result.ikhtisar
     rata_sasaran = ik.rata_capaian_sasaran if ik.rata_capaian_sasaran is not None \
         else ik.rata_capaian_indikator
-    sebaran = [{"no": "–", "kategori": b.kategori, "rentang": fmt.rentang(b.batas_bawah, b.batas_atas),
-                "jumlah": str(b.jumlah_indikator)}
-               for b in sorted(result.skala, key=lambda b: b.urutan)]
+    sebaran = [{"no": "–", "kategori": b["kategori"], "rentang": b["rentang"],
+                "jumlah": b["jumlah"]} for b in skala(result)]
     return {
-        "jumlah_sasaran": fmt.jumlah_kata(ik.jumlah_sasaran),
-        "jumlah_indikator": fmt.jumlah_kata(ik.jumlah_indikator),
-        **jumlah_iku(ik),
+        "jumlah_sasaran": kata(workbook, ik.jumlah_sasaran),
+        "jumlah_indikator": kata(workbook, ik.jumlah_indikator),
+        **jumlah_iku(ik, workbook),
         "rata_indikator": fmt.pct(ik.rata_capaian_indikator),
         "rata_capaian": fmt.pct(rata_sasaran),
         "kategori": ik.kategori_rata,
@@ -51,4 +54,25 @@ def depan(workbook: InputWorkbook, result: Result) -> dict:
         "serapan": fmt.pct(ik.serapan),
         "efisiensi_anggaran": fmt.pct(ik.efisiensi_anggaran),
         **jenis_belanja(ik.jenis_belanja),
+        "kalimat_target": _kalimat_target(result),
     }
+
+
+def _kalimat_target(result: Result) -> str:
+    """How many targets were reached, said apart from the categories: "Dari 7 indikator
+    yang dapat dinilai, 6 mencapai targetnya; target indikator 1.2 belum tercapai." ("" when
+    none can be judged)."""
+    met = [i.kode for i in result.indikator if i.tercapai is True]
+    missed = [i.kode for i in result.indikator if i.tercapai is False]
+    n = len(met) + len(missed)
+    if not n:
+        return ""
+    if not missed:
+        return (f"Seluruh target indikator yang dapat dinilai ({n} indikator) tercapai."
+                if n > 1 else "Target indikator yang dapat dinilai tercapai.")
+    kats = {result.indicator(k).kategori for k in missed}
+    kat = next(iter(kats)) if len(kats) == 1 and None not in kats else ""
+    walau = (f", walaupun capaian{'nya' if len(missed) == 1 else ' semuanya'} masuk "
+             f"kategori {kat}") if kat else ""
+    return (f"Dari {n} indikator yang dapat dinilai, {len(met)} mencapai targetnya; target "
+            f"indikator {fmt.rangkai(missed)} belum tercapai{walau} (uraiannya pada Bab III).")

@@ -33,7 +33,9 @@ def report_context(workbook: InputWorkbook, result: Optional[Result] = None) -> 
         "instansi": inst.nama_lengkap,
         "instansi_upper": inst.nama_lengkap.upper(),
         "nama_instansi": inst.nama_instansi,
-        "nama_pemda": inst.nama_pemda,
+        "nama_pemda": inst.induk,
+        # APBD for a perangkat daerah, APBN for a unit of a ministry (core/agency.py)
+        "apb": "APBN" if inst.pusat else "APBD",
         "tempat": inst.tempat,
         "tanggal": fmt.tanggal(inst.tanggal),
         "telepon": inst.telepon or "",

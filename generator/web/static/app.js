@@ -140,7 +140,28 @@
       body.appendChild(tr);
     });
     show("tabel-catatan", st.notes.length > 0);
+    renderKesiapan(st);
     show("hasil", true);
+  }
+
+  // The self-check against the LKE AKIP: one row per criterion, its status coloured.
+  function renderKesiapan(st) {
+    const rows = st.kesiapan || [];
+    $("judul-kesiapan").textContent = st.kesiapan_heading || "";
+    $("ringkas-kesiapan").textContent = st.kesiapan_ringkas || "";
+    const body = $("tabel-kesiapan").tBodies[0];
+    body.textContent = "";
+    rows.forEach((k) => {
+      const tr = document.createElement("tr");
+      cell(tr, k.kode);
+      cell(tr, k.kriteria);
+      const status = cell(tr, k.status);
+      status.className = "status-" + k.kelas;
+      cell(tr, k.catatan ? k.bukti + ". " + k.catatan : k.bukti + ".");
+      cell(tr, k.lengkapi.join("\n"));
+      body.appendChild(tr);
+    });
+    show("kesiapan", rows.length > 0);
   }
 
   function render(st) {

@@ -115,12 +115,12 @@ def bab1(doc):
 
     heading(doc, "D. Isu Strategis", 2)
     para(doc, "Isu strategis adalah kondisi yang perlu diutamakan dalam perencanaan karena "
-              "berdampak besar terhadap pencapaian tujuan perangkat daerah: bersifat penting, "
+              "berdampak besar terhadap pencapaian tujuan {{ istilah.jenis }}: bersifat penting, "
               "mendasar, mendesak dan menentukan keberhasilan pada masa mendatang. Isu strategis "
               "yang ditangani selama periode Renstra {{ info.periode_renstra }} adalah:")
     items(doc, "bab1.isu_strategis")
     tag(doc, "{%p if bab1.isu_tahunan %}")
-    para(doc, "Dengan memperhatikan Renstra, arah kebijakan pemerintah daerah dan hasil evaluasi "
+    para(doc, "Dengan memperhatikan Renstra, arah kebijakan {{ istilah.pemerintah }} dan hasil evaluasi "
               "kinerja tahun sebelumnya, isu strategis yang ditangani pada Tahun {{ info.tahun }} "
               "adalah:")
     items(doc, "bab1.isu_tahunan")

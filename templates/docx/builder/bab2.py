@@ -28,17 +28,16 @@ def bab2(doc):
     heading(doc, "BAB II PERENCANAAN KINERJA", 1, page_break_before=True)
     heading(doc, "A. Rencana Strategis", 2)
     para(doc, "Rencana Strategis (Renstra) {{ info.nama_lengkap }} periode {{ info.periode_renstra }} "
-              "menjabarkan visi dan misi kepala daerah ke dalam tujuan, sasaran, strategi, kebijakan, "
-              "program dan kegiatan perangkat daerah. Renstra disusun selaras dengan Rencana "
-              "Pembangunan Jangka Menengah Daerah (RPJMD) dan menjadi acuan Rencana Kerja "
-              "tahunan.")
+              "menjabarkan visi dan misi {{ istilah.pimpinan }} ke dalam tujuan, sasaran, strategi, "
+              "kebijakan, program dan kegiatan {{ istilah.jenis }}. Renstra disusun selaras dengan "
+              "{{ istilah.renstra_acuan }} dan menjadi acuan Rencana Kerja tahunan.")
     tag(doc, "{%p if bab2.dasar_renstra %}")
     para(doc, "Renstra tersebut ditetapkan dengan {{ bab2.dasar_renstra }}.")
     tag(doc, "{%p endif %}")
 
     heading(doc, "1. Visi", 3)
     para(doc, "Visi adalah gambaran kondisi ideal yang ingin diwujudkan pada akhir periode "
-              "perencanaan. Visi kepala daerah periode {{ info.periode_renstra }} adalah:")
+              "perencanaan. Visi {{ istilah.pimpinan }} periode {{ info.periode_renstra }} adalah:")
     para(doc, "“{{ bab2.visi }}”", style="Rumus", bold=True)
 
     heading(doc, "2. Misi", 3)
@@ -62,7 +61,7 @@ def bab2(doc):
               "{{ bab2.misi_didukung_teks }}.")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if bab2.sasaran_daerah %}")
-    para(doc, "Sasaran strategis daerah yang didukung secara langsung adalah "
+    para(doc, "{{ istilah.sasaran_atas | capitalize }} yang didukung secara langsung adalah "
               "“{{ bab2.sasaran_daerah }}”.")
     tag(doc, "{%p endif %}")
 
@@ -80,7 +79,7 @@ def bab2(doc):
 
     heading(doc, "4. Indikator Kinerja Utama", 3)
     para(doc, "Indikator Kinerja Utama (IKU) merupakan ukuran keberhasilan tujuan dan sasaran "
-              "strategis perangkat daerah. IKU {{ info.nama_lengkap }} Tahun {{ info.tahun }} "
+              "strategis {{ istilah.jenis }}. IKU {{ info.nama_lengkap }} Tahun {{ info.tahun }} "
               "beserta definisi, cara perhitungan dan sumber datanya adalah sebagai berikut.")
     caption(doc, key="tabel_iku", title="Indikator Kinerja Utama {{ info.nama_lengkap }}")
     t = Table(doc, [0.7, 2.4, 1.0, 2.8, 1.2, 3.0, 3.1, 1.8], small=True)
@@ -97,7 +96,7 @@ def bab2(doc):
     heading(doc, "B. Rencana Kinerja Tahun {{ info.tahun }}", 2)
     para(doc, "Rencana Kinerja Tahunan (RKT) menjabarkan tujuan, sasaran dan program Renstra "
               "ke dalam target yang hendak dicapai dalam satu tahun melalui kegiatan tahunan. "
-              "RKT Tahun {{ info.tahun }} dimuat dalam Rencana Kerja (Renja) perangkat daerah "
+              "RKT Tahun {{ info.tahun }} dimuat dalam Rencana Kerja (Renja) {{ istilah.jenis }} "
               "sebagai berikut.")
     caption(doc, key="tabel_rkt", title="Rencana Kerja Tahun {{ info.tahun }} {{ info.nama_lengkap }}")
     t = Table(doc, [0.9, 3.3, 3.3, 4.7, 1.8, 2.0])
@@ -115,7 +114,7 @@ def bab2(doc):
     heading(doc, "C. Perjanjian Kinerja Tahun {{ info.tahun }}", 2)
     para(doc, "Perjanjian Kinerja (PK) adalah pernyataan komitmen pimpinan untuk mewujudkan target "
               "kinerja dalam satu tahun sesuai sumber daya yang tersedia. PK Tahun {{ info.tahun }} "
-              "disusun dengan mengacu pada Renstra, Renja dan Dokumen Pelaksanaan Anggaran (DPA) "
+              "disusun dengan mengacu pada Renstra, Renja dan {{ istilah.dpa_panjang }} "
               "Tahun {{ info.tahun }}.")
     tag(doc, "{%p if bab2.pk_tanggal %}")
     para(doc, "Perjanjian Kinerja {{ info.ttd.jabatan }} ditandatangani pada tanggal "
@@ -160,7 +159,7 @@ def bab2(doc):
     tag(doc, "{%p endif %}")
 
     para(doc, "Untuk mencapai target kinerja tersebut dilaksanakan program, kegiatan dan sub "
-              "kegiatan sesuai Dokumen Pelaksanaan Anggaran (DPA) sebagai berikut.")
+              "kegiatan sesuai {{ istilah.dpa_panjang }} sebagai berikut.")
     caption(doc, key="tabel_program", title="Program, Kegiatan dan Sub Kegiatan {{ info.nama_lengkap }} Tahun "
                  "{{ info.tahun }}")
     t = Table(doc, [6.2, 5.4, 1.6, 2.8], small=True)
@@ -172,7 +171,7 @@ def bab2(doc):
                 aligns=[None, None, "c", "r"])
     t.row(["JUMLAH BELANJA", "", "", "{{ bab2.jumlah_pagu }}"], bold=True, shade=SHADE_GROUP,
           aligns=[None, None, "c", "r"])
-    para(doc, "Sumber: DPA/DPPA {{ info.nama_lengkap }} Tahun {{ info.tahun }}",
+    para(doc, "Sumber: {{ istilah.dpa }} {{ info.nama_lengkap }} Tahun {{ info.tahun }}",
          style="Catatan Tabel")
     tag(doc, "{%p if bab2.program_catatan %}")
     para(doc, "{{ bab2.program_catatan }}", style="Catatan Tabel")

@@ -28,6 +28,7 @@ def bab3(doc):
     t.tag("{%tr for b in bab3.skala %}")
     t.row(["{{ b.urutan }}", "{{ b.rentang }}", "{{ b.kategori }}"], aligns=["c", "c", "c"])
     t.tag("{%tr endfor %}")
+    para(doc, "{{ bab3.skala_catatan }}", style="Catatan Tabel")
     para(doc, "Selanjutnya dilakukan analisis untuk menjelaskan penyebab tercapai atau tidak "
               "tercapainya target kinerja beserta upaya perbaikannya.")
 
@@ -48,11 +49,111 @@ def bab3(doc):
     t.tag("{%tr endfor %}")
     t.tag("{%tr endfor %}")
 
-    para(doc, "Uraian capaian setiap indikator adalah sebagai berikut.")
-    tag(doc, "{%p for i in bab3.indikator %}")
-    heading(doc, "Indikator {{ i.kode }} {{ i.nama }}", 3)
-    runs(doc, ["{{ i.induk_label }}: ", ("“{{ i.sasaran }}”", {"italic": True})],
-         style="Body Text")
+    # Tabel 3.3 only when there is an earlier year to compare with (the core decides);
+    # otherwise one sentence. Each sasaran ends with its own capaian per year (bold).
+    tag(doc, "{%p if ada.tabel_perbandingan %}")
+    para(doc, "Perbandingan capaian kinerja tahun ini dengan tahun-tahun sebelumnya, per indikator "
+              "dan per sasaran, disajikan pada Tabel {{ no.tabel_perbandingan }}.")
+    caption(doc, key="tabel_perbandingan", title="Perbandingan Capaian Kinerja dengan "
+                 "Tahun-Tahun Sebelumnya")
+    t = Table(doc, [0.8, 7.1, 1.5, 2.2, 2.2, 2.2], small=True)
+    t.head(["NO", "SASARAN / INDIKATOR KINERJA", "TAHUN", "TARGET", "REALISASI", "CAPAIAN (%)"])
+    t.tag("{%tr for g in bab3.riwayat %}")
+    row = t.row(["{{ g.no }}", "{{ g.sasaran }}", "", "", "", ""], bold=True, shade=SHADE_GROUP,
+                aligns=["c", None, None, None, None, None])
+    cell = merge(t, len(t.tbl.rows) - 1, 1, len(t.tbl.rows) - 1, 5)
+    for p in cell.paragraphs[1:]:       # the merged empty cells' paragraphs
+        p._p.getparent().remove(p._p)
+    t.tag("{%tr for i in g.indikator %}")
+    t.tag("{%tr for v in i.tahun %}")
+    t.tag("{%tr if i.rata %}")
+    t.row(["", "{% vm %}{{ i.nama }}", "{{ v.tahun }}", "{{ v.target }}",
+           "{{ v.realisasi }}", "{{ v.capaian }}"], aligns=["c", None, "c", "c", "c", "c"],
+          bold=True)
+    t.tag("{%tr else %}")
+    t.row(["", "{% vm %}{{ i.kode }} {{ i.nama }}", "{{ v.tahun }}", "{{ v.target }}",
+           "{{ v.realisasi }}", "{{ v.capaian }}"], aligns=["c", None, "c", "c", "c", "c"])
+    t.tag("{%tr endif %}")
+    t.tag("{%tr endfor %}")
+    t.tag("{%tr endfor %}")
+    t.tag("{%tr endfor %}")
+    para(doc, "Capaian dihitung dari target dan realisasi tahun yang bersangkutan; capaian sasaran "
+              "adalah rata-rata capaian indikatornya pada tahun itu.", style="Catatan Tabel")
+    tag(doc, "{%p else %}")
+    para(doc, "Capaian indikator-indikator ini pada tahun-tahun sebelumnya belum tersedia, sehingga "
+              "capaian Tahun {{ info.tahun }} belum dapat dibandingkan dengan tahun sebelumnya.")
+    tag(doc, "{%p endif %}")
+
+    para(doc, "Perbandingan realisasi kinerja sampai dengan Tahun {{ info.tahun }} terhadap target "
+              "akhir Renstra periode {{ info.periode_renstra }} disajikan pada "
+              "Tabel {{ no.tabel_kemajuan }}.")
+    caption(doc, key="tabel_kemajuan", title="Tingkat Kemajuan Capaian Sasaran Strategis")
+    t = Table(doc, [0.8, 3.8, 5.4, 2.0, 2.0, 2.0])
+    t.head(["NO", "SASARAN", "INDIKATOR KINERJA", "REALISASI {{ info.tahun }}",
+            "TARGET AKHIR {{ info.renstra_akhir }}", "TINGKAT KEMAJUAN (%)"])
+    t.tag("{%tr for g in bab3.kemajuan %}")
+    t.tag("{%tr for i in g.indikator %}")
+    t.tag("{%tr if i.rata %}")
+    t.row(["{% vm %}{{ g.no }}", "{% vm %}{{ g.sasaran }}", "{{ i.nama }}",
+           "{{ i.realisasi }}", "{{ i.target_akhir }}", "{{ i.kemajuan }}"],
+          aligns=["c", None, None, "c", "c", "c"], bold=True)
+    t.tag("{%tr else %}")
+    t.row(["{% vm %}{{ g.no }}", "{% vm %}{{ g.sasaran }}", "{{ i.kode }} {{ i.nama }}",
+           "{{ i.realisasi }}", "{{ i.target_akhir }}", "{{ i.kemajuan }}"],
+          aligns=["c", None, None, "c", "c", "c"])
+    t.tag("{%tr endif %}")
+    t.tag("{%tr endfor %}")
+    t.tag("{%tr endfor %}")
+
+    # the comparison with benchmarks (national targets, SPM, ...), only when one is given
+    tag(doc, "{%p if ada.tabel_pembanding %}")
+    para(doc, "Realisasi indikator yang memiliki angka pembanding di luar instansi "
+              "({{ istilah.pembanding }} atau lainnya) dibandingkan pada "
+              "Tabel {{ no.tabel_pembanding }}.")
+    caption(doc, key="tabel_pembanding", title="Perbandingan Realisasi dengan Pembanding")
+    t = Table(doc, [0.8, 4.4, 1.2, 1.8, 2.2, 1.8, 2.0, 3.8], small=True)
+    t.head(["NO", "INDIKATOR KINERJA", "TAHUN", "REALISASI", "PEMBANDING", "NILAI",
+            "POSISI", "SUMBER"])
+    t.tag("{%tr for r in bab3.pembanding %}")
+    t.row(["{{ r.no }}", "{{ r.kode }} {{ r.nama }}", "{{ r.tahun }}", "{{ r.realisasi }}",
+           "{{ r.pembanding }}", "{{ r.nilai }}", "{{ r.posisi }}", "{{ r.sumber }}"],
+          aligns=["c", None, "c", "c", None, "c", "c", None])
+    t.tag("{%tr endfor %}")
+    para(doc, "Posisi dinilai menurut polaritas indikator: untuk indikator yang makin rendah makin "
+              "baik, realisasi di bawah pembanding berarti lebih baik.", style="Catatan Tabel")
+    tag(doc, "{%p endif %}")
+
+    para(doc, "Tercapai atau tidaknya target setiap indikator dan sasaran, terpisah dari "
+              "kategorinya, dirangkum pada tabel berikut.")
+    caption(doc, key="tabel_analisis", title="Analisis Keberhasilan, Kegagalan dan Solusi")
+    t = Table(doc, [0.8, 3.4, 4.6, 1.5, 1.5, 1.4, 1.4, 1.6], small=True)
+    t.head(["NO", "SASARAN", "INDIKATOR KINERJA", "TARGET", "REALISASI", "CAPAIAN (%)",
+            "KATEGORI", "TARGET TERCAPAI"])
+    t.tag("{%tr for g in bab3.status %}")
+    t.tag("{%tr for i in g.indikator %}")
+    t.tag("{%tr if i.rata %}")
+    t.row(["{% vm %}{{ g.no }}", "{% vm %}{{ g.sasaran }}", "{{ i.nama }}",
+           "{{ i.target }}", "{{ i.realisasi }}", "{{ i.capaian }}", "{{ i.kategori }}",
+           "{{ i.status }}"], aligns=["c", None, None, "c", "c", "c", "c", "c"], bold=True)
+    t.tag("{%tr else %}")
+    t.row(["{% vm %}{{ g.no }}", "{% vm %}{{ g.sasaran }}", "{{ i.kode }} {{ i.nama }}",
+           "{{ i.target }}", "{{ i.realisasi }}", "{{ i.capaian }}", "{{ i.kategori }}",
+           "{{ i.status }}"], aligns=["c", None, None, "c", "c", "c", "c", "c"])
+    t.tag("{%tr endif %}")
+    t.tag("{%tr endfor %}")
+    t.tag("{%tr endfor %}")
+    para(doc, "Kategori menunjukkan besarnya capaian; target tercapai bila capaian sekurang-kurangnya "
+              "100%.", style="Catatan Tabel")
+
+    # per sasaran (and tujuan with indicators of its own), as PermenPANRB 53/2014 asks: its
+    # indicators, then the seven analyses
+    para(doc, "Uraian capaian dan analisis setiap sasaran strategis, sesuai Peraturan Menteri "
+              "PANRB Nomor 53 Tahun 2014, adalah sebagai berikut.")
+    tag(doc, "{%p for s in bab3.sasaran %}")
+    heading(doc, "{{ s.judul }}", 3)
+    para(doc, "{{ s.pengantar }}")
+    tag(doc, "{%p for i in s.indikator %}")
+    heading(doc, "Indikator {{ i.kode }} {{ i.nama }}", 4)
     para(doc, "{{ i.kalimat_capaian }}")
     tag(doc, "{%p if i.dukungan %}")
     para(doc, "{{ i.dukungan_pengantar }}", keep_next=True)
@@ -78,99 +179,28 @@ def bab3(doc):
     para(doc, "{{ i.rumus_capaian }}", style="Rumus", bold=True)
     para(doc, "(Kategori {{ i.kategori }})", style="Rumus", keep_next=False)
     tag(doc, "{%p endfor %}")
-    # Tabel 3.3 only when there is an earlier year to compare with (the core decides);
-    # otherwise one sentence
-    tag(doc, "{%p if ada.tabel_perbandingan %}")
-    para(doc, "Perbandingan capaian kinerja tahun ini dengan tahun-tahun sebelumnya disajikan pada "
-              "Tabel {{ no.tabel_perbandingan }}.")
-
-    # Tabel 3.3 on the portrait page, one row per indicator and year: no section of its own
-    # (a landscape section left a short portrait page before it and a short page of its own),
-    # and any number of earlier years fits the width. Sasaran as shaded group rows.
-    caption(doc, key="tabel_perbandingan", title="Perbandingan Capaian Kinerja dengan "
-                 "Tahun-Tahun Sebelumnya")
-    t = Table(doc, [0.8, 7.1, 1.5, 2.2, 2.2, 2.2], small=True)
-    t.head(["NO", "SASARAN / INDIKATOR KINERJA", "TAHUN", "TARGET", "REALISASI", "CAPAIAN (%)"])
-    t.tag("{%tr for g in bab3.riwayat %}")
-    row = t.row(["{{ g.no }}", "{{ g.sasaran }}", "", "", "", ""], bold=True, shade=SHADE_GROUP,
-                aligns=["c", None, None, None, None, None])
-    cell = merge(t, len(t.tbl.rows) - 1, 1, len(t.tbl.rows) - 1, 5)
-    for p in cell.paragraphs[1:]:       # the merged empty cells' paragraphs
-        p._p.getparent().remove(p._p)
-    t.tag("{%tr for i in g.indikator %}")
-    t.tag("{%tr for v in i.tahun %}")
-    t.row(["", "{% vm %}{{ i.kode }} {{ i.nama }}", "{{ v.tahun }}", "{{ v.target }}",
-           "{{ v.realisasi }}", "{{ v.capaian }}"], aligns=["c", None, "c", "c", "c", "c"])
-    t.tag("{%tr endfor %}")
-    t.tag("{%tr endfor %}")
-    t.tag("{%tr endfor %}")
-    para(doc, "Capaian dihitung dari target dan realisasi tahun yang bersangkutan.",
-         style="Catatan Tabel")
-
-    tag(doc, "{%p else %}")
-    para(doc, "Capaian indikator-indikator ini pada tahun-tahun sebelumnya belum tersedia, sehingga "
-              "capaian Tahun {{ info.tahun }} belum dapat dibandingkan dengan tahun sebelumnya.")
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p if bab3.perbandingan %}")
-    lead_in(doc, "Penjelasan perbandingan realisasi kinerja dengan tahun-tahun sebelumnya:")
-    tag(doc, "{%p for x in bab3.perbandingan %}")
-    p = doc.add_paragraph(style="Daftar")
-    p.add_run("{{ x.no }}")
-    p.add_run("\t")
-    p.add_run("Indikator {{ x.kode }} {{ x.nama }}: ").bold = True
-    p.add_run("{{ x.teks }}")
+    heading(doc, "Analisis {{ s.label }}", 4)
+    tag(doc, "{%p for a in s.analisis %}")
+    runs(doc, [("{{ a.no }}. {{ a.judul }}", {"bold": True})], style="Normal").paragraph_format \
+        .keep_with_next = True
+    tag(doc, "{%p for t in a.paragraf %}")
+    para(doc, "{{ t }}")
     tag(doc, "{%p endfor %}")
-    tag(doc, "{%p endif %}")
-
-    para(doc, "Perbandingan realisasi kinerja sampai dengan Tahun {{ info.tahun }} terhadap target "
-              "akhir Renstra periode {{ info.periode_renstra }} disajikan pada "
-              "Tabel {{ no.tabel_kemajuan }}.")
-    caption(doc, key="tabel_kemajuan", title="Tingkat Kemajuan Capaian Sasaran Strategis")
-    t = Table(doc, [0.8, 3.8, 5.4, 2.0, 2.0, 2.0])
-    t.head(["NO", "SASARAN", "INDIKATOR KINERJA", "REALISASI {{ info.tahun }}",
-            "TARGET AKHIR {{ info.renstra_akhir }}", "TINGKAT KEMAJUAN (%)"])
-    t.tag("{%tr for g in bab3.kemajuan %}")
-    t.tag("{%tr for i in g.indikator %}")
-    t.row(["{% vm %}{{ g.no }}", "{% vm %}{{ g.sasaran }}", "{{ i.kode }} {{ i.nama }}",
-           "{{ i.realisasi }}", "{{ i.target_akhir }}", "{{ i.kemajuan }}"],
-          aligns=["c", None, None, "c", "c", "c"])
-    t.tag("{%tr endfor %}")
-    t.tag("{%tr endfor %}")
-    lead_in(doc, "Berdasarkan Tabel {{ no.tabel_kemajuan }} dapat disimpulkan:")
-    items(doc, "bab3.kemajuan_simpulan")
-
-    para(doc, "Analisis penyebab keberhasilan atau kegagalan serta upaya yang dilakukan disajikan "
-              "pada tabel dan uraian berikut.")
-    caption(doc, key="tabel_analisis", title="Analisis Keberhasilan, Kegagalan dan Solusi")
-    t = Table(doc, [0.8, 3.8, 5.2, 1.6, 1.6, 1.5, 1.5])
-    t.head(["NO", "SASARAN", "INDIKATOR KINERJA", "TARGET", "REALISASI", "CAPAIAN (%)",
-            "KATEGORI"])
-    t.tag("{%tr for g in bab3.iku %}")
-    t.tag("{%tr for i in g.indikator %}")
-    t.row(["{% vm %}{{ g.no }}", "{% vm %}{{ g.sasaran }}", "{{ i.kode }} {{ i.nama }}",
-           "{{ i.target }}", "{{ i.realisasi }}", "{{ i.capaian }}", "{{ i.kategori }}"],
-          aligns=["c", None, None, "c", "c", "c", "c"])
-    t.tag("{%tr endfor %}")
-    t.tag("{%tr endfor %}")
-    para(doc, "Interpretasi hasil analisis keberhasilan, hambatan dan upaya yang dilakukan untuk "
-              "setiap indikator:")
-    tag(doc, "{%p for a in bab3.analisis %}")
-    heading(doc, "Analisis Indikator {{ a.kode }} {{ a.nama }}", 3)
-    para(doc, "Realisasi Tahun {{ info.tahun }} sebesar {{ a.realisasi }} dari target {{ a.target }}, "
-              "atau capaian {{ a.capaian }} (kategori {{ a.kategori }}).")
-    paragraphs(doc, "a.uraian")
-    tag(doc, "{%p if a.pendukung %}")
-    lead_in(doc, "Faktor pendukung keberhasilan:")
-    items(doc, "a.pendukung")
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p if a.penghambat %}")
-    lead_in(doc, "Faktor penghambat:")
-    items(doc, "a.penghambat")
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p if a.upaya %}")
-    lead_in(doc, "Upaya yang dilakukan untuk meningkatkan kinerja:")
-    items(doc, "a.upaya")
-    tag(doc, "{%p endif %}")
+    items(doc, "a.daftar")
+    tag(doc, "{%p for t in a.penutup %}")
+    para(doc, "{{ t }}")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p for x in a.sebab %}")
+    para(doc, "{{ x.judul }}", style="Normal", bold=True, italic=True, keep_next=True)
+    tag(doc, "{%p for t in x.uraian %}")
+    para(doc, "{{ t }}")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p for b in x.bagian %}")
+    lead_in(doc, "{{ b.label }}")
+    items(doc, "b.butir")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endfor %}")
     tag(doc, "{%p endfor %}")
     para(doc, "Program dan kegiatan yang menunjang keberhasilan atau kegagalan pencapaian kinerja "
               "dianalisis pada tabel berikut.")
@@ -291,10 +321,17 @@ def bab3(doc):
         merge(t, 0, c, 1, c, t.tbl.cell(0, c).text, t.head_style)
     t.tag("{%tr for g in bab3.efisiensi %}")
     t.tag("{%tr for i in g.indikator %}")
+    t.tag("{%tr if i.rata %}")
+    t.row(["{% vm %}{{ g.no }}", "{% vm %}{{ g.sasaran }}", "{{ i.nama }}",
+           "{{ i.target }}", "{{ i.realisasi }}", "{{ i.capaian }}", "{{ i.pagu }}",
+           "{{ i.realisasi_rp }}", "{{ i.serapan }}", "{{ i.efisiensi }}"],
+          aligns=["c", None, None, "c", "c", "c", "r", "r", "c", "c"], bold=True)
+    t.tag("{%tr else %}")
     t.row(["{% vm %}{{ g.no }}", "{% vm %}{{ g.sasaran }}", "{{ i.kode }} {{ i.nama }}",
            "{{ i.target }}", "{{ i.realisasi }}", "{{ i.capaian }}", "{{ i.pagu }}",
            "{{ i.realisasi_rp }}", "{{ i.serapan }}", "{{ i.efisiensi }}"],
           aligns=["c", None, None, "c", "c", "c", "r", "r", "c", "c"])
+    t.tag("{%tr endif %}")
     t.tag("{%tr endfor %}")
     t.tag("{%tr endfor %}")
     t.row(["", "JUMLAH", "", "", "", "", "{{ bab3.total.pagu }}", "{{ bab3.total.realisasi }}",

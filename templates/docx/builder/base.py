@@ -142,7 +142,10 @@ def setup_styles(doc):
                 before=12, after=6, keep_next=True, keep_together=True)
     _para_style(doc, "Heading 3", base="Heading 1", size=11, bold=True, align=LEFT,
                 before=10, after=4, keep_next=True, keep_together=True)
-    for name in ("Heading 1", "Heading 2", "Heading 3"):
+    # the indicator subsections inside each sasaran of Bab III A
+    _para_style(doc, "Heading 4", base="Heading 1", size=11, bold=True, align=LEFT,
+                before=8, after=4, keep_next=True, keep_together=True)
+    for name in ("Heading 1", "Heading 2", "Heading 3", "Heading 4"):
         doc.styles[name].font.italic = False
     _para_style(doc, "Body Text", size=11, align=JUSTIFY, first=1.25, after=6, line=1.5)
     _para_style(doc, "Caption", size=10, bold=True, italic=False, align=CENTER, before=10,
@@ -798,7 +801,10 @@ def signature(doc, who="info.ttd", left=8.0, place=True, width=PORTRAIT_WIDTH, k
     if place:
         line("{{ info.tempat }}, {{ info.bulan_tahun }}")
     line("{{ " + who + ".jabatan_upper }}", bold=True)
-    line("{{ info.pemda_upper }}", bold=True)
+    # the pemda (or ministry) under the title, unless the title already names it
+    line("{%p if info.induk_baris %}", style="Normal")
+    line("{{ info.induk_baris }}", bold=True)
+    line("{%p endif %}", style="Normal")
     for _ in range(3):
         line()
     line("{{ " + who + ".nama }}", bold=True, underline=True)

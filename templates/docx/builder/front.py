@@ -27,7 +27,7 @@ def sampul(doc):
     for _ in range(2):
         para(doc, "", style="Sampul")
     para(doc, "{{ sampul.nama_instansi }}", style="Sampul", size=18)
-    para(doc, "PEMERINTAH {{ sampul.nama_pemda }}", style="Sampul")
+    para(doc, "{{ sampul.induk }}", style="Sampul")
     for _ in range(6):
         para(doc, "", style="Sampul")
     # the address lines in one paragraph, a line break between them: the cover section ends
@@ -96,7 +96,11 @@ def depan(doc):
               "sebagai berikut:")
     items(doc, "depan.sebaran", marker="{{ x.no }}",
           text="{{ x.kategori }} ({{ x.rentang }}): {{ x.jumlah }} indikator")
-    para(doc, "Pencapaian kinerja tersebut didukung anggaran APBD sebesar {{ depan.pagu }}"
+    # whether the targets were reached, apart from the categories above
+    tag(doc, "{%p if depan.kalimat_target %}")
+    para(doc, "{{ depan.kalimat_target }}")
+    tag(doc, "{%p endif %}")
+    para(doc, "Pencapaian kinerja tersebut didukung anggaran {{ istilah.apb }} sebesar {{ depan.pagu }}"
               "{% if depan.dua_jenis %}, terdiri atas Belanja Operasi {{ depan.pagu_operasi }} dan "
               "Belanja Modal {{ depan.pagu_modal }}{% elif depan.jenis_tunggal %}, seluruhnya "
               "{{ depan.jenis_tunggal }}{% endif %}. Realisasi keuangan mencapai "

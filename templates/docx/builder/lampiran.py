@@ -51,7 +51,7 @@ def lampiran(doc):
     for no, text in (("A.", "Perjanjian Kinerja Tahun {{ info.tahun }};"),
                      ("B.", "Rencana Kinerja Tahunan Tahun {{ info.tahun }};"),
                      ("C.", "Tabel Renstra periode {{ info.periode_renstra }} (T.C-25 dan T.C-28);"),
-                     ("D.", "Laporan Realisasi Keuangan dan Fisik APBD Tahun {{ info.tahun }};"),
+                     ("D.", "Laporan Realisasi Keuangan dan Fisik {{ istilah.apb }} Tahun {{ info.tahun }};"),
                      ("E.", "Sarana dan Prasarana;"),
                      ("F.", "Dokumentasi Program/Kegiatan.")):
         p = doc.add_paragraph(style="Daftar")
@@ -95,7 +95,7 @@ def lampiran(doc):
                    ("NIP", "{{ pk.pertama.nip }}", False),
                    ("Pangkat/Gol. Ruang", "{{ pk.pertama.pangkat_gol }}", False),
                    ("Jabatan", "{{ pk.pertama.jabatan }}", False),
-                   ("Perangkat Daerah", "{{ info.nama_lengkap }}", False),
+                   ("{{ istilah.jenis | title }}", "{{ info.nama_lengkap }}", False),
                    ("Tahun Anggaran", "{{ info.tahun }}", False)])
     tag(doc, "{%p if pk.strategis %}")
     caption(doc, "Sasaran Strategis")
@@ -146,10 +146,11 @@ def lampiran(doc):
     signature(doc)
 
     heading(doc, "C. Tabel Renstra", 2, page_break_before=True)
-    caption(doc, "Tabel T.C-25 Tujuan dan Sasaran Jangka Menengah Pelayanan Perangkat Daerah")
+    caption(doc, "Tabel T.C-25 Tujuan dan Sasaran Jangka Menengah Pelayanan "
+                 "{{ istilah.jenis | title }}")
     tabel_renstra(doc, "lampiran.renstra", small=True)
-    caption(doc, "Tabel T.C-28 Indikator Kinerja Perangkat Daerah yang Mengacu pada Tujuan dan "
-                 "Sasaran RPJMD (target capaian setiap tahun)")
+    caption(doc, "Tabel T.C-28 Indikator Kinerja {{ istilah.jenis | title }} yang Mengacu pada "
+                 "Tujuan dan Sasaran {{ istilah.rpjm }} (target capaian setiap tahun)")
     t = Table(doc, [0.8, 4.6, 1.7, 0.01, 1.1, 0.01, 1.7], small=True)
     t.head(["NO", "INDIKATOR", "KONDISI AWAL PERIODE", "{%tc for y in lampiran.renstra.tahun %}",
             "{{ y }}", "{%tc endfor %}", "KONDISI AKHIR PERIODE"])
@@ -161,7 +162,7 @@ def lampiran(doc):
 
     new_section(doc, landscape=True)
     heading(doc, "D. Laporan Realisasi Keuangan dan Fisik", 2)
-    caption(doc, "Tabel 1.1 Laporan Realisasi Keuangan dan Fisik APBD (Perubahan) "
+    caption(doc, "Tabel 1.1 Laporan Realisasi Keuangan dan Fisik {{ istilah.apb }} (Perubahan) "
                  "{{ info.nama_lengkap }} per 31 Desember {{ info.tahun }}")
     money, pct = 1.95, 1.0
     t = Table(doc, [5.9, money, money, money, money, pct, pct, money, pct, pct, money, pct, pct,
