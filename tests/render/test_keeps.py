@@ -121,3 +121,43 @@ def test_a_one_line_paragraph_under_a_heading_keeps_with_the_next():
     keep_heading_subtitles(doc)
     assert _keeps_next(short)
     assert not _keeps_next(long)
+
+
+def _seq_paragraph(doc, instr: str, result: str):
+    p = doc.add_paragraph("Tabel 2.")
+    for kind, text in (("begin", None), (None, instr), ("separate", None), (None, None),
+                       ("end", None)):
+        r = OxmlElement("w:r")
+        if kind:
+            fc = OxmlElement("w:fldChar")
+            fc.set(qn("w:fldCharType"), kind)
+            r.append(fc)
+        elif text is not None:
+            it = OxmlElement("w:instrText")
+            it.text = text
+            r.append(it)
+        else:
+            t = OxmlElement("w:t")
+            t.text = result
+            r.append(t)
+        p._p.append(r)
+    return p
+
+
+def _instr(p) -> str:
+    return "".join(i.text or "" for i in p._p.iter(qn("w:instrText")))
+
+
+def test_a_caption_field_without_its_number_switch_gets_it_from_its_result():
+    """As LibreOffice saves the template: "SEQ Tabel \\* ARABIC" without "\\r n"; the
+    rendered result, 1, is the core's number and becomes the switch."""
+    from generator.render.docx.layout import keep_caption_numbers
+
+    doc = docx.Document()
+    lost = _seq_paragraph(doc, " SEQ Tabel \\* ARABIC ", "1")
+    kept = _seq_paragraph(doc, " SEQ Tabel \\* ARABIC \\r 4 ", "4")
+    other = _seq_paragraph(doc, " PAGE ", "7")
+    keep_caption_numbers(doc)
+    assert _instr(lost) == " SEQ Tabel \\* ARABIC \\r 1 "
+    assert _instr(kept) == " SEQ Tabel \\* ARABIC \\r 4 "
+    assert _instr(other) == " PAGE "

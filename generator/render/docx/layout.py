@@ -609,6 +609,63 @@ def keep_totals(document) -> None:
             _keep_next(p)
 
 
+# --- caption numbers ----------------------------------------------------------------------
+
+_RESTART = re.compile(r"\\r\s+\S+")
+
+
+def _seq_restart(instr: str, number: str) -> str | None:
+    """The SEQ instruction with its number set by `\\r number`, or None when it is not a SEQ
+    instruction or already says so."""
+    words = instr.split()
+    if words[:1] != ["SEQ"] or not number.isdigit():
+        return None
+    if _RESTART.search(instr):
+        if _RESTART.search(instr).group(0).split()[1] == number:
+            return None
+        return " " + _RESTART.sub(lambda m: f"\\r {number}", " ".join(words)) + " "
+    return f" {' '.join(words)} \\r {number} "
+
+
+def keep_caption_numbers(document) -> None:
+    """Every caption's SEQ field says its number itself (`\\r n`, n its rendered result, the
+    number the core decided). The template's fields carry `\\r {{ urut.<key> }}`; LibreOffice
+    drops that switch when it saves the template again, and a SEQ field without it is
+    renumbered when the fields are updated (by LibreOffice when it fills the lists, by Word
+    on F9): Tabel 2.1 would read "Tabel 2.4", counting every Tabel before it."""
+    body = _body(document)
+    for simple in body.iter(_W + "fldSimple"):
+        instr = simple.get(_W + "instr") or ""
+        new = _seq_restart(instr, "".join(simple.itertext(_T)).strip())
+        if new:
+            simple.set(_W + "instr", new)
+    for p in body.iter(_P):
+        fields, current = [], None      # (instrText elements, result) of each field
+        for el in p.iter(_W + "fldChar", _W + "instrText", _T):
+            if el.tag == _W + "fldChar":
+                kind = el.get(_W + "fldCharType")
+                if kind == "begin":
+                    current = ([], [], False)
+                elif kind == "separate" and current is not None:
+                    current = (current[0], current[1], True)
+                elif kind == "end" and current is not None:
+                    fields.append(current)
+                    current = None
+            elif current is not None:
+                if el.tag == _W + "instrText" and not current[2]:
+                    current[0].append(el)
+                elif el.tag == _T and current[2]:
+                    current[1].append(el.text or "")
+        for instrs, result, _ in fields:
+            if not instrs:
+                continue
+            new = _seq_restart("".join(i.text or "" for i in instrs), "".join(result).strip())
+            if new:
+                instrs[0].text = new
+                for extra in instrs[1:]:
+                    extra.text = ""
+
+
 # --- placeholders and formulas ------------------------------------------------------------
 
 PH_OPEN, PH_CLOSE = "\ue000", "\ue001"

@@ -30,8 +30,8 @@ from .. import TemplateError
 from .charts import Chart
 from .common import Figure
 from .fasttpl import FastDocxTemplate
-from .layout import (finish_tables, finish_text, keep_heading_subtitles, keep_signatures,
-                     keep_totals, space_below_tables)
+from .layout import (finish_tables, finish_text, keep_caption_numbers,
+                     keep_heading_subtitles, keep_signatures, keep_totals, space_below_tables)
 
 TEMPLATE_NAME = "lkjip.docx"
 
@@ -142,6 +142,7 @@ def render_context(template: Path, context: dict, meta: dict) -> bytes:
     keep_signatures(tpl.docx)
     keep_totals(tpl.docx)
     keep_heading_subtitles(tpl.docx)
+    keep_caption_numbers(tpl.docx)
     finish_text(tpl.docx)
     space_below_tables(tpl.docx)
     _properties(tpl.docx, meta)
