@@ -49,16 +49,39 @@ Folder ini salinan templat bawaan generator LKjIP untuk disunting instansi:
 
 Cara memakai:
 1. Buka docx/lkjip.docx di Word (atau LibreOffice Writer), ubah kop, logo, huruf
-   (gaya Normal: seluruh laporan ikut), kalimat baku; simpan dengan nama yang sama.
+   (gaya Normal: seluruh laporan ikut), kalimat baku; simpan dengan nama yang sama
+   dan format .docx.
 2. Biarkan tag {{ ... }} dan {%p ... %} utuh: ketik ulang satu tag sekaligus, jangan
    menebalkan sebagian tag, dan matikan tanda kutip lengkung (AutoCorrect) untuknya.
    Jangan hapus pemisah bagian (section break): halaman mendatar untuk tabel lebar ada
-   di antaranya.
+   di antaranya. Nomor judul tabel dan gambar ("Tabel 3.1") adalah field Word: jangan
+   ketik ulang dan jangan ubah menjadi teks biasa (Ctrl+Shift+F9), agar judulnya tetap
+   masuk Daftar Tabel dan Daftar Gambar. Nama gaya (Heading 1, Caption, Tanda Tangan,
+   ...) jangan diganti: generator mencari gaya menurut namanya.
 3. Periksa:   lkjip templates check FOLDER_INI
+   Galat harus diperbaiki (templat ditolak); peringatan menyebut akibatnya pada laporan.
 4. Pakai:     lkjip generate WORKBOOK.xlsx --templates FOLDER_INI
 
-Daftar variabel setiap bab ada di docs/template.md repositori generator.
+Nama yang dapat dipakai dalam tag, per kelompok (mis. {{ info.nama_instansi }}); yang
+berupa daftar dipakai dalam {%p for x in ... %} atau {%tr for x in ... %}, seperti di
+templat bawaan. Uraian setiap nama ada di docs/template.md repositori generator.
+
 """
+
+
+def readme() -> str:
+    """BACA.txt of an exported templates folder: how to edit and check, and the names a tag
+    may use (generator/render/template_names.py)."""
+    import textwrap
+
+    from .template_names import NAMES
+
+    lines = [README.rstrip("\n"), ""]
+    for space, keys in NAMES.items():
+        lines += textwrap.wrap(", ".join(keys), width=88, initial_indent=f"  {space}: ",
+                               subsequent_indent=" " * (len(space) + 4),
+                               break_on_hyphens=False)
+    return "\n".join(lines) + "\n"
 
 
 @dataclass(frozen=True)
@@ -119,7 +142,7 @@ def export(dest: Path, source: Path | None = None, overwrite: bool = False) -> l
         (dest / rel).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source / rel, dest / rel)
         written.append(dest / rel)
-    (dest / "BACA.txt").write_text(README, encoding="utf-8")
+    (dest / "BACA.txt").write_text(readme(), encoding="utf-8")
     written.append(dest / "BACA.txt")
     return written
 

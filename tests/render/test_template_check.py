@@ -78,7 +78,11 @@ def test_export_writes_the_shipped_templates_and_a_readme(tmp_path):
     assert (tmp_path / "t" / "docx" / "lkjip.docx").read_bytes() == \
         (TEMPLATES / "docx" / "lkjip.docx").read_bytes()
     assert (tmp_path / "t" / "xlsx" / "realisasi.toml").is_file()
-    assert "lkjip templates check" in (tmp_path / "t" / "BACA.txt").read_text(encoding="utf-8")
+    baca = (tmp_path / "t" / "BACA.txt").read_text(encoding="utf-8")
+    assert "lkjip templates check" in baca
+    # the names a tag may use, one line (or more) per namespace
+    assert "\n  info: bulan_tahun, nama_instansi, " in baca
+    assert "\n  lampiran: dokumentasi, " in baca
     again = run("templates", "export", tmp_path / "t")
     assert again.exit_code == 1
     assert again.output == (f"Folder {tmp_path / 't'} sudah berisi templat "
