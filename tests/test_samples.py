@@ -35,11 +35,13 @@ def generated(request, tmp_path_factory):
 
 
 def _rows(table) -> list[str]:
-    """Data rows as ' / '-joined text; header and column-number rows left out."""
+    """Data rows as ' / '-joined text; header and column-number rows left out, and the
+    signature block a long table ends with (a row without text of its own: the block is a
+    table inside it, layout.signature_row)."""
     rows = [" / ".join(c.text for c in r.cells).replace("\xa0", " ") for r in table.rows]
     header = rows[0]
     rows = [r for r in rows[1:] if r != header and not re.fullmatch(r"[()\d /]+", r)
-            and not r.startswith("NO / ")]
+            and not r.startswith("NO / ") and r.replace("/", "").strip()]
     # a second header row (units such as "(Rp)") has no figure outside brackets
     while rows and not re.search(r"\d", re.sub(r"\(.*?\)", "", rows[0])):
         rows.pop(0)

@@ -7,8 +7,9 @@ in Indonesian with the place (section, heading above, paragraph or table caption
 
 - tags that are broken (a tag cut over two paragraphs, curly quotes typed by autocorrect,
   a Jinja syntax error, an unclosed block), unknown (a namespace or a key that the
-  generator does not give: the report could not be filled) or split by the editor into
-  differently formatted pieces (the formatting of the later pieces is lost);
+  generator does not give, as generator/render/template_names.py lists them: the report
+  could not be filled) or split by the editor into differently formatted pieces (the
+  formatting of the later pieces is lost);
 - tags of the shipped template that are missing (that value or table no longer appears);
 - sections or orientations lost, page numbering changed, and a section break in a tag
   paragraph (removed at rendering with it);
@@ -48,16 +49,39 @@ Folder ini salinan templat bawaan generator LKjIP untuk disunting instansi:
 
 Cara memakai:
 1. Buka docx/lkjip.docx di Word (atau LibreOffice Writer), ubah kop, logo, huruf
-   (gaya Normal: seluruh laporan ikut), kalimat baku; simpan dengan nama yang sama.
+   (gaya Normal: seluruh laporan ikut), kalimat baku; simpan dengan nama yang sama
+   dan format .docx.
 2. Biarkan tag {{ ... }} dan {%p ... %} utuh: ketik ulang satu tag sekaligus, jangan
    menebalkan sebagian tag, dan matikan tanda kutip lengkung (AutoCorrect) untuknya.
    Jangan hapus pemisah bagian (section break): halaman mendatar untuk tabel lebar ada
-   di antaranya.
+   di antaranya. Nomor judul tabel dan gambar ("Tabel 3.1") adalah field Word: jangan
+   ketik ulang dan jangan ubah menjadi teks biasa (Ctrl+Shift+F9), agar judulnya tetap
+   masuk Daftar Tabel dan Daftar Gambar. Nama gaya (Heading 1, Caption, Tanda Tangan,
+   ...) jangan diganti: generator mencari gaya menurut namanya.
 3. Periksa:   lkjip templates check FOLDER_INI
+   Galat harus diperbaiki (templat ditolak); peringatan menyebut akibatnya pada laporan.
 4. Pakai:     lkjip generate WORKBOOK.xlsx --templates FOLDER_INI
 
-Daftar variabel setiap bab ada di docs/template.md repositori generator.
+Nama yang dapat dipakai dalam tag, per kelompok (mis. {{ info.nama_instansi }}); yang
+berupa daftar dipakai dalam {%p for x in ... %} atau {%tr for x in ... %}, seperti di
+templat bawaan. Uraian setiap nama ada di docs/template.md repositori generator.
+
 """
+
+
+def readme() -> str:
+    """BACA.txt of an exported templates folder: how to edit and check, and the names a tag
+    may use (generator/render/template_names.py)."""
+    import textwrap
+
+    from .template_names import NAMES
+
+    lines = [README.rstrip("\n"), ""]
+    for space, keys in NAMES.items():
+        lines += textwrap.wrap(", ".join(keys), width=88, initial_indent=f"  {space}: ",
+                               subsequent_indent=" " * (len(space) + 4),
+                               break_on_hyphens=False)
+    return "\n".join(lines) + "\n"
 
 
 @dataclass(frozen=True)
@@ -118,7 +142,7 @@ def export(dest: Path, source: Path | None = None, overwrite: bool = False) -> l
         (dest / rel).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source / rel, dest / rel)
         written.append(dest / rel)
-    (dest / "BACA.txt").write_text(README, encoding="utf-8")
+    (dest / "BACA.txt").write_text(readme(), encoding="utf-8")
     written.append(dest / "BACA.txt")
     return written
 
@@ -134,6 +158,8 @@ class Para:
     text: str
     place: str
     runs: list[tuple[str, bytes]]          # (text, formatting) of each run
+    # the paragraph's SEQ fields (captions): (instruction, text of the result) of each
+    seq: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -237,7 +263,35 @@ def _para(p, place: str) -> Para:
                                                      f"{W}rFonts", f"{W}szCs")]
             fmt = b"".join(etree.tostring(c) for c in keep)
         runs.append((_text(r), fmt))
-    return Para("".join(t for t, _ in runs), place, runs)
+    return Para("".join(t for t, _ in runs), place, runs, _seq_fields(p))
+
+
+def _seq_fields(p) -> list[tuple[str, str]]:
+    """(instruction, result text) of the SEQ fields of a paragraph: complex fields
+    (fldChar begin, instrText, separate, result runs, end) and simple ones (fldSimple)."""
+    out = []
+    for simple in p.iter(f"{W}fldSimple"):
+        instr = simple.get(f"{W}instr") or ""
+        if instr.split()[:1] == ["SEQ"]:
+            out.append((" ".join(instr.split()), _text(simple)))
+    stack: list[list] = []                  # [instruction, result, in result]
+    for el in p.iter(f"{W}fldChar", f"{W}instrText", f"{W}t"):
+        if el.tag == f"{W}fldChar":
+            kind = el.get(f"{W}fldCharType")
+            if kind == "begin":
+                stack.append(["", "", False])
+            elif kind == "separate" and stack:
+                stack[-1][2] = True
+            elif kind == "end" and stack:
+                instr, result, _ = stack.pop()
+                if instr.split()[:1] == ["SEQ"]:
+                    out.append((" ".join(instr.split()), result))
+        elif stack:
+            if el.tag == f"{W}instrText" and not stack[-1][2]:
+                stack[-1][0] += el.text or ""
+            elif el.tag == f"{W}t" and stack[-1][2]:
+                stack[-1][1] += el.text or ""
+    return out
 
 
 def _section(sect) -> tuple[str, str, str | None]:
@@ -273,7 +327,8 @@ def _jinja(tag: str) -> str:
     return _MARKER.sub(lambda m: m.group(1) + " ", tag)
 
 
-def _check_tags(doc: Doc, report: TemplateReport, context: dict) -> None:
+def _check_tags(doc: Doc, report: TemplateReport, names: dict) -> None:
+    """`names`: each namespace of the render context and its keys (template_names.py)."""
     import jinja2
     from jinja2 import nodes
 
@@ -310,18 +365,18 @@ def _check_tags(doc: Doc, report: TemplateReport, context: dict) -> None:
     loop_names = {n.name for n in ast.find_all(nodes.Name) if n.ctx in ("store", "param")}
     loop_names.add("loop")
     for name in ast.find_all(nodes.Name):
-        if name.ctx != "load" or name.name in loop_names or name.name in context:
+        if name.ctx != "load" or name.name in loop_names or name.name in names:
             continue
         tag, para = tags[name.lineno - 1]
-        hint = nearest(name.name, list(context))
+        hint = nearest(name.name, list(names))
         report.add(ERROR, para.place, f"tag {tag} memakai \u201c{name.name}\u201d yang tidak "
                    f"dikenal generator" + (f" (maksud Anda \u201c{hint}\u201d?)" if hint else "")
                    + ": laporan tidak dapat dibuat.")
     for node in ast.find_all(nodes.Getattr):
         if not isinstance(node.node, nodes.Name) or node.node.name in loop_names:
             continue
-        space = context.get(node.node.name)
-        if not isinstance(space, dict) or node.attr in space:
+        space = names.get(node.node.name)
+        if not space or node.attr in space:
             continue
         tag, para = tags[node.lineno - 1]
         hint = nearest(node.attr, list(space))
@@ -415,8 +470,94 @@ def _numbering(section) -> str:
     return kind + (f", mulai dari {start}" if start else ", melanjutkan")
 
 
-def check_docx(data: bytes, shipped_data: bytes, context: dict,
+@dataclass
+class Caption:
+    label: str                  # Tabel, Gambar
+    prefix: str                 # the chapter: "3.", "L."
+    number: int | None          # its number when every item is present; None in a loop
+    tag: str                    # the tag of its number, "{{ urut.tabel_skala }}"
+
+
+def _captions(doc: Doc) -> list[Caption]:
+    """The numbered captions of a template: each SEQ field and the tag of its number. A
+    caption numbered by the core (`urut.<key>`) gets the number it has when every table and
+    figure is present: its rank among the captions of its kind and chapter."""
+    out, counts = [], {}
+    for para in doc.paragraphs:
+        for instr, result in para.seq:
+            found = _TAG.search(instr) or _TAG.search(result)
+            words = instr.split()
+            if not found or len(words) < 2:
+                continue
+            tag = found.group(0)
+            before = para.text[:para.text.find(tag)].split() if tag in para.text else []
+            prefix = before[-1] if before and before[-1].endswith(".") else ""
+            number = None
+            if "urut." in tag:
+                number = counts.get((words[1], prefix), 0) + 1
+                counts[(words[1], prefix)] = number
+            out.append(Caption(words[1], prefix, number, tag))
+    return out
+
+
+def _caption_names(captions: list[Caption]) -> str:
+    """ "Tabel 1.1–1.3, 2.1, 2.4; Gambar 3.1, L.1 dst." """
+    labels = sorted({c.label for c in captions}, key=lambda x: (x != "Tabel", x))
+    parts = []
+    for label in labels:
+        names, run = [], []
+
+        def close():
+            if len(run) >= 3:
+                names.append(f"{run[0].prefix}{run[0].number}\u2013{run[-1].prefix}"
+                             f"{run[-1].number}")
+            else:
+                names.extend(f"{c.prefix}{c.number}" for c in run)
+            run.clear()
+
+        for c in (c for c in captions if c.label == label):
+            if c.number is None:
+                close()
+                names.append(f"{c.prefix}1 dst.")
+                continue
+            if run and (run[-1].prefix != c.prefix or run[-1].number + 1 != c.number):
+                close()
+            run.append(c)
+        close()
+        parts.append(f"{label} " + ", ".join(names))
+    return "; ".join(parts)
+
+
+def _check_captions(shipped: Doc, edited: Doc, have: set[str],
+                    report: TemplateReport) -> set[str]:
+    """One warning for every caption of the shipped template whose number is no longer a SEQ
+    field in the edited one (an editor retyped it or turned the fields into text): Word's
+    Daftar Tabel / Daftar Gambar do not list it. Returns the tags of the captions' numbers
+    (they get no "tag missing" warning of their own)."""
+    captions = _captions(shipped)
+    in_seq = {_norm(m.group(0)) for para in edited.paragraphs for instr, result in para.seq
+              for m in _TAG.finditer(instr + " " + result)}
+    lost = [c for c in captions if _norm(c.tag) not in in_seq]
+    if lost:
+        typed = [c for c in lost if _norm(c.tag) not in have]
+        lists = " dan ".join(f"Daftar {x}" for x in sorted({c.label for c in lost},
+                                                          key=lambda x: (x != "Tabel", x)))
+        which = "judul itu" if len(lost) == 1 else "judul-judul itu"
+        message = (f"{len(lost)} judul tidak lagi bernomor dengan field SEQ "
+                   f"({_caption_names(lost)}): {lists} tidak memuat {which}.")
+        if typed:
+            message += (f" Nomor {_caption_names(typed)} diketik sebagai teks, sehingga tidak "
+                        f"menyesuaikan diri bila ada tabel atau gambar yang tidak disajikan.")
+        message += (" Salin judul itu dari templat bawaan (lkjip templates export ke folder "
+                    "lain).")
+        report.add(WARNING, "judul tabel dan gambar", message)
+    return {_norm(c.tag) for c in captions}
+
+
+def check_docx(data: bytes, shipped_data: bytes, names: dict,
                report: TemplateReport) -> None:
+    """Check an edited Word template against the shipped one; `names`: each namespace of
+    the render context and its keys (generator.render.template_names.NAMES)."""
     try:
         edited = read_docx(data)
     except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError):
@@ -424,9 +565,10 @@ def check_docx(data: bytes, shipped_data: bytes, context: dict,
         return
     shipped = read_docx(shipped_data)
     _check_sections(shipped, edited, report)
-    _check_tags(edited, report, context)
+    _check_tags(edited, report, names)
     have = {_norm(t) for t, _ in _tags(edited)}
-    missing_seen = set()
+    # the captions' numbers: one message for all the captions that lost their SEQ field
+    missing_seen = _check_captions(shipped, edited, have, report)
     for tag, para in _tags(shipped):
         key = _norm(tag)
         if key in have or key in missing_seen or not _jinja(tag):
@@ -434,32 +576,13 @@ def check_docx(data: bytes, shipped_data: bytes, context: dict,
         missing_seen.add(key)
         if _CLOSING.match(_jinja(tag)):
             continue                  # a missing closing tag shows as a syntax error
-        if "urut." in tag:
-            what = ("nomor judul ini bukan lagi field SEQ, sehingga tabel atau gambar ini "
-                    "tidak masuk Daftar Tabel/Daftar Gambar")
-        elif _MARKER.match(tag) or tag.startswith("{%"):
+        if _MARKER.match(tag) or tag.startswith("{%"):
             what = "bagian yang diulang atau bersyarat di tempat ini tidak lagi diisi"
         else:
             what = "nilai ini tidak muncul di laporan"
         report.add(WARNING, para.place.replace("bagian", "templat bawaan: bagian", 1),
                    f"tag {tag} tidak ada lagi: {what}.")
     _check_styles(shipped, edited, report)
-
-
-_CONTEXT: dict = {}
-
-
-def sample_context() -> dict:
-    """The context the generator gives a template, from the bundled sample workbook."""
-    if not _CONTEXT:
-        from ..core import compute
-        from ..resources import SAMPLE_WORKBOOK
-        from ..workbook import read_workbook, validate
-        from .docx import build_context
-
-        workbook, _ = validate(read_workbook(SAMPLE_WORKBOOK))
-        _CONTEXT.update(build_context(workbook, compute(workbook)))
-    return _CONTEXT
 
 
 def check(folder: Path, shipped: Path | None = None) -> TemplateReport:
@@ -479,8 +602,9 @@ def check(folder: Path, shipped: Path | None = None) -> TemplateReport:
         report.add(ERROR, str(DOCX), "tidak ada: draf Word tidak dapat dibuat (salin dari "
                    "templat bawaan dengan lkjip templates export).")
         return report
-    check_docx((folder / DOCX).read_bytes(), (shipped / DOCX).read_bytes(), sample_context(),
-               report)
+    from .template_names import NAMES
+
+    check_docx((folder / DOCX).read_bytes(), (shipped / DOCX).read_bytes(), NAMES, report)
     return report
 
 
@@ -496,4 +620,4 @@ def report_lines(report: TemplateReport) -> list[str]:
 
 
 __all__ = ["ERROR", "WARNING", "TemplateFolderError", "TemplateProblem", "TemplateReport",
-           "check", "check_docx", "export", "report_lines", "sample_context"]
+           "check", "check_docx", "export", "report_lines"]

@@ -104,6 +104,18 @@ def page_starts(root) -> list[str]:
     return starts
 
 
+def heading_texts(root) -> list[str]:
+    """Texts of the body's headings (paragraph styles Heading 1, 2, ...), in document order."""
+    out = []
+    for p in root.iter(f"{W}p"):
+        ps = p.find(f"{W}pPr/{W}pStyle")
+        if ps is not None and re.fullmatch(r"Heading\d", ps.get(f"{W}val") or ""):
+            text = _text(p).strip()
+            if text:
+                out.append(text)
+    return out
+
+
 def tables_after_caption(root, caption: str) -> list[list[str]]:
     """The rows (cell texts) of the first table after the Caption starting with caption."""
     found = False

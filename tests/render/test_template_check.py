@@ -78,7 +78,11 @@ def test_export_writes_the_shipped_templates_and_a_readme(tmp_path):
     assert (tmp_path / "t" / "docx" / "lkjip.docx").read_bytes() == \
         (TEMPLATES / "docx" / "lkjip.docx").read_bytes()
     assert (tmp_path / "t" / "xlsx" / "realisasi.toml").is_file()
-    assert "lkjip templates check" in (tmp_path / "t" / "BACA.txt").read_text(encoding="utf-8")
+    baca = (tmp_path / "t" / "BACA.txt").read_text(encoding="utf-8")
+    assert "lkjip templates check" in baca
+    # the names a tag may use, one line (or more) per namespace
+    assert "\n  info: bulan_tahun, " in baca and "nama_instansi" in baca
+    assert "\n  lampiran: dokumentasi, " in baca
     again = run("templates", "export", tmp_path / "t")
     assert again.exit_code == 1
     assert again.output == (f"Folder {tmp_path / 't'} sudah berisi templat "
@@ -294,3 +298,48 @@ def test_generate_prints_warnings_and_notes_them(tmp_path, sample_path):
     text_notes = notes.read_text(encoding="utf-8")
     assert f"Templat instansi (lkjip templates check):\n- {warning}\n" in text_notes
     shutil.rmtree(tmp_path / "hasil")
+
+
+# --- captions that lost their SEQ fields ------------------------------------------------------------
+
+def _unlink_fields(root, keep=lambda instr: True):
+    """Turn SEQ fields into their result text, as Word's Ctrl+Shift+F9 does: the fldChar and
+    instrText runs go, the result runs stay."""
+    for p in root.iter(f"{W}p"):
+        runs = list(p.iter(f"{W}r"))
+        instr = "".join(t.text or "" for t in p.iter(f"{W}instrText"))
+        if "SEQ" not in instr or not keep(instr):
+            continue
+        for r in runs:
+            if r.find(f"{W}fldChar") is not None or r.find(f"{W}instrText") is not None:
+                r.getparent().remove(r)
+
+
+def test_captions_turned_into_text_are_one_warning(tmp_path):
+    folder = edited(tmp_path, _unlink_fields)
+    # every caption of the shipped template, named by its number when every table is
+    # present (docs/template.md): Tabel 1.1-1.3, 2.1-2.6, 3.1-3.11 (3.5 the comparison with
+    # benchmarks), L.1-L.2; Gambar 1.1, 3.1-3.2 and the documentation photos L.1, L.2, ...:
+    # 22 SEQ Tabel and 4 SEQ Gambar fields
+    assert lines(folder) == [
+        "1. [peringatan] judul tabel dan gambar: 26 judul tidak lagi bernomor dengan field "
+        "SEQ (Tabel 1.1\u20131.3, 2.1\u20132.6, 3.1\u20133.11, L.1, L.2; Gambar 1.1, 3.1, 3.2, "
+        "L.1 dst.): Daftar Tabel dan Daftar Gambar tidak memuat judul-judul itu. Salin judul "
+        "itu dari templat bawaan (lkjip templates export ke folder lain)."]
+
+
+def test_a_caption_number_retyped_by_hand(tmp_path):
+    def doc(root):
+        p = paragraph(root, "Tabel 3.")          # the first of BAB III: Tabel 3.1 Skala
+        assert "urut.tabel_skala" in "".join(t.text or "" for t in p.iter(f"{W}instrText"))
+        for r in list(p.iter(f"{W}r")):
+            r.getparent().remove(r)
+        r = etree.SubElement(p, f"{W}r")
+        etree.SubElement(r, f"{W}t").text = "Tabel 3.1 Skala Nilai Peringkat Kinerja"
+
+    assert lines(edited(tmp_path, doc)) == [
+        "1. [peringatan] judul tabel dan gambar: 1 judul tidak lagi bernomor dengan field SEQ "
+        "(Tabel 3.1): Daftar Tabel tidak memuat judul itu. Nomor Tabel 3.1 diketik sebagai "
+        "teks, sehingga tidak menyesuaikan diri bila ada tabel atau gambar yang tidak "
+        "disajikan. Salin judul itu dari templat bawaan (lkjip templates export ke folder "
+        "lain)."]

@@ -248,6 +248,15 @@ def test_template_resaved_by_libreoffice_keeps_sections_and_edits(sample_checked
     assert any(p.startswith("Kami menyadari masih") and p.endswith(ADDED) for p in paragraphs)
     # the captions are found by their style's name, whatever id LibreOffice gave it
     assert len(captions(data)) == len(captions(shipped))
+    # LibreOffice drops the "\\r {{ urut.<key> }}" switch of the SEQ fields; the renderer
+    # puts the number back (layout.keep_caption_numbers), so updating the fields (LibreOffice
+    # filling the lists, F9 in Word) keeps the core's numbers
+    assert [(t, i) for t, i, _ in captions(data)] == [(t, i) for t, i, _ in captions(shipped)]
+    # and the update flags of the Daftar Isi/Tabel/Gambar it drops are set again (Word
+    # refreshes the lists when the draft is opened; render.lists_to_update)
+    dirty = [f for f in body.iter(f"{W}fldChar") if f.get(f"{W}dirty") == "true"]
+    assert len(dirty) == 3
+    assert part(data, "word/settings.xml").find(f"{W}updateFields").get(f"{W}val") == "true"
     assert "{{" not in "".join(paragraphs) and "{%" not in "".join(paragraphs)
 
 

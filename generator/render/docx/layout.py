@@ -467,6 +467,131 @@ def keep_signatures(document) -> None:
         for tr in keep:
             for p in tr.iter(qn("w:p")):
                 _keep_next(p)
+        if len(rows) > SHORT_TABLE_ROWS:
+            signature_row(prev, tbl)
+
+
+def _el(parent, tag, **attrs):
+    el = parent.makeelement(qn(tag), {qn(f"w:{k}"): v for k, v in attrs.items()})
+    parent.append(el)
+    return el
+
+
+def signature_row(table, signature) -> None:
+    """Move a signature block (and the paragraphs between it and `table`) into a last row of
+    `table`: one borderless cell over the whole width that cannot split. The rows before it
+    keep with it, so where the page ends a few of the table's last rows go over with the
+    signature (under the repeated header rows); both Word and LibreOffice move rows kept
+    together within a table, where LibreOffice moves a long table's last rows to the
+    paragraph after it only with the whole table."""
+    grid = first_child(table, _TBLGRID)
+    cols = list(grid.iterchildren(_GRIDCOL)) if grid is not None else []
+    sig_grid = first_child(signature, _TBLGRID)
+    sig_width = sum(int(c.get(_WW) or 0) for c in sig_grid.iterchildren(_GRIDCOL)) \
+        if sig_grid is not None else 0
+    if not cols or sig_width > sum(int(c.get(_WW) or 0) for c in cols):
+        return                       # a narrow table: the block stays under it
+    moving = []
+    el = table.getnext()
+    while el is not None and el is not signature:
+        moving.append(el)
+        el = el.getnext()
+    if any(node.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None for node in moving):
+        return                       # a section ends between them: they stay apart
+    moving.append(signature)
+    tr = _el(table, "w:tr")
+    _el(_el(tr, "w:trPr"), "w:cantSplit")
+    tc = _el(tr, "w:tc")
+    tcPr = _el(tc, "w:tcPr")
+    _el(tcPr, "w:tcW", w=str(sum(int(c.get(_WW) or 0) for c in cols)), type="dxa")
+    if len(cols) > 1:
+        _el(tcPr, "w:gridSpan", val=str(len(cols)))
+    borders = _el(tcPr, "w:tcBorders")
+    for side in ("top", "left", "bottom", "right"):
+        _el(borders, f"w:{side}", val="nil")
+    for node in moving:
+        tc.append(node)
+    # a cell ends with a paragraph: a hairline one after the signature table
+    p = _el(tc, "w:p")
+    ppr = _el(p, "w:pPr")
+    _el(ppr, "w:spacing", before="0", after="0", line="20", lineRule="exact")
+    _el(_el(ppr, "w:rPr"), "w:sz", val="2")
+
+
+def _text_width_twips(document) -> int:
+    """The narrowest text width of the document's sections (twips)."""
+    widths = []
+    for sect in _body(document).iter(_W + "sectPr"):
+        size, mar = first_child(sect, _W + "pgSz"), first_child(sect, _W + "pgMar")
+        if size is None or mar is None:
+            continue
+        try:
+            widths.append(int(size.get(_WW)) - int(mar.get(_LEFT) or 0)
+                          - int(mar.get(_W + "right") or 0))
+        except (TypeError, ValueError):
+            continue
+    return min(widths) if widths else 9072          # 16 cm
+
+
+def _style_first_lines(document) -> dict[str, int]:
+    """Paragraph style id -> its first-line indent (twips, negative for a hanging one),
+    following basedOn."""
+    raw = {}
+    for st in document.styles.element.iterchildren(qn("w:style")):
+        based = st.find(qn("w:basedOn"))
+        ind = st.find(f"{qn('w:pPr')}/{qn('w:ind')}")
+        first = None
+        if ind is not None:
+            if ind.get(qn("w:firstLine")) is not None:
+                first = int(ind.get(qn("w:firstLine")))
+            elif ind.get(qn("w:hanging")) is not None:
+                first = -int(ind.get(qn("w:hanging")))
+        raw[st.get(qn("w:styleId"))] = (based.get(qn("w:val")) if based is not None else None,
+                                        first)
+
+    def resolve(sid, depth=0):
+        if sid not in raw or depth > 20:
+            return 0
+        parent, first = raw[sid]
+        return first if first is not None else resolve(parent, depth + 1)
+
+    return {sid: resolve(sid) for sid in raw}
+
+
+def keep_heading_subtitles(document) -> None:
+    """A heading keeps with the first lines of what follows it (the heading styles say so);
+    a paragraph of about one line right under it ("Sasaran 1: ...") belongs to the heading
+    and keeps with what follows too, so that no page ends with a heading and one line. About
+    one line: its text, at its style's size, takes at most 1.1 times the narrowest text width
+    of the document less its first-line indent (a short two-line paragraph kept with the
+    next costs nothing)."""
+    heading_ids = style_ids(document, *(f"heading {n}" for n in range(1, 10)))
+    if not heading_ids:
+        return
+    fonts = _style_fonts(document)
+    firsts = _style_first_lines(document)
+    width = _text_width_twips(document)
+    for p in _body(document).iterchildren(_P):
+        ppr = first_child(p, _PPR)
+        ps = first_child(ppr, _PSTYLE) if ppr is not None else None
+        if ps is None or ps.get(_VAL) not in heading_ids:
+            continue
+        nxt = p.getnext()
+        if nxt is None or nxt.tag != _P:
+            continue
+        text = "".join(nxt.itertext(_T)).strip()
+        nppr = first_child(nxt, _PPR)
+        nps = first_child(nppr, _PSTYLE) if nppr is not None else None
+        sid = nps.get(_VAL) if nps is not None else ""
+        if not text or sid in heading_ids:
+            continue
+        size, bold = fonts.get(sid, fonts[""])
+        first = firsts.get(sid, 0)
+        ind = first_child(nppr, _IND) if nppr is not None else None
+        if ind is not None and ind.get(_W + "firstLine") is not None:
+            first = int(ind.get(_W + "firstLine"))
+        if text_width_pt(text, size, bold) * TWIPS_PER_PT <= 1.1 * (width - max(first, 0)):
+            _keep_next(nxt)
 
 
 def keep_totals(document) -> None:
@@ -482,6 +607,63 @@ def keep_totals(document) -> None:
             continue
         for p in rows[-2].iter(_P):
             _keep_next(p)
+
+
+# --- caption numbers ----------------------------------------------------------------------
+
+_RESTART = re.compile(r"\\r\s+\S+")
+
+
+def _seq_restart(instr: str, number: str) -> str | None:
+    """The SEQ instruction with its number set by `\\r number`, or None when it is not a SEQ
+    instruction or already says so."""
+    words = instr.split()
+    if words[:1] != ["SEQ"] or not number.isdigit():
+        return None
+    if _RESTART.search(instr):
+        if _RESTART.search(instr).group(0).split()[1] == number:
+            return None
+        return " " + _RESTART.sub(lambda m: f"\\r {number}", " ".join(words)) + " "
+    return f" {' '.join(words)} \\r {number} "
+
+
+def keep_caption_numbers(document) -> None:
+    """Every caption's SEQ field says its number itself (`\\r n`, n its rendered result, the
+    number the core decided). The template's fields carry `\\r {{ urut.<key> }}`; LibreOffice
+    drops that switch when it saves the template again, and a SEQ field without it is
+    renumbered when the fields are updated (by LibreOffice when it fills the lists, by Word
+    on F9): Tabel 2.1 would read "Tabel 2.4", counting every Tabel before it."""
+    body = _body(document)
+    for simple in body.iter(_W + "fldSimple"):
+        instr = simple.get(_W + "instr") or ""
+        new = _seq_restart(instr, "".join(simple.itertext(_T)).strip())
+        if new:
+            simple.set(_W + "instr", new)
+    for p in body.iter(_P):
+        fields, current = [], None      # (instrText elements, result) of each field
+        for el in p.iter(_W + "fldChar", _W + "instrText", _T):
+            if el.tag == _W + "fldChar":
+                kind = el.get(_W + "fldCharType")
+                if kind == "begin":
+                    current = ([], [], False)
+                elif kind == "separate" and current is not None:
+                    current = (current[0], current[1], True)
+                elif kind == "end" and current is not None:
+                    fields.append(current)
+                    current = None
+            elif current is not None:
+                if el.tag == _W + "instrText" and not current[2]:
+                    current[0].append(el)
+                elif el.tag == _T and current[2]:
+                    current[1].append(el.text or "")
+        for instrs, result, _ in fields:
+            if not instrs:
+                continue
+            new = _seq_restart("".join(i.text or "" for i in instrs), "".join(result).strip())
+            if new:
+                instrs[0].text = new
+                for extra in instrs[1:]:
+                    extra.text = ""
 
 
 # --- placeholders and formulas ------------------------------------------------------------

@@ -30,8 +30,8 @@ from .. import TemplateError
 from .charts import Chart
 from .common import Figure
 from .fasttpl import FastDocxTemplate
-from .layout import (finish_tables, finish_text, keep_signatures, keep_totals,
-                     space_below_tables)
+from .layout import (finish_tables, finish_text, keep_caption_numbers,
+                     keep_heading_subtitles, keep_signatures, keep_totals, space_below_tables)
 
 TEMPLATE_NAME = "lkjip.docx"
 
@@ -92,6 +92,51 @@ def _properties(document, meta: dict) -> None:
     cp.last_printed = meta["date"]
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# CT_Settings children that come after <w:updateFields> (ISO 29500-1, 17.15.1.78)
+_AFTER_UPDATE_FIELDS = {_W + n for n in (
+    "hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids",
+    "attachedSchema", "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
+    "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown",
+    "smartTagType", "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol",
+    "listSeparator")} | {
+    "{http://schemas.openxmlformats.org/officeDocument/2006/math}mathPr",
+    "{http://schemas.openxmlformats.org/schemaLibrary/2006/main}schemaLibrary"}
+
+
+def lists_to_update(document) -> None:
+    """The Daftar Isi / Daftar Tabel / Daftar Gambar (TOC fields) marked for Word to refresh
+    when the draft is opened: the begin of each TOC field `w:dirty="true"` and
+    `<w:updateFields w:val="true"/>` in settings.xml. The shipped template has both; a
+    template saved again by LibreOffice has neither, and its draft would open with the lists
+    as they were saved. When LibreOffice fills the lists (generator/render/office/fields.py)
+    it takes both away again."""
+    body = document.element.find(_W + "body")
+    marked = False
+    for instr in body.iter(_W + "instrText"):
+        if (instr.text or "").split()[:1] != ["TOC"]:
+            continue
+        run = instr.getparent()
+        while run is not None:                  # back to the run holding the field's begin
+            begin = run.find(_W + "fldChar")
+            if begin is not None and begin.get(_W + "fldCharType") == "begin":
+                begin.set(_W + "dirty", "true")
+                marked = True
+                break
+            run = run.getprevious()
+    if not marked:
+        return
+    settings = document.settings.element
+    if settings.find(_W + "updateFields") is not None:
+        return
+    el = settings.makeelement(_W + "updateFields", {_W + "val": "true"})
+    anchor = next((c for c in settings if c.tag in _AFTER_UPDATE_FIELDS), None)
+    if anchor is not None:
+        anchor.addprevious(el)
+    else:
+        settings.append(el)
+
+
 class _FixedZip:
     """python-docx's zip writer with every entry dated 1980-01-01 (so the same workbook
     gives the same bytes), written once (no second compression pass)."""
@@ -141,8 +186,11 @@ def render_context(template: Path, context: dict, meta: dict) -> bytes:
     finish_tables(tpl.docx)
     keep_signatures(tpl.docx)
     keep_totals(tpl.docx)
+    keep_heading_subtitles(tpl.docx)
+    keep_caption_numbers(tpl.docx)
     finish_text(tpl.docx)
     space_below_tables(tpl.docx)
+    lists_to_update(tpl.docx)
     _properties(tpl.docx, meta)
     return save_fixed(tpl.docx)
 

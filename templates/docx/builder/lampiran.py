@@ -6,7 +6,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from base import (
-    PORTRAIT_WIDTH, RIGHT, SHADE_GROUP, SHADE_HEADER, Table, budget_rows, caption,
+    LANDSCAPE_WIDTH, PORTRAIT_WIDTH, RIGHT, SHADE_GROUP, SHADE_HEADER, Table, budget_rows, caption,
     figure, heading, merge, new_section, no_borders, para, signature, tag,
     two_signatures,
 )
@@ -195,7 +195,7 @@ def lampiran(doc):
     para(doc, "{{ lampiran.realisasi_catatan }}", style="Catatan Tabel")
     tag(doc, "{%p endif %}")
     para(doc, "", style="Normal")
-    signature(doc, left=16.0)
+    signature(doc, left=16.0, width=LANDSCAPE_WIDTH)
 
     new_section(doc)
     heading(doc, "E. Sarana dan Prasarana", 2)
