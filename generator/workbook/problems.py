@@ -63,6 +63,19 @@ KIND_TEXT: dict[str, str] = {
     "invalid_char": "berisi karakter yang tidak sah",
 }
 
+# Finance exports read by `lkjip import` (generator/finance).
+KIND_TEXT.update({
+    "export_header": "judul kolom ekspor keuangan tidak dikenali",
+    "export_empty": "berkas tidak berisi tabel",
+    "export_more": "masih ada masalah lain",
+    "skpd_several": "ekspor berisi beberapa SKPD; pilih satu dengan --skpd",
+    "skpd_unknown": "SKPD tidak ada di ekspor",
+    "sub_unit_unknown": "sub unit tidak ada di SKPD ini",
+    "export_role": "peran berkas ekspor tidak cocok",
+})
+NO_VALUE_KINDS = {"export_header", "export_empty", "export_more", "skpd_several",
+                  "export_role"}
+
 
 @dataclass(frozen=True, order=True)
 class Location:
@@ -127,7 +140,7 @@ class Problem:
             "sheet_empty", "file_not_found", "not_a_workbook", "old_xls", "encrypted",
             "corrupt", "too_large", "not_lkjip", "far_cell", "header_too_low",
             "hidden_sheet_copy",
-        }
+        } and self.kind not in NO_VALUE_KINDS
 
     def message(self) -> str:
         """The full Indonesian sentence shown to the user."""

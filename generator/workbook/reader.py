@@ -355,8 +355,11 @@ class Scanned:
     data: bytes                     # the workbook handed to openpyxl (merges clipped)
 
 
-def _scan(path: Path, data: bytes) -> Scanned:
-    """Before openpyxl loads anything: used ranges, bounds, merges clipped."""
+def _scan(path: Path, data: bytes, max_rows: int | None = None) -> Scanned:
+    """Before openpyxl loads anything: used ranges, bounds, merges clipped.
+
+    `max_rows` bounds the data rows of every sheet alike (a finance export's one sheet is
+    as large as Rekening may be); by default the bound depends on the sheet's name."""
     found: dict[str, SheetScan] = {}
     budget = MAX_CELLS
     replaced: dict[str, bytes] = {}
@@ -385,7 +388,7 @@ def _scan(path: Path, data: bytes) -> Scanned:
                 raise _fail("corrupt", path, detail=f"sheet {part.title}",
                             expected="simpan ulang workbook dari Excel") from None
             limit = (MAX_ROWS_PER_SHEET if part.title.strip().casefold() in LARGE_SHEETS
-                     else MAX_ROWS_OTHER_SHEET)
+                     else MAX_ROWS_OTHER_SHEET) if max_rows is None else max_rows
             if scan.value_rows > limit + HEADER_SEARCH_ROWS:
                 raise _fail("too_large", path,
                             detail=f"sheet {part.title} berisi lebih dari "
@@ -826,3 +829,19 @@ def _read_keyvalue(raw: RawSheet, ws_values, scan: SheetScan, merged, problems) 
         value = _cell_value(ws_values, scan, r, vcol, merged, spec.name,
                             spec.alias_of(name), problems, raw, name)
         raw.keys[name] = (r, None if _is_blank(value) else value)
+
+
+def scan_checked(path: Path | str, max_rows: int | None = None) -> tuple[bytes, Scanned]:
+    """The file's bytes and its scan, after every check `read_workbook` makes before it
+    parses cells (size, zip, shared strings, used ranges, cell budget). For readers of
+    other spreadsheets from outside (generator/finance) and for editing a workbook."""
+    path = Path(path)
+    data = read_bytes(path)
+    return data, _scan(path, data, max_rows)
+
+
+def load_for_editing(path: Path | str):
+    """An openpyxl workbook (formulas kept) of a checked file, merges clipped as for reading."""
+    path = Path(path)
+    _, scanned = scan_checked(path)
+    return _load(path, scanned.data, data_only=False)
