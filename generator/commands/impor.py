@@ -15,7 +15,7 @@ import io
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from ..finance import Export, ExportError, read_export
 from ..finance.rows import Kind
@@ -128,44 +128,57 @@ def plan(existing: dict[str, SheetRows], sources: Sources, skpd: str | None,
     return merged
 
 
-def import_budget(workbook: Path | None, *, murni: list[Path] | None = None,
+def import_budget(workbook: Path | bytes | Callable[[int | None, str | None], bytes], *, murni: list[Path] | None = None,
                   perubahan: list[Path] | None = None, realisasi: list[Path] | None = None,
                   skpd: str | None = None, sub_unit: str | None = None,
-                  blank: bytes | None = None, title: str = "") -> Imported:
+                  title: str = "") -> Imported:
     """The new workbook's bytes and the reconciliation. `workbook` is the workbook to start
-    from; `blank` the bytes of a new one (lkjip init) instead."""
-    from openpyxl import load_workbook
-
-    from ..workbook.reader import load_for_editing, read_workbook
-
+    from: a file (never written), the bytes of one made in memory (rollover), or a function
+    making one from the exports' year and SKPD name (lkjip init)."""
     if not any((murni, perubahan, realisasi)):
         raise ImportFailed([Problem("export_role", Location("lkjip import"),
                                     expected="paling sedikit satu ekspor: --murni, "
                                              "--perubahan atau --realisasi")])
     sources, problems = read_sources(murni, perubahan, realisasi)
-    fatal = [p for p in problems if p.kind in ("export_header", "export_role", "export_empty",
-                                               "far_cell", "too_large", "corrupt",
-                                               "not_a_workbook", "old_xls", "encrypted",
-                                               "file_not_found")]
     if problems:
         raise ImportFailed(problems)
-    if workbook is not None:
-        raw = read_workbook(workbook)
-        existing = existing_sheets(raw)
-        book = load_for_editing(workbook)
-        titles = {attr: raw.sheets[spec_for(attr).name].title
-                  for attr in TREE if spec_for(attr).name in raw.sheets}
-    else:
-        existing = {attr: blank_sheet(attr) for attr in TREE}
-        book = load_workbook(io.BytesIO(blank), rich_text=False)
-        titles = {attr: spec_for(attr).name for attr in TREE}
-    del fatal
+    if callable(workbook):
+        workbook = workbook(*_year_and_name(sources, skpd, sub_unit))
+    if isinstance(workbook, bytes):
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="lkjip-impor-") as tmp:
+            path = Path(tmp) / "workbook.xlsx"
+            path.write_bytes(workbook)
+            return _import_into(path, sources, skpd, sub_unit, title or "workbook baru")
+    return _import_into(Path(workbook), sources, skpd, sub_unit, title or Path(workbook).name)
+
+
+def _year_and_name(sources: Sources, skpd: str | None, sub_unit: str | None
+                   ) -> tuple[int | None, str | None]:
+    """The budget year and SKPD name the exports give; None where they say nothing or
+    disagree (or the SKPD cannot be chosen: `plan` reports that)."""
+    years = set()
+    for _, export in sources.all():
+        years |= export.tahun()
+    selected = select(sources, skpd, sub_unit)
+    nama = selected.skpd.nama if selected.skpd and not selected.problems else None
+    return (years.pop() if len(years) == 1 else None), nama
+
+
+def _import_into(path: Path, sources: Sources, skpd: str | None, sub_unit: str | None,
+                 title: str) -> Imported:
+    from ..workbook.reader import load_for_editing, read_workbook
+
+    raw = read_workbook(path)
+    existing = existing_sheets(raw)
+    book = load_for_editing(path)
+    titles = {attr: raw.sheets[spec_for(attr).name].title
+              for attr in TREE if spec_for(attr).name in raw.sheets}
     _complete_columns(book, existing, titles)
     merged = plan(existing, sources, skpd, sub_unit)
     data = render(book, existing, titles, merged)
-    text = reconciliation_text(merged.rekonsiliasi, title or
-                               (workbook.name if workbook else "workbook baru"))
-    return Imported(data, text, merged.rekonsiliasi)
+    return Imported(data, reconciliation_text(merged.rekonsiliasi, title), merged.rekonsiliasi)
 
 
 # --- Writing the workbook --------------------------------------------------------------------
@@ -341,9 +354,6 @@ def reconciliation_text(rec: Rekonsiliasi, workbook_name: str) -> str:
                          f"{_rp(b) if not isinstance(b, str) else b}" for label, a, b in ch.what)
         out.append(f"  ~ {ch.kode_sub_kegiatan} {ch.kode_rekening} {_short(ch.uraian, 40)}: "
                    f"{what}")
-    for sheet, kode, nama in rec.tree_added:
-        if sheet != "urusan":
-            pass
     added_tree = [x for x in rec.tree_added]
     removed_tree = [x for x in rec.tree_removed]
     if added_tree or removed_tree:
