@@ -85,7 +85,7 @@ def norm(text: object) -> str:
 # normalised header -> role name
 HEADER_ROLE: dict[str, str] = {}
 for _role in ROLES:
-    for _h in _role.headers + (_role.name,):
+    for _h in _role.headers:
         HEADER_ROLE.setdefault(norm(_h), _role.name)
 
 
@@ -93,6 +93,6 @@ def synonym_table() -> str:
     """The Markdown table of docs/impor.md: every column and the headers it is found by."""
     lines = ["| Isi kolom | Judul kolom yang dikenali | Contoh isi |", "|---|---|---|"]
     for r in ROLES:
-        heads = ", ".join(f"`{h}`" for h in r.headers + (r.name,))
+        heads = ", ".join(f"`{h}`" for h in r.headers)
         lines.append(f"| {r.label} | {heads} | {r.example} |")
     return "\n".join(lines)

@@ -17,6 +17,8 @@ handed a sparse sheet it would expand into billions of cells.
 from __future__ import annotations
 
 import io
+import re
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -41,23 +43,42 @@ def read_export(path: Path | str) -> Export:
     data, scanned = scan_checked(path, max_rows=MAX_ROWS_PER_SHEET)
     grids = _grids(path, data, scanned)
     best = None
-    for title, grid in grids:
+    for title, grid, errors in grids:
         header_row, found = _find_header(grid)
         score = (all(r in found for r in REQUIRED) and any(a in found for a in AMOUNTS),
                  len(found))
         if best is None or score > best[0]:
-            best = (score, title, grid, header_row, found)
+            best = (score, title, grid, header_row, found, errors)
     if best is None:
         raise ExportError(Problem("export_empty", Location(path.name),
                                   expected="ekspor anggaran atau realisasi dengan satu tabel"))
-    (complete, _), title, grid, header_row, found = best
+    (complete, _), title, grid, header_row, found, errors = best
     if not complete:
         raise ExportError(_header_problem(path.name, title, grid, header_row, found))
-    return _read_lines(path.name, title, grid, header_row, found)
+    return _read_lines(path.name, title, grid, header_row, found, errors)
 
 
-def _grids(path: Path, data: bytes, scanned) -> list[tuple[str, list[list[Any]]]]:
-    """The values of every visible sheet (hidden ones only when all are hidden)."""
+_ERROR_CELL = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c\b([^>]*\bt=[\"']e[\"'][^>]*)>")
+_CELL_REF = re.compile(rb"\br=[\"']([A-Z]{1,3})(\d{1,7})[\"']")
+
+
+def _error_cells(xml: bytes) -> set[tuple[int, int]]:
+    """(row, column) of the cells holding an Excel error (#REF!, #N/A ...): calamine gives
+    them as empty text, which must not pass for an empty amount."""
+    out = set()
+    for m in _ERROR_CELL.finditer(xml):
+        ref = _CELL_REF.search(m.group(1))
+        if ref:
+            col = 0
+            for ch in ref.group(1).decode():
+                col = col * 26 + ord(ch) - 64
+            out.add((int(ref.group(2)), col))
+    return out
+
+
+def _grids(path: Path, data: bytes, scanned) -> list[tuple[str, list[list[Any]], set]]:
+    """The values of every visible sheet (hidden ones only when all are hidden), with the
+    cells that hold an error value."""
     from python_calamine import CalamineWorkbook
 
     parts = [p for p in scanned.parts if not p.hidden] or scanned.parts
@@ -79,12 +100,14 @@ def _grids(path: Path, data: bytes, scanned) -> list[tuple[str, list[list[Any]]]
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
         out = []
-        for part in parts:
-            scan = scanned.sheets.get(part.title)
-            if scan is None or scan.rows == 0:
-                continue
-            sheet = book.get_sheet_by_name(part.title)
-            out.append((part.title, sheet.to_python(skip_empty_area=False)))
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            for part in parts:
+                scan = scanned.sheets.get(part.title)
+                if scan is None or scan.rows == 0:
+                    continue
+                sheet = book.get_sheet_by_name(part.title)
+                out.append((part.title, sheet.to_python(skip_empty_area=False),
+                            _error_cells(zf.read(part.member))))
         return out
     except Exception:  # calamine raises its own types on malformed parts
         raise WorkbookError(Problem("corrupt", Location(path.name),
@@ -165,7 +188,7 @@ def _text(value: Any) -> str | None:
 
 
 def _read_lines(file: str, title: str, grid, header_row: int,
-                found: dict[str, int]) -> Export:
+                found: dict[str, int], errors: set[tuple[int, int]]) -> Export:
     export = Export(file=file, sheet=title, kind=_kind(found),
                     columns={role: column_letter(c + 1) for role, c in found.items()},
                     header_row=header_row)
@@ -189,11 +212,15 @@ def _read_lines(file: str, title: str, grid, header_row: int,
 
     def amount(values, role, r) -> Decimal | None:
         value = cell(values, role)
+        if errors and role in get and (r, get[role] + 1) in errors:
+            value = "#galat"
         if value is None or (isinstance(value, str) and not value.strip()):
             return None
         loc = export.location(r, role)
-        if isinstance(value, str) and value.strip().upper() in ERROR_VALUES:
-            problems.append(Problem("error_value", loc, value=value.strip(),
+        if isinstance(value, str) and (value.strip().upper() in ERROR_VALUES
+                                       or value == "#galat"):
+            problems.append(Problem("error_value", loc,
+                                    value=value.strip() if value != "#galat" else None,
                                     expected="angka Rupiah; perbaiki rumusnya di Excel"))
             return None
         try:
