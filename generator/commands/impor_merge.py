@@ -440,13 +440,23 @@ def merge(existing: dict[str, SheetRows], selected: Selected,
             rec.realisasi_tanpa_pagu.append((sub, rek, real))
         elif (_money(values.get("pagu")) or ZERO) == 0 and real > 0:
             rec.pagu_nol_realisasi.append((sub, rek, real))
-    sheets["rekening"] = rows
     kept = {id(v[1]) for v in old_rek.values()}
     for r, values in old_rek_all:
         sub, rek = _code(values.get("kode_sub_kegiatan")), _code(values.get("kode_rekening"))
         if (sub, rek) in keys and id(values) in kept:
             continue
+        if not pagu_given and sub in subs:
+            # Only realisation given: the workbook's tree stays whole, also its lines
+            # without a rekening code and a line written twice (kept as typed).
+            rows.append(NewRow(dict(values), r))
+            if rek and (sub, rek) in keys:
+                rec.notes.append(f"Rekening {sub} {rek} tertulis lebih dari sekali di "
+                                 f"workbook; realisasi impor diisikan pada baris pertamanya.")
+            continue
         rec.removed.append((sub or "", rek or "", str(values.get("uraian") or "")))
+    rows.sort(key=lambda row: (code_key(_code(row.values.get("kode_sub_kegiatan")) or ""),
+                               code_key(_code(row.values.get("kode_rekening")) or "")))
+    sheets["rekening"] = rows
 
     for i, row in enumerate(rows):
         if row.values.get("fisik") in (None, ""):
