@@ -392,3 +392,50 @@ def reconciliation_text(rec: Rekonsiliasi, workbook_name: str) -> str:
 def reconciliation_name(out: Path) -> Path:
     """The text file beside the new workbook."""
     return out.with_name(f"{out.stem}_rekonsiliasi.txt")
+
+
+# --- Telling uploaded files apart (the web page) ------------------------------------------------
+
+ROLE_HINTS = {"murni": ("murni", "induk", "apbd_", "dpa_"),
+              "perubahan": ("perubahan", "pergeseran", "dppa", "papbd", "p_apbd")}
+
+
+@dataclass
+class Classified:
+    """What an uploaded file is, by its content: the workbook, or an export and its role
+    (None when the content cannot tell murni from perubahan: the user is asked)."""
+
+    kind: str                          # "workbook", "rekap", "realisasi", "tabel", "rusak"
+    role: str | None                   # "workbook", "murni", "perubahan", "realisasi" or None
+    label: str
+    skpd: list[str] = field(default_factory=list)       # "kode nama" of the SKPD it holds
+    message: str = ""
+
+
+def classify(path: Path, shown_name: str | None = None) -> Classified:
+    from ..workbook.cells import normalise_header
+    from ..workbook.reader import scan_checked
+    from ..workbook.sheets import SHEETS
+
+    try:
+        _, scanned = scan_checked(path, max_rows=None)
+    except WorkbookError as exc:
+        if exc.problem.kind != "too_large":
+            return Classified("rusak", None, "tidak dapat dibaca", message=exc.problem.message())
+        scanned = None
+    if scanned is not None:
+        known = {normalise_header(s.name) for s in SHEETS}
+        titles = {normalise_header(p.title) for p in scanned.parts}
+        if len(known & titles) >= 3:
+            return Classified("workbook", "workbook", "workbook masukan LKjIP")
+    try:
+        export = read_export(path)
+    except (ExportError, WorkbookError) as exc:
+        return Classified("rusak", None, "tidak dikenali", message=exc.problem.message())
+    skpd = [f"{u.kode} {u.nama}" for u in export.skpds().values()]
+    name = (shown_name or path.name).lower().replace("-", "_").replace(" ", "_")
+    if export.kind is Kind.REALISASI or (export.has_realisasi and not export.has_pagu):
+        return Classified("realisasi", "realisasi", export.kind.label, skpd)
+    role = next((r for r, hints in ROLE_HINTS.items() if any(h in name for h in hints)), None)
+    kind = "rekap" if export.kind is Kind.REKAP else "tabel"
+    return Classified(kind, role, export.kind.label, skpd)
