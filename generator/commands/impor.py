@@ -131,7 +131,7 @@ def plan(existing: dict[str, SheetRows], sources: Sources, skpd: str | None,
 def import_budget(workbook: Path | bytes | Callable[[int | None, str | None], bytes], *, murni: list[Path] | None = None,
                   perubahan: list[Path] | None = None, realisasi: list[Path] | None = None,
                   skpd: str | None = None, sub_unit: str | None = None,
-                  title: str = "") -> Imported:
+                  title: str = "", on_stage: Callable[[str], None] | None = None) -> Imported:
     """The new workbook's bytes and the reconciliation. `workbook` is the workbook to start
     from: a file (never written), the bytes of one made in memory (rollover), or a function
     making one from the exports' year and SKPD name (lkjip init)."""
@@ -139,9 +139,12 @@ def import_budget(workbook: Path | bytes | Callable[[int | None, str | None], by
         raise ImportFailed([Problem("export_role", Location("lkjip import"),
                                     expected="paling sedikit satu ekspor: --murni, "
                                              "--perubahan atau --realisasi")])
+    stage = on_stage or (lambda key: None)
+    stage("ekspor")
     sources, problems = read_sources(murni, perubahan, realisasi)
     if problems:
         raise ImportFailed(problems)
+    stage("workbook")
     if callable(workbook):
         workbook = workbook(*_year_and_name(sources, skpd, sub_unit))
     if isinstance(workbook, bytes):
@@ -150,8 +153,9 @@ def import_budget(workbook: Path | bytes | Callable[[int | None, str | None], by
         with tempfile.TemporaryDirectory(prefix="lkjip-impor-") as tmp:
             path = Path(tmp) / "workbook.xlsx"
             path.write_bytes(workbook)
-            return _import_into(path, sources, skpd, sub_unit, title or "workbook baru")
-    return _import_into(Path(workbook), sources, skpd, sub_unit, title or Path(workbook).name)
+            return _import_into(path, sources, skpd, sub_unit, title or "workbook baru", stage)
+    return _import_into(Path(workbook), sources, skpd, sub_unit, title or Path(workbook).name,
+                        stage)
 
 
 def _year_and_name(sources: Sources, skpd: str | None, sub_unit: str | None
@@ -167,7 +171,7 @@ def _year_and_name(sources: Sources, skpd: str | None, sub_unit: str | None
 
 
 def _import_into(path: Path, sources: Sources, skpd: str | None, sub_unit: str | None,
-                 title: str) -> Imported:
+                 title: str, stage: Callable[[str], None]) -> Imported:
     from ..workbook.reader import load_for_editing, read_workbook
 
     raw = read_workbook(path)
@@ -176,7 +180,9 @@ def _import_into(path: Path, sources: Sources, skpd: str | None, sub_unit: str |
     titles = {attr: raw.sheets[spec_for(attr).name].title
               for attr in TREE if spec_for(attr).name in raw.sheets}
     _complete_columns(book, existing, titles)
+    stage("gabung")
     merged = plan(existing, sources, skpd, sub_unit)
+    stage("tulis")
     data = render(book, existing, titles, merged)
     return Imported(data, reconciliation_text(merged.rekonsiliasi, title), merged.rekonsiliasi)
 

@@ -40,7 +40,7 @@ def read_export(path: Path | str) -> Export:
     that is no workbook at all) when nothing can be read; problems in single cells are in
     `Export.problems`."""
     path = Path(path)
-    data, scanned = scan_checked(path, max_rows=MAX_ROWS_PER_SHEET)
+    data, scanned = scan_checked(path, max_rows=MAX_ROWS_PER_SHEET, quick=True)
     grids = _grids(path, data, scanned)
     best = None
     for title, grid, errors in grids:
@@ -106,8 +106,10 @@ def _grids(path: Path, data: bytes, scanned) -> list[tuple[str, list[list[Any]],
                 if scan is None or scan.rows == 0:
                     continue
                 sheet = book.get_sheet_by_name(part.title)
+                xml = zf.read(part.member)
                 out.append((part.title, sheet.to_python(skip_empty_area=False),
-                            _error_cells(zf.read(part.member))))
+                            _error_cells(xml) if b't="e"' in xml or b"t='e'" in xml
+                            else set()))
         return out
     except Exception:  # calamine raises its own types on malformed parts
         raise WorkbookError(Problem("corrupt", Location(path.name),
@@ -196,26 +198,17 @@ def _read_lines(file: str, title: str, grid, header_row: int,
     get = {role: c for role, c in found.items()}
     units: dict[tuple, Unit] = {}        # one Unit object per (code, name)
 
-    def unit(kode_role: str, nama_role: str, values) -> Unit | None:
-        kode = _code(cell(values, kode_role))
-        nama = _text(cell(values, nama_role))
-        if kode is None and nama is None:
-            return None
-        key = (kode, nama)
-        if key not in units:
-            units[key] = Unit(kode or "", nama or "")
-        return units[key]
-
-    def cell(values, role):
-        c = get.get(role)
-        return values[c] if c is not None and c < len(values) else None
-
     def amount(values, role, r) -> Decimal | None:
-        value = cell(values, role)
-        if errors and role in get and (r, get[role] + 1) in errors:
+        c = get.get(role)
+        if c is None:
+            return None
+        value = values[c]
+        if errors and (r, c + 1) in errors:
             value = "#galat"
         if value is None or (isinstance(value, str) and not value.strip()):
             return None
+        if type(value) is float and value.is_integer() and 0 <= value < 1e15:
+            return Decimal(int(value))          # the common case: a whole Rupiah
         loc = export.location(r, role)
         if isinstance(value, str) and (value.strip().upper() in ERROR_VALUES
                                        or value == "#galat"):
@@ -236,12 +229,57 @@ def _read_lines(file: str, title: str, grid, header_row: int,
             return None
         return number
 
+    col = {role: found.get(role) for role in ROLE}
+    codes: dict[Any, str | None] = {}
+    texts: dict[Any, str | None] = {}
+
+    def code_of(value):
+        try:
+            return codes[value]
+        except KeyError:
+            codes[value] = out = _code(value)
+            return out
+        except TypeError:
+            return _code(value)
+
+    def text_of(value):
+        try:
+            return texts[value]
+        except KeyError:
+            texts[value] = out = _text(value)
+            return out
+        except TypeError:
+            return _text(value)
+
+    pairs = [(col[k], col[n]) for k, n in (("kode_skpd", "nama_skpd"),
+                                            ("kode_sub_unit", "nama_sub_unit"),
+                                            ("kode_urusan", "nama_urusan"),
+                                            ("kode_program", "nama_program"),
+                                            ("kode_kegiatan", "nama_kegiatan"))]
+    width = max(found.values()) + 1
+
+    def unit_at(values, kc, nc):
+        key = (values[kc] if kc is not None else None, values[nc] if nc is not None else None)
+        try:
+            return units[key]
+        except KeyError:
+            kode, nama = code_of(key[0]), text_of(key[1])
+            units[key] = out = None if kode is None and nama is None else \
+                Unit(kode or "", nama or "")
+            return out
+        except TypeError:
+            return None
+
+    i_sub, i_rek, i_name = col["kode_sub_kegiatan"], col["kode_rekening"], col["nama_rekening"]
+    i_subname, i_tahun = col["nama_sub_kegiatan"], col["tahun"]
     for r in range(header_row + 1, len(grid) + 1):
         values = grid[r - 1]
-        sub = _code(cell(values, "kode_sub_kegiatan"))
+        if len(values) < width:
+            values = list(values) + [None] * (width - len(values))
+        sub = code_of(values[i_sub])
         if sub is None:
             continue
-        rek = _code(cell(values, "kode_rekening"))
+        rek = code_of(values[i_rek])
         pagu = amount(values, "pagu", r)
         real = amount(values, "realisasi", r)
         setor = amount(values, "setoran", r)
@@ -253,16 +291,15 @@ def _read_lines(file: str, title: str, grid, header_row: int,
         if rek is None and (pagu or real):
             export.skipped.append((r, "baris berisi angka tanpa kode rekening (baris jumlah?)"))
             pagu = real = None
-        tahun = cell(values, "tahun")
+        tahun = values[i_tahun] if i_tahun is not None else None
+        skpd, sub_unit, urusan, program, kegiatan = (unit_at(values, kc, nc)
+                                                     for kc, nc in pairs)
         export.lines.append(Line(
             row=r, kode_sub_kegiatan=sub, kode_rekening=rek,
-            nama_rekening=_text(cell(values, "nama_rekening")), pagu=pagu, realisasi=real,
-            skpd=unit("kode_skpd", "nama_skpd", values),
-            sub_unit=unit("kode_sub_unit", "nama_sub_unit", values),
-            urusan=unit("kode_urusan", "nama_urusan", values),
-            program=unit("kode_program", "nama_program", values),
-            kegiatan=unit("kode_kegiatan", "nama_kegiatan", values),
-            nama_sub_kegiatan=_text(cell(values, "nama_sub_kegiatan")),
+            nama_rekening=text_of(values[i_name]) if i_name is not None else None,
+            pagu=pagu, realisasi=real, skpd=skpd, sub_unit=sub_unit, urusan=urusan,
+            program=program, kegiatan=kegiatan,
+            nama_sub_kegiatan=text_of(values[i_subname]) if i_subname is not None else None,
             tahun=int(tahun) if isinstance(tahun, (int, float)) and 1900 <= tahun <= 2100
             else None))
     if len(problems) > MAX_PROBLEMS:

@@ -355,11 +355,52 @@ class Scanned:
     data: bytes                     # the workbook handed to openpyxl (merges clipped)
 
 
-def _scan(path: Path, data: bytes, max_rows: int | None = None) -> Scanned:
+# Cells as writers put them: the reference first (<c r="B12" ...>); a cell element with a
+# namespace prefix; a reference beyond the 200 columns (GR) or with 7 row digits.
+_CELL_PREFIXED = re.compile(rb"<[A-Za-z_][\w.-]*:c[\s/>]")
+_CELL_ROW = re.compile(rb'<c r="[A-Z]{1,3}([0-9]{1,7})"')
+_CELL_COL = re.compile(rb'<c r="([A-Z]{1,3})[0-9]')
+_CELL_FAR = re.compile(rb'<c r="(?:[A-Z]{3}|[H-Z][A-Z]|G[S-Z]|[A-Z]{1,2}[0-9]{7})')
+QUICK_SCAN_BYTES = 64 * 1024 * 1024
+
+
+def quick_scan(xml: bytes) -> SheetScan | None:
+    """The used range of a plain sheet XML found with a few passes of bytes.count and
+    regular expressions (about 10 times faster than `scan_sheet_xml`), or None when the
+    sheet is not plain enough to be sure: a cell without its reference first, a formula, a
+    merge, a hidden row, a DTD, a namespace prefix, or anything beyond the bounds. Whatever
+    gets None is scanned by `scan_sheet_xml`, which then says exactly what is wrong.
+
+    The range counts every cell, with a value or only a style, so it is never smaller than
+    the one `scan_sheet_xml` finds (a larger one only sends the sheet there)."""
+    if len(xml) > QUICK_SCAN_BYTES or b"<!" in xml[:4096] or b"<f" in xml \
+            or b"mergeCell" in xml or b'hidden="' in xml or _CELL_PREFIXED.search(xml):
+        return None
+    cells = xml.count(b"<c ") + xml.count(b"<c>") + xml.count(b"<c/>")
+    if xml.count(b'<c r="') != cells or _CELL_FAR.search(xml):
+        return None
+    scan = SheetScan()
+    scan.objects = cells + xml.count(b"<row")
+    if scan.objects > MAX_CELLS:
+        return None
+    rows = set(map(int, _CELL_ROW.findall(xml)))
+    if not rows:
+        return scan
+    scan.last_row = max(rows)
+    scan.last_col = max(_parse_ref(c.decode() + "1")[1] for c in set(_CELL_COL.findall(xml)))
+    scan.value_rows = len(rows)
+    if scan.last_row > MAX_READ_ROWS or scan.last_col > MAX_COLUMNS:
+        return None
+    return scan
+
+
+def _scan(path: Path, data: bytes, max_rows: int | None = None,
+          quick: bool = False) -> Scanned:
     """Before openpyxl loads anything: used ranges, bounds, merges clipped.
 
     `max_rows` bounds the data rows of every sheet alike (a finance export's one sheet is
-    as large as Rekening may be); by default the bound depends on the sheet's name."""
+    as large as Rekening may be); by default the bound depends on the sheet's name. With
+    `quick`, a plain sheet is measured by `quick_scan` (used for finance exports)."""
     found: dict[str, SheetScan] = {}
     budget = MAX_CELLS
     replaced: dict[str, bytes] = {}
@@ -371,8 +412,14 @@ def _scan(path: Path, data: bytes, max_rows: int | None = None) -> Scanned:
             if part.member not in names:
                 continue
             try:
-                with zf.open(part.member) as stream:
-                    scan = scan_sheet_xml(stream, budget)
+                scan = None
+                if quick and zf.getinfo(part.member).file_size <= QUICK_SCAN_BYTES:
+                    scan = quick_scan(zf.read(part.member))
+                    if scan is not None and scan.objects > budget:
+                        raise ValueError("objects")
+                if scan is None:
+                    with zf.open(part.member) as stream:
+                        scan = scan_sheet_xml(stream, budget)
             except ValueError as exc:
                 if str(exc) == "objects":
                     raise _too_many_objects(path) from None
@@ -831,13 +878,14 @@ def _read_keyvalue(raw: RawSheet, ws_values, scan: SheetScan, merged, problems) 
         raw.keys[name] = (r, None if _is_blank(value) else value)
 
 
-def scan_checked(path: Path | str, max_rows: int | None = None) -> tuple[bytes, Scanned]:
+def scan_checked(path: Path | str, max_rows: int | None = None,
+                 quick: bool = False) -> tuple[bytes, Scanned]:
     """The file's bytes and its scan, after every check `read_workbook` makes before it
     parses cells (size, zip, shared strings, used ranges, cell budget). For readers of
     other spreadsheets from outside (generator/finance) and for editing a workbook."""
     path = Path(path)
     data = read_bytes(path)
-    return data, _scan(path, data, max_rows)
+    return data, _scan(path, data, max_rows, quick)
 
 
 def load_for_editing(path: Path | str):
