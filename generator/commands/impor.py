@@ -17,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Callable
 
-from ..finance import Export, ExportError, read_export
+from ..finance import ExportError, read_export
 from ..finance.rows import Kind
 from ..fmt import rupiah
 from ..workbook.problems import Location, Problem, WorkbookError
