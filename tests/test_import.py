@@ -100,6 +100,18 @@ def test_dinas_sosial_murni_and_perubahan(folder, sample_path, tmp_path):
     assert "8.825.083.700" in total_line            # what the sample held before
     assert "Sub kegiatan tanpa Kode Indikator" in text
     assert "Sub Kegiatan!H" in text
+    # the sample is the 2024 report: the 2025 exports are named as a mismatch
+    assert "ekspor berisi anggaran tahun 2025, sedangkan Tahun Laporan workbook 2024" in text
+
+
+def test_murni_and_perubahan_of_different_years_refused(sample_path, tmp_path):
+    result = run("import", sample_path, "--murni", FIXTURES / "rekap_2024.xlsx",
+                 "--perubahan", FIXTURES / "rekap_2025_perubahan.xlsx", "--skpd", DINSOS,
+                 "--out", tmp_path / "baru.xlsx")
+    assert result.exit_code == 2
+    assert ("rekap_2024.xlsx: ekspor murni dan perubahan dari tahun anggaran yang berbeda "
+            "(tahun anggaran ekspor: 2024, 2025). Diharapkan: ekspor murni dan perubahan dari "
+            "tahun anggaran yang sama.") in result.output
 
 
 def per_document(path: Path, lines: list[dict], headers: dict[str, str]) -> dict:

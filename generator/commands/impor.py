@@ -117,15 +117,42 @@ def blank_sheet(attr: str) -> SheetRows:
 # --- The whole command -------------------------------------------------------------------------
 
 def plan(existing: dict[str, SheetRows], sources: Sources, skpd: str | None,
-         sub_unit: str | None) -> Merged:
-    """Select and merge (pure); raises ImportFailed with every problem."""
+         sub_unit: str | None, tahun: int | None = None) -> Merged:
+    """Select and merge (pure); raises ImportFailed with every problem. `tahun` is the
+    workbook's Tahun Laporan, compared with the exports' year."""
+    years = {}
+    for role, export in sources.all():
+        years.setdefault(role, set()).update(export.tahun())
+    budget_years = years.get("murni", set()) | years.get("perubahan", set())
+    if len(budget_years) > 1:
+        first = next(e for _, e in sources.all())
+        raise ImportFailed([Problem(
+            "export_year", Location(first.file),
+            detail="tahun anggaran ekspor: " + ", ".join(str(y) for y in sorted(budget_years)),
+            expected="ekspor murni dan perubahan dari tahun anggaran yang sama")])
     selected = select(sources, skpd, sub_unit)
     if selected.problems:
         raise ImportFailed(selected.problems)
     merged = merge(existing, selected, sources.all())
     if merged.problems:
         raise ImportFailed(merged.problems)
+    every = set().union(*years.values()) if years else set()
+    if tahun is not None and every and every != {tahun}:
+        merged.rekonsiliasi.notes.append(
+            f"Perhatian: ekspor berisi anggaran tahun "
+            f"{', '.join(str(y) for y in sorted(every))}, sedangkan Tahun Laporan workbook "
+            f"{tahun}. Periksa apakah ekspornya benar, atau ubah Tahun Laporan di sheet "
+            f"Instansi.")
     return merged
+
+
+def _workbook_year(raw) -> int | None:
+    sheet = raw.sheets.get(spec_for("instansi").name)
+    found = sheet.keys.get("tahun") if sheet is not None else None
+    try:
+        return int(float(str(found[1]).strip())) if found and found[1] is not None else None
+    except ValueError:
+        return None
 
 
 def import_budget(workbook: Path | bytes | Callable[[int | None, str | None], bytes], *, murni: list[Path] | None = None,
@@ -181,7 +208,7 @@ def _import_into(path: Path, sources: Sources, skpd: str | None, sub_unit: str |
               for attr in TREE if spec_for(attr).name in raw.sheets}
     _complete_columns(book, existing, titles)
     stage("gabung")
-    merged = plan(existing, sources, skpd, sub_unit)
+    merged = plan(existing, sources, skpd, sub_unit, _workbook_year(raw))
     stage("tulis")
     data = render(book, existing, titles, merged)
     return Imported(data, reconciliation_text(merged.rekonsiliasi, title), merged.rekonsiliasi)

@@ -72,9 +72,10 @@ KIND_TEXT.update({
     "skpd_unknown": "SKPD tidak ada di ekspor",
     "sub_unit_unknown": "sub unit tidak ada di SKPD ini",
     "export_role": "peran berkas ekspor tidak cocok",
+    "export_year": "ekspor murni dan perubahan dari tahun anggaran yang berbeda",
 })
 NO_VALUE_KINDS = {"export_header", "export_empty", "export_more", "skpd_several",
-                  "export_role"}
+                  "export_role", "export_year"}
 
 
 @dataclass(frozen=True, order=True)
