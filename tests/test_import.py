@@ -343,3 +343,53 @@ def test_output_never_over_an_input(sample_path, tmp_path):
     assert result.exit_code == 1
     assert "tidak boleh menimpa berkas masukan" in result.output
     assert digest(murni) == digest(FIXTURES / "rekap_2025_murni.xlsx")
+
+
+def test_plain_table_with_pagu_and_realisasi(sample_path, tmp_path):
+    """A SIMDA/SIPKD-style table (title rows, number text, stray spaces, no names of the
+    tree) as --perubahan: pagu and realisasi come from it, the tree's names stay."""
+    base = filled_from_init(sample_path, tmp_path)
+    lines = sheet(base, "Rekening")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["LAPORAN REALISASI ANGGARAN"])
+    ws.append(["DINAS SOSIAL TA 2025"])
+    ws.append(["Kode Sub Kegiatan", "Kode Rekening", "Uraian", "Anggaran", "Realisasi"])
+    pagu = real = Decimal(0)
+    for i, r in enumerate(lines):
+        p, q = dec(r["Pagu"]) + 1000, dec(r["Pagu"]) // 2
+        sub = r["Kode Sub Kegiatan"]
+        ws.append([sub[:8] + " " + sub[8:] if i % 2 else sub, r["Kode Rekening"], r["Uraian"],
+                   f"{p:,.2f}".replace(",", "X").replace(".", ",").replace("X", "."),
+                   f"{q:,}".replace(",", ".")])
+        pagu += p
+        real += q
+    table = tmp_path / "simda.xlsx"
+    wb.save(table)
+    out = tmp_path / "baru.xlsx"
+    result = run("import", base, "--perubahan", table, "--out", out)
+    assert result.exit_code == 0, result.output
+    new = rekening(out)
+    assert sum(dec(r["Pagu"]) for r in new.values()) == pagu
+    assert sum(dec(r["Realisasi"]) for r in new.values()) == real
+    names = {r["Kode"]: r["Sub Kegiatan"] for r in sheet(base, "Sub Kegiatan")}
+    with_lines = {r["Kode Sub Kegiatan"] for r in lines}
+    assert {r["Kode"]: r["Sub Kegiatan"] for r in sheet(out, "Sub Kegiatan")} == \
+        {k: v for k, v in names.items() if k in with_lines}
+    # the tree is the table's: sub kegiatan without a line in it are removed, and said so
+    text = (tmp_path / "baru_rekonsiliasi.txt").read_text(encoding="utf-8")
+    for kode in set(names) - with_lines:
+        assert f"  - Sub Kegiatan {kode} {names[kode][:20]}" in text
+
+
+def test_code_that_names_no_kegiatan_is_a_located_problem(sample_path, tmp_path):
+    table = tmp_path / "tabel.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.append(["Kode Sub Kegiatan", "Kode Rekening", "Uraian", "Pagu"])
+    wb.active.append(["1.06.02", "5.1.02.01.01.0024", "ATK", 100])
+    wb.save(table)
+    result = run("import", sample_path, "--perubahan", table, "--out", tmp_path / "b.xlsx")
+    assert result.exit_code == 2
+    assert ('1. tabel.xlsx, baris 2 (Kode sub kegiatan): nilai tidak valid. Ditemukan: '
+            '"1.06.02". Diharapkan: kode sub kegiatan berbentuk 1.06.02.2.01.0001') \
+        in result.output

@@ -294,7 +294,7 @@ def merge(existing: dict[str, SheetRows], selected: Selected,
             if par is None:
                 if sub not in parent:
                     problems.append(Problem(
-                        "invalid_value", Location(role, line.row, None,
+                        "invalid_value", Location(line.file or f"--{role}", line.row, None,
                                                   ROLE["kode_sub_kegiatan"].label),
                         value=sub, expected="kode sub kegiatan berbentuk 1.06.02.2.01.0001, "
                                             "atau kolom Kode Kegiatan dan Kode Program"))

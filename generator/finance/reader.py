@@ -301,7 +301,7 @@ def _read_lines(file: str, title: str, grid, header_row: int,
             program=program, kegiatan=kegiatan,
             nama_sub_kegiatan=text_of(values[i_subname]) if i_subname is not None else None,
             tahun=int(tahun) if isinstance(tahun, (int, float)) and 1900 <= tahun <= 2100
-            else None))
+            else None, file=file))
     if len(problems) > MAX_PROBLEMS:
         rest = len(problems) - MAX_PROBLEMS
         del problems[MAX_PROBLEMS:]

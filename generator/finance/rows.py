@@ -52,6 +52,7 @@ class Line:
     kegiatan: Unit | None = None
     nama_sub_kegiatan: str | None = None
     tahun: int | None = None
+    file: str = ""                        # the export's file name, for messages
 
 
 @dataclass
