@@ -114,5 +114,21 @@
       event.target.value = "";
     });
     $("impor-jalankan").addEventListener("click", run);
+    // Files dropped anywhere on the section are taken like chosen ones.
+    const zone = $("impor");
+    ["dragenter", "dragover"].forEach((type) => zone.addEventListener(type, (event) => {
+      event.preventDefault();
+      event.stopPropagation();
+      zone.classList.add("aktif");
+    }));
+    ["dragleave", "drop"].forEach((type) => zone.addEventListener(type, (event) => {
+      event.preventDefault();
+      event.stopPropagation();
+      zone.classList.remove("aktif");
+    }));
+    zone.addEventListener("drop", (event) => {
+      const files = Array.from((event.dataTransfer || {}).files || []);
+      if (files.length) addFiles(files);
+    });
   });
 })();
