@@ -51,8 +51,7 @@ class Impor:
 
 class Imports:
     def __init__(self, root: Path, ttl: float):
-        self.root = root / "impor"
-        self.root.mkdir(parents=True, exist_ok=True)
+        self.root = root / "impor"           # made with the first import
         self.ttl = ttl
         self._all: dict[str, Impor] = {}
         self._lock = threading.Lock()
@@ -60,7 +59,7 @@ class Imports:
     def new(self) -> Impor:
         self.sweep()
         impor = Impor(secrets.token_urlsafe(18), self.root / secrets.token_hex(8))
-        (impor.folder / "masukan").mkdir(parents=True)
+        (impor.folder / "masukan").mkdir(parents=True)      # makes self.root too
         (impor.folder / "hasil").mkdir()
         with self._lock:
             self._all[impor.id] = impor
