@@ -396,3 +396,21 @@ def test_code_that_names_no_kegiatan_is_a_located_problem(sample_path, tmp_path)
     assert ('1. tabel.xlsx, baris 2 (Kode sub kegiatan): nilai tidak valid. Ditemukan: '
             '"1.06.02". Diharapkan: kode sub kegiatan berbentuk 1.06.02.2.01.0001') \
         in result.output
+
+
+def test_an_export_with_nothing_for_the_agency_is_refused(sample_path, tmp_path):
+    """A realisation file of another SKPD (or an empty table) would empty the sheets."""
+    table = tmp_path / "realisasi_lain.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.append(["Kode SKPD", "Kode Sub Kegiatan", "Kode Rekening", "Nilai Realisasi",
+                      "Nilai Setoran"])
+    wb.active.append(["7.01.0.00.0.00.01.0000", "7.01.01.2.01.0001", "5.1.02.01.01.0024", 5, 0])
+    wb.save(table)
+    result = run("import", sample_path, "--perubahan", FIXTURES / "rekap_2025_perubahan.xlsx",
+                 "--realisasi", table, "--skpd", DINSOS, "--out", tmp_path / "b.xlsx")
+    assert result.exit_code == 2
+    assert ("1. realisasi_lain.xlsx: ekspor tidak berisi baris yang dapat dipakai (tidak ada "
+            "baris untuk SKPD "
+            "1.06.0.00.0.00.01.0000 Dinas Sosial). Diharapkan: ekspor --realisasi yang berisi "
+            "anggaran atau realisasi instansi ini.") in result.output
+    assert not (tmp_path / "b.xlsx").exists()

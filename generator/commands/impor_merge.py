@@ -73,6 +73,7 @@ class Selected:
     sub_unit: Unit | None                 # the one chosen, None = all together
     skipped_other: dict[str, int]         # file -> rows of other SKPDs / sub units skipped
     problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
 def _key(text: str) -> str:
@@ -135,6 +136,10 @@ def select(sources: Sources, skpd: str | None = None, sub_unit: str | None = Non
                                              "--sub-unit"),
                 value=sub_unit, detail=f'maksud Anda "{hint}"?' if hint else "",
                 expected="sub unit SKPD ini: " + _listing(subs.values()) + ", atau semua"))
+    notes = []
+    if skpd and not units:
+        notes.append(f"--skpd {skpd} tidak dipakai: ekspornya tidak memuat kolom Kode SKPD, "
+                     f"sehingga seluruh isinya dianggap milik satu SKPD.")
     lines: dict[str, list[Line] | None] = {}
     skipped: dict[str, int] = {}
     for role in ("murni", "perubahan", "realisasi"):
@@ -157,8 +162,16 @@ def select(sources: Sources, skpd: str | None = None, sub_unit: str | None = Non
             if n:
                 skipped[export.file] = skipped.get(export.file, 0) + n
         lines[role] = taken
+        if exports and not taken and not problems:
+            # An export with nothing for this agency (a wrong file, an empty table) would
+            # empty the budget sheets: refused.
+            whose = f"SKPD {chosen.kode} {chosen.nama}" if chosen else "satu SKPD pun"
+            problems.append(Problem(
+                "export_empty", Location(", ".join(e.file for e in exports)),
+                detail=f"tidak ada baris untuk {whose}" if chosen else "tidak ada baris data",
+                expected=f"ekspor --{role} yang berisi anggaran atau realisasi instansi ini"))
     return Selected(lines=lines, skpd=chosen, sub_units=list(subs.values()), sub_unit=picked,
-                    skipped_other=skipped, problems=problems)
+                    skipped_other=skipped, problems=problems, notes=notes)
 
 
 # --- The workbook side -----------------------------------------------------------------------
@@ -359,7 +372,8 @@ def merge(existing: dict[str, SheetRows], selected: Selected,
     sheets: dict[str, list[NewRow]] = {}
     rec = Rekonsiliasi(skpd=selected.skpd, sub_units=selected.sub_units,
                        sub_unit=selected.sub_unit, files=[], programs=[],
-                       total=Totals("", "Jumlah"), skipped_other=dict(selected.skipped_other))
+                       total=Totals("", "Jumlah"), skipped_other=dict(selected.skipped_other),
+                       notes=list(selected.notes))
 
     def tree_rows(sheet: str, codes: set[str], parent_field: str | None,
                   parent_of) -> list[NewRow]:

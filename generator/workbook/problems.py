@@ -66,7 +66,7 @@ KIND_TEXT: dict[str, str] = {
 # Finance exports read by `lkjip import` (generator/finance).
 KIND_TEXT.update({
     "export_header": "judul kolom ekspor keuangan tidak dikenali",
-    "export_empty": "berkas tidak berisi tabel",
+    "export_empty": "ekspor tidak berisi baris yang dapat dipakai",
     "export_more": "masih ada masalah lain",
     "skpd_several": "ekspor berisi beberapa SKPD; pilih satu dengan --skpd",
     "skpd_unknown": "SKPD tidak ada di ekspor",
