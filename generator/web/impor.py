@@ -37,6 +37,7 @@ from .runs import stored_name
 from .upload import UploadRejected, UploadTooLarge, declared_too_large, receive_file
 
 MAX_FILES = 12
+MAX_IMPORTS = 20        # imports kept at once (each up to MAX_FILES uploads)
 ROLES = ("workbook", "murni", "perubahan", "realisasi", "abaikan")
 
 
@@ -55,6 +56,11 @@ class Imports:
         self.ttl = ttl
         self._all: dict[str, Impor] = {}
         self._lock = threading.Lock()
+
+    def full(self) -> bool:
+        self.sweep()
+        with self._lock:
+            return len(self._all) >= MAX_IMPORTS
 
     def new(self) -> Impor:
         self.sweep()
@@ -87,6 +93,9 @@ def import_routes(root: Path, ttl: float) -> list[Route]:
                                       "mulai lagi."}, status_code=404)
 
     async def start(request: Request) -> Response:
+        if imports.full():
+            return JSONResponse({"pesan": "Server sedang menyimpan banyak impor; coba lagi "
+                                          "nanti."}, status_code=503)
         impor = imports.new()
         return JSONResponse({"id": impor.id}, status_code=201)
 
