@@ -402,7 +402,7 @@ def _valid_or_exit(file: Path, report_to_stderr: bool = True):
               help="Hanya satu sub unit SKPD itu (bawaan: semua sub unit digabung).")
 def rollover(file: Path, out_file: Path, timpa: bool, murni: tuple[str, ...] = (),
              skpd: str | None = None, sub_unit: str | None = None) -> None:
-    from .commands.rollover import RolloverError, rollover_workbook
+    from .commands.rollover import RolloverError, rollover_parts, rollover_workbook
 
     if out_file.suffix.lower() not in (".xlsx", ".xlsm"):
         out_file = out_file.with_name(out_file.name + ".xlsx")
@@ -412,7 +412,7 @@ def rollover(file: Path, out_file: Path, timpa: bool, murni: tuple[str, ...] = (
         sys.exit(EXIT_FAILURE)
     workbook, result = _valid_or_exit(file)
     try:
-        data = rollover_workbook(workbook, result)
+        data = rollover_parts(workbook, result) if murni else rollover_workbook(workbook, result)
     except RolloverError as exc:
         click.echo(str(exc), err=True)
         sys.exit(EXIT_INVALID)
@@ -518,11 +518,9 @@ def _write_imported(out_file: Path, imported, timpa: bool, inputs: list[Path]) -
 
 def _init_from_exports(file, tahun, instansi, timpa, murni, perubahan, realisasi, skpd,
                        sub_unit) -> None:
-    from .workbook.blank import blank_workbook
-
     def base(year, nama):
         name = instansi.strip() if instansi else (nama.strip() if nama else None)
-        return blank_workbook(tahun or year, name)
+        return {"tahun": tahun or year, "instansi": name}
 
     imported = _import_or_exit(base, murni, perubahan, realisasi, skpd, sub_unit,
                                title=file.name)

@@ -155,13 +155,14 @@ def _workbook_year(raw) -> int | None:
         return None
 
 
-def import_budget(workbook: Path | bytes | Callable[[int | None, str | None], bytes], *, murni: list[Path] | None = None,
+def import_budget(workbook: Path | bytes | dict | Callable[[int | None, str | None], dict], *, murni: list[Path] | None = None,
                   perubahan: list[Path] | None = None, realisasi: list[Path] | None = None,
                   skpd: str | None = None, sub_unit: str | None = None,
                   title: str = "", on_stage: Callable[[str], None] | None = None) -> Imported:
     """The new workbook's bytes and the reconciliation. `workbook` is the workbook to start
-    from: a file (never written), the bytes of one made in memory (rollover), or a function
-    making one from the exports' year and SKPD name (lkjip init)."""
+    from: a file (never written) or its bytes; or the arguments of `blank_workbook` for one
+    made here (rollover), or a function giving them from the exports' year and SKPD name
+    (lkjip init, the web page without a workbook)."""
     if not any((murni, perubahan, realisasi)):
         raise ImportFailed([Problem("export_role", Location("lkjip import"),
                                     expected="paling sedikit satu ekspor: --murni, "
@@ -174,6 +175,9 @@ def import_budget(workbook: Path | bytes | Callable[[int | None, str | None], by
     stage("workbook")
     if callable(workbook):
         workbook = workbook(*_year_and_name(sources, skpd, sub_unit))
+    if isinstance(workbook, dict):
+        return _import_into_new(workbook, sources, skpd, sub_unit, title or "workbook baru",
+                                stage)
     if isinstance(workbook, bytes):
         import tempfile
 
@@ -183,6 +187,28 @@ def import_budget(workbook: Path | bytes | Callable[[int | None, str | None], by
             return _import_into(path, sources, skpd, sub_unit, title or "workbook baru", stage)
     return _import_into(Path(workbook), sources, skpd, sub_unit, title or Path(workbook).name,
                         stage)
+
+
+def _import_into_new(parts: dict[str, Any], sources: Sources, skpd: str | None,
+                     sub_unit: str | None, title: str, stage: Callable[[str], None]) -> Imported:
+    """A workbook made here (lkjip init, rollover): the merged rows go into the arguments of
+    `blank_workbook`, which writes every sheet with XlsxWriter as `lkjip init` does."""
+    from ..workbook.blank import blank_workbook
+
+    data = dict(parts.get("data") or {})
+    existing = {}
+    for attr in TREE:
+        sheet = blank_sheet(attr)
+        sheet.rows = [(i, dict(values)) for i, values in enumerate(data.get(attr) or [], 2)]
+        existing[attr] = sheet
+    stage("gabung")
+    merged = plan(existing, sources, skpd, sub_unit, parts.get("tahun"))
+    stage("tulis")
+    for attr in TREE:
+        data[attr] = [row.values for row in merged.sheets[attr]]
+    workbook = blank_workbook(**{**parts, "data": data})
+    return Imported(workbook, reconciliation_text(merged.rekonsiliasi, title),
+                    merged.rekonsiliasi)
 
 
 def _year_and_name(sources: Sources, skpd: str | None, sub_unit: str | None

@@ -189,12 +189,10 @@ def import_routes(root: Path, ttl: float) -> list[Route]:
 
 def _work(impor: Impor, by_role: dict[str, list[Path]], skpd, sub_unit):
     def go() -> tuple[int, dict]:
-        from ..workbook.blank import blank_workbook
-
         workbook = by_role["workbook"][0] if by_role["workbook"] else None
         if workbook is None:
             def base(year, nama):
-                return blank_workbook(year, nama)
+                return {"tahun": year, "instansi": nama}
         else:
             base = workbook
         try:
