@@ -23,7 +23,7 @@ from .interrupts import raise_if_pending
 from .pipeline import (SAMPLE_SOURCES, SAMPLE_WORKBOOK, STAGES, TEMPLATES, OutputError, check,
                        generate)
 from .workbook import Report, WorkbookError
-from .render import TemplateError
+from .render import TemplateCheckError, TemplateError
 
 EXIT_OK, EXIT_FAILURE, EXIT_INVALID = 0, 1, 2
 
@@ -237,26 +237,46 @@ def validate(file: Path) -> None:
 @click.option("--jobs", "jobs", metavar="N", type=click.IntRange(min=1), default=None,
               help="Untuk FOLDER atau beberapa workbook: jumlah proses sejajar "
                    "(bawaan: satu per inti prosesor).")
+@click.option("--pdf", "pdf", is_flag=True,
+              help="Tulis juga PDF untuk publikasi (daftar isi, tabel dan gambar terisi, huruf "
+                   "tertanam, bookmark dari judul bab). Memerlukan LibreOffice.")
+@click.option("--tanpa-libreoffice", "no_office", is_flag=True,
+              help="Jangan isi Daftar Isi, Daftar Tabel dan Daftar Gambar dengan LibreOffice "
+                   "(lebih cepat; Word mengisinya saat draf dibuka).")
 @click.option("-q", "--quiet", is_flag=True, help="Hanya tampilkan pesan kesalahan.")
 def generate_cmd(file: Path | None, more: tuple[Path, ...], out_dir: Path,
-                 templates: Path | None, jobs: int | None, quiet: bool) -> None:
+                 templates: Path | None, jobs: int | None, pdf: bool, no_office: bool,
+                 quiet: bool) -> None:
+    from .render.office import OfficeError
+
+    if pdf and no_office:
+        raise click.UsageError("--pdf memerlukan LibreOffice; jangan dipakai bersama "
+                               "--tanpa-libreoffice.")
     if more or (file is not None and file.is_dir()):
         from .commands.batch import cli_batch  # a folder or several workbooks
 
+        if no_office:
+            os.environ["LKJIP_LIBREOFFICE"] = "0"     # the worker processes inherit it
         sys.exit(cli_batch([file, *more], Path(out_dir),
-                           Path(templates) if templates else None, jobs, click.echo))
+                           Path(templates) if templates else None, jobs, click.echo, pdf=pdf))
     _exit_without_teardown()
     file = file or SAMPLE_WORKBOOK
     templates = templates or TEMPLATES
     progress = Progress(quiet)
     try:
         try:
-            done = generate(file, out_dir, templates, on_stage=progress)
+            done = generate(file, out_dir, templates, on_stage=progress, pdf=pdf,
+                            office=False if no_office else None)
         finally:
             progress.close()
     except WorkbookError as exc:
         _unreadable(exc)
-    except (OutputError, TemplateError) as exc:
+    except TemplateCheckError as exc:
+        click.echo("\n".join(exc.lines), err=True)
+        click.echo("Templat tidak dipakai. Perbaiki galat di atas (lkjip templates check "
+                   "menampilkannya lagi).", err=True)
+        sys.exit(EXIT_INVALID)
+    except (OutputError, TemplateError, OfficeError) as exc:
         click.echo(str(exc), err=True)
         sys.exit(EXIT_FAILURE)
     except OSError as exc:
@@ -276,6 +296,17 @@ def generate_cmd(file: Path | None, more: tuple[Path, ...], out_dir: Path,
     for kept in getattr(done, "kept", []):
         click.echo(f"Berkas {kept.original.name} telah disunting sejak dibuat; versi suntingan "
                    f"disimpan sebagai {kept.saved.resolve()}.")
+    if done.template_warnings:
+        click.echo(f"Peringatan templat ({len(done.template_warnings)}, juga di catatan "
+                   f"pemeriksaan):")
+        for i, line in enumerate(done.template_warnings, start=1):
+            click.echo(f"{i}. {line}")
+    if done.filled:
+        click.echo("Daftar Isi, Daftar Tabel dan Daftar Gambar sudah diisi nomor halamannya "
+                   "(LibreOffice).")
+    elif done.office_problem:
+        click.echo(f"Daftar Isi belum diisi: {done.office_problem} Word mengisinya saat draf "
+                   f"dibuka (jawab Ya saat ditanya pembaruan field).")
     n = len(done.result.catatan)
     notes = done.written[-1].resolve()
     click.echo(f"Catatan pemeriksaan: {n} temuan, lihat {notes}." if n
@@ -301,6 +332,15 @@ def generate_cmd(file: Path | None, more: tuple[Path, ...], out_dir: Path,
               type=click.IntRange(1, 7 * 24 * 60),
               help="Berapa menit hasil disimpan di server bila belum diunduh semua.")
 def serve(host: str, port: int, kode: str | None, templates: Path | None, ttl: int) -> None:
+    if templates:
+        from .pipeline import check_templates
+
+        try:
+            for line in check_templates(templates):
+                click.echo(f"Peringatan templat: {line}")
+        except TemplateCheckError as exc:
+            click.echo("\n".join(exc.lines), err=True)
+            sys.exit(EXIT_INVALID)
     templates = templates or TEMPLATES
     try:
         from .web.server import ServeError, serve as run_server
@@ -604,3 +644,52 @@ def build_sample(source: Path, out_file: Path) -> None:
     except Exception as exc:  # noqa: BLE001
         _unexpected(exc)
     click.echo(f"Workbook contoh ditulis: {out_file}")
+
+
+# --- templates --------------------------------------------------------------------------------
+
+@main.group(name="templates", cls=Group,
+            help="Templat milik instansi: salin templat bawaan untuk disunting, lalu periksa "
+                 "hasil suntingannya.")
+def templates_group() -> None:
+    pass
+
+
+@templates_group.command(name="export",
+                         help="Salin templat bawaan (docx/lkjip.docx, xlsx/*.toml) beserta "
+                              "petunjuknya ke FOLDER untuk disunting.")
+@click.argument("folder", metavar="FOLDER", type=click.Path(), callback=_not_empty)
+@click.option("--timpa", is_flag=True, help="Timpa templat yang sudah ada di FOLDER.")
+def templates_export(folder: Path, timpa: bool) -> None:
+    from .render.templates import TemplateFolderError, export
+
+    try:
+        written = export(folder, overwrite=timpa)
+    except TemplateFolderError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(EXIT_FAILURE)
+    except OSError as exc:
+        click.echo(f"Templat tidak dapat ditulis ke {folder}: {exc.strerror or exc}.", err=True)
+        sys.exit(EXIT_FAILURE)
+    click.echo(f"Templat disalin ke {Path(folder).resolve()}:")
+    for path in written:
+        click.echo(f"  {path.relative_to(folder)}")
+    click.echo(f"Sunting docx/lkjip.docx di Word, lalu periksa dengan: lkjip templates check "
+               f"{folder}")
+
+
+@templates_group.command(name="check",
+                         help="Bandingkan templat di FOLDER dengan templat bawaan: tag yang "
+                              "hilang, tidak dikenal atau rusak, bagian dan orientasi halaman, "
+                              "gaya. Kode keluar 2 bila ada galat.")
+@click.argument("folder", metavar="FOLDER", type=click.Path(), callback=_not_empty)
+def templates_check(folder: Path) -> None:
+    from .render.templates import check, report_lines
+
+    try:
+        report = check(folder)
+    except Exception as exc:  # noqa: BLE001
+        _unexpected(exc)
+    click.echo("\n".join(report_lines(report)))
+    if not report.ok:
+        sys.exit(EXIT_INVALID)

@@ -73,18 +73,21 @@ class OutputNames:
     realisasi: Path
     efisiensi: Path
     catatan: Path
+    pdf: Optional[Path] = None          # the publication PDF, only when asked for
 
     def all(self) -> list[Path]:
-        return [self.docx, self.realisasi, self.efisiensi, self.catatan]
+        pdf = [self.pdf] if self.pdf is not None else []
+        return [self.docx, *pdf, self.realisasi, self.efisiensi, self.catatan]
 
 
-def output_names(workbook: InputWorkbook, out_dir: Path) -> OutputNames:
+def output_names(workbook: InputWorkbook, out_dir: Path, pdf: bool = False) -> OutputNames:
     tag = f"{workbook.instansi.tahun}_{safe_name(workbook.instansi.nama_lengkap)}"
     return OutputNames(
         docx=out_dir / f"LKjIP_{tag}.docx",
         realisasi=out_dir / f"Tabel_1.1_Realisasi_{tag}.xlsx",
         efisiensi=out_dir / f"Efisiensi_{tag}.xlsx",
         catatan=out_dir / f"Catatan_Pemeriksaan_{tag}.txt",
+        pdf=out_dir / f"LKjIP_{tag}.pdf" if pdf else None,
     )
 
 
@@ -131,32 +134,63 @@ class Generated:
     result: Result | None = None
     written: list[Path] = field(default_factory=list)
     kept: list[Kept] = field(default_factory=list)   # edited earlier outputs, kept aside
+    # LibreOffice: whether it filled the draft's Daftar Isi/Tabel/Gambar, and why not when
+    # it was there and failed (the draft is then written as Word will fill it)
+    filled: bool = False
+    office_problem: str = ""
+    # warnings of the check of an agency's own templates (also in the review notes)
+    template_warnings: list[str] = field(default_factory=list)
+
+
+def check_templates(templates: Path) -> list[str]:
+    """`lkjip templates check` on a templates folder other than the shipped one: raises
+    TemplateCheckError with the lines when it has errors; its warnings otherwise."""
+    from .render import TemplateCheckError
+    from .render import templates as template_check
+
+    if Path(templates).resolve() == Path(TEMPLATES).resolve():
+        return []
+    report = template_check.check(templates)
+    if not report.ok:
+        raise TemplateCheckError(template_check.report_lines(report))
+    return [p.line() for p in report.warnings]
 
 
 def generate(path: Path | str, out_dir: Path | str, templates: Path = TEMPLATES,
-             on_stage: StageCallback = None) -> Generated:
+             on_stage: StageCallback = None, pdf: bool = False,
+             office: Optional[bool] = None) -> Generated:
     """Everything: validate the workbook, compute, and write every output into out_dir.
 
-    `on_stage(key)` is called as each stage of STAGES starts.
+    `on_stage(key)` is called as each stage of STAGES starts. `office`: whether LibreOffice
+    fills the draft's Daftar Isi, Daftar Tabel and Daftar Gambar with page numbers (None:
+    when it is installed, generator/render/office.wanted); `pdf` also writes the
+    publication PDF, which needs LibreOffice (OfficeError otherwise, before any work).
     """
     from .render import docx as render_docx
     from .render import notes as render_notes
+    from .render import office as render_office
     from .render import xlsx as render_xlsx
 
+    if pdf and not render_office.available():
+        raise render_office.OfficeError(render_office.MISSING)
+    warnings = check_templates(templates)
+    use_office = pdf or (render_office.wanted() if office is None else office)
     with gc_paused():
         return _generate(Path(path), Path(out_dir), templates, on_stage, render_docx,
-                         render_notes, render_xlsx)
+                         render_notes, render_xlsx,
+                         render_office if use_office else None, pdf, warnings)
 
 
 def _generate(path: Path, out_dir: Path, templates: Path, on_stage: StageCallback,
-              render_docx, render_notes, render_xlsx) -> Generated:
+              render_docx, render_notes, render_xlsx, render_office=None,
+              pdf: bool = False, warnings: list[str] = ()) -> Generated:
     workbook, report = load(path, on_stage)
     gc_checkpoint()
     if workbook is None:
         return Generated(workbook=None, report=report)
     _stage(on_stage, "hitung")
     result = compute(workbook)
-    names = output_names(workbook, out_dir)
+    names = output_names(workbook, out_dir, pdf=pdf)
     source = path.resolve()
     if any(p.resolve() == source for p in names.all()):
         raise OutputError(f"Folder keluaran {out_dir} akan menimpa workbook masukan "
@@ -167,14 +201,25 @@ def _generate(path: Path, out_dir: Path, templates: Path, on_stage: StageCallbac
     _stage(on_stage, "word")
     docx = render_docx.render(workbook, result, templates / "docx")
     gc_checkpoint()
+    filled, problem, pdf_bytes = False, "", None
+    if render_office is not None:
+        try:
+            done = render_office.finish(docx, pdf=pdf, name=names.docx.name)
+            docx, pdf_bytes, filled = done.docx, done.pdf, done.filled > 0
+        except render_office.OfficeError as exc:
+            if pdf:
+                raise
+            problem = str(exc)
     _stage(on_stage, "excel")
     parts = [
         (names.docx, docx),
+        *([(names.pdf, pdf_bytes)] if pdf_bytes is not None else []),
         (names.realisasi, render_xlsx.render_realisasi(workbook, result, templates / "xlsx")),
         (names.efisiensi, render_xlsx.render_efisiensi(workbook, result, templates / "xlsx")),
-        (names.catatan, render_notes.render(workbook, result).encode("utf-8")),
+        (names.catatan, render_notes.render(workbook, result, list(warnings)).encode("utf-8")),
     ]
     _stage(on_stage, "simpan")
     done = write_set(parts)
     return Generated(workbook=workbook, report=report, result=result, written=done.written,
-                     kept=done.kept)
+                     kept=done.kept, filled=filled, office_problem=problem,
+                     template_warnings=list(warnings))

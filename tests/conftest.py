@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any, Callable
 
@@ -11,6 +12,12 @@ import pytest
 from generator.pipeline import SAMPLE_WORKBOOK
 
 REPO = Path(__file__).resolve().parent.parent
+
+# LibreOffice fills the draft's Daftar Isi/Tabel/Gambar whenever it is installed (some 10 s
+# a draft); the suite generates many drafts, so it is off here (child processes inherit it)
+# and asked for explicitly by the tests of that step (tests/render/test_office.py,
+# tests/test_office_valid.py).
+os.environ["LKJIP_LIBREOFFICE"] = "0"
 
 
 @pytest.fixture(scope="session")

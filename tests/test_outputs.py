@@ -159,7 +159,8 @@ def test_parallel_runs_do_not_interfere(tmp_path, sample_path):
 
 
 def test_broken_word_template_gets_a_clear_message(tmp_path, sample_copy):
-    """A secretariat's edited template with an unknown tag: exit 1, one sentence, no file."""
+    """A secretariat's edited template with an unknown tag: refused by the template check
+    before anything is written (issue 23.2: exit 2, the problem with its place)."""
     import docx
 
     templates = tmp_path / "templat"
@@ -170,9 +171,12 @@ def test_broken_word_template_gets_a_clear_message(tmp_path, sample_copy):
     document.save(path)
     out = tmp_path / "hasil"
     result = run("generate", sample_copy, "--out", out, "--templates", templates)
-    assert result.exit_code == 1
-    assert result.stderr.startswith("Templat Word lkjip.docx tidak dapat diisi")
-    assert "'bab9' is undefined" in result.stderr
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Templat {templates}: 1 galat, 0 peringatan.\n1. [galat] "
+                                    f"bagian 9, di bawah judul \u201cF. Dokumentasi Program/"
+                                    f"Kegiatan\u201d, paragraf \u201c{{{{ bab9.judul }}}}\u201d: tag "
+                                    f"{{{{ bab9.judul }}}} memakai \u201cbab9\u201d yang tidak "
+                                    f"dikenal generator")
     assert not out.exists() or not any(out.iterdir())
 
 
@@ -181,9 +185,14 @@ def test_missing_layout_gets_a_clear_message(tmp_path, sample_copy):
     shutil.copytree(Path(__file__).resolve().parent.parent / "templates", templates)
     (templates / "xlsx" / "efisiensi.toml").unlink()
     result = run("generate", sample_copy, "--out", tmp_path / "hasil", "--templates", templates)
-    assert result.exit_code == 1
-    assert result.stderr == (f"Tata letak spreadsheet tidak ditemukan: "
-                             f"{templates / 'xlsx' / 'efisiensi.toml'}.\n")
+    # refused by the template check (issue 23.2) before any stage runs
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"Templat {templates}: 1 galat, 0 peringatan.\n"
+        "1. [galat] xlsx/efisiensi.toml: tidak ada: spreadsheet tidak dapat dibuat (salin dari "
+        "templat bawaan dengan lkjip templates export).\n"
+        "Templat tidak dipakai. Perbaiki galat di atas (lkjip templates check menampilkannya "
+        "lagi).\n")
 
 
 def test_generate_reports_every_stage_in_order(tmp_path):

@@ -7,7 +7,9 @@ from ..fmt import tanggal
 from ..workbook.models import InputWorkbook
 
 
-def render(workbook: InputWorkbook, result: Result) -> str:
+def render(workbook: InputWorkbook, result: Result, templat: list[str] = ()) -> str:
+    """The notes; `templat`: the warnings of `lkjip templates check` on the agency's own
+    templates, when they were used."""
     inst = workbook.instansi
     lines = [
         f"CATATAN PEMERIKSAAN LKjIP {inst.tahun}",
@@ -21,6 +23,9 @@ def render(workbook: InputWorkbook, result: Result) -> str:
         lines.append("Tidak ada temuan.")
     for i, note in enumerate(result.catatan, start=1):
         lines.append(f"{i}. {note.location}: {note.message}")
+    if templat:
+        lines += ["", "Templat instansi (lkjip templates check):"]
+        lines += [f"- {t}" for t in templat]
     lines += ["", f"Jumlah temuan: {len(result.catatan)}",
               f"Dibuat dari workbook bertanggal laporan {tanggal(inst.tanggal)}."]
     return "\n".join(lines) + "\n"

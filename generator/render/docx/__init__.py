@@ -5,6 +5,7 @@ namespace per chapter, each built by its own module so a chapter can be reworked
 
     info      shared identity (instansi, year, signatory)      common.info
     no        number of each numbered table/figure ("3.4")     common.nomor (core/numbering)
+    urut      its running number in its chapter ("4")          common.urut
     ada       whether the report holds each of them            common.ada
     sampul    cover                                            context_front.sampul
     depan     Kata Pengantar and Ikhtisar Eksekutif            context_front.depan
@@ -21,7 +22,7 @@ from pathlib import Path
 
 from ...core.results import Result
 from ...workbook.models import InputWorkbook
-from .common import ada, info, nomor
+from .common import ada, info, nomor, urut
 from .context_bab1 import bab1
 from .context_bab2 import bab2
 from .context_bab3 import bab3
@@ -33,6 +34,7 @@ from .render import TEMPLATE_NAME, meta_for, render_context
 BUILDERS = {
     "info": info,
     "no": nomor,
+    "urut": urut,
     "ada": ada,
     "sampul": sampul,
     "depan": depan,

@@ -222,6 +222,13 @@ def nomor(workbook: InputWorkbook, result: Result) -> dict:
     return dict(result.nomor.nomor)
 
 
+def urut(workbook: InputWorkbook, result: Result) -> dict:
+    """Namespace "urut": the running number of every numbered table and figure within its
+    chapter ("4" of "3.4"), which the template's captions hold in a Word SEQ field; "" for
+    one the report does not hold."""
+    return {key: n.rsplit(".", 1)[-1] if n else "" for key, n in result.nomor.nomor.items()}
+
+
 def ada(workbook: InputWorkbook, result: Result) -> dict:
     """Namespace "ada": whether the report holds each numbered table or figure."""
     return dict(result.nomor.present)

@@ -344,21 +344,83 @@ def fix_grid(tbl, rows) -> None:
         tblW.set(_WW, str(sum(best)))
 
 
+# CT_TcPr's children in schema order (ISO 29500-1, 17.4.70)
+_TCPR_ORDER = {_W + n: i for i, n in enumerate((
+    "cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar",
+    "textDirection", "tcFitText", "vAlign", "hideMark", "headers", "cellIns", "cellDel",
+    "cellMerge", "tcPrChange"))}
+_VMERGE = _W + "vMerge"
+
+
+def order_cell_properties(tcPr) -> None:
+    """Put a cell's properties in schema order. docxtpl's {% vm %} appends <w:vMerge> at the
+    end of <w:tcPr>, after <w:shd> and <w:vAlign>; LibreOffice reads it anyway, the Open
+    XML SDK's rules (and so possibly Word) call it unexpected."""
+    children = list(tcPr)
+    ranks = [_TCPR_ORDER.get(c.tag, len(_TCPR_ORDER)) for c in children]
+    if ranks == sorted(ranks):
+        return
+    for child in children:
+        tcPr.remove(child)
+    for _, child in sorted(zip(ranks, range(len(children))), key=lambda x: x):
+        tcPr.append(children[child])
+
+
 def finish_tables(document) -> None:
-    """After rendering, in one walk of each table's cells: the grid from the cell widths
-    (`fix_grid`), then the columns fitted to their words (`fit_table`). Each step reads
-    and changes only its own table, so table by table is the same as step by step."""
+    """After rendering, in one walk of each table's cells: the cell properties in schema
+    order (`order_cell_properties`), the grid from the cell widths (`fix_grid`), then the
+    columns fitted to their words (`fit_table`). Each step reads and changes only its own
+    table, so table by table is the same as step by step."""
     fonts = _style_fonts(document)
     for tbl in _body(document).iter(_TBL):
         rows = [_cells(tr) for tr in tbl.iterchildren(_TR)]
+        for cells in rows:
+            for _tc, tcPr, _span, _tcW, _s in cells:
+                if tcPr is not None and len(tcPr) > 1 and tcPr[-1].tag == _VMERGE:
+                    order_cell_properties(tcPr)
         fix_grid(tbl, rows)
         fit_table(tbl, fonts, rows=rows)
+
+
+# --- styles by name ----------------------------------------------------------------------
+
+def style_ids(document, *names: str) -> set[str]:
+    """The ids of the styles with these names. Styles are found by name, never by id: an
+    editor saving the template may rename ids (LibreOffice writes BodyText as TextBody and
+    Caption as Caption1) but keeps names; names compare without case (Word writes the
+    built-in "caption", python-docx "Caption")."""
+    wanted = {n.lower() for n in names}
+    out = set()
+    for st in document.styles.element.iterchildren(qn("w:style")):
+        name = st.find(qn("w:name"))
+        if name is not None and (name.get(qn("w:val")) or "").lower() in wanted:
+            out.add(st.get(qn("w:styleId")))
+    return out
 
 
 # --- signature blocks -------------------------------------------------------------------
 
 SIGNATURE_CAPTION = "Tanda tangan"
+SIGNATURE_STYLE = "Tanda Tangan"
 SHORT_TABLE_ROWS = 25
+
+
+def _is_signature(tbl, signature_ids: set[str]) -> bool:
+    """A signature block: captioned "Tanda tangan" by the template, or (the caption is lost
+    when LibreOffice saves the template) a table whose every line of text is in the style
+    Tanda Tangan."""
+    cap = tbl.find(f"{qn('w:tblPr')}/{qn('w:tblCaption')}")
+    if cap is not None:
+        return cap.get(qn("w:val")) == SIGNATURE_CAPTION
+    lines = [p for p in tbl.iter(qn("w:p"))
+             if "".join(t.text or "" for t in p.iter(qn("w:t"))).strip()]
+    if not lines:
+        return False
+    for p in lines:
+        ps = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        if ps is None or ps.get(qn("w:val")) not in signature_ids:
+            return False
+    return True
 
 
 def _keep_next(p) -> None:
@@ -385,9 +447,9 @@ def keep_signatures(document) -> None:
     block (LibreOffice then moves the table as a whole); a long one its last two rows
     (Word moves those)."""
     body = _body(document)
+    signature_ids = style_ids(document, SIGNATURE_STYLE)
     for tbl in list(body.iter(qn("w:tbl"))):
-        cap = tbl.find(f"{qn('w:tblPr')}/{qn('w:tblCaption')}")
-        if cap is None or cap.get(qn("w:val")) != SIGNATURE_CAPTION:
+        if not _is_signature(tbl, signature_ids):
             continue
         prev = tbl.getprevious()
         real = 0
@@ -405,6 +467,21 @@ def keep_signatures(document) -> None:
         for tr in keep:
             for p in tr.iter(qn("w:p")):
                 _keep_next(p)
+
+
+def keep_totals(document) -> None:
+    """A table's total row (its last row, starting "JUMLAH") never stands alone at the top of
+    a page: the row before it keeps with it (Word moves the two together)."""
+    for tbl in _body(document).iter(_TBL):
+        rows = list(tbl.iterchildren(_TR))
+        if len(rows) < 3:
+            continue
+        cells = ["".join(tc.itertext()).strip() for tc in rows[-1].iterchildren(_TC)]
+        first = next((c for c in cells if c), "")
+        if not first.upper().startswith("JUMLAH"):
+            continue
+        for p in rows[-2].iter(_P):
+            _keep_next(p)
 
 
 # --- placeholders and formulas ------------------------------------------------------------
@@ -492,10 +569,11 @@ _PPR_BEFORE_SPACING = [qn(f"w:{n}") for n in (
     "adjustRightInd", "snapToGrid")]
 
 
-def space_below_tables(document, skip_styles=("CatatanTabel", "Caption")) -> None:
+def space_below_tables(document, skip_styles=("Catatan Tabel", "Caption")) -> None:
     """Text right under a table keeps a paragraph's distance from it (Word has no spacing
     after a table): the paragraph gets space before, unless it is a table note or the
-    caption of the next table, which have their own."""
+    caption of the next table (styles named in `skip_styles`), which have their own."""
+    skip_styles = style_ids(document, *skip_styles)
     for tbl in _body(document).iter(qn("w:tbl")):
         p = tbl.getnext()
         if p is None or p.tag != qn("w:p"):

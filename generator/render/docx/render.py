@@ -30,7 +30,8 @@ from .. import TemplateError
 from .charts import Chart
 from .common import Figure
 from .fasttpl import FastDocxTemplate
-from .layout import finish_tables, finish_text, keep_signatures, space_below_tables
+from .layout import (finish_tables, finish_text, keep_signatures, keep_totals,
+                     space_below_tables)
 
 TEMPLATE_NAME = "lkjip.docx"
 
@@ -139,6 +140,7 @@ def render_context(template: Path, context: dict, meta: dict) -> bytes:
             f"docs/template.md.") from None
     finish_tables(tpl.docx)
     keep_signatures(tpl.docx)
+    keep_totals(tpl.docx)
     finish_text(tpl.docx)
     space_below_tables(tpl.docx)
     _properties(tpl.docx, meta)

@@ -6,7 +6,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm
 
 from base import (
-    SHADE_GROUP, Table, caption, figure, figure_caption, heading, items, new_section, no_borders,
+    SHADE_GROUP, Table, caption, figure, heading, items, new_section, no_borders,
     page_numbering, para, paragraphs, tag,
 )
 
@@ -60,7 +60,7 @@ def bab1(doc):
     tag(doc, "{%p endfor %}")
 
     figure(doc, "{{ bab1.bagan }}")
-    figure_caption(doc, "Gambar {{ no.gambar_struktur }} Struktur Organisasi {{ info.nama_lengkap }}")
+    caption(doc, below=True, key="gambar_struktur", title="Struktur Organisasi {{ info.nama_lengkap }}")
 
     # Staff (optional sheets): each table present is introduced by a sentence whose count is
     # its own total; the tables the agency has no rows for are named in one sentence after
@@ -69,7 +69,7 @@ def bab1(doc):
     para(doc, "Jumlah pegawai di lingkungan {{ info.nama_lengkap }} sebanyak "
               "{{ bab1.pegawai.kalimat }}; rinciannya menurut jabatan disajikan pada "
               "Tabel {{ no.tabel_jabatan }}.")
-    caption(doc, "Tabel {{ no.tabel_jabatan }} {{ bab1.pegawai.judul_jabatan }}")
+    caption(doc, key="tabel_jabatan", title="{{ bab1.pegawai.judul_jabatan }}")
     # One column per staff status the agency has (none when it has one status only).
     t = Table(doc, [1.0, 6.4, 0.3, 2.2, 0.3, 2.0])
     t.head(["NO", "JABATAN", "{%tc for k in bab1.pegawai.kolom %}", "{{ k }}", "{%tc endfor %}",
@@ -86,7 +86,7 @@ def bab1(doc):
     tag(doc, "{%p if ada.tabel_pendidikan %}")
     para(doc, "Susunan {{ bab1.pegawai.kata_pendidikan }} pegawai menurut tingkat pendidikan "
               "disajikan pada Tabel {{ no.tabel_pendidikan }}.")
-    caption(doc, "Tabel {{ no.tabel_pendidikan }} Jumlah Pegawai Menurut Tingkat Pendidikan")
+    caption(doc, key="tabel_pendidikan", title="Jumlah Pegawai Menurut Tingkat Pendidikan")
     t = Table(doc, [1.0, 8.0, 3.0])
     t.head(["NO", "PENDIDIKAN", "JUMLAH"])
     t.tag("{%tr for r in bab1.pegawai.pendidikan %}")
@@ -99,7 +99,7 @@ def bab1(doc):
     tag(doc, "{%p if ada.tabel_golongan %}")
     para(doc, "Susunan {{ bab1.pegawai.kata_golongan }} PNS menurut pangkat dan golongan ruang "
               "disajikan pada Tabel {{ no.tabel_golongan }}.")
-    caption(doc, "Tabel {{ no.tabel_golongan }} Jumlah PNS Menurut Pangkat/Golongan")
+    caption(doc, key="tabel_golongan", title="Jumlah PNS Menurut Pangkat/Golongan")
     t = Table(doc, [1.0, 6.5, 3.0, 3.0])
     t.head(["NO", "PANGKAT", "GOLONGAN", "JUMLAH"])
     t.tag("{%tr for r in bab1.pegawai.golongan %}")

@@ -72,7 +72,7 @@ def bab2(doc):
               "spesifik dan terukur yang dicapai secara bertahap setiap tahun. Renstra menetapkan "
               "{{ bab2.jumlah_tujuan }} tujuan dan {{ bab2.jumlah_sasaran }} sasaran strategis "
               "dengan indikator dan target sebagai berikut.")
-    caption(doc, "Tabel {{ no.tabel_renstra }} Tujuan, Sasaran, Indikator dan Target Kinerja Renstra "
+    caption(doc, key="tabel_renstra", title="Tujuan, Sasaran, Indikator dan Target Kinerja Renstra "
                  "{{ info.periode_renstra }}")
     tabel_renstra(doc, "bab2.renstra", small=True)
     para(doc, "Sumber: Renstra {{ info.nama_lengkap }} periode {{ info.periode_renstra }}",
@@ -82,7 +82,7 @@ def bab2(doc):
     para(doc, "Indikator Kinerja Utama (IKU) merupakan ukuran keberhasilan tujuan dan sasaran "
               "strategis perangkat daerah. IKU {{ info.nama_lengkap }} Tahun {{ info.tahun }} "
               "beserta definisi, cara perhitungan dan sumber datanya adalah sebagai berikut.")
-    caption(doc, "Tabel {{ no.tabel_iku }} Indikator Kinerja Utama {{ info.nama_lengkap }}")
+    caption(doc, key="tabel_iku", title="Indikator Kinerja Utama {{ info.nama_lengkap }}")
     t = Table(doc, [0.7, 2.4, 1.0, 2.8, 1.2, 3.0, 3.1, 1.8], small=True)
     t.head(["NO", "SASARAN STRATEGIS", "KODE", "INDIKATOR KINERJA", "SATUAN",
             "DEFINISI OPERASIONAL", "FORMULA", "SUMBER DATA"])
@@ -99,7 +99,7 @@ def bab2(doc):
               "ke dalam target yang hendak dicapai dalam satu tahun melalui kegiatan tahunan. "
               "RKT Tahun {{ info.tahun }} dimuat dalam Rencana Kerja (Renja) perangkat daerah "
               "sebagai berikut.")
-    caption(doc, "Tabel {{ no.tabel_rkt }} Rencana Kerja Tahun {{ info.tahun }} {{ info.nama_lengkap }}")
+    caption(doc, key="tabel_rkt", title="Rencana Kerja Tahun {{ info.tahun }} {{ info.nama_lengkap }}")
     t = Table(doc, [0.9, 3.3, 3.3, 4.7, 1.8, 2.0])
     t.head(["NO", "TUJUAN", "SASARAN", "INDIKATOR KINERJA", "SATUAN", "TARGET {{ info.tahun }}"])
     t.tag("{%tr for g in bab2.rkt %}")
@@ -121,7 +121,7 @@ def bab2(doc):
     para(doc, "Perjanjian Kinerja {{ info.ttd.jabatan }} ditandatangani pada tanggal "
               "{{ bab2.pk_tanggal }} dengan target sebagai berikut.")
     tag(doc, "{%p endif %}")
-    caption(doc, "Tabel {{ no.tabel_pk }} Perjanjian Kinerja {{ info.nama_lengkap }} Tahun {{ info.tahun }}")
+    caption(doc, key="tabel_pk", title="Perjanjian Kinerja {{ info.nama_lengkap }} Tahun {{ info.tahun }}")
     t = Table(doc, [0.9, 4.5, 1.2, 6.9, 2.5])
     t.head(["NO", "SASARAN", "KODE", "INDIKATOR KINERJA", "TARGET {{ info.tahun }}"])
     t.tag("{%tr for g in bab2.pk %}")
@@ -142,7 +142,7 @@ def bab2(doc):
     para(doc, "Pada Tahun {{ info.tahun }} dilakukan perubahan Perjanjian Kinerja seiring perubahan "
               "anggaran, dengan target sebagaimana Tabel {{ no.tabel_pk_perubahan }}. Target "
               "inilah yang menjadi dasar pengukuran capaian pada Bab III.")
-    caption(doc, "Tabel {{ no.tabel_pk_perubahan }} Perubahan Perjanjian Kinerja Tahun {{ info.tahun }}")
+    caption(doc, key="tabel_pk_perubahan", title="Perubahan Perjanjian Kinerja Tahun {{ info.tahun }}")
     t = Table(doc, [0.9, 4.0, 1.2, 5.8, 2.1, 2.0])
     t.head(["NO", "SASARAN", "KODE", "INDIKATOR KINERJA", "TARGET {{ info.tahun }} (PERUBAHAN)",
             "KETERANGAN"])
@@ -161,7 +161,7 @@ def bab2(doc):
 
     para(doc, "Untuk mencapai target kinerja tersebut dilaksanakan program, kegiatan dan sub "
               "kegiatan sesuai Dokumen Pelaksanaan Anggaran (DPA) sebagai berikut.")
-    caption(doc, "Tabel {{ no.tabel_program }} Program, Kegiatan dan Sub Kegiatan {{ info.nama_lengkap }} Tahun "
+    caption(doc, key="tabel_program", title="Program, Kegiatan dan Sub Kegiatan {{ info.nama_lengkap }} Tahun "
                  "{{ info.tahun }}")
     t = Table(doc, [6.2, 5.4, 1.6, 2.8], small=True)
     t.head(["PROGRAM / KEGIATAN / SUB KEGIATAN", "INDIKATOR KINERJA", "TARGET",

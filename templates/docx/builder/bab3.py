@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from base import (
-    SHADE_GROUP, SHADE_HEADER, Table, budget_rows, caption, figure, figure_caption, heading,
-    items, merge,
+    SHADE_GROUP, SHADE_HEADER, Table, budget_rows, caption, figure, heading,
+    items, lead_in, merge,
     new_section, para, paragraphs, runs, set_shade, tag,
 )
 
@@ -22,7 +22,7 @@ def bab3(doc):
     para(doc, "Capaian setiap indikator kinerja utama dihitung dari realisasi dibandingkan "
               "targetnya; capaian sasaran strategis adalah rata-rata capaian indikator-indikatornya. "
               "Nilai capaian dikelompokkan ke dalam kategori berikut.")
-    caption(doc, "Tabel {{ no.tabel_skala }} Skala Nilai Peringkat Kinerja")
+    caption(doc, key="tabel_skala", title="Skala Nilai Peringkat Kinerja")
     t = Table(doc, [2.0, 5.0, 5.0])
     t.head(["URUTAN", "RENTANG CAPAIAN (%)", "KATEGORI CAPAIAN"])
     t.tag("{%tr for b in bab3.skala %}")
@@ -35,7 +35,7 @@ def bab3(doc):
     para(doc, "Indikator Kinerja Utama (IKU) merupakan ukuran keberhasilan tujuan dan sasaran "
               "strategis. Hasil pengukuran IKU {{ info.nama_lengkap }} Tahun {{ info.tahun }} "
               "adalah sebagai berikut.")
-    caption(doc, "Tabel {{ no.tabel_capaian }} Capaian Indikator Kinerja Utama {{ info.nama_lengkap }} Tahun "
+    caption(doc, key="tabel_capaian", title="Capaian Indikator Kinerja Utama {{ info.nama_lengkap }} Tahun "
                  "{{ info.tahun }}")
     t = Table(doc, [0.8, 2.5, 1.0, 3.4, 1.3, 1.6, 1.6, 1.6, 2.2], small=True)
     t.head(["NO", "SASARAN", "KODE", "INDIKATOR KINERJA", "TARGET", "REALISASI",
@@ -64,9 +64,9 @@ def bab3(doc):
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if i.ada_rumus %}")
-    para(doc, "Perhitungan realisasi indikator:")
+    lead_in(doc, "Perhitungan realisasi indikator:")
     para(doc, "{{ i.rumus_label }}", style="Rumus", italic=True)
-    para(doc, "{{ i.rumus_angka }}", style="Rumus", bold=True)
+    para(doc, "{{ i.rumus_angka }}", style="Rumus", bold=True, keep_next=False)
     tag(doc, "{%p else %}")
     para(doc, "{{ i.kalimat_langsung }}")
     tag(doc, "{%p endif %}")
@@ -74,9 +74,9 @@ def bab3(doc):
     tag(doc, "{%p if i.keterangan %}")
     para(doc, "Keterangan: {{ i.keterangan }}")
     tag(doc, "{%p endif %}")
-    para(doc, "{{ i.pengantar_capaian }}")
+    lead_in(doc, "{{ i.pengantar_capaian }}")
     para(doc, "{{ i.rumus_capaian }}", style="Rumus", bold=True)
-    para(doc, "(Kategori {{ i.kategori }})", style="Rumus")
+    para(doc, "(Kategori {{ i.kategori }})", style="Rumus", keep_next=False)
     tag(doc, "{%p endfor %}")
     # Tabel 3.3 only when there is an earlier year to compare with (the core decides);
     # otherwise one sentence
@@ -87,7 +87,7 @@ def bab3(doc):
     # Tabel 3.3 on the portrait page, one row per indicator and year: no section of its own
     # (a landscape section left a short portrait page before it and a short page of its own),
     # and any number of earlier years fits the width. Sasaran as shaded group rows.
-    caption(doc, "Tabel {{ no.tabel_perbandingan }} Perbandingan Capaian Kinerja dengan "
+    caption(doc, key="tabel_perbandingan", title="Perbandingan Capaian Kinerja dengan "
                  "Tahun-Tahun Sebelumnya")
     t = Table(doc, [0.8, 7.1, 1.5, 2.2, 2.2, 2.2], small=True)
     t.head(["NO", "SASARAN / INDIKATOR KINERJA", "TAHUN", "TARGET", "REALISASI", "CAPAIAN (%)"])
@@ -112,7 +112,7 @@ def bab3(doc):
               "capaian Tahun {{ info.tahun }} belum dapat dibandingkan dengan tahun sebelumnya.")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if bab3.perbandingan %}")
-    para(doc, "Penjelasan perbandingan realisasi kinerja dengan tahun-tahun sebelumnya:")
+    lead_in(doc, "Penjelasan perbandingan realisasi kinerja dengan tahun-tahun sebelumnya:")
     tag(doc, "{%p for x in bab3.perbandingan %}")
     p = doc.add_paragraph(style="Daftar")
     p.add_run("{{ x.no }}")
@@ -125,7 +125,7 @@ def bab3(doc):
     para(doc, "Perbandingan realisasi kinerja sampai dengan Tahun {{ info.tahun }} terhadap target "
               "akhir Renstra periode {{ info.periode_renstra }} disajikan pada "
               "Tabel {{ no.tabel_kemajuan }}.")
-    caption(doc, "Tabel {{ no.tabel_kemajuan }} Tingkat Kemajuan Capaian Sasaran Strategis")
+    caption(doc, key="tabel_kemajuan", title="Tingkat Kemajuan Capaian Sasaran Strategis")
     t = Table(doc, [0.8, 3.8, 5.4, 2.0, 2.0, 2.0])
     t.head(["NO", "SASARAN", "INDIKATOR KINERJA", "REALISASI {{ info.tahun }}",
             "TARGET AKHIR {{ info.renstra_akhir }}", "TINGKAT KEMAJUAN (%)"])
@@ -136,12 +136,12 @@ def bab3(doc):
           aligns=["c", None, None, "c", "c", "c"])
     t.tag("{%tr endfor %}")
     t.tag("{%tr endfor %}")
-    para(doc, "Berdasarkan Tabel {{ no.tabel_kemajuan }} dapat disimpulkan:")
+    lead_in(doc, "Berdasarkan Tabel {{ no.tabel_kemajuan }} dapat disimpulkan:")
     items(doc, "bab3.kemajuan_simpulan")
 
     para(doc, "Analisis penyebab keberhasilan atau kegagalan serta upaya yang dilakukan disajikan "
               "pada tabel dan uraian berikut.")
-    caption(doc, "Tabel {{ no.tabel_analisis }} Analisis Keberhasilan, Kegagalan dan Solusi")
+    caption(doc, key="tabel_analisis", title="Analisis Keberhasilan, Kegagalan dan Solusi")
     t = Table(doc, [0.8, 3.8, 5.2, 1.6, 1.6, 1.5, 1.5])
     t.head(["NO", "SASARAN", "INDIKATOR KINERJA", "TARGET", "REALISASI", "CAPAIAN (%)",
             "KATEGORI"])
@@ -160,15 +160,15 @@ def bab3(doc):
               "atau capaian {{ a.capaian }} (kategori {{ a.kategori }}).")
     paragraphs(doc, "a.uraian")
     tag(doc, "{%p if a.pendukung %}")
-    para(doc, "Faktor pendukung keberhasilan:")
+    lead_in(doc, "Faktor pendukung keberhasilan:")
     items(doc, "a.pendukung")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if a.penghambat %}")
-    para(doc, "Faktor penghambat:")
+    lead_in(doc, "Faktor penghambat:")
     items(doc, "a.penghambat")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p if a.upaya %}")
-    para(doc, "Upaya yang dilakukan untuk meningkatkan kinerja:")
+    lead_in(doc, "Upaya yang dilakukan untuk meningkatkan kinerja:")
     items(doc, "a.upaya")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p endfor %}")
@@ -177,7 +177,7 @@ def bab3(doc):
 
     # Tabel 3.6 + Gambar 3.1 + B (Tabel 3.7, Gambar 3.2): landscape
     new_section(doc, landscape=True)
-    caption(doc, "Tabel {{ no.tabel_dukungan }} Analisis Keberhasilan dan Kegagalan Program dan Kegiatan")
+    caption(doc, key="tabel_dukungan", title="Analisis Keberhasilan dan Kegagalan Program dan Kegiatan")
     t = Table(doc, [0.8, 2.8, 3.0, 1.6, 5.4, 5.0, 1.5, 1.7, 1.6, 2.1], small=True)
     t.head(["NO", "SASARAN", "INDIKATOR KINERJA", "CAPAIAN (%)",
             "PROGRAM / KEGIATAN / SUB KEGIATAN", "INDIKATOR KINERJA", "TARGET", "REALISASI",
@@ -209,17 +209,17 @@ def bab3(doc):
     para(doc, "{{ bab3.dukungan_catatan }}", style="Catatan Tabel")
     tag(doc, "{%p endif %}")
     tag(doc, "{%p for s in bab3.program_per_sasaran %}")
-    para(doc, "Program yang mendukung tercapainya {{ s.label }} “{{ s.nama }}”:")
+    lead_in(doc, "Program yang mendukung tercapainya {{ s.label }} “{{ s.nama }}”:")
     items(doc, "s.program")
     tag(doc, "{%p endfor %}")
 
     figure(doc, "{{ bab3.grafik_capaian }}")
-    figure_caption(doc, "Gambar {{ no.gambar_capaian }} Target dan Realisasi Indikator Kinerja Utama Tahun {{ info.tahun }}")
+    caption(doc, below=True, key="gambar_capaian", title="Target dan Realisasi Indikator Kinerja Utama Tahun {{ info.tahun }}")
 
     heading(doc, "B. Realisasi Anggaran", 2)
     para(doc, "Realisasi anggaran yang digunakan untuk mewujudkan kinerja sesuai Perjanjian "
               "Kinerja diuraikan sebagai berikut.")
-    caption(doc, "Tabel {{ no.tabel_anggaran }} Capaian Anggaran Program dan Kegiatan Tahun {{ info.tahun }}")
+    caption(doc, key="tabel_anggaran", title="Capaian Anggaran Program dan Kegiatan Tahun {{ info.tahun }}")
     t = Table(doc, [10.5, 3.1, 3.1, 3.1, 1.8, 3.1], small=True)
     t.row(["PROGRAM / KEGIATAN / SUB KEGIATAN", "ANGGARAN SEBELUM PERUBAHAN (Rp)",
            "ANGGARAN SESUDAH PERUBAHAN (Rp)", "REALISASI KEUANGAN", "", "SISA ANGGARAN (Rp)"],
@@ -240,7 +240,7 @@ def bab3(doc):
     para(doc, "{{ bab3.anggaran_catatan }}", style="Catatan Tabel")
     tag(doc, "{%p endif %}")
     figure(doc, "{{ bab3.grafik_serapan }}")
-    figure_caption(doc, "Gambar {{ no.gambar_serapan }} Serapan Anggaran per Program Tahun {{ info.tahun }}")
+    caption(doc, below=True, key="gambar_serapan", title="Serapan Anggaran per Program Tahun {{ info.tahun }}")
 
     # back to portrait: the summary of Tabel 3.7 opens the page of the explanations, so
     # the landscape section does not end with two lines on a page of their own
@@ -269,13 +269,17 @@ def bab3(doc):
     para(doc, "Seluruh sub kegiatan mencapai serapan anggaran sekurang-kurangnya "
               "{{ bab3.ambang.batas }}.")
     tag(doc, "{%p endif %}")
+    # a sentence of its own ends the section (its break stays there when the template is
+    # edited, base.new_section)
+    para(doc, "Perbandingan serapan anggaran tersebut dengan capaian kinerja diuraikan pada "
+              "bagian berikut.")
 
     # C. Efisiensi: landscape
     new_section(doc, landscape=True)
     heading(doc, "C. Tingkat Efisiensi Penggunaan Sumber Daya", 2)
     para(doc, "Analisis efisiensi penggunaan sumber daya dalam pencapaian tujuan dan sasaran "
               "disajikan pada tabel berikut.")
-    caption(doc, "Tabel {{ no.tabel_efisiensi }} Perbandingan Pencapaian Kinerja dan Anggaran Tujuan dan Sasaran")
+    caption(doc, key="tabel_efisiensi", title="Perbandingan Pencapaian Kinerja dan Anggaran Tujuan dan Sasaran")
     t = Table(doc, [0.8, 3.6, 5.0, 1.5, 1.7, 1.6, 3.1, 3.1, 1.7, 1.7], small=True)
     t.row(["NO", "SASARAN", "INDIKATOR KINERJA", "KINERJA", "", "", "ANGGARAN", "", "",
            "TINGKAT EFISIENSI"], header=True, shade=SHADE_HEADER, aligns=["c"] * 10)
@@ -313,7 +317,7 @@ def bab3(doc):
     para(doc, "{{ bab3.efisiensi_simpulan }}")
     para(doc, "Analisis efisiensi pada tingkat program, kegiatan dan sub kegiatan disajikan pada "
               "tabel berikut.")
-    caption(doc, "Tabel {{ no.tabel_efisiensi_program }} Perbandingan Pencapaian Kinerja dan Anggaran Program dan Kegiatan")
+    caption(doc, key="tabel_efisiensi_program", title="Perbandingan Pencapaian Kinerja dan Anggaran Program dan Kegiatan")
     t = Table(doc, [0.8, 8.6, 1.5, 1.7, 1.6, 3.1, 3.1, 1.7, 1.7], small=True)
     t.row(["NO", "PROGRAM / KEGIATAN / SUB KEGIATAN", "KINERJA", "", "", "ANGGARAN", "", "",
            "TINGKAT EFISIENSI"], header=True, shade=SHADE_HEADER, aligns=["c"] * 9)
@@ -331,6 +335,8 @@ def bab3(doc):
     tag(doc, "{%p for n in bab3.efisiensi_program_catatan %}")
     para(doc, "{{ n }}", style="Catatan Tabel")
     tag(doc, "{%p endfor %}")
+    para(doc, "Tingkat efisiensi program, kegiatan dan sub kegiatan dihitung dengan rumus yang "
+              "sama seperti pada Tabel {{ no.tabel_efisiensi }}.")
 
     new_section(doc)
     heading(doc, "D. Evaluasi Kinerja", 2)
@@ -342,7 +348,7 @@ def bab3(doc):
               "{{ bab3.keuangan.rp_pagu_modal }}{% elif bab3.keuangan.jenis_tunggal %}, "
               "seluruhnya {{ bab3.keuangan.jenis_tunggal }}{% endif %}. Realisasinya disajikan "
               "pada tabel berikut.")
-    caption(doc, "Tabel {{ no.tabel_keuangan }} Realisasi Belanja Operasi dan Belanja Modal Tahun {{ info.tahun }}")
+    caption(doc, key="tabel_keuangan", title="Realisasi Belanja Operasi dan Belanja Modal Tahun {{ info.tahun }}")
     t = Table(doc, [1.0, 5.0, 3.5, 3.5, 2.5])
     t.head(["NO", "URAIAN", "ANGGARAN (Rp)", "REALISASI (Rp)", "SERAPAN (%)"])
     t.tag("{%tr for r in bab3.keuangan.baris %}")

@@ -8,12 +8,15 @@ secretariat editing the template in Word must likewise retype a tag in one go.
 
 from __future__ import annotations
 
-from docx.enum.section import WD_ORIENT, WD_SECTION
+import re
+
+from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.section import Section
 from docx.shared import Cm, Mm, Pt, RGBColor
 
 
@@ -31,18 +34,17 @@ JUSTIFY = WD_ALIGN_PARAGRAPH.JUSTIFY
 
 # --- Styles ------------------------------------------------------------------------------
 
+def _strip_fonts(style):
+    """No font face of its own: the style takes it from the style it is based on, so that
+    the font of Normal (set once, `base_font`) is the font of the whole report."""
+    rpr = style.element.rPr
+    if rpr is not None:
+        for fonts in rpr.findall(qn("w:rFonts")):
+            rpr.remove(fonts)
+
+
 def _font(style, size, bold=None, italic=None, color=RGBColor(0, 0, 0)):
-    style.font.name = FONT
-    rpr = style.element.get_or_add_rPr()
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.insert(0, fonts)
-    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-        fonts.set(qn(attr), FONT)
-    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
-        if fonts.get(qn(attr)) is not None:
-            del fonts.attrib[qn(attr)]
+    _strip_fonts(style)
     style.font.size = Pt(size)
     if bold is not None:
         style.font.bold = bold
@@ -51,13 +53,57 @@ def _font(style, size, bold=None, italic=None, color=RGBColor(0, 0, 0)):
     style.font.color.rgb = color
 
 
+def _rfonts(rpr, name):
+    """<w:rFonts> of a run-properties element set to `name` for every script, no theme."""
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
+        if fonts.get(qn(attr)) is not None:
+            del fonts.attrib[qn(attr)]
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), name)
+
+
+def base_font(doc, name=FONT):
+    """The report's one font face: in the document defaults and in Normal, which every
+    other style is based on (directly or through Body Text, Heading 1, Tabel Isi)."""
+    _rfonts(_default_rpr(doc), name)
+    _rfonts(doc.styles["Normal"].element.get_or_add_rPr(), name)
+    for st in doc.styles.element.iterchildren(qn("w:style")):
+        rpr = st.find(qn("w:rPr"))
+        if rpr is not None and st.get(qn("w:styleId")) != "Normal":
+            for fonts in rpr.findall(qn("w:rFonts")):
+                rpr.remove(fonts)
+
+
+def _default_rpr(doc):
+    styles = doc.styles.element
+    dd = styles.find(qn("w:docDefaults"))
+    if dd is None:
+        dd = OxmlElement("w:docDefaults")
+        styles.insert(0, dd)
+    rpd = dd.find(qn("w:rPrDefault"))
+    if rpd is None:
+        rpd = OxmlElement("w:rPrDefault")
+        dd.insert(0, rpd)
+    rpr = rpd.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        rpd.append(rpr)
+    return rpr
+
+
 def _para_style(doc, name, base="Normal", size=11, bold=None, italic=None, align=None,
-                before=0, after=6, line=1.15, left=None, first=None, keep_next=False):
+                before=0, after=6, line=1.15, left=None, first=None, keep_next=False,
+                keep_together=None):
     styles = doc.styles
     try:
         style = styles[name]
     except KeyError:
         style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    if name != "Normal":
         style.base_style = styles[base]
     style.quick_style = True
     _font(style, size, bold, italic)
@@ -71,11 +117,17 @@ def _para_style(doc, name, base="Normal", size=11, bold=None, italic=None, align
         pf.left_indent = Cm(left)
     if first is not None:
         pf.first_line_indent = Cm(first)
-    pf.keep_with_next = keep_next
+    pf.keep_with_next = keep_next or None
+    if keep_together is not None:
+        pf.keep_together = keep_together or None
     return style
 
 
 def setup_styles(doc):
+    """The report's styles, derived from a few bases so that an agency changes one style to
+    change many: the font face is set in Normal only (every style is based on it, directly
+    or through a base); Body Text is the base of the lists and formula lines, Heading 1 of
+    Heading 2 and 3, Tabel Isi of the other table text styles."""
     _para_style(doc, "Normal", size=11, after=6)
     _para_style(doc, "Title", size=18, bold=True, align=CENTER, before=0, after=6, line=1.0)
     title = doc.styles["Title"]
@@ -85,41 +137,80 @@ def setup_styles(doc):
         if child.tag == qn("w:pBdr"):
             ppr.remove(child)
     _para_style(doc, "Heading 1", size=14, bold=True, align=CENTER, before=0, after=18,
-                keep_next=True)
-    _para_style(doc, "Heading 2", size=12, bold=True, align=LEFT, before=12, after=6,
-                keep_next=True)
-    _para_style(doc, "Heading 3", size=11, bold=True, align=LEFT, before=10, after=4,
-                keep_next=True)
+                keep_next=True, keep_together=True)
+    _para_style(doc, "Heading 2", base="Heading 1", size=12, bold=True, align=LEFT,
+                before=12, after=6, keep_next=True, keep_together=True)
+    _para_style(doc, "Heading 3", base="Heading 1", size=11, bold=True, align=LEFT,
+                before=10, after=4, keep_next=True, keep_together=True)
     for name in ("Heading 1", "Heading 2", "Heading 3"):
         doc.styles[name].font.italic = False
     _para_style(doc, "Body Text", size=11, align=JUSTIFY, first=1.25, after=6, line=1.5)
     _para_style(doc, "Caption", size=10, bold=True, italic=False, align=CENTER, before=10,
-                after=4, line=1.0, keep_next=True)
+                after=4, line=1.0, keep_next=True, keep_together=True)
     _para_style(doc, "Catatan Tabel", size=8, italic=True, align=LEFT, before=2, after=8,
                 line=1.0)
-    daftar = _para_style(doc, "Daftar", size=11, align=JUSTIFY, left=1.0, first=-0.6,
-                         after=3, line=1.5)
+    daftar = _para_style(doc, "Daftar", base="Body Text", size=11, align=JUSTIFY, left=1.0,
+                         first=-0.6, after=3, line=1.5)
     daftar.paragraph_format.tab_stops.add_tab_stop(Cm(1.0))
-    lebar = _para_style(doc, "Daftar Lebar", size=11, align=JUSTIFY, left=1.8, first=-1.8,
-                        after=3, line=1.5)
+    lebar = _para_style(doc, "Daftar Lebar", base="Body Text", size=11, align=JUSTIFY,
+                        left=1.8, first=-1.8, after=3, line=1.5)
     lebar.paragraph_format.tab_stops.add_tab_stop(Cm(1.8))
-    daftar2 = _para_style(doc, "Daftar 2", size=11, align=JUSTIFY, left=1.6, first=-0.6,
-                          after=2, line=1.5)
+    daftar2 = _para_style(doc, "Daftar 2", base="Body Text", size=11, align=JUSTIFY,
+                          left=1.6, first=-0.6, after=2, line=1.5)
     daftar2.paragraph_format.tab_stops.add_tab_stop(Cm(1.6))
     _para_style(doc, "Tabel Isi", size=9, align=LEFT, after=0, line=1.0)
-    _para_style(doc, "Tabel Judul", size=9, bold=True, align=CENTER, after=0, line=1.0)
-    _para_style(doc, "Tabel Kecil", size=7, align=LEFT, after=0, line=1.0)
-    _para_style(doc, "Tabel Kecil Judul", size=7, bold=True, align=CENTER, after=0, line=1.0)
+    _para_style(doc, "Tabel Judul", base="Tabel Isi", size=9, bold=True, align=CENTER,
+                after=0, line=1.0)
+    _para_style(doc, "Tabel Kecil", base="Tabel Isi", size=7, align=LEFT, after=0, line=1.0)
+    _para_style(doc, "Tabel Kecil Judul", base="Tabel Kecil", size=7, bold=True,
+                align=CENTER, after=0, line=1.0)
     _para_style(doc, "Tanda Tangan", size=11, align=CENTER, after=0, line=1.0)
     _para_style(doc, "Sampul", size=14, bold=True, align=CENTER, after=6, line=1.15)
     _para_style(doc, "Judul Lampiran", size=12, bold=True, align=CENTER, after=4, line=1.15,
                 keep_next=True)
-    _para_style(doc, "Rumus", size=11, align=CENTER, before=4, after=4, line=1.15)
+    # formula lines keep with the next line (label, figures, result); the last line of a
+    # formula ("(Kategori ...)") turns it off in the template
+    _para_style(doc, "Rumus", base="Body Text", size=11, align=CENTER, first=0, before=4,
+                after=4, line=1.15, keep_next=True, keep_together=True)
+    # a lead-in sentence or label ("Faktor penghambat:") keeps with the list or formula it
+    # introduces, so it never ends a page alone
+    _para_style(doc, "Pengantar", base="Body Text", size=11, align=JUSTIFY, after=6,
+                line=1.5, keep_next=True, keep_together=True)
     _para_style(doc, "Header", size=8, italic=True, align=RIGHT, after=0, line=1.0)
     _para_style(doc, "Footer", size=9, align=CENTER, after=0, line=1.0)
     for level in (1, 2, 3):
-        _para_style(doc, f"TOC {level}", size=11, after=2, line=1.15, left=0.6 * (level - 1))
+        toc = _para_style(doc, f"TOC {level}", size=11, after=2, line=1.15,
+                          left=0.6 * (level - 1))
+        _leader_tab(toc)
+    figures = _para_style(doc, "Table of Figures", size=11, after=2, line=1.15, left=0)
+    _leader_tab(figures)
+    base_font(doc)
     set_language(doc)
+    builtin_names(doc)
+
+
+# Word's own names of built-in styles that python-docx creates as custom styles: Word finds
+# its Daftar Isi and table of figures styles by these names.
+BUILTIN = {"TOC 1": "toc 1", "TOC 2": "toc 2", "TOC 3": "toc 3",
+           "Table of Figures": "table of figures"}
+
+
+def builtin_names(doc):
+    for st in doc.styles.element.findall(qn("w:style")):
+        name = st.find(qn("w:name"))
+        if name is not None and name.get(qn("w:val")) in BUILTIN:
+            name.set(qn("w:val"), BUILTIN[name.get(qn("w:val"))])
+            if st.get(qn("w:customStyle")) is not None:
+                del st.attrib[qn("w:customStyle")]
+
+
+def _leader_tab(style, width=PORTRAIT_WIDTH):
+    """A right tab with a dotted leader at the text's right edge: the page numbers of the
+    Daftar Isi, Daftar Tabel and Daftar Gambar."""
+    from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
+
+    style.paragraph_format.tab_stops.add_tab_stop(Cm(width), WD_TAB_ALIGNMENT.RIGHT,
+                                                  WD_TAB_LEADER.DOTS)
 
 
 LANGUAGE = "id-ID"
@@ -229,21 +320,56 @@ def figure(doc, tag_text, style="Rumus"):
     return para(doc, tag_text, style=style, keep_next=True)
 
 
-def figure_caption(doc, text):
-    """The caption under a picture: kept with the picture, not with what follows."""
+def caption(doc, title, key=None, *, label=None, prefix=None, number=None, below=False):
+    """The caption of a table (above it) or of a figure (`below=True`, under the picture):
+    the one helper every chapter calls.
+
+    - `key`, a numbered item of generator/core/numbering.ITEMS ("tabel_kemajuan"): written
+      "Tabel 3.<SEQ> <title>", the kind (Tabel, Gambar) and the chapter ("3") from ITEMS,
+      the running number "{{ urut.<key> }}" as the core decides it, held in a Word SEQ
+      field (`SEQ Tabel \\r n`): Word lists the caption in a Daftar Tabel / Daftar Gambar
+      and keeps its number when fields are updated.
+    - `label`, `prefix`, `number`: the same for a caption numbered in a loop, e.g.
+      caption(doc, "{{ d.keterangan }}", label="Gambar", prefix="L.", number="d.no").
+    - neither: a caption without a number (a form's name, a PK's sub-title); it is not
+      listed in the Daftar Tabel.
+
+    A table caption keeps with its table, and the lead-in sentence before it keeps with
+    the caption, so neither is left at the foot of a page; a figure caption keeps with the
+    picture above it.
+    """
     keep_previous(doc, count=1, tables=False)
-    return para(doc, text, style="Caption", keep_next=False)
+    p = doc.add_paragraph(style="Caption")
+    if key is not None:
+        from generator.core.numbering import ITEMS
+
+        kinds = {k: (kind, pre) for k, kind, pre in ITEMS}
+        if key not in kinds:
+            raise BuildError(f"caption key {key!r} is not in generator/core/numbering.ITEMS")
+        label, chapter = kinds[key]
+        prefix, number = f"{chapter}.", f"urut.{key}"
+    if label:
+        p.add_run(f"{label} {prefix or ''}")
+        seq = "{{ " + number + " }}"
+        _fld(p.add_run(), f"SEQ {label} \\* ARABIC \\r {seq}", seq)
+        p.add_run(" " + title)
+    else:
+        p.add_run(title)
+    if below:
+        p.paragraph_format.keep_with_next = False
+    return p
 
 
-def caption(doc, text):
-    """A table or figure caption; it keeps with its table, and the lead-in sentence before
-    it keeps with the caption so it is never left at the foot of a page."""
-    keep_previous(doc, count=1, tables=False)
-    return para(doc, text, style="Caption")
+def lead_in(doc, text):
+    """A sentence or label introducing a list or a formula (style Pengantar: kept with what
+    follows, so it never ends a page alone)."""
+    return para(doc, text, style="Pengantar")
 
 
 def items(doc, loop, marker="{{ x.no }}", text="{{ x.teks }}", style="Daftar"):
-    """A list written by a loop: one paragraph per item with a literal marker."""
+    """A list written by a loop: one paragraph per item with a literal marker; the sentence
+    introducing it keeps with its first item."""
+    keep_previous(doc, count=1, tables=False)
     tag(doc, "{%p for x in " + loop + " %}")
     p = doc.add_paragraph(style=style)
     p.add_run(marker)
@@ -293,12 +419,20 @@ def page_field(paragraph):
     _fld(paragraph.add_run(), "PAGE", "1")
 
 
-def toc_field(doc):
+def toc_field(doc, instr='TOC \\o "1-2" \\h \\z \\u',
+              placeholder="Klik kanan di sini lalu pilih Update Field untuk memperbarui daftar isi."):
+    """A Word index field (Daftar Isi, Daftar Tabel, Daftar Gambar) in a paragraph of its
+    own, marked dirty so that Word fills it when the document is opened; the renderer fills
+    it with page numbers first when LibreOffice is installed (generator/render/office)."""
     p = doc.add_paragraph(style="Normal")
-    _fld(p.add_run(), 'TOC \\o "1-2" \\h \\z \\u',
-         "Klik kanan di sini lalu pilih Update Field untuk memperbarui daftar isi.",
-         dirty=True)
+    _fld(p.add_run(), instr, placeholder, dirty=True)
     return p
+
+
+def figures_field(doc, label, placeholder):
+    """A table of figures over the captions numbered with SEQ `label` (Tabel, Gambar): what
+    Word's References > Insert Table of Figures writes."""
+    return toc_field(doc, f'TOC \\h \\z \\c "{label}"', placeholder)
 
 
 # --- Sections -------------------------------------------------------------------------------
@@ -318,13 +452,72 @@ def page_setup(section, landscape=False):
     section.footer_distance = Cm(1.2)
 
 
+class BuildError(Exception):
+    """The template would not survive editing (a section break where an editor moves it)."""
+
+
+_BLOCK_OPEN = re.compile(r"^\{%-?p\s+(if|for)\b")
+_BLOCK_CLOSE = re.compile(r"^\{%-?p\s+end(if|for)\b")
+
+
+def _ptext(p) -> str:
+    return "".join(t.text or "" for t in p.iter(qn("w:t")))
+
+
+_PARAGRAPH_TAG = re.compile(r"^\{[%{]-?p\s")
+
+
+def is_tag_paragraph(p) -> bool:
+    """A paragraph that docxtpl replaces as a whole ({%p ... %}, {{p ... }})."""
+    return bool(_PARAGRAPH_TAG.match(_ptext(p).strip()))
+
+
+def open_blocks(doc) -> list[str]:
+    """The {%p if/for %} paragraphs of the body still open at its end."""
+    stack: list[str] = []
+    for p in doc.element.body.iterchildren(qn("w:p")):
+        text = _ptext(p).strip()
+        if _BLOCK_OPEN.match(text):
+            stack.append(text)
+        elif _BLOCK_CLOSE.match(text) and stack:
+            stack.pop()
+    return stack
+
+
 def new_section(doc, landscape=False):
-    """A new page section; python-docx copies the previous sectPr, so drop its page-number
-    restart (the numbering continues) and set the orientation."""
-    section = doc.add_section(WD_SECTION.NEW_PAGE)
-    pg = section._sectPr.find(qn("w:pgNumType"))
+    """End the section here and start a new page section (portrait, or landscape for wide
+    tables); the page numbering continues.
+
+    The section break goes into the last paragraph of the section, which must be a
+    paragraph of text outside any {%p if/for %} block, or into an empty paragraph right
+    after a table. Word and LibreOffice keep a break there when the template is saved
+    again; a break in an empty paragraph of its own is moved by LibreOffice into the
+    paragraph before it, and when that is a tag paragraph the break is removed with the
+    tag at rendering (the section and its orientation are lost). End a section with a
+    sentence (or a table) instead.
+    """
+    body = doc.element.body
+    sentinel = body.get_or_add_sectPr()
+    last = sentinel.getprevious()
+    if last is not None and last.tag == qn("w:tbl"):
+        carrier = body.add_p()                      # empty, right after the table
+    elif last is not None and last.tag == qn("w:p") and _ptext(last).strip() \
+            and not is_tag_paragraph(last):
+        carrier = last
+    else:
+        text = _ptext(last).strip() if last is not None else ""
+        raise BuildError(f"section break after {text!r}: end the section with a paragraph "
+                         f"of text or a table, not a tag or an empty paragraph")
+    blocks = open_blocks(doc)
+    if blocks:
+        raise BuildError(f"section break inside {blocks[-1]!r}: close the block first")
+    carrier.set_sectPr(sentinel.clone())
+    for ref in sentinel.xpath("w:headerReference|w:footerReference"):
+        sentinel.remove(ref)
+    pg = sentinel.find(qn("w:pgNumType"))
     if pg is not None:
-        section._sectPr.remove(pg)
+        sentinel.remove(pg)
+    section = Section(sentinel, doc.part)
     page_setup(section, landscape)
     return section
 
@@ -465,16 +658,12 @@ def set_shade(cell, fill):
 
 def repeat_header(row):
     trPr = row._tr.get_or_add_trPr()
-    el = OxmlElement("w:tblHeader")
-    el.set(qn("w:val"), "true")
-    trPr.append(el)
+    trPr.append(OxmlElement("w:tblHeader"))
 
 
 def cant_split(row):
     trPr = row._tr.get_or_add_trPr()
-    el = OxmlElement("w:cantSplit")
-    el.set(qn("w:val"), "true")
-    trPr.insert(0, el)
+    trPr.insert(0, OxmlElement("w:cantSplit"))
 
 
 def no_borders(table):

@@ -65,10 +65,20 @@ def settings(doc):
         lang.set(qn("w:val"), "id-ID")
 
 
+def drop_styles_with_effects(doc):
+    """python-docx's blank document carries word/stylesWithEffects.xml (Word 2010's copy of
+    the styles); once styles.xml changes the two disagree, which Word may report as
+    unreadable content. Word 2013 and later do not write it: drop it."""
+    for rId, rel in list(doc.part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            doc.part.drop_rel(rId)
+
+
 def build():
     from docx import Document
 
     doc = Document()
+    drop_styles_with_effects(doc)
     setup_styles(doc)
     sampul(doc)
     depan(doc)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from base import (
-    figure, heading, items, new_section, page_field, page_numbering, page_setup, para,
+    figure, figures_field, heading, items, new_section, page_field, page_numbering, page_setup, para,
     signature, tag, toc_field,
 )
 
@@ -30,9 +30,12 @@ def sampul(doc):
     para(doc, "PEMERINTAH {{ sampul.nama_pemda }}", style="Sampul")
     for _ in range(6):
         para(doc, "", style="Sampul")
-    tag(doc, "{%p for k in sampul.kontak %}")
-    para(doc, "{{ k }}", style="Tanda Tangan")
-    tag(doc, "{%p endfor %}")
+    # the address lines in one paragraph, a line break between them: the cover section ends
+    # with a paragraph of text, which keeps its section break when the template is re-saved
+    p = doc.add_paragraph(style="Tanda Tangan")
+    p.add_run("{% for k in sampul.kontak %}{{ k }}{% if not loop.last %}")
+    p.add_run().add_break()
+    p.add_run("{% endif %}{% endfor %}")
 
 
 # --- Front matter: Kata Pengantar, Daftar Isi, Ikhtisar Eksekutif -----------------------------
@@ -70,6 +73,12 @@ def depan(doc):
 
     heading(doc, "DAFTAR ISI", 1, page_break_before=True)
     toc_field(doc)
+    heading(doc, "DAFTAR TABEL", 1, page_break_before=True)
+    figures_field(doc, "Tabel", "Klik kanan di sini lalu pilih Update Field untuk memperbarui "
+                                "daftar tabel.")
+    heading(doc, "DAFTAR GAMBAR", 1, page_break_before=True)
+    figures_field(doc, "Gambar", "Klik kanan di sini lalu pilih Update Field untuk memperbarui "
+                                 "daftar gambar.")
 
     heading(doc, "IKHTISAR EKSEKUTIF", 1, page_break_before=True)
     para(doc, "Laporan Kinerja {{ info.nama_lengkap }} Tahun {{ info.tahun }} merupakan wujud "

@@ -7,7 +7,7 @@ from docx.shared import Cm, Pt
 
 from base import (
     PORTRAIT_WIDTH, RIGHT, SHADE_GROUP, SHADE_HEADER, Table, budget_rows, caption,
-    figure, figure_caption, heading, merge, new_section, no_borders, para, signature, tag,
+    figure, heading, merge, new_section, no_borders, para, signature, tag,
     two_signatures,
 )
 from bab2 import tabel_renstra
@@ -132,7 +132,7 @@ def lampiran(doc):
     heading(doc, "B. Rencana Kinerja Tahunan", 2, page_break_before=True)
     para(doc, "RENCANA KERJA TAHUNAN (RKT) TAHUN {{ info.tahun }}", style="Judul Lampiran")
     para(doc, "{{ info.nama_lengkap_upper }}", style="Judul Lampiran")
-    caption(doc, "Tabel {{ no.tabel_rkt_lampiran }} Rencana Kerja Tahunan {{ info.nama_lengkap }} Tahun {{ info.tahun }}")
+    caption(doc, key="tabel_rkt_lampiran", title="Rencana Kerja Tahunan {{ info.nama_lengkap }} Tahun {{ info.tahun }}")
     t = Table(doc, [0.9, 4.9, 1.2, 6.5, 2.5])
     t.head(["NO", "SASARAN", "KODE", "INDIKATOR KINERJA", "TARGET {{ info.tahun }}"])
     t.numbers()
@@ -200,7 +200,7 @@ def lampiran(doc):
     heading(doc, "E. Sarana dan Prasarana", 2)
     # An agency without a sarana list (optional sheet) gets one sentence, not an empty table.
     tag(doc, "{%p if ada.tabel_sarana %}")
-    caption(doc, "Tabel {{ no.tabel_sarana }} Sarana dan Prasarana {{ info.nama_lengkap }}")
+    caption(doc, key="tabel_sarana", title="Sarana dan Prasarana {{ info.nama_lengkap }}")
     t = Table(doc, [1.0, 7.0, 2.0, 3.8, 2.2])
     t.head(["NO", "URAIAN", "JUMLAH", "NILAI (Rp)", "KONDISI"])
     t.numbers()
@@ -221,7 +221,8 @@ def lampiran(doc):
     para(doc, "Dokumentasi program dan kegiatan {{ info.nama_lengkap }} Tahun {{ info.tahun }}.")
     tag(doc, "{%p for d in lampiran.dokumentasi %}")
     figure(doc, "{{ d.foto }}")
-    figure_caption(doc, "Gambar L.{{ d.no }} {{ d.keterangan }}")
+    caption(doc, "{{ d.keterangan }}", label="Gambar", prefix="L.", number="d.no",
+            below=True)
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p else %}")
     heading(doc, "F. Dokumentasi Program/Kegiatan", 2)
