@@ -414,3 +414,26 @@ def test_an_export_with_nothing_for_the_agency_is_refused(sample_path, tmp_path)
             "1.06.0.00.0.00.01.0000 Dinas Sosial). Diharapkan: ekspor --realisasi yang berisi "
             "anggaran atau realisasi instansi ini.") in result.output
     assert not (tmp_path / "b.xlsx").exists()
+
+
+@pytest.mark.parametrize("how", ["import", "init"])
+def test_new_workbook_has_no_open_xml_errors(how, sample_path, tmp_path):
+    """Excel takes the new workbook as it is: whether made by lkjip init --murni
+    (XlsxWriter) or by editing the user's workbook (openpyxl, then fonts in schema order and
+    shared strings: office_tidy)."""
+    openxml_audit = pytest.importorskip("openxml_audit")
+    out = tmp_path / "baru.xlsx"
+    murni = FIXTURES / "rekap_2025_murni.xlsx"
+    args = (["import", sample_path, "--murni", murni, "--out", out] if how == "import"
+            else ["init", out, "--murni", murni])
+    result = run(*args, "--skpd", DINSOS)
+    assert result.exit_code == 0, result.output
+    for profile in ("OFFICE_2010", "MICROSOFT_365"):
+        validator = openxml_audit.OpenXmlValidator(
+            file_format=getattr(openxml_audit.FileFormat, profile), max_errors=0)
+        found = validator.validate(out)
+        assert found.error_count == 0, [str(e) for e in found.errors[:5]]
+    # and it reads back as the same workbook: every sheet, the budget as imported
+    assert sum(dec(r["Pagu"]) for r in rekening(out).values()) == sums(murni)["total"]
+    assert openpyxl.load_workbook(sample_path).sheetnames == \
+        openpyxl.load_workbook(out).sheetnames or how == "init"

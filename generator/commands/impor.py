@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -345,6 +346,84 @@ def render(book, existing: dict[str, SheetRows], titles: dict[str, str],
     out = io.BytesIO()
     book.properties.modified = dt.datetime(2025, 1, 1)
     book.save(out)
+    return office_tidy(out.getvalue())
+
+
+# --- What openpyxl writes, put the way Excel writes it ----------------------------------------
+
+# CT_Font's children in schema order (openpyxl writes name first, which the Open XML SDK
+# rules call an unexpected element).
+_FONT_ORDER = [b"b", b"i", b"strike", b"condense", b"extend", b"outline", b"shadow", b"u",
+               b"vertAlign", b"sz", b"color", b"name", b"family", b"charset", b"scheme"]
+_FONT = re.compile(rb"<font>((?:<[A-Za-z]+(?:\s[^<>]*)?/>)*)</font>")
+_CHILD = re.compile(rb"<([A-Za-z]+)(?:\s[^<>]*)?/>")
+_INLINE = re.compile(rb'<c ([^>]*?)t="inlineStr"([^>]*)><is><t(?: xml:space="preserve")?>'
+                     rb"([^<]*)</t></is></c>")
+_SST_TYPE = (b"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings"
+             b"+xml")
+_SST_REL = b"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"
+_MAIN = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+
+def _font(m: re.Match) -> bytes:
+    children = [c.group(0) for c in _CHILD.finditer(m.group(1))]
+    names = [c.group(1) for c in _CHILD.finditer(m.group(1))]
+    if any(n not in _FONT_ORDER for n in names):
+        return m.group(0)
+    order = sorted(range(len(children)), key=lambda i: _FONT_ORDER.index(names[i]))
+    return b"<font>" + b"".join(children[i] for i in order) + b"</font>"
+
+
+def office_tidy(data: bytes) -> bytes:
+    """The .xlsx openpyxl saved, with font properties in schema order and inline strings
+    moved into a shared-strings table, as Excel itself writes them (otherwise Excel rewrites
+    the file on its next save, and openxml-audit reports it). Unchanged when the parts are
+    not as expected."""
+    import zipfile
+
+    src = zipfile.ZipFile(io.BytesIO(data))
+    names = src.namelist()
+    parts = {n: src.read(n) for n in names}
+    if "xl/styles.xml" in parts:
+        parts["xl/styles.xml"] = _FONT.sub(_font, parts["xl/styles.xml"])
+    sheets = [n for n in names if n.startswith("xl/worksheets/sheet") and n.endswith(".xml")]
+    rels, types = "xl/_rels/workbook.xml.rels", "[Content_Types].xml"
+    if "xl/sharedStrings.xml" not in parts and rels in parts and types in parts:
+        table: dict[bytes, int] = {}
+        count = 0
+        new = {}
+        for name in sheets:
+            def shared(m: re.Match) -> bytes:
+                nonlocal count
+                count += 1
+                index = table.setdefault(m.group(3), len(table))
+                return b'<c ' + m.group(1) + b't="s"' + m.group(2) + b"><v>" + \
+                    str(index).encode() + b"</v></c>"
+            new[name] = _INLINE.sub(shared, parts[name])
+            if b'"inlineStr"' in new[name]:
+                table = {}
+                break
+        if table:
+            parts.update(new)
+            items = b"".join(b'<si><t xml:space="preserve">' + t + b"</t></si>" for t in table)
+            parts["xl/sharedStrings.xml"] = (
+                b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="' + _MAIN
+                + b'" count="' + str(count).encode() + b'" uniqueCount="'
+                + str(len(table)).encode() + b'">' + items + b"</sst>")
+            parts[rels] = parts[rels].replace(
+                b"</Relationships>", b'<Relationship Type="' + _SST_REL
+                + b'" Target="sharedStrings.xml" Id="rIdLkjipSst"/></Relationships>')
+            parts[types] = parts[types].replace(
+                b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="'
+                + _SST_TYPE + b'"/></Types>')
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for info in src.infolist():
+            zf.writestr(info, parts[info.filename])
+        if "xl/sharedStrings.xml" in parts and "xl/sharedStrings.xml" not in names:
+            info = zipfile.ZipInfo("xl/sharedStrings.xml", date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, parts["xl/sharedStrings.xml"])
     return out.getvalue()
 
 
