@@ -219,6 +219,19 @@ def validate(file: Path) -> None:
     click.echo("\n".join(_notes_lines(result)))
 
 
+def _paper(ctx, param, value: str | None) -> str | None:
+    """--kertas: A4, F4 or A3 as the workbook's Kertas Spreadsheet takes them (Folio = F4)."""
+    if value is None:
+        return None
+    from .workbook.fieldtypes import KertasSpreadsheet
+
+    try:
+        return KertasSpreadsheet.parse(value).value
+    except ValueError:
+        raise click.BadParameter(f"{value!r} bukan salah satu dari "
+                                 + ", ".join(k.value for k in KertasSpreadsheet) + ".") from None
+
+
 @main.command(name="generate",
               help="Buat draf Word LKjIP, spreadsheet keuangan dan catatan pemeriksaan dari "
                    "workbook masukan. Tanpa WORKBOOK: workbook contoh yang ikut terpasang. "
@@ -243,10 +256,13 @@ def validate(file: Path) -> None:
 @click.option("--tanpa-libreoffice", "no_office", is_flag=True,
               help="Jangan isi Daftar Isi, Daftar Tabel dan Daftar Gambar dengan LibreOffice "
                    "(lebih cepat; Word mengisinya saat draf dibuka).")
+@click.option("--kertas", "kertas", metavar="UKURAN", default=None, callback=_paper,
+              help="Kertas untuk mencetak spreadsheet: A4, F4 (Folio) atau A3. Bawaan: isian "
+                   "Kertas Spreadsheet di sheet Instansi, atau A4 bila kosong.")
 @click.option("-q", "--quiet", is_flag=True, help="Hanya tampilkan pesan kesalahan.")
 def generate_cmd(file: Path | None, more: tuple[Path, ...], out_dir: Path,
                  templates: Path | None, jobs: int | None, pdf: bool, no_office: bool,
-                 quiet: bool) -> None:
+                 kertas: str | None, quiet: bool) -> None:
     from .render.office import OfficeError
 
     if pdf and no_office:
@@ -258,7 +274,8 @@ def generate_cmd(file: Path | None, more: tuple[Path, ...], out_dir: Path,
         if no_office:
             os.environ["LKJIP_LIBREOFFICE"] = "0"     # the worker processes inherit it
         sys.exit(cli_batch([file, *more], Path(out_dir),
-                           Path(templates) if templates else None, jobs, click.echo, pdf=pdf))
+                           Path(templates) if templates else None, jobs, click.echo, pdf=pdf,
+                           kertas=kertas))
     _exit_without_teardown()
     file = file or SAMPLE_WORKBOOK
     templates = templates or TEMPLATES
@@ -266,7 +283,7 @@ def generate_cmd(file: Path | None, more: tuple[Path, ...], out_dir: Path,
     try:
         try:
             done = generate(file, out_dir, templates, on_stage=progress, pdf=pdf,
-                            office=False if no_office else None)
+                            office=False if no_office else None, kertas=kertas)
         finally:
             progress.close()
     except WorkbookError as exc:

@@ -158,13 +158,15 @@ def check_templates(templates: Path) -> list[str]:
 
 def generate(path: Path | str, out_dir: Path | str, templates: Path = TEMPLATES,
              on_stage: StageCallback = None, pdf: bool = False,
-             office: Optional[bool] = None) -> Generated:
+             office: Optional[bool] = None, kertas: str | None = None) -> Generated:
     """Everything: validate the workbook, compute, and write every output into out_dir.
 
     `on_stage(key)` is called as each stage of STAGES starts. `office`: whether LibreOffice
     fills the draft's Daftar Isi, Daftar Tabel and Daftar Gambar with page numbers (None:
     when it is installed, generator/render/office.wanted); `pdf` also writes the
     publication PDF, which needs LibreOffice (OfficeError otherwise, before any work).
+    `kertas` (A4, F4, A3), when given, is the paper of the spreadsheets instead of the
+    workbook's Kertas Spreadsheet.
     """
     from .render import docx as render_docx
     from .render import notes as render_notes
@@ -178,12 +180,13 @@ def generate(path: Path | str, out_dir: Path | str, templates: Path = TEMPLATES,
     with gc_paused():
         return _generate(Path(path), Path(out_dir), templates, on_stage, render_docx,
                          render_notes, render_xlsx,
-                         render_office if use_office else None, pdf, warnings)
+                         render_office if use_office else None, pdf, warnings, kertas)
 
 
 def _generate(path: Path, out_dir: Path, templates: Path, on_stage: StageCallback,
               render_docx, render_notes, render_xlsx, render_office=None,
-              pdf: bool = False, warnings: list[str] = ()) -> Generated:
+              pdf: bool = False, warnings: list[str] = (),
+              kertas: str | None = None) -> Generated:
     workbook, report = load(path, on_stage)
     gc_checkpoint()
     if workbook is None:
@@ -214,8 +217,10 @@ def _generate(path: Path, out_dir: Path, templates: Path, on_stage: StageCallbac
     parts = [
         (names.docx, docx),
         *([(names.pdf, pdf_bytes)] if pdf_bytes is not None else []),
-        (names.realisasi, render_xlsx.render_realisasi(workbook, result, templates / "xlsx")),
-        (names.efisiensi, render_xlsx.render_efisiensi(workbook, result, templates / "xlsx")),
+        (names.realisasi, render_xlsx.render_realisasi(workbook, result, templates / "xlsx",
+                                                       kertas)),
+        (names.efisiensi, render_xlsx.render_efisiensi(workbook, result, templates / "xlsx",
+                                                       kertas)),
         (names.catatan, render_notes.render(workbook, result, list(warnings)).encode("utf-8")),
     ]
     _stage(on_stage, "simpan")

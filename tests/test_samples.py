@@ -465,7 +465,7 @@ def test_small_agency_without_optional_sheets(tmp_path):
     for name in ("Tabel 3.6", "Tabel 3.7", "Tabel 3.8"):
         ws = efisiensi[name]
         assert ws["A1"].value == name
-        assert ws.oddFooter.left.text.startswith(name + " ")
+        assert ws.oddHeader.center.text.startswith(name + " ")  # the running head
 
 
 @pytest.mark.parametrize("name", ["kecamatan", "dinkes"])

@@ -115,7 +115,7 @@ def _folders(workbooks: list[Path], out_dir: Path) -> list[Path]:
 
 
 def generate_one(source: Path, folder: Path, templates: Optional[Path] = None,
-                 pdf: bool = False) -> Outcome:
+                 pdf: bool = False, kertas: Optional[str] = None) -> Outcome:
     """Generate one workbook into `folder`; never raises (every failure is an Outcome)."""
     import time
 
@@ -127,6 +127,8 @@ def generate_one(source: Path, folder: Path, templates: Optional[Path] = None,
     out = Outcome(source=Path(source), folder=Path(folder))
     try:
         kwargs = {"templates": templates} if templates is not None else {}
+        if kertas:
+            kwargs["kertas"] = kertas
         done = pipeline.generate(source, folder, pdf=pdf, **kwargs)
         out.problems = len(done.report)
         if done.workbook is None:
@@ -199,7 +201,7 @@ def default_jobs() -> int:
 def run_batch(inputs: Iterable[Path], out_dir: Path, jobs: Optional[int] = None,
               templates: Optional[Path] = None,
               on_done: Optional[Callable[[Outcome, int, int], None]] = None,
-              pdf: bool = False) -> BatchResult:
+              pdf: bool = False, kertas: Optional[str] = None) -> BatchResult:
     """Generate every workbook found in `inputs` into subfolders of `out_dir`, then the recap."""
     out_dir = Path(out_dir)
     workbooks = find_workbooks(inputs)
@@ -215,11 +217,11 @@ def run_batch(inputs: Iterable[Path], out_dir: Path, jobs: Optional[int] = None,
 
     if jobs == 1:
         for i, (wb, folder) in enumerate(zip(workbooks, folders)):
-            finished(i, generate_one(wb, folder, templates, pdf))
+            finished(i, generate_one(wb, folder, templates, pdf, kertas))
     else:
         ctx = worker_context()
         with cf.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-            futures = {pool.submit(_worker, (wb, folder, templates, pdf)): i
+            futures = {pool.submit(_worker, (wb, folder, templates, pdf, kertas)): i
                        for i, (wb, folder) in enumerate(zip(workbooks, folders))}
             for fut in cf.as_completed(futures):
                 i = futures[fut]
@@ -308,7 +310,8 @@ def write_recap(outcomes: list[Outcome], out_dir: Path) -> Path:
 
 
 def cli_batch(inputs: list[Path], out_dir: Path, templates: Optional[Path],
-              jobs: Optional[int], echo: Callable[[str], None], pdf: bool = False) -> int:
+              jobs: Optional[int], echo: Callable[[str], None], pdf: bool = False,
+              kertas: Optional[str] = None) -> int:
     """`lkjip generate FOLDER|FILE...`: one line per workbook as it finishes; the exit code."""
     workbooks = find_workbooks(inputs)
     if not workbooks:
@@ -318,7 +321,8 @@ def cli_batch(inputs: list[Path], out_dir: Path, templates: Optional[Path],
     n = max(1, min(jobs or default_jobs(), len(workbooks)))
     echo(f"Membuat laporan untuk {len(workbooks)} workbook dengan {n} proses sejajar.")
     result = run_batch(workbooks, out_dir, jobs=n, templates=templates,
-                       on_done=lambda o, i, total: echo(o.line(i, total)), pdf=pdf)
+                       on_done=lambda o, i, total: echo(o.line(i, total)), pdf=pdf,
+                       kertas=kertas)
     counts = Counter(o.status for o in result.outcomes)
     echo(f"Selesai: {counts[STATUS_VALID]} berhasil, {counts[STATUS_INVALID]} tidak valid, "
          f"{counts[STATUS_FAILED]} gagal. Rekap: {result.recap}.")

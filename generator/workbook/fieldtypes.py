@@ -308,6 +308,19 @@ class Polaritas(Choice):
         }
 
 
+class KertasSpreadsheet(Choice):
+    """The paper the finance spreadsheets are printed on (agency option)."""
+
+    A4 = "A4"
+    F4 = "F4"
+    A3 = "A3"
+
+    @classmethod
+    def synonyms(cls) -> dict[str, str]:
+        return {"folio": "F4", "f4/folio": "F4", "f4 (folio)": "F4", "folio (f4)": "F4",
+                "f4 folio": "F4", "215 x 330": "F4", "215 x 330 mm": "F4"}
+
+
 class CapaianSasaran(Choice):
     """How the capaian of a sasaran is obtained (agency option)."""
 

@@ -14,7 +14,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 from .pictures import Picture
 from .problems import Notice
 from .fieldtypes import (
-    Amount, BagianPK, CapaianSasaran, Code, Count, Date, Items, JenisBelanja, JenisPK, Line,
+    Amount, BagianPK, CapaianSasaran, Code, Count, Date, Items, JenisBelanja, JenisPK,
+    KertasSpreadsheet, Line,
     Money, Narrative, Nip, Order, Pengali, Percent, Polaritas, Positive, Realisasi, Target, Year,
     UPPER_SUFFIX, YaTidak, choice, combine_range,
 )
@@ -134,6 +135,12 @@ class Instansi(Row):
         "Berkas Bagan Organisasi", "Nama berkas gambar bagan struktur organisasi (PNG/JPEG) "
         "untuk Bab I, di folder yang sama dengan workbook.", "bagan_organisasi.png",
         required=False)
+
+    kertas_spreadsheet: Optional[choice(KertasSpreadsheet)] = col(
+        "Kertas Spreadsheet",
+        "Opsional. Ukuran kertas untuk mencetak spreadsheet Tabel 1.1 dan Efisiensi: A4, F4 "
+        "(Folio, 215 x 330 mm) atau A3, mendatar. Kolom yang tidak muat terbaca pada satu "
+        "halaman dibagi ke beberapa halaman menyamping. Kosong: A4.", "F4", required=False)
 
     @property
     def nama_lengkap(self) -> str:

@@ -208,15 +208,21 @@ def test_realisasi_print_settings(realisasi_formulas):
     ws = realisasi_formulas
     assert ws.page_setup.paperSize == 9
     assert ws.page_setup.orientation == "landscape"
-    # too wide for one legible A4 page (issue 10.10): printed at 78% over two pages across,
-    # the kode and uraian columns repeated (tests/render/test_xlsx_print.py works it out)
+    # too wide for one legible A4 page (issues 10.10, 23.6): printed at 82% over two pages
+    # across, the second from column 9 (I), the kode and uraian columns repeated, the pages
+    # of the same rows one after the other (tests/render/test_xlsx_print.py works it out)
     assert not (ws.sheet_properties.pageSetUpPr and ws.sheet_properties.pageSetUpPr.fitToPage)
-    assert ws.page_setup.scale == 78
+    assert ws.page_setup.scale == 82
+    assert [b.id for b in ws.col_breaks.brk] == [8]
+    assert ws.page_setup.pageOrder == "overThenDown"
     assert ws.print_title_rows == "$6:$8"          # two header rows and the column numbers
     assert ws.print_title_cols == "$A:$B"
     assert ws.freeze_panes == "C9"                # below the header, right of the uraian
     footer = ws.oddFooter.right.text
     assert "&P" in footer and "&N" in footer
+    head = ws.oddHeader.center.text
+    assert head == ("Tabel 1.1 Laporan Realisasi Keuangan dan Fisik APBD (Perubahan)\n"
+                    "Dinas Sosial Kabupaten Kotawaringin Timur — Per 31 Desember 2024")
 
 
 def test_realisasi_number_formats_and_widths(realisasi, realisasi_formulas):
@@ -225,8 +231,9 @@ def test_realisasi_number_formats_and_widths(realisasi, realisasi_formulas):
     ws = realisasi_formulas
     assert ws[f"{col['5']}{r}"].number_format == '#,##0;-#,##0;"-"'
     assert ws[f"{col['13']}{r}"].number_format == "0.00"
-    # 8,825,083,700 in bold needs about 15 characters
-    assert ws.column_dimensions[col["5"]].width >= 15
+    # 8,825,083,700 at 9 pt (12 px): Arial's digits are 0.556 em, 7 px on screen, its commas
+    # 0.278 em, 4 px: 10 x 7 + 3 x 4 = 82 px, 11.7 units of 7 px, and a unit of margin
+    assert ws.column_dimensions[col["5"]].width >= 82 / 7 + 1
 
 
 def test_realisasi_signature(realisasi):
@@ -326,11 +333,13 @@ def test_charts(rendered, efisiensi_formulas):
 def test_efisiensi_print_settings(efisiensi_formulas):
     for name in ("Tabel 3.7", "Tabel 3.8", "Tabel 3.9"):
         ws = efisiensi_formulas[name]
-        # Tabel 3.8 and 3.9 on Legal (F4-sized) paper, one page across at a legible scale
-        paper = 9 if name == "Tabel 3.7" else 5
-        assert ws.page_setup.paperSize == paper and ws.page_setup.orientation == "landscape"
+        # A4 unless the agency chooses another paper (test_xlsx_print.py: pages across)
+        assert ws.page_setup.paperSize == 9 and ws.page_setup.orientation == "landscape"
         assert ws.print_title_rows and ws.freeze_panes
         assert "&P" in ws.oddFooter.right.text
+        assert ws.oddHeader.center.text.startswith(name + " ")
+        assert ws.oddHeader.center.text.endswith(
+            "\nDinas Sosial Kabupaten Kotawaringin Timur Tahun 2024")
 
 
 # --- Safety and determinism --------------------------------------------------------------------

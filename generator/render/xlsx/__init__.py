@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Optional
 
 from ...core.results import Result
 from ...workbook.models import InputWorkbook
@@ -23,18 +24,29 @@ from .engine import fill, load_layout, render_book
 from .sources import collect_rows, report_context
 
 
-def render_realisasi(workbook: InputWorkbook, result: Result, layout_dir: Path) -> bytes:
+def render_realisasi(workbook: InputWorkbook, result: Result, layout_dir: Path,
+                     kertas: Optional[str] = None) -> bytes:
     """Tabel_1.1_Realisasi_<tahun>_<instansi>.xlsx as bytes."""
-    return render_layout(Path(layout_dir) / "realisasi.toml", workbook, result)
+    return render_layout(Path(layout_dir) / "realisasi.toml", workbook, result, kertas)
 
 
-def render_efisiensi(workbook: InputWorkbook, result: Result, layout_dir: Path) -> bytes:
+def render_efisiensi(workbook: InputWorkbook, result: Result, layout_dir: Path,
+                     kertas: Optional[str] = None) -> bytes:
     """Efisiensi_<tahun>_<instansi>.xlsx as bytes."""
-    return render_layout(Path(layout_dir) / "efisiensi.toml", workbook, result)
+    return render_layout(Path(layout_dir) / "efisiensi.toml", workbook, result, kertas)
 
 
+def paper_of(workbook: InputWorkbook, kertas: Optional[str] = None) -> Optional[str]:
+    """The paper every sheet is printed on: `kertas` (the command line's choice), else the
+    agency's Kertas Spreadsheet, else None (each layout's own paper)."""
+    if kertas:
+        return kertas
+    chosen = workbook.instansi.kertas_spreadsheet
+    return chosen.value if chosen is not None else None
 
-def render_layout(layout_path: Path, workbook: InputWorkbook, result: Result) -> bytes:
+
+def render_layout(layout_path: Path, workbook: InputWorkbook, result: Result,
+                  kertas: Optional[str] = None) -> bytes:
     layout = load_layout(layout_path)
     context = report_context(workbook, result)
     properties = {
@@ -44,4 +56,5 @@ def render_layout(layout_path: Path, workbook: InputWorkbook, result: Result) ->
         "created": dt.datetime.combine(workbook.instansi.tanggal, dt.time()),
     }
     return render_book(layout, context, properties,
-                       lambda source, spec: collect_rows(source, spec, result))
+                       lambda source, spec: collect_rows(source, spec, result),
+                       paper_of(workbook, kertas))

@@ -34,6 +34,11 @@ WORKBOOK_OPTIONS = {
     "strings_to_formulas": False,
     "strings_to_urls": False,
     "strings_to_numbers": False,
+    # Column widths are counted in the default font's digits. Arial 10 has the same 7-pixel
+    # digit as Excel's Calibri 11, and LibreOffice has its metric twin (Liberation Sans)
+    # where Calibri is often missing and replaced by a wider font: the columns, and so the
+    # printed pages, come out the same in both.
+    "default_format_properties": {"font_name": "Arial", "font_size": 10},
 }
 DASH = "-"
 SUM_ARGS = 200          # Excel allows 255 arguments per function; nest beyond this
@@ -56,14 +61,21 @@ UNAVAILABLE = _Unavailable()
 
 
 def render_book(layout: dict, context: dict[str, str], properties: dict,
-                rows_for: Callable[[str, dict], list["Row"]]) -> bytes:
-    """The whole workbook as bytes; `rows_for(source, sheet_spec)` gives each sheet's rows."""
+                rows_for: Callable[[str, dict], list["Row"]],
+                paper: Optional[str] = None) -> bytes:
+    """The whole workbook as bytes; `rows_for(source, sheet_spec)` gives each sheet's rows.
+    `paper` (a PAPERS name), when given, replaces every sheet's paper of the layout."""
     out = io.BytesIO()
-    book = xlsxwriter.Workbook(out, WORKBOOK_OPTIONS)
+    # (XlsxWriter adds keys to the default format's dict: each workbook gets its own copy)
+    options = {**WORKBOOK_OPTIONS, "default_format_properties":
+               dict(WORKBOOK_OPTIONS["default_format_properties"])}
+    book = xlsxwriter.Workbook(out, options)
     book.set_properties(properties)
     formats = Formats(book, layout.get("formats", {}))
     tables: dict[str, Table] = {}
     for spec in layout["sheet"]:
+        if paper:
+            spec = {**spec, "page": {**spec.get("page", {}), "paper": paper_name(paper)}}
         source = spec.get("source")
         if source == "charts":
             write_chart_sheet(book, formats, spec, tables, context)
@@ -215,9 +227,11 @@ def write_table_sheet(book, formats: Formats, spec: dict, rows: list[Row],
     styles = spec.get("row_style", {})
     last_col = len(columns) - 1
 
-    r = write_titles(sheet, formats, spec.get("title", []), last_col, context)
-    header_top = r
+    header_top = len(spec.get("title", []))     # the title lines, written below
+    heights: dict[int, float] = {}                # rows given a height (points)
     r = write_header(sheet, formats, spec.get("header", {}), columns, colpos, header_top)
+    for k, h in enumerate(spec.get("header", {}).get("heights", [])):
+        heights[header_top + k] = float(h)
     number_row = r
     for c, col in enumerate(columns):
         sheet.write_string(number_row, c, str(col.get("number", "")), formats.get("number"))
@@ -249,26 +263,71 @@ def write_table_sheet(book, formats: Formats, spec: dict, rows: list[Row],
         options = {"level": int(style["outline"])} if style.get("outline") else {}
         if height is not None or options:
             sheet.set_row(row.excel_row, height, None, options)
+        if height is not None:
+            heights[row.excel_row] = height
     for cond in spec.get("conditional", []):
         write_conditional(sheet, formats, cond, colpos, data_top, last_row)
+    bottom = last_row
     if "signature" in spec:
-        write_signature(sheet, formats, spec["signature"], colpos, last_row, context)
+        bottom = write_signature(sheet, formats, spec["signature"], colpos, last_row, context)
     min_font = min((float(f["font_size"]) for f in formats.named.values() if "font_size" in f),
                    default=11.0)
-    page_setup(sheet, spec.get("page", {}), context, header_top, number_row, data_top, colpos,
-               widths, min_font)
+    page = spec.get("page", {})
+    plan = plan_print(page, widths, min_font, kept_together(spec, colpos),
+                      _col_range(colpos, page.get("repeat_columns")))
+    # The title over the columns of the first printed page, so it is never cut at its edge
+    heights.update(write_titles(sheet, formats, spec.get("title", []),
+                                plan.first_page_last_column(last_col), context, widths))
+    # The repeated title columns would print a piece of the title rows on every later page
+    # across: those rows then stay on screen only, and the page header carries the title.
+    first_printed = header_top if plan.breaks and page.get("repeat_columns") else 0
+    if plan.scale:
+        usable = printable_mm(page, plan.paper)[1] * 72 / 25.4 * 100 / plan.scale * PRINT_SLACK
+        plan.row_breaks = signature_break(
+            lambda r: heights.get(r, DEFAULT_ROW_PT), first_printed, last_row, bottom,
+            (header_top, number_row) if page.get("repeat_header") else None, usable)
+    page_setup(sheet, page, context, header_top, number_row, data_top, colpos, plan)
+    if first_printed:
+        sheet.print_area(first_printed, 0, bottom, last_col)
     return Table(name=name, rows=rows, columns=colpos, specs=specs, written=written)
 
 
+def kept_together(spec: dict, colpos: dict[str, int]) -> list[tuple[int, int]]:
+    """Column ranges a page break must not cut: header cells over several columns and
+    the signature."""
+    spans = [(_col(colpos, cell["from"]), _col(colpos, cell.get("to", cell["from"])))
+             for cell in spec.get("header", {}).get("cells", [])]
+    sig = spec.get("signature")
+    if sig:
+        spans.append((_col(colpos, sig["from"]), _col(colpos, sig.get("to", sig["from"]))))
+    return [(a, z) for a, z in spans if z > a]
+
+
+def _col_range(colpos: dict[str, int], keys: Optional[list[str]]) -> Optional[tuple[int, int]]:
+    return (_col(colpos, keys[0]), _col(colpos, keys[-1])) if keys else None
+
+
 def write_titles(sheet, formats: Formats, titles: list[dict], last_col: int,
-                 context: dict[str, str]) -> int:
+                 context: dict[str, str], widths: Optional[list[float]] = None
+                 ) -> dict[int, float]:
+    """The title lines merged over columns 0..last_col; a line wider than them wraps
+    (its row made as high as its lines). The heights given, by row."""
+    span = sum(widths[:last_col + 1]) if widths else math.inf
+    heights = {}
     for r, title in enumerate(titles):
         text = fill(title.get("text", ""), context)
-        fmt_ = formats.get(title.get("format", "title"))
-        if text:
-            sheet.merge_range(r, 0, r, last_col, "", fmt_)
-            sheet.write_string(r, 0, text, fmt_)
-    return len(titles)
+        name = title.get("format", "title")
+        if not text:
+            continue
+        lines = text_lines(text, span, formats.props(name), 0, TEXT_FIT) if widths else 1
+        fmt_ = formats.get(name, {"text_wrap": True} if lines > 1 else {})
+        sheet.merge_range(r, 0, r, last_col, "", fmt_)
+        sheet.write_string(r, 0, text, fmt_)
+        if lines > 1:
+            size = float(formats.props(name).get("font_size", 11))
+            heights[r] = lines_height(lines, size, TEXT_FIT)
+            sheet.set_row(r, heights[r])
+    return heights
 
 
 def write_header(sheet, formats: Formats, header: dict, columns: list[dict],
@@ -528,12 +587,27 @@ def write_conditional(sheet, formats: Formats, cond: dict, colpos: dict[str, int
 
 # --- Widths, signature, page ------------------------------------------------------------------
 
-def _shown_length(value: Any, num_format: str) -> int:
+def _shown_text(value: Any, num_format: str) -> str:
     if not _is_number(value):
-        return 0
+        return ""
     places = 2 if "0.00" in num_format else 0
     grouped = "," if "#,##" in num_format else ""
-    return len(f"{float(value):{grouped}.{places}f}")
+    return f"{float(value):{grouped}.{places}f}"
+
+
+_NO_STYLE: dict = {}    # (one object: the format caches key on a style's identity)
+
+# Advance widths (em) in Arial and its metric twin Liberation Sans: every digit alike.
+_ADVANCE = {"-": 0.333, ",": 0.278, ".": 0.278}
+
+
+def number_width(text: str, size: float) -> float:
+    """The Excel column width (units of 7 pixels) a number needs in an Arial cell of
+    `size` pt: each character's advance rounded up to whole pixels (screen fonts are
+    hinted), a tenth more for other fonts and zoom levels, and one unit of cell margin."""
+    px = size * 96 / 72
+    total = sum(math.ceil(px * _ADVANCE.get(ch, 0.556)) for ch in text)
+    return total / 7 * 1.1 + 1
 
 
 def fitted_width(formats: Formats, col: dict, rows: list[Row], written: dict) -> float:
@@ -543,6 +617,7 @@ def fitted_width(formats: Formats, col: dict, rows: list[Row], written: dict) ->
                                    if f"{col.get('format')}_fraction" in formats.named else [])
     num_formats = [formats.props(name).get("num_format", "") if name else ""
                    for name in names]
+    size = float(_cell_props(formats, col, _NO_STYLE).get("font_size", 11))
     key = col["key"]
     # The shown length grows with the magnitude (fixed decimals, grouping), a minus sign
     # adds one: the largest value and the most negative one give the widest texts.
@@ -557,37 +632,69 @@ def fitted_width(formats: Formats, col: dict, rows: list[Row], written: dict) ->
                                                 math.copysign(1, low) > 0):
                 low = value
     if rows:
-        width = max(width, 2.0)         # a text or empty cell: _shown_length 0
+        width = max(width, 2.0)         # a text or empty cell: no number to fit
     for value in (high, low):
         if value is None:
             continue
         for num_format in num_formats:
-            width = max(width, _shown_length(value, num_format) * 1.15 + 2)
+            width = max(width, number_width(_shown_text(value, num_format), size))
     return round(width, 1)
 
 
 TEXT_FIT = {
-    "chars_per_unit": 1.45,   # average characters of 9 pt Arial per unit of column width
+    "px_per_unit": 7.0,       # pixels of a unit of column width (Excel's, the narrower)
     "line_height": 11.5,      # points per line of 9 pt text
     "padding": 3.0,
     "min_height": 15.0,
 }
 
+# Advance widths (em) of Arial / Helvetica by kind of character, each kind at its widest
+# member (Adobe's AFM metrics, shared by Liberation Sans); bold is about 8% wider.
+_NARROW = frozenset(" il.,;:'|!")          # 0.19-0.28 em
+_SLIM = frozenset("fjtrI()[]/\\-")         # 0.22-0.33 em
+_WIDE = frozenset("mwMW%@")                 # 0.72-1.02 em
+BOLD_FACTOR = 1.08
+
 
 @lru_cache(maxsize=1 << 16)
-def _text_units(text: str) -> float:
-    """Rough printed width of a text in average characters (capitals are wider)."""
-    return sum(1.2 if ch.isupper() else 0.6 if ch in " .,;:'()/-|il1" else 1.0
-               for ch in text)
+def _word_em(word: str) -> float:
+    return sum(0.278 if ch in _NARROW else 0.333 if ch in _SLIM else 0.944 if ch in _WIDE
+               else 0.722 if ch.isupper() else 0.556 for ch in word)
+
+
+@lru_cache(maxsize=1 << 16)
+def wrapped_lines(text: str, available_em: float) -> int:
+    """Lines of `text` wrapped at spaces into lines of `available_em` (a word longer than
+    a line is broken, as Excel and LibreOffice do)."""
+    space = _word_em(" ")
+    lines = 0
+    for part in text.split("\n"):
+        lines += 1
+        used = 0.0
+        for word in part.split(" "):
+            w = _word_em(word)
+            if used and used + space + w > available_em:
+                lines += 1
+                used = 0.0
+            if used:
+                used += space + w
+                continue
+            while w > available_em:
+                lines += 1
+                w -= available_em
+            used = w
+    return lines
 
 
 def text_lines(text: str, width: float, props: dict, indent: int, fit: dict) -> int:
-    """Printed lines of a wrapped text in a column of the given width (an estimate)."""
+    """Printed lines of a wrapped text in a column of the given width (an estimate on the
+    wide side: Excel's narrower columns, each character at the widest of its kind)."""
     size = float(props.get("font_size", 11))
-    scale = size / 9 * (1.05 if props.get("bold") else 1.0)
-    available = max(1.0, (width - 2 * indent - 1) * fit["chars_per_unit"])
-    return sum(max(1, math.ceil(_text_units(part) * scale / available))
-               for part in text.split("\n"))
+    em_px = size * 96 / 72 * (BOLD_FACTOR if props.get("bold") else 1.0)
+    # the column's text area: its width less 2 pixels, and 2 units per indent level (more
+    # than the 3 spaces of Arial 10, about 11 pixels, that the file format makes a level)
+    available = max(1.0, (width - 2 * indent) * fit["px_per_unit"] - 2) / em_px
+    return wrapped_lines(text, round(available, 3))
 
 
 def lines_height(lines: int, size: float, fit: dict) -> Optional[float]:
@@ -626,7 +733,8 @@ def row_height(formats: Formats, columns: list[dict], widths: list[float], index
 
 
 def write_signature(sheet, formats: Formats, sig: dict, colpos: dict[str, int],
-                    last_row: int, context: dict[str, str]) -> None:
+                    last_row: int, context: dict[str, str]) -> int:
+    """The signature lines below the table; the last row written."""
     c1, c2 = _col(colpos, sig["from"]), _col(colpos, sig.get("to", sig["from"]))
     r = last_row + 1 + sig.get("gap", 1)
     for line in sig.get("lines", []):
@@ -636,57 +744,229 @@ def write_signature(sheet, formats: Formats, sig: dict, colpos: dict[str, int],
             sheet.merge_range(r, c1, r, c2, "", f_)
         sheet.write_string(r, c1, text, f_)
         r += 1
+    return r - 1
 
 
-# Paper sizes (mm, portrait) by Excel's paper code: A4, Legal, Folio/F4 (8.5 x 13 in).
-PAPER_MM = {9: (210.0, 297.0), 5: (215.9, 355.6), 14: (215.9, 330.2)}
+# Paper sizes by name: Excel's paperSize code and (short, long) side in mm. Excel has no
+# F4 code: F4 (215 x 330 mm, the common paper of Indonesian government offices) is stored as
+# code 14, Folio 8.5 x 13 in (215.9 x 330.2 mm), which drivers and LibreOffice know; the
+# printable width is reckoned on the smaller of the two.
+PAPERS: dict[str, tuple[int, float, float]] = {
+    "A4": (9, 210.0, 297.0),
+    "F4": (14, 215.0, 330.0),
+    "A3": (8, 297.0, 420.0),
+    "Legal": (5, 215.9, 355.6),
+    "Letter": (1, 215.9, 279.4),
+}
+PAPER_BY_CODE = {code: name for name, (code, _, _) in PAPERS.items()}
 MIN_PRINTED_PT = 7
+# Kept free of the printable width: a page planned to the last millimetre would spill a
+# column where an application rounds a width up.
+PRINT_SLACK = 0.99
+
+
+def paper_name(value: Any) -> str:
+    """A layout's or an agency's paper ("A4", "f4", 9) as a PAPERS name."""
+    if isinstance(value, int) and value in PAPER_BY_CODE:
+        return PAPER_BY_CODE[value]
+    text = str(value).strip().casefold()
+    for name in PAPERS:
+        if text == name.casefold():
+            return name
+    if text == "folio":
+        return "F4"
+    raise LayoutError(f"unknown paper {value!r} (one of {', '.join(PAPERS)})")
+
+
+# Pixels of a character of column width: Excel counts the default font's digit rounded to
+# whole pixels (7 for Arial 10), LibreOffice its exact advance (0.556 em of 10 pt at 96 dpi).
+EXCEL_DIGIT_PX = 7
+LIBREOFFICE_DIGIT_PX = 0.556 * 10 * 96 / 72
 
 
 def column_mm(width: float) -> float:
-    """Printed width of a column of Excel width `width` (characters of the default
-    Calibri 11: 7 pixels each plus 5 pixels of padding, at 96 pixels per inch)."""
-    return (int(width * 7 + 0.5) + 5) * 25.4 / 96
+    """Printed width at 100% of a column of width `width` (characters of the default font,
+    stored by XlsxWriter as 7w + 5 pixels over 7), the wider of the two applications:
+    LibreOffice's, about 6% wider than Excel's."""
+    chars = (int(width * EXCEL_DIGIT_PX + 0.5) + 5) / EXCEL_DIGIT_PX
+    return chars * max(EXCEL_DIGIT_PX, LIBREOFFICE_DIGIT_PX) * 25.4 / 96
 
 
-def print_scale(page: dict, widths: list[float], min_font: float) -> Optional[int]:
-    """The print scale (%) that keeps the smallest text at MIN_PRINTED_PT or larger, or
-    None when fitting the sheet to one page wide already does (then it is fitted)."""
-    if not widths:
-        return None
-    short, long_ = PAPER_MM.get(page.get("paper", 9), PAPER_MM[9])
-    paper = long_ if page.get("landscape", True) else short
+@dataclass
+class PrintPlan:
+    """How a sheet is printed: at `scale` %, each new page across starting at a column of
+    `breaks` and each new page down, where the application's own break would strand the
+    signature, at a row of `row_breaks`. A scale of None: fitted to one page wide by the
+    application (the chart sheet)."""
+
+    paper: str
+    scale: Optional[int] = None
+    breaks: list[int] = field(default_factory=list)
+    row_breaks: list[int] = field(default_factory=list)
+
+    @property
+    def pages_across(self) -> int:
+        return len(self.breaks) + 1
+
+    def first_page_last_column(self, last_col: int) -> int:
+        return self.breaks[0] - 1 if self.breaks else last_col
+
+
+def printable_mm(page: dict, paper: str) -> tuple[float, float]:
+    """The printable width and height of a page (paper less margins), in mm."""
+    _, short, long_ = PAPERS[paper]
+    width, height = (long_, short) if page.get("landscape", True) else (short, long_)
     m = page.get("margins", {})
-    printable = paper - (m.get("left", 0.7) + m.get("right", 0.7)) * 25.4
-    fit = 100 * printable / sum(column_mm(w) for w in widths)
+    return (width - (m.get("left", 0.7) + m.get("right", 0.7)) * 25.4,
+            height - (m.get("top", 0.75) + m.get("bottom", 0.75)) * 25.4)
+
+
+def plan_print(page: dict, widths: list[float], min_font: float,
+               keep: list[tuple[int, int]] = (), repeat: Optional[tuple[int, int]] = None
+               ) -> PrintPlan:
+    """The fewest pages across on which the smallest text prints at `min_printed_pt` (7 pt)
+    or more, and the largest scale (at most 100%) that keeps to that many pages.
+
+    A page break falls only between columns: never inside a range of `keep` (a header
+    cell over several columns, the signature), nor inside the repeated title columns
+    `repeat`, which are printed again at the left of every later page. The scale is
+    written as a number, not as "fit to 1 page wide": Excel would fit its narrower
+    columns at a larger scale than LibreOffice, and the pages down would differ."""
+    paper = paper_name(page.get("paper", "A4"))
+    n = len(widths)
+    if n == 0:
+        return PrintPlan(paper)
+    mm = [column_mm(w) for w in widths]
+    printable = printable_mm(page, paper)[0] * PRINT_SLACK
     legible = math.ceil(100 * page.get("min_printed_pt", MIN_PRINTED_PT) / min_font)
-    if fit >= legible:
-        return None
-    return min(100, legible)
+
+    def scale_for(widest: float) -> int:
+        return min(100, math.floor(100 * printable / widest))
+
+    one_page = scale_for(sum(mm))
+    if one_page >= legible:
+        return PrintPlan(paper, one_page)
+    # the first page holds more than the title columns
+    first = repeat[1] + 2 if repeat else 1
+    title_mm = sum(mm[repeat[0]:repeat[1] + 1]) if repeat else 0.0
+    allowed = [b for b in range(first, n) if not any(a < b <= z for a, z in keep)]
+    if not allowed:                 # nothing may break: any column boundary will do
+        allowed = list(range(first, n)) or list(range(1, n))
+
+    def page_mm(a: int, b: int) -> float:
+        return sum(mm[a:b]) + (title_mm if a > 0 else 0.0)
+
+    # widest[k][j]: the least possible width of the widest page when the columns before
+    # cut j (0 = the start, len(cuts)-1 = the end) are set on k + 1 pages
+    cuts = [0] + allowed + [n]
+    widest = [[page_mm(0, c) for c in cuts]]
+    best_breaks: list[list[list[int]]] = [[[] for _ in cuts]]
+    plans: list[tuple[int, list[int]]] = [(one_page, [])]
+    for k in range(1, len(cuts) - 1):
+        row, how = [], []
+        for j, c in enumerate(cuts):
+            choice, value = None, math.inf
+            for i in range(1, j):
+                w = max(widest[k - 1][i], page_mm(cuts[i], c))
+                if w < value:
+                    choice, value = i, w
+            row.append(value)
+            how.append(best_breaks[k - 1][choice] + [cuts[choice]] if choice else [])
+        widest.append(row)
+        best_breaks.append(how)
+        plans.append((scale_for(row[-1]), how[-1]))
+        if plans[-1][0] >= legible:
+            return PrintPlan(paper, *plans[-1])
+    # not legible even one column group a page: the largest scale there is
+    scale, breaks = max(plans, key=lambda p: (p[0], -len(p[1])))
+    return PrintPlan(paper, scale, breaks)
+
+
+DEFAULT_ROW_PT = 15.0       # XlsxWriter's default row height, which both applications use
+KEEP_WITH_SIGNATURE = 3     # table rows printed on the signature's page
+
+
+def page_starts(heights: Callable[[int], float], first: int, last: int,
+                repeat: Optional[tuple[int, int]], usable: float) -> list[int]:
+    """The first row of every page down when rows first..last are printed on pages of
+    `usable` points, the rows `repeat` printed again at the top of every later page."""
+    again = sum(heights(r) for r in range(repeat[0], repeat[1] + 1)) if repeat else 0.0
+    starts, used = [first], 0.0
+    for r in range(first, last + 1):
+        h = heights(r)
+        if used + h > usable and used > (again if len(starts) > 1 else 0.0):
+            starts.append(r)
+            used = again
+        used += h
+    return starts
+
+
+def signature_break(heights: Callable[[int], float], first: int, last_row: int, bottom: int,
+                    repeat: Optional[tuple[int, int]], usable: float) -> list[int]:
+    """A page break that keeps the signature (rows after last_row) whole and with the last
+    KEEP_WITH_SIGNATURE rows of the table, where the pages would otherwise part them;
+    none where they stay together."""
+    if bottom <= last_row:
+        return []
+    starts = page_starts(heights, first, bottom, repeat, usable)
+    if not any(last_row < s <= bottom for s in starts):
+        return []
+    again = sum(heights(r) for r in range(repeat[0], repeat[1] + 1)) if repeat else 0.0
+    data_first = repeat[1] + 1 if repeat else first
+    for keep in range(KEEP_WITH_SIGNATURE, 0, -1):
+        b = max(data_first, last_row - keep + 1)
+        if b > first and again + sum(heights(r) for r in range(b, bottom + 1)) <= usable:
+            return [b]
+    return []
+
+
+HEADER_MAX = 255            # characters, Excel's limit for a page header or footer
+_FONT_CODE = re.compile(r'&"[^"]*"')
+
+
+def header_footer(pattern: str, context: dict[str, str]) -> str:
+    """A page header or footer filled in, within Excel's 255 characters (XlsxWriter drops a
+    longer one): a long agency name first costs the font changes, then is shortened."""
+    def length(t: str) -> int:          # as Excel counts: UTF-16 code units
+        return len(t.encode("utf-16-le")) // 2
+
+    text = fill(pattern, context, escape_amp=True)
+    if length(text) > HEADER_MAX:
+        text = _FONT_CODE.sub("", text)
+    while length(text) > HEADER_MAX:
+        text = text[:-2].rstrip("&") + "…"
+    return text
 
 
 def page_setup(sheet, page: dict, context: dict[str, str], header_top: int,
                number_row: int, data_top: int, colpos: dict[str, int],
-               widths: Optional[list[float]] = None, min_font: float = 11) -> None:
-    sheet.set_paper(page.get("paper", 9))
+               plan: Optional[PrintPlan] = None) -> None:
+    plan = plan or PrintPlan(paper_name(page.get("paper", "A4")))
+    sheet.set_paper(PAPERS[plan.paper][0])
     if page.get("landscape", True):
         sheet.set_landscape()
-    scale = print_scale(page, widths or [], min_font)
-    if scale is None:
-        sheet.fit_to_pages(page.get("fit_width", 1), page.get("fit_height", 0))
+    if plan.scale is None:
+        sheet.fit_to_pages(1, 0)
     else:
-        # too wide for one legible page: printed at a legible scale over as many pages
-        # across as needed, the title columns repeated on each
-        sheet.set_print_scale(scale)
+        sheet.set_print_scale(plan.scale)
+    if plan.breaks:
+        # several pages across: the planned column breaks, the title columns repeated, and
+        # the pages of the same rows printed one after the other
+        sheet.set_v_pagebreaks(plan.breaks)
+        sheet.print_across()
         titles = page.get("repeat_columns")
         if titles:
             sheet.repeat_columns(_col(colpos, titles[0]), _col(colpos, titles[-1]))
+    if plan.row_breaks:
+        sheet.set_h_pagebreaks(plan.row_breaks)
     if page.get("center", False):
         sheet.center_horizontally()
     if "margins" in page:
         sheet.set_margins(**page["margins"])
+    if "header" in page:
+        sheet.set_header(header_footer(page["header"], context))
     if "footer" in page:
-        sheet.set_footer(fill(page["footer"], context, escape_amp=True))
+        sheet.set_footer(header_footer(page["footer"], context))
     if page.get("repeat_header"):
         sheet.repeat_rows(header_top, number_row)
     if "freeze_right_of" in page:
@@ -716,7 +996,8 @@ def write_chart_sheet(book, formats: Formats, spec: dict, tables: dict[str, "Tab
         top += height + 2
     for c, w in widths.items():
         sheet.set_column(c, c, w)
-    page_setup(sheet, spec.get("page", {}), context, 0, 0, 0, {})
+    page = spec.get("page", {})
+    page_setup(sheet, page, context, 0, 0, 0, {}, PrintPlan(paper_name(page.get("paper", "A4"))))
 
 
 def write_chart_block(book, sheet, formats: Formats, spec: dict, table: Table, top: int,
