@@ -19,7 +19,7 @@ from . import __version__, clitext
 from .messages import (invalid_summary, notes_heading, unexpected, unreadable,
                        valid_summary)
 from .clitext import EXIT_INTERRUPTED, INTERRUPTED
-from .interrupts import raise_if_pending
+from .interrupts import Interrupted, pending, raise_if_pending
 from .pipeline import (SAMPLE_SOURCES, SAMPLE_WORKBOOK, STAGES, TEMPLATES, OutputError, check,
                        generate)
 from .workbook import Report, WorkbookError
@@ -130,6 +130,8 @@ def _unreadable(exc: WorkbookError) -> None:
 
 
 def _unexpected(exc: Exception) -> None:
+    if pending():   # a failure caused by an interrupt (see entry.main) is the interrupt
+        raise Interrupted() from exc
     if os.environ.get("LKJIP_DEBUG"):
         raise exc
     click.echo(f"{unexpected(exc)} Jalankan dengan LKJIP_DEBUG=1 untuk rinciannya.", err=True)

@@ -13,7 +13,7 @@ import signal
 import sys
 
 from .clitext import EXIT_INTERRUPTED, INTERRUPTED as MESSAGE
-from .interrupts import install_handlers, raise_if_pending
+from .interrupts import install_handlers, pending, raise_if_pending
 
 
 def interrupted_exit() -> None:
@@ -68,4 +68,11 @@ def main() -> None:
         interrupted_exit()
     except SystemExit as exc:
         exit_now(exc)
+        raise
+    except BaseException:
+        # An interrupt can land where a library turns it into another error, or swallows it
+        # and leaves a module half imported that fails a moment later: whatever escapes
+        # once an interrupt has arrived is the interrupt's doing, not a bug to print.
+        if pending():
+            interrupted_exit()
         raise

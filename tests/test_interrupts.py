@@ -50,3 +50,50 @@ def test_a_checkpoint_stops_the_run_after_a_lost_interrupt(fresh, monkeypatch):
     monkeypatch.setattr(interrupts, "_pending", True)
     with pytest.raises(Interrupted):
         interrupts.raise_if_pending()
+
+
+def test_an_error_after_an_interrupt_is_the_interrupt(fresh, monkeypatch, capsys):
+    """An interrupt can land where a library turns it into another error (or swallows it
+    and leaves a module half imported, which fails a moment later: the CI failure of
+    `test_ctrl_c_while_importing_is_one_line`, an AttributeError naming a pydantic class).
+    Once an interrupt has arrived, whatever escapes is reported as the interrupt."""
+    from generator import cli, entry
+
+    def broken(**kwargs):
+        raise AttributeError("module 'x' has no attribute 'NsResolver'")
+
+    monkeypatch.setattr(cli, "main", broken)
+    monkeypatch.setattr(entry, "install_handlers", lambda: None)
+    monkeypatch.setattr(interrupts, "_pending", True)
+    with pytest.raises(SystemExit) as exc:
+        entry.main()
+    assert exc.value.code == 130
+    assert capsys.readouterr().err == "Dibatalkan oleh pengguna.\n"
+
+
+def test_an_error_without_an_interrupt_is_not_hidden(fresh, monkeypatch):
+    from generator import cli, entry
+
+    def broken(**kwargs):
+        raise AttributeError("a real bug")
+
+    monkeypatch.setattr(cli, "main", broken)
+    monkeypatch.setattr(entry, "install_handlers", lambda: None)
+    with pytest.raises(AttributeError):
+        entry.main()
+
+
+def test_a_command_failing_after_an_interrupt_says_interrupted(fresh, monkeypatch):
+    """The commands' own 'unexpected error' message is not shown for a failure an
+    interrupt caused: the run says it was interrupted (exit 130)."""
+    from click.testing import CliRunner
+
+    from generator import cli
+
+    def broken(*args, **kwargs):
+        interrupts._pending = True
+        raise OSError("half-imported module")
+
+    monkeypatch.setattr(cli, "check", broken)
+    result = CliRunner().invoke(cli.main, ["validate", "x.xlsx"])
+    assert (result.exit_code, result.output) == (130, "Dibatalkan oleh pengguna.\n")
