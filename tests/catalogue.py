@@ -18,6 +18,7 @@ from typing import Any, Callable
 import openpyxl
 
 from generator.pipeline import SAMPLE_WORKBOOK
+from generator.workbook.reader import REMOVE_PASSWORD, SAVE_AS_XLSX as SAVE_AS
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -173,6 +174,115 @@ def _many_rows(folder: Path) -> Path:
     return target
 
 
+def _xlsb_like() -> bytes:
+    """What Excel's "Excel Binary Workbook" holds: a zip of .bin parts, no workbook.xml."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("xl/workbook.bin", b"\x83\x01\x00")
+        zf.writestr("xl/worksheets/sheet1.bin", b"\x81\x01\x00")
+    return buf.getvalue()
+
+
+def _odt_like() -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        zf.writestr("content.xml", "<office:document-content/>")
+    return buf.getvalue()
+
+
+# Transitional -> Strict Open XML (ISO/IEC 29500-1 namespaces), as Excel's "Strict Open XML
+# Spreadsheet" names them; the relationship type that changed more than its prefix first.
+_TO_STRICT = [
+    (b"http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties",
+     b"http://purl.oclc.org/ooxml/officeDocument/relationships/extendedProperties"),
+    (b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+     b"http://purl.oclc.org/ooxml/officeDocument/relationships"),
+    (b"http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+     b"http://purl.oclc.org/ooxml/spreadsheetml/main"),
+    (b"http://schemas.openxmlformats.org/drawingml/2006/", b"http://purl.oclc.org/ooxml/drawingml/"),
+    (b"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties",
+     b"http://purl.oclc.org/ooxml/officeDocument/extendedProperties"),
+    (b"http://schemas.openxmlformats.org/officeDocument/2006/",
+     b"http://purl.oclc.org/ooxml/officeDocument/"),
+]
+
+
+def _strict() -> bytes:
+    """The sample as a Strict Open XML workbook: Strict namespaces, conformance="strict",
+    and its dates as ISO 8601 text (t="d"), as Strict allows."""
+    import re
+
+    date_style = None
+    with zipfile.ZipFile(SAMPLE_WORKBOOK) as zf:
+        styles = zf.read("xl/styles.xml").decode()
+    xfs = re.search(r"<cellXfs[^>]*>(.*?)</cellXfs>", styles, re.S).group(1)
+    for i, xf in enumerate(re.findall(r"<xf [^>]*?(?:/>|>.*?</xf>)", xfs, re.S)):
+        fmt = re.search(r'numFmtId="(\d+)"', xf)
+        custom = re.search(rf'<numFmt numFmtId="{fmt.group(1)}" formatCode="([^"]*)"', styles) \
+            if fmt else None
+        if custom and "yy" in custom.group(1):
+            date_style = i
+    assert date_style is not None
+
+    def iso(m: re.Match) -> bytes:
+        day = dt.datetime(1899, 12, 30) + dt.timedelta(days=int(m.group(2)))
+        return m.group(1) + b' t="d"><v>' + day.isoformat().encode() + b"</v></c>"
+
+    cell = re.compile(rb'(<c r="[A-Z]+\d+" s="' + str(date_style).encode() + rb'")><v>(\d+)</v></c>')
+    buf = io.BytesIO()
+    dates = 0
+    with zipfile.ZipFile(SAMPLE_WORKBOOK) as zin, \
+            zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            for transitional, strict in _TO_STRICT:
+                data = data.replace(transitional, strict)
+            if info.filename == "xl/workbook.xml":
+                data = data.replace(b"<workbook ", b'<workbook conformance="strict" ', 1)
+            if info.filename.startswith("xl/worksheets/"):
+                data, n = cell.subn(iso, data)
+                dates += n
+            zout.writestr(info, data)
+    assert dates > 0
+    return buf.getvalue()
+
+
+def _rename_sheets(wb: openpyxl.Workbook) -> None:
+    for old, new in (("Analisis Indikator", "Analisa Indikator"),
+                     ("Kinerja Tahun Lalu", "Kinerja Tahun Lalu 2023"),
+                     ("Sarana Prasarana", "Sarana dan Prasarana"),
+                     ("Dokumentasi", "Dokumentasi Kegiatan"),
+                     ("Pegawai Jabatan", "Pegawai per Jabatan")):
+        wb[old].title = new
+
+
+def _extra_sheet(wb: openpyxl.Workbook) -> None:
+    ws = wb.create_sheet("Catatan")
+    ws.append(["Catatan rapat penyusunan LKjIP"])
+    ws.append(["Realisasi bulan Desember menunggu rekonsiliasi BPKAD"])
+    wb.create_sheet("Sheet1")                    # empty: nothing in it is lost
+
+
+def _extra_column(wb: openpyxl.Workbook) -> None:
+    ws = wb["Rekening"]
+    ws["J1"] = "Verifikasi BPKAD"
+    ws["J2"] = "sudah"
+    ws["K7"] = "cek lagi"                        # a value without a header
+
+
+def _sarana_row(wb: openpyxl.Workbook) -> None:
+    ws = wb["Sarana Prasarana"]
+    ws.append([c.value for c in ws[2]])          # Tanah, pasted again at the end
+
+
+def _sarana_tanpa_tingkat(wb: openpyxl.Workbook) -> None:
+    ws = wb["Sarana Prasarana"]
+    for r in range(2, ws.max_row + 1):
+        ws.cell(r, 2).value = None               # the Tingkat column emptied
+
+
 def _hidden_with_copy(wb: openpyxl.Workbook) -> None:
     copy = wb.copy_worksheet(wb["Rekening"])
     copy.title = "Rekening (2)"
@@ -211,16 +321,31 @@ CASES: list[Case] = [
                      "dari Excel.")),
     Case("kata_sandi", "Melindungi workbook dengan kata sandi",
          copied(FIXTURES / "terkunci.xlsx", "terkunci.xlsx"), 2,
-         _unreadable("workbook dilindungi kata sandi. Diharapkan: buka di Excel, hapus kata "
-                     "sandi (File > Info > Protect Workbook), lalu simpan ulang.")),
+         _unreadable("workbook dilindungi kata sandi. Diharapkan: " + REMOVE_PASSWORD + ".")),
     Case("xls_lama", "Menyimpan dalam format Excel 97-2003 (.xls)",
          copied(FIXTURES / "lama.xls", "lama.xls"), 2,
-         _unreadable("berkas berformat Excel lama (.xls). Diharapkan: simpan ulang sebagai "
-                     "Excel Workbook (.xlsx).")),
+         _unreadable("berkas berformat Excel lama (.xls). Diharapkan: " + SAVE_AS + ".")),
+    Case("xlsb", "Menyimpan sebagai Excel Binary Workbook (.xlsb)",
+         written("masukan.xlsb", _xlsb_like), 2,
+         _unreadable("berkas berformat Excel Binary (.xlsb). Diharapkan: " + SAVE_AS + ".")),
+    Case("ods", "Menyimpan workbook dari LibreOffice sebagai .ods (format bawaannya)",
+         copied(FIXTURES / "contoh.ods", "masukan.ods"), 0, VALID),
+    Case("ods_terkunci", "Menyimpan .ods dari LibreOffice dengan kata sandi",
+         copied(FIXTURES / "terkunci.ods", "masukan.ods"), 2,
+         _unreadable("workbook dilindungi kata sandi (berkas OpenDocument .ods). Diharapkan: "
+                     "buka di LibreOffice dengan kata sandinya, pilih File > Save As, hilangkan "
+                     "centang \"Save with password\", pilih jenis \"ODF Spreadsheet (.ods)\" atau "
+                     "\"Excel 2007-365 (.xlsx)\", lalu simpan.")),
+    Case("odt", "Memilih dokumen Writer (.odt) yang diberi nama .ods",
+         written("masukan.ods", _odt_like), 2,
+         _unreadable("berkas bukan workbook Excel (.xlsx). Diharapkan: workbook .xlsx atau "
+                     ".ods (berkas ini dokumen OpenDocument lain, mis. .odt).")),
+    Case("strict", "Menyimpan dari Excel sebagai Strict Open XML Spreadsheet (.xlsx)",
+         written("masukan.xlsx", _strict), 0, VALID),
     Case("docx", "Memilih berkas Word (.docx) yang diberi nama .xlsx",
          written("laporan.xlsx", _docx_like), 2,
-         _unreadable("berkas bukan workbook Excel (.xlsx). Diharapkan: berkas .xlsx (berkas "
-                     "ini arsip zip lain, mis. .docx).")),
+         _unreadable("berkas bukan workbook Excel (.xlsx). Diharapkan: berkas .xlsx atau .ods "
+                     "(berkas ini arsip zip lain, mis. .docx).")),
     Case("workbook_kosong", "Mengirim workbook baru yang masih kosong",
          written("kosong.xlsx", _empty_workbook), 2,
          _unreadable("workbook ini tidak berisi satu pun sheet masukan LKjIP. Diharapkan: "
@@ -250,12 +375,70 @@ CASES: list[Case] = [
                   '"Skala Kategori".')),
     Case("kolom_diganti", "Mengganti judul kolom Pagu menjadi Anggaran di sheet Rekening",
          edited({("Rekening", "F1"): "Anggaran"}), 2,
-         _invalid('Rekening, baris 1 (Pagu): kolom wajib tidak ditemukan pada baris judul. '
-                  'Diharapkan: kolom berjudul "Pagu".')),
+         _invalid('Rekening!F1 (Pagu): kolom wajib tidak ditemukan pada baris judul (sel ini '
+                  'berjudul "Anggaran"). Diharapkan: kolom berjudul "Pagu".')),
     Case("kolom_ganda", "Menyalin kolom Target sehingga muncul dua kali di sheet Sub Kegiatan",
          edited({("Sub Kegiatan", "K1"): "Target"}), 2,
          _invalid("Sub Kegiatan!K1 (Target): kolom yang sama muncul lebih dari sekali. "
                   "Diharapkan: setiap judul kolom hanya satu kali.")),
+    Case("judul_opsional_mirip", "Menambah satuan atau kata pada judul kolom opsional: "
+         "\"Pagu Sebelum Perubahan (Rp)\", \"Ket.\" di Rekening, \"Penjelasan Serapan "
+         "Anggaran\" di Sub Kegiatan",
+         edited({("Rekening", "E1"): "Pagu Sebelum Perubahan (Rp)", ("Rekening", "I1"): "Ket.",
+                 ("Sub Kegiatan", "J1"): "Penjelasan Serapan Anggaran"}), 2,
+         _invalid('Sub Kegiatan!J1: judul kolom tidak dikenal, tetapi mirip judul kolom sheet '
+                  'ini (maksud Anda kolom "Penjelasan Serapan"?). Ditemukan: "Penjelasan '
+                  'Serapan Anggaran". Diharapkan: judul "Penjelasan Serapan" agar kolomnya '
+                  'dibaca, atau judul lain bila kolom ini tidak untuk dibaca.',
+                  'Rekening!E1: judul kolom tidak dikenal, tetapi mirip judul kolom sheet ini '
+                  '(maksud Anda kolom "Pagu Sebelum Perubahan"?). Ditemukan: "Pagu Sebelum '
+                  'Perubahan (Rp)". Diharapkan: judul "Pagu Sebelum Perubahan" agar kolomnya '
+                  'dibaca, atau judul lain bila kolom ini tidak untuk dibaca.',
+                  'Rekening!I1: judul kolom tidak dikenal, tetapi mirip judul kolom sheet ini '
+                  '(maksud Anda kolom "Keterangan"?). Ditemukan: "Ket.". Diharapkan: judul '
+                  '"Keterangan" agar kolomnya dibaca, atau judul lain bila kolom ini tidak untuk '
+                  'dibaca.')),
+    Case("judul_singkatan", "Menyingkat atau memperpanjang judul kolom opsional: \"Pagu Sblm "
+         "Perubahan\", \"Keterangan Realisasi\"",
+         edited({("Rekening", "E1"): "Pagu Sblm Perubahan",
+                 ("Rekening", "I1"): "Keterangan Realisasi"}), 2,
+         _invalid('Rekening!E1: judul kolom tidak dikenal, tetapi mirip judul kolom sheet ini '
+                  '(maksud Anda kolom "Pagu Sebelum Perubahan"?). Ditemukan: "Pagu Sblm '
+                  'Perubahan". Diharapkan: judul "Pagu Sebelum Perubahan" agar kolomnya dibaca, '
+                  'atau judul lain bila kolom ini tidak untuk dibaca.',
+                  'Rekening!I1: judul kolom tidak dikenal, tetapi mirip judul kolom sheet ini '
+                  '(maksud Anda kolom "Keterangan"?). Ditemukan: "Keterangan Realisasi". '
+                  'Diharapkan: judul "Keterangan" agar kolomnya dibaca, atau judul lain bila '
+                  'kolom ini tidak untuk dibaca.')),
+    Case("sheet_mirip", "Mengganti sedikit nama sheet opsional: Analisa Indikator, Kinerja Tahun "
+         "Lalu 2023, Sarana dan Prasarana, Dokumentasi Kegiatan, Pegawai per Jabatan",
+         edited(hook=_rename_sheets), 2,
+         _invalid(*[f'{found}: nama sheet tidak dikenal, tetapi mirip nama sheet masukan (maksud '
+                    f'Anda sheet "{meant}"?). Diharapkan: nama sheet "{meant}" agar sheet ini '
+                    f'dibaca, atau nama lain bila sheet ini tidak untuk dibaca.'
+                    for found, meant in (("Analisa Indikator", "Analisis Indikator"),
+                                         ("Dokumentasi Kegiatan", "Dokumentasi"),
+                                         ("Kinerja Tahun Lalu 2023", "Kinerja Tahun Lalu"),
+                                         ("Pegawai per Jabatan", "Pegawai Jabatan"),
+                                         ("Sarana dan Prasarana", "Sarana Prasarana"))])),
+    Case("sheet_lain", "Menambah sheet catatan sendiri (dan sheet kosong Sheet1)",
+         edited(hook=_extra_sheet), 0, VALID,
+         note='Catatan: Sheet "Catatan" tidak dibaca: namanya bukan nama sheet masukan LKjIP, '
+              'sehingga isinya tidak masuk laporan.'),
+    Case("kolom_lain", "Menambah kolom Verifikasi BPKAD, dan catatan tanpa judul, di sheet "
+         "Rekening", edited(hook=_extra_column), 0, VALID,
+         note='Rekening!J1: Kolom J ("Verifikasi BPKAD") dan K (tanpa judul; 1 baris berisi '
+              'data) di sheet Rekening tidak dibaca: judulnya tidak dikenal, sehingga isinya '
+              'tidak masuk laporan.'),
+    Case("kolom_tersembunyi", "Menyembunyikan kolom Pagu dan Realisasi di sheet Rekening "
+         "(tetap dihitung)",
+         # the sample's F and G share one column format (<col min="6" max="7">)
+         edited(hook=lambda wb: setattr(wb["Rekening"].column_dimensions["F"], "hidden", True)),
+         0, VALID,
+         note="Rekening!F1: Kolom F (Pagu) dan G (Realisasi) di sheet Rekening tersembunyi, "
+              "tetapi tetap dibaca "
+              "dan dihitung; tampilkan kolomnya (Unhide) untuk memeriksa, atau hapus bila tidak "
+              "dipakai."),
     Case("judul_lain", "Menulis judul kolom dengan huruf besar dan spasi ( PAGU ), "
          "menambah baris judul di atas tabel dan baris kosong di tengah",
          edited(hook=lambda wb: (wb["Rekening"].insert_rows(5),
@@ -344,6 +527,29 @@ CASES: list[Case] = [
          _invalid('Rekening!F2 (Pagu): berisi rumus tanpa nilai tersimpan. Ditemukan: '
                   '"(rumus)". Diharapkan: buka dan simpan workbook di Excel atau LibreOffice '
                   'agar hasil rumus tersimpan, atau ganti rumus dengan nilainya.')),
+    Case("rumus_teks_kosong", "Mengisi Keterangan rekening dengan rumus "
+         "=IF(G2>F2;\"lebih\";\"\") dan menyimpan di LibreOffice (hasilnya teks kosong)",
+         copied(FIXTURES / "rumus_kosong.xlsx", "masukan.xlsx"), 0, VALID),
+    Case("format_bersyarat", "Memberi bilah data dan skala warna di sheet Rekening lalu "
+         "menyimpan di LibreOffice", copied(FIXTURES / "format_bersyarat.xlsx", "masukan.xlsx"),
+         0, VALID,
+         note="Rekening: Format bersyarat (bilah data, skala warna atau ikon) di sheet Rekening "
+              "tidak ikut dibaca: warna dan tanda yang ditampilkannya tidak dipakai dalam "
+              "laporan; nilai selnya tetap dibaca."),
+    Case("kode_tanda_pisah", "Mengetik kode PK di Word lalu menempelkannya: PK–KADIS dengan "
+         "tanda pisah (autocorrect)", edited({("Perjanjian Kinerja", "A2"): "PK\u2013KADIS"}), 2,
+         _invalid('Perjanjian Kinerja!A2 (Kode): kode berisi karakter yang bukan huruf, angka '
+                  'atau tanda baca biasa (tanda pisah pendek "–" (U+2013) pada posisi 3, bukan '
+                  '"-"). Ditemukan: "PK–KADIS". Diharapkan: kode dengan huruf, angka dan tanda '
+                  'baca biasa: ketik ulang "PK-KADIS" (Word dan ponsel sering mengganti "-" '
+                  'dengan tanda pisah).')),
+    Case("kode_titik_lebar", "Menempelkan kode program dengan titik lebar penuh (1．06.01)",
+         edited({("Program", "A2"): "1\uff0e06.01"}), 2,
+         _invalid('Program!A2 (Kode): kode berisi karakter yang bukan huruf, angka atau tanda '
+                  'baca biasa (titik lebar penuh "．" (U+FF0E) pada posisi 2, bukan "."). '
+                  'Ditemukan: "1．06.01". Diharapkan: kode dengan huruf, angka dan tanda baca '
+                  'biasa: ketik ulang "1.06.01" (teks salinan dari dokumen atau situs web bisa '
+                  'membawa karakter serupa).')),
     # --- Found beyond the first catalogue (issue 13) --------------------------------------
     Case("sel_jauh", "Menekan Ctrl+Down lalu mengetik di baris terakhir sheet Rekening "
          "(A1048576)", edited({("Rekening", "A1048576"): "x"}), 2,
@@ -535,6 +741,28 @@ CASES: list[Case] = [
          edited({("Rekening", "G2"): 0}), 0, VALID,
          note='Rekening!G2 (Realisasi): Rekening "Belanja Perjalanan Dinas Biasa" fisiknya 100% '
               'tetapi realisasi keuangannya Rp0.'),
+    # --- Totals that count once (issue 22.5) ------------------------------------------------
+    Case("sarana_ganda", "Menempelkan baris sarana Tanah dua kali",
+         edited(hook=_sarana_row), 0, VALID,
+         note="Sarana Prasarana!C32 (Uraian): Baris 32 sama dengan baris 2 di sheet Sarana "
+              "Prasarana (selain kolom No); bila tidak disengaja, hapus salah satunya agar "
+              "isinya tidak tampil dan terhitung dua kali."),
+    Case("sarana_tanpa_tingkat", "Mengosongkan kolom Tingkat sarana (kelompok dan rinciannya "
+         "terhitung dua kali)", edited(hook=_sarana_tanpa_tingkat), 0, VALID,
+         note='Sarana Prasarana!B25 (Tingkat): "Gedung dan Bangunan" (jumlah 27, nilai '
+              'Rp6.690.215.752) sama dengan jumlah baris di bawahnya ("Bangunan Gedung" dan '
+              '"Monumen"): bila baris itu kelompok dari baris-baris tersebut, tulis Tingkat 2 '
+              'pada rinciannya agar nilainya tidak terhitung dua kali dalam JUMLAH.'),
+    Case("tingkat_loncat", "Menulis Tingkat 3 langsung di bawah baris Tingkat 1",
+         edited({("Sarana Prasarana", "B3"): 3}), 2,
+         _invalid('Sarana Prasarana!B3 (Tingkat): nilai tidak valid. Ditemukan: "3". '
+                  'Diharapkan: tingkat 1 sampai 2 (baris 2 di atasnya bertingkat 1; rincian satu '
+                  'tingkat di bawah kelompoknya).')),
+    Case("sarana_nilai_janggal", "Menulis nilai laptop Rp26,5 miliar (tiga nol berlebih)",
+         edited({("Sarana Prasarana", "E30"): 26_500_000_000}), 0, VALID,
+         note='Sarana Prasarana!E30 (Nilai): Nilai "Laptop" Rp26.500.000.000 untuk 1 barang jauh '
+              'di atas nilai wajar peralatan komputer (paling tinggi sekitar Rp2.000.000.000 per '
+              'barang); periksa angkanya, mis. angka nol yang berlebih.'),
     # --- Text that must stay literal in the outputs ---------------------------------------
     Case("narasi_tag", "Menulis {{ }}, {% %}, &, < dan > di narasi (tampil apa adanya di Word)",
          edited({("Narasi", "B6"): "Target {{ tahun }} & {% if x %} <tercapai> >100%"}),

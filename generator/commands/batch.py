@@ -25,7 +25,7 @@ from typing import Callable, Iterable, Optional
 
 from ..output import atomic_path, safe_name
 
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods")
 
 STATUS_VALID, STATUS_INVALID, STATUS_FAILED = "valid", "tidak valid", "gagal"
 

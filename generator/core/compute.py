@@ -25,6 +25,7 @@ from .results import (
     YearFigure,
 )
 from .review import review_notes
+from .sarana import sarana_rows, sarana_totals
 
 # Rekening lines the Word lampiran (Tabel 1.1) lists one by one: about 60 pages. Beyond it
 # the Word table stops at the sub kegiatan level (a 100,000-line table would be some 2,500
@@ -155,13 +156,14 @@ def compute(wb: m.InputWorkbook) -> Result:
         kategori_rata=_kategori_opt(sas_mean if sas_mean is not None else ind_mean, ctx.scale),
     )
 
+    sarana = sarana_rows(wb.sarana_prasarana)
+    sarana_jumlah, sarana_nilai = sarana_totals(sarana)
     result = Result(
         tahun=inst.tahun, indikator=indicators, sasaran=sasaran, tujuan=tujuan_results,
         skala=bands, anggaran=tree,
         dukungan=support(tree, indicators), sub_di_bawah_ambang=below, ikhtisar=ikhtisar,
         pegawai=_staff(wb), perjanjian=agreements(wb, tree, base),
-        sarana_jumlah=sum(s.jumlah for s in wb.sarana_prasarana),
-        sarana_nilai=sum((s.nilai for s in wb.sarana_prasarana), ZERO),
+        sarana_jumlah=sarana_jumlah, sarana_nilai=sarana_nilai, sarana=sarana,
         catatan=[],
         nomor=numbering.decide(
             jabatan=len(wb.pegawai_jabatan), pendidikan=len(wb.pegawai_pendidikan),

@@ -317,6 +317,28 @@ class Numbering(Frozen):
         return f"{self.kind[key]} {self.nomor[key]}" if self.nomor[key] else ""
 
 
+class SaranaRow(Frozen):
+    """A row of the sarana dan prasarana list (core/sarana.py): its level in the outline,
+    the sheet row of its group (None at the top) and, for a group, its direct details and
+    their sums."""
+
+    row: int
+    no: int
+    uraian: str
+    jumlah: int
+    nilai: Decimal
+    kondisi: Optional[str] = None
+    tingkat: int = 1
+    induk: Optional[int] = None
+    rincian: list[int] = []
+    rincian_jumlah: Optional[int] = None
+    rincian_nilai: Optional[Decimal] = None
+
+    @property
+    def kelompok(self) -> bool:
+        return bool(self.rincian)
+
+
 class Result(Frozen):
     tahun: int
     indikator: list[IndicatorResult]
@@ -329,7 +351,7 @@ class Result(Frozen):
     ikhtisar: Ikhtisar
     pegawai: StaffTotals
     perjanjian: list[PKResult]
-    sarana_jumlah: int
+    sarana_jumlah: int               # the list's JUMLAH: top rows only (core/sarana.py)
     sarana_nilai: Decimal
     catatan: list[ReviewNote]
     nomor: Numbering                 # numbers of the tables and figures the report holds
@@ -341,6 +363,8 @@ class Result(Frozen):
     # lampiran Tabel 1.1), or stop at the kegiatan level because there are more than
     # compute.DRAF_MAX_SUB_KEGIATAN of them (the spreadsheets always have every one).
     draf_sub_kegiatan: bool = True
+    # The sarana dan prasarana list in display order, as an outline (core/sarana.py).
+    sarana: list[SaranaRow] = []
     _nodes: Optional[tuple] = PrivateAttr(default=None)
 
     def groups(self) -> list["IndicatorGroup"]:

@@ -12,6 +12,7 @@ from typing import Callable
 
 from .. import fmt
 from ..workbook import models as m
+from ..workbook.sheets import SHEETS
 from ..workbook.fieldtypes import TargetRange
 from ..numbers import round_half_up
 from .context import Context
@@ -412,3 +413,125 @@ def _sasaran_of_sub(wb: m.InputWorkbook, result: Result, ctx: Context, add: Add)
                 f"Sub kegiatan {s.kode} mendukung IKU {s.kode_indikator} (sasaran {mine}), "
                 f"sedangkan programnya {prog.kode} diukur dengan IKU {prog.kode_indikator} "
                 f"(sasaran {theirs}).")
+
+
+# Sheets whose rows carry a code or a key of their own are checked for duplicates by
+# validation (a duplicate is refused); these have their own note with their key.
+_OWN_DUPLICATE_NOTE = {"Rekening", "PK Anggaran"}
+
+
+@check
+def _duplicate_rows(wb: m.InputWorkbook, result: Result, ctx: Context, add: Add) -> None:
+    """A row that repeats an earlier row of its sheet in every column (the No aside):
+    pasted twice, it shows twice and counts twice."""
+    for spec in SHEETS:
+        if spec.keyvalue or spec.name in _OWN_DUPLICATE_NOTE:
+            continue
+        rows = getattr(wb, spec.attr)
+        if len(rows) < 2:
+            continue
+        names = [name for name, _ in spec.fields() if name != "no"]
+        first_field = next((n for n, info in spec.fields() if n != "no" and info.is_required()),
+                           names[0])
+        seen: dict[str, int] = {}
+        for row in rows:
+            key = row.model_dump_json(include=set(names))
+            if key in seen:
+                besides = " (selain kolom No)" if "no" in spec.model.model_fields else ""
+                add("baris_ganda", spec.name, row.row, first_field,
+                    f"Baris {row.row} sama dengan baris {seen[key]} di sheet {spec.name}"
+                    f"{besides}; bila tidak disengaja, hapus salah satunya agar isinya tidak "
+                    f"tampil dan terhitung dua kali.")
+            else:
+                seen[key] = row.row
+
+
+# The most one item of a kind of asset can plausibly be worth (Rp per item), recognised by
+# words of its Uraian. A value far beyond (the sample's official car of Rp120 miliar, three
+# zeros too many) is noted. Land and buildings vary too much for a ceiling of their own.
+SARANA_BATAS: list[tuple[str, str, Decimal]] = [
+    (r"\b(?:sepeda motor|roda dua|roda tiga)\b", "kendaraan roda dua atau tiga",
+     Decimal(500_000_000)),
+    (r"\b(?:kendaraan|mobil|ambulans?|bus|truk|pick ?up|minibus)\b", "kendaraan",
+     Decimal(10_000_000_000)),
+    (r"\b(?:komputer|laptop|notebook|printer|pc|server|scanner|proyektor)\b",
+     "peralatan komputer", Decimal(2_000_000_000)),
+    (r"\b(?:meja|kursi|lemari|rak|sofa|kipas|ac|alat dapur|alat pembersih|alat pendingin|"
+     r"alat rumah tangga)\b", "mebel dan alat rumah tangga", Decimal(1_000_000_000)),
+]
+
+
+@check
+def _sarana_groups(wb: m.InputWorkbook, result: Result, ctx: Context, add: Add) -> None:
+    """A group whose details do not add up to it (JUMLAH takes the group's figures)."""
+    for s in result.sarana:
+        if not s.kelompok:
+            continue
+        if (s.rincian_jumlah, s.rincian_nilai) == (s.jumlah, s.nilai):
+            continue
+        details = (f"Rincian kelompok \"{s.uraian}\" (jumlah {fmt.angka(s.rincian_jumlah)}, "
+                   f"nilai Rp{fmt.nilai(s.rincian_nilai)})")
+        group = f"(jumlah {fmt.angka(s.jumlah)}, nilai Rp{fmt.nilai(s.nilai)})"
+        if s.rincian_jumlah <= s.jumlah and s.rincian_nilai <= s.nilai:
+            add("sarana_kelompok", "Sarana Prasarana", s.row, "nilai",
+                f"{details} tidak mencapai angka kelompoknya {group}: jumlah "
+                f"{fmt.angka(s.jumlah - s.rincian_jumlah)} senilai "
+                f"Rp{fmt.nilai(s.nilai - s.rincian_nilai)} tidak dirinci. JUMLAH tabel memakai "
+                f"angka kelompok; bila rinciannya memang hanya sebagian, catatan ini cukup "
+                f"diperiksa.")
+        else:
+            add("sarana_kelompok", "Sarana Prasarana", s.row, "nilai",
+                f"{details} melebihi angka kelompoknya {group}. JUMLAH tabel memakai angka "
+                f"kelompok; periksa angkanya dan kolom Tingkat.")
+
+
+@check
+def _sarana_unmarked_groups(wb: m.InputWorkbook, result: Result, ctx: Context, add: Add
+                            ) -> None:
+    """A row that the rows right below it add up to exactly, in Jumlah and Nilai, without
+    being marked as their group: both would count in JUMLAH."""
+    rows = result.sarana
+    for i, s in enumerate(rows):
+        if s.kelompok or s.nilai == 0:
+            continue
+        count, value, below = 0, Decimal(0), []
+        for other in rows[i + 1:i + 101]:
+            if other.tingkat > s.tingkat:
+                continue                # a detail of a row below: not a sibling
+            if other.tingkat < s.tingkat:
+                break
+            count, value = count + other.jumlah, value + other.nilai
+            below.append(other)
+            if value > s.nilai:
+                break
+            if len(below) >= 2 and (count, value) == (s.jumlah, s.nilai):
+                names = fmt.rangkai([f"\"{o.uraian}\"" for o in below])
+                add("sarana_kelompok", "Sarana Prasarana", s.row, "tingkat",
+                    f"\"{s.uraian}\" (jumlah {fmt.angka(s.jumlah)}, nilai "
+                    f"Rp{fmt.nilai(s.nilai)}) sama dengan jumlah baris di bawahnya ({names}): "
+                    f"bila baris itu kelompok dari baris-baris tersebut, tulis Tingkat "
+                    f"{s.tingkat + 1} pada rinciannya agar nilainya tidak terhitung dua kali "
+                    f"dalam JUMLAH.")
+                break
+
+
+@check
+def _sarana_values(wb: m.InputWorkbook, result: Result, ctx: Context, add: Add) -> None:
+    """An item worth far more than anything of its kind (SARANA_BATAS)."""
+    for s in result.sarana:
+        if s.jumlah <= 0:
+            continue
+        each = s.nilai / s.jumlah
+        text = s.uraian.casefold()
+        for pattern, kind, ceiling in SARANA_BATAS:
+            if re.search(pattern, text):
+                if each > ceiling:
+                    add("sarana_nilai", "Sarana Prasarana", s.row, "nilai",
+                        f"Nilai \"{s.uraian}\" Rp{fmt.nilai(s.nilai)} untuk "
+                        f"{fmt.angka(s.jumlah)} barang"
+                        + (f" (Rp{fmt.nilai(round_half_up(each, 0))} per barang)"
+                           if s.jumlah > 1 else "")
+                        + f" jauh di atas nilai wajar {kind} (paling tinggi sekitar "
+                        f"Rp{fmt.nilai(ceiling)} per barang); periksa angkanya, mis. angka nol "
+                        f"yang berlebih.")
+                break

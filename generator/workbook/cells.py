@@ -258,6 +258,69 @@ def clean_text(value: Any, *, multiline: bool) -> str:
     return text.strip()
 
 
+# Characters that pass for a code's own "-", "." or "," but are not: Word's autocorrect,
+# phones and pasted web pages put them in. Each with its name and the character meant.
+LOOKALIKES = {
+    "\u2010": ("tanda hubung Unicode", "-"),
+    "\u2011": ("tanda hubung tak terputus", "-"),
+    "\u2012": ("tanda pisah angka", "-"),
+    "\u2013": ("tanda pisah pendek", "-"),
+    "\u2014": ("tanda pisah panjang", "-"),
+    "\u2015": ("garis horizontal", "-"),
+    "\u2212": ("tanda minus", "-"),
+    "\ufe58": ("tanda pisah kecil", "-"),
+    "\ufe63": ("tanda hubung kecil", "-"),
+    "\uff0d": ("tanda hubung lebar penuh", "-"),
+    "\uff0e": ("titik lebar penuh", "."),
+    "\u3002": ("titik ideografis", "."),
+    "\uff61": ("titik ideografis", "."),
+    "\u2024": ("titik satu", "."),
+    "\ufe52": ("titik kecil", "."),
+    "\u00b7": ("titik tengah", "."),
+    "\u2027": ("titik pemenggalan", "."),
+    "\uff0c": ("koma lebar penuh", ","),
+    "\u201a": ("koma bawah", ","),
+    "\u060c": ("koma Arab", ","),
+    "\uff1b": ("titik koma lebar penuh", ";"),
+}
+
+
+def code_lookalike(ch: str) -> tuple[str, str | None]:
+    """A non-ASCII character of a code: its name, and the ASCII character it passes for."""
+    import unicodedata
+
+    if ch in LOOKALIKES:
+        return LOOKALIKES[ch]
+    plain = unicodedata.normalize("NFKC", ch)
+    if len(plain) == 1 and plain.isascii() and plain.isprintable():
+        return "karakter lebar penuh", plain
+    return "karakter khusus", None
+
+
+def fold_code(code: str) -> str:
+    """A code with its look-alike characters replaced by what they pass for."""
+    return "".join(c if c.isascii() else (code_lookalike(c)[1] or c) for c in code)
+
+
+def check_code_chars(code: str) -> None:
+    """Refuse a code holding a character beyond plain letters, digits and punctuation,
+    naming it (and what it passes for): "PK–KADIS" with an en dash is not "PK-KADIS"."""
+    for pos, ch in enumerate(code):
+        if ch.isascii():
+            continue
+        name, meant = code_lookalike(ch)
+        detail = f'{name} "{ch}" (U+{ord(ch):04X}) pada posisi {pos + 1}'
+        if meant is not None:
+            detail += f', bukan "{meant}"'
+            why = ('Word dan ponsel sering mengganti "-" dengan tanda pisah' if meant == "-"
+                   else "teks salinan dari dokumen atau situs web bisa membawa karakter serupa")
+            expected = (f'kode dengan huruf, angka dan tanda baca biasa: ketik ulang '
+                        f'"{fold_code(code)}" ({why})')
+        else:
+            expected = "kode dengan huruf, angka dan tanda baca biasa saja (ketik ulang)"
+        raise _error("code_char", expected, detail=detail)
+
+
 _BULLET = re.compile(r"^(?:[-•▪✚*]\s*|(?:[a-zA-Z]|\d{1,2})[.)]\s+)")
 
 

@@ -15,7 +15,8 @@ from .text import choice_values
 INTRO = """\
 # Workbook masukan LKjIP: panduan pengisian
 
-Satu workbook Excel (.xlsx) memuat semua bahan laporan. Setiap sheet berisi satu jenis
+Satu workbook memuat semua bahan laporan: .xlsx dari Excel, LibreOffice atau WPS Office
+(juga Strict Open XML), atau .ods dari LibreOffice. Setiap sheet berisi satu jenis
 data; judul kolom ada di baris pertama tabel (boleh ada baris judul di atasnya). Contoh
 lengkap: `inputs/lkjip_2024_dinas_sosial_kotim.xlsx` (sumbernya, satu CSV per sheet, di
 `inputs/sample/`). Periksa workbook dengan `lkjip validate NAMA_BERKAS.xlsx`: semua
@@ -52,8 +53,12 @@ perlu diisi. Tahun berikutnya, buat workbook baru dari yang lama dengan
 
 ## Aturan umum
 
-- **Judul kolom** dicocokkan tanpa membedakan huruf besar/kecil dan spasi. Kolom lain
-  boleh ada dan diabaikan. Urutan kolom bebas.
+- **Judul kolom** dicocokkan tanpa membedakan huruf besar/kecil dan spasi. Urutan kolom
+  bebas. Judul yang mirip judul kolom sheet itu tetapi tidak sama ("Pagu Sebelum Perubahan
+  (Rp)", "Pagu Sblm Perubahan", "Ket.") ditolak dengan "maksud Anda ...?" agar isinya tidak
+  hilang tanpa kabar; begitu pula nama sheet yang mirip nama sheet masukan ("Analisa
+  Indikator", "Sarana dan Prasarana"). Kolom dan sheet lain boleh ada: tidak dibaca, dan
+  disebut di catatan pemeriksaan.
 - **Baris kosong** dilewati. **Sel gabungan (merge)** berlaku untuk semua sel yang
   digabung, mis. satu kode tujuan untuk beberapa sasaran.
 - **Angka** boleh berupa sel angka atau teks bergaya Indonesia: `8.825.083.700`,
@@ -64,11 +69,14 @@ perlu diisi. Tahun berikutnya, buat workbook baru dari yang lama dengan
   Tanda `-` saja berarti nol. Sel berformat persen (98%) dibaca sebagai 98.
 - **Tanggal**: sel tanggal Excel, atau teks `31/01/2025`, `2025-01-31`, `31 Januari 2025`.
 - **Kode** menghubungkan sheet: kode sasaran, indikator, program, kegiatan, sub kegiatan,
-  pejabat. Setiap kode unik di sheetnya dan setiap rujukan harus ada.
+  pejabat. Setiap kode unik di sheetnya dan setiap rujukan harus ada. Kode hanya berisi
+  huruf, angka dan tanda baca biasa: tanda pisah "–" dari autocorrect Word atau titik lebar
+  penuh "．" ditolak di sel kodenya.
 - **Daftar** (fungsi, faktor pendukung, isu strategis, ...): satu butir per baris di
   dalam sel (Alt+Enter). Penomoran "a.", "1.", "-" di awal baris dibuang.
 - **Rumus** boleh dipakai; nilainya yang tersimpan yang dibaca. Simpan workbook dari
-  Excel/LibreOffice agar hasil rumus ikut tersimpan.
+  Excel/LibreOffice agar hasil rumus ikut tersimpan. Rumus yang hasilnya teks kosong
+  (`=IF(G2>F2;"lebih";"")`) dibaca sebagai sel kosong.
 - Karakter kendali tak terlihat ditolak; tanda arah teks dan spasi lebar-nol dibuang.
 - Teks dalam satu sel paling panjang 32.767 karakter (batas Excel); nama dan judul
   paling panjang 2.000 karakter.

@@ -17,7 +17,8 @@ from typing import Annotated, Any, Union
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo
 from pydantic_core import PydanticCustomError
 
-from .cells import NumberKind, clean_text, split_items, to_date, to_decimal
+from .cells import (NumberKind, check_code_chars, clean_text, split_items, to_date,
+                    to_decimal)
 
 MAX_NAME = 2000        # names, titles, indicator texts
 MAX_NUMBER = 10**15    # no amount in a regional report comes near a quadrillion
@@ -49,8 +50,9 @@ def _items(v: Any) -> list[str]:
 
 
 def _code(v: Any) -> str:
-    text = clean_text(v, multiline=False)
-    return text.replace(" ", "")
+    text = clean_text(v, multiline=False).replace(" ", "")
+    check_code_chars(text)
+    return text
 
 
 def _date(v: Any, info: ValidationInfo) -> dt.date:
@@ -84,6 +86,8 @@ Percent = Annotated[Decimal, BeforeValidator(_decimal), Field(ge=0, le=100)]
 Count = Annotated[int, BeforeValidator(_integer), Field(ge=0, le=MAX_NUMBER)]
 Year = Annotated[int, BeforeValidator(_integer), Field(ge=1900, le=2100)]
 Order = Annotated[int, BeforeValidator(_integer), Field(ge=1, le=MAX_NUMBER)]
+Depth = Annotated[int, BeforeValidator(_integer), Field(ge=1, le=9)]
+"""A level in an outline: 1 the top, 2 a detail of the row of level 1 above it, and so on."""
 Line = Annotated[str, BeforeValidator(_line), Field(min_length=1, max_length=MAX_NAME)]
 Narrative = Annotated[str, BeforeValidator(_text), Field(min_length=1, max_length=MAX_NARRATIVE)]
 Items = Annotated[list[str], BeforeValidator(_items), Field(min_length=1)]

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 from .pictures import Picture
 from .problems import Notice
 from .fieldtypes import (
-    Amount, BagianPK, CapaianSasaran, Code, Count, Date, Items, JenisBelanja, JenisPK,
+    Amount, BagianPK, CapaianSasaran, Code, Count, Date, Depth, Items, JenisBelanja, JenisPK,
     KertasSpreadsheet, Line,
     Money, Narrative, Nip, Order, Pengali, Percent, Polaritas, Positive, Realisasi, Target, Year,
     UPPER_SUFFIX, YaTidak, choice, combine_range,
@@ -484,6 +484,13 @@ class PKAnggaran(Row):
 
 class SaranaPrasarana(Row):
     no: Order = col("No", "Urutan tampil.", 1)
+    tingkat: Optional[Depth] = col(
+        "Tingkat", "Opsional, untuk daftar yang memuat kelompok dan rinciannya (mis. Gedung dan "
+        "Bangunan, lalu Bangunan Gedung dan Monumen). Kosong atau 1: barang atau kelompok "
+        "teratas; 2: rincian dari baris tingkat 1 terdekat di atasnya (menurut urutan No); 3: "
+        "rincian dari baris tingkat 2 di atasnya, dan seterusnya. JUMLAH tabel hanya menghitung "
+        "baris tingkat 1, sehingga nilai kelompok dan rinciannya tidak terhitung dua kali.",
+        2, required=False)
     uraian: Line = col("Uraian", "Jenis barang.", "Komputer")
     jumlah: Count = col("Jumlah", "Banyaknya.", 74)
     nilai: Money = col("Nilai", "Nilai perolehan (Rp).", 413894006)

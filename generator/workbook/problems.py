@@ -17,6 +17,7 @@ KIND_TEXT: dict[str, str] = {
     "file_not_found": "berkas tidak ditemukan",
     "not_a_workbook": "berkas bukan workbook Excel (.xlsx)",
     "old_xls": "berkas berformat Excel lama (.xls)",
+    "xlsb": "berkas berformat Excel Binary (.xlsb)",
     "encrypted": "workbook dilindungi kata sandi",
     "corrupt": "workbook rusak atau tidak lengkap",
     "too_large": "workbook terlalu besar untuk diproses",
@@ -61,6 +62,9 @@ KIND_TEXT: dict[str, str] = {
     "error_value": "berisi nilai galat Excel, bukan data",
     "too_many_decimals": "terlalu banyak angka di belakang koma",
     "invalid_char": "berisi karakter yang tidak sah",
+    "code_char": "kode berisi karakter yang bukan huruf, angka atau tanda baca biasa",
+    "column_near_miss": "judul kolom tidak dikenal, tetapi mirip judul kolom sheet ini",
+    "sheet_near_miss": "nama sheet tidak dikenal, tetapi mirip nama sheet masukan",
 }
 
 # Finance exports read by `lkjip import` (generator/finance).
@@ -138,9 +142,9 @@ class Problem:
     def has_value(self) -> bool:
         return self.kind not in {
             "sheet_missing", "column_missing", "column_duplicate", "key_missing",
-            "sheet_empty", "file_not_found", "not_a_workbook", "old_xls", "encrypted",
+            "sheet_empty", "file_not_found", "not_a_workbook", "old_xls", "xlsb", "encrypted",
             "corrupt", "too_large", "not_lkjip", "far_cell", "header_too_low",
-            "hidden_sheet_copy",
+            "hidden_sheet_copy", "sheet_near_miss",
         } and self.kind not in NO_VALUE_KINDS
 
     def message(self) -> str:

@@ -1,4 +1,4 @@
-"""Read stage: an .xlsx/.xlsm file into raw rows, located, without interpreting values.
+"""Read stage: an .xlsx/.xlsm/.ods file into raw rows, located, without interpreting values.
 
 What staff really produce is accepted: header names in any case and spacing, title rows
 above the header, blank rows, merged cells (the value of a merge counts for every cell it
@@ -16,7 +16,13 @@ The same pass finds formulas without a stored value and hidden rows.
 
 Cells read as something else than they show are refused or announced: error values
 (#REF!, #N/A, ...), merged number cells across data rows, hidden sheets with a visible
-copy; hidden rows and hidden sheets that are read give a notice (a review note).
+copy; hidden rows, columns and sheets that are read give a notice (a review note).
+
+Nothing is dropped in silence: a sheet or header that is a near miss of a name of the format
+(workbook/names.py) is a problem with "maksud Anda ...?"; any other sheet or column holding
+data is a notice saying it is not read. An .ods is converted to an equivalent .xlsx first
+(workbook/ods.py), a Strict Open XML workbook has its namespaces mapped; openpyxl's
+warnings are silenced (what they mean for the user is a notice).
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ import datetime as dt
 import difflib
 import io
 import re
+import warnings
 import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -34,6 +41,8 @@ from typing import Any
 from .cells import StoredNumber, normalise_header
 from .fieldtypes import is_numeric
 from .problems import Location, Notice, Problem, WorkbookError
+from .names import near_miss
+from .ods import OdsError, OdsTooLarge, is_encrypted, is_ods, ods_mimetype, ods_to_xlsx
 from .sheets import SHEETS, SheetSpec
 
 # Bounds that keep a hostile file from exhausting memory (see docs/keandalan.md).
@@ -63,6 +72,9 @@ MAX_SHARED_STRINGS_MB = 100
 ERROR_VALUES = {"#REF!", "#N/A", "#DIV/0!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!",
                 "#SPILL!", "#CALC!", "#GETTING_DATA", "#N/A!"}
 
+# LibreOffice's own error values (Err:502), as an .ods stores a formula's error.
+_LO_ERROR = re.compile(r"^Err:\d{3}$")
+
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -76,6 +88,7 @@ class RawSheet:
     rows: list[tuple[int, dict[str, Any]]] = field(default_factory=list)  # (row, field->value)
     keys: dict[str, tuple[int, Any]] = field(default_factory=dict)  # key-value sheets: field -> (row, value)
     reported: set[tuple[int, str]] = field(default_factory=set)  # (row, field) already reported
+    claimed: set[int] = field(default_factory=set)   # columns named in a problem already
 
 
 @dataclass
@@ -97,6 +110,21 @@ def file_too_large(name: str, size: int) -> Problem:
                    expected=f"berkas paling besar {MAX_FILE_BYTES // (1024 * 1024)} MB")
 
 
+# How to save a workbook as .xlsx in the programs offices use (for formats not read).
+SAVE_AS_XLSX = ('simpan ulang sebagai .xlsx: di Excel File > Save As, jenis "Excel Workbook '
+                '(*.xlsx)"; di LibreOffice File > Save As, jenis "Excel 2007-365 (.xlsx)", lalu '
+                '"Use Excel 2007-365!"; di WPS Office Menu > Save As, jenis "Excel Workbook '
+                '(*.xlsx)"')
+REMOVE_PASSWORD = ('buka workbook dengan kata sandinya, lalu simpan tanpa kata sandi: di Excel '
+                   'File > Info > Protect Workbook > Encrypt with Password, kosongkan kata '
+                   'sandinya, lalu simpan; di LibreOffice File > Save As, hilangkan centang "Save '
+                   'with password"; di WPS Office Menu > Document Encryption > Password '
+                   'Encryption, kosongkan kata sandinya, lalu simpan')
+REMOVE_PASSWORD_ODS = ('buka di LibreOffice dengan kata sandinya, pilih File > Save As, '
+                       'hilangkan centang "Save with password", pilih jenis "ODF Spreadsheet '
+                       '(.ods)" atau "Excel 2007-365 (.xlsx)", lalu simpan')
+
+
 def read_bytes(path: Path) -> bytes:
     """The file's bytes, after checks that need no parsing."""
     if not path.exists() or not path.is_file():
@@ -108,10 +136,8 @@ def read_bytes(path: Path) -> bytes:
     if data.startswith(_OLE_MAGIC):
         if "EncryptionInfo".encode("utf-16-le") in data or b"EncryptedPackage" in data \
                 or "EncryptedPackage".encode("utf-16-le") in data:
-            raise _fail("encrypted", path,
-                        expected="buka di Excel, hapus kata sandi (File > Info > Protect "
-                                 "Workbook), lalu simpan ulang")
-        raise _fail("old_xls", path, expected="simpan ulang sebagai Excel Workbook (.xlsx)")
+            raise _fail("encrypted", path, expected=REMOVE_PASSWORD)
+        raise _fail("old_xls", path, expected=SAVE_AS_XLSX)
     if not data.startswith(_ZIP_MAGIC):
         raise _fail("not_a_workbook", path, expected="berkas .xlsx yang disimpan dari Excel "
                                                      "atau LibreOffice")
@@ -137,14 +163,83 @@ def _check_zip(path: Path, data: bytes) -> None:
                                 detail=f"bagian {info.filename} terkompresi tidak wajar",
                                 expected="workbook biasa dari Excel atau LibreOffice")
             if "xl/workbook.xml" not in names:
-                raise _fail("not_a_workbook", path,
-                            expected="berkas .xlsx (berkas ini arsip zip lain, mis. .docx)")
+                _check_other_zip(path, zf, names)
             bad = zf.testzip()
             if bad is not None:
                 raise _fail("corrupt", path, detail=f"bagian {bad} rusak",
                             expected="simpan ulang workbook dari Excel")
     except zipfile.BadZipFile:
         raise _fail("corrupt", path, expected="simpan ulang workbook dari Excel") from None
+
+
+def _check_other_zip(path: Path, zf: zipfile.ZipFile, names: set[str]) -> None:
+    """A zip without xl/workbook.xml: an OpenDocument spreadsheet (read), or refused with
+    what it is."""
+    if is_ods(zf):
+        return
+    mimetype = ods_mimetype(zf) or ""
+    if "xl/workbook.bin" in names:
+        raise _fail("xlsb", path, expected=SAVE_AS_XLSX)
+    if mimetype.startswith("application/vnd.oasis.opendocument"):
+        raise _fail("not_a_workbook", path,
+                    expected="workbook .xlsx atau .ods (berkas ini dokumen OpenDocument lain, "
+                             "mis. .odt)")
+    raise _fail("not_a_workbook", path,
+                expected="berkas .xlsx atau .ods (berkas ini arsip zip lain, mis. .docx)")
+
+
+# Strict Open XML (Excel's "Strict Open XML Spreadsheet") names the same parts with other
+# namespaces; read as the Transitional workbook it is equivalent to (ISO/IEC 29500-1). The
+# relationship types that changed more than their prefix come first.
+_STRICT_NAMESPACES = [
+    (b"http://purl.oclc.org/ooxml/officeDocument/relationships/extendedProperties",
+     b"http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties"),
+    (b"http://purl.oclc.org/ooxml/officeDocument/relationships/customProperties",
+     b"http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"),
+    (b"http://purl.oclc.org/ooxml/officeDocument/relationships/metadata/thumbnail",
+     b"http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"),
+    (b"http://purl.oclc.org/ooxml/officeDocument/relationships",
+     b"http://schemas.openxmlformats.org/officeDocument/2006/relationships"),
+    (b"http://purl.oclc.org/ooxml/spreadsheetml/main",
+     b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"),
+    (b"http://purl.oclc.org/ooxml/drawingml/",
+     b"http://schemas.openxmlformats.org/drawingml/2006/"),
+    (b"http://purl.oclc.org/ooxml/officeDocument/extendedProperties",
+     b"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"),
+    (b"http://purl.oclc.org/ooxml/officeDocument/",
+     b"http://schemas.openxmlformats.org/officeDocument/2006/"),
+]
+
+
+def _as_xlsx(path: Path, data: bytes) -> bytes:
+    """The workbook as a Transitional .xlsx: an .ods converted (workbook/ods.py), a Strict
+    Open XML workbook with its namespaces mapped; any other as it is."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        names = set(zf.namelist())
+        if "xl/workbook.xml" not in names:
+            if is_encrypted(zf):
+                raise _fail("encrypted", path, detail="berkas OpenDocument .ods",
+                            expected=REMOVE_PASSWORD_ODS)
+            if "content.xml" not in names:
+                raise _fail("corrupt", path, expected="simpan ulang workbook dari LibreOffice")
+            try:
+                return ods_to_xlsx(zf, MAX_READ_ROWS, MAX_COLUMNS, MAX_CELLS)
+            except OdsTooLarge:
+                raise _too_many_objects(path) from None
+            except OdsError:
+                raise _fail("corrupt", path, detail="isi berkas .ods",
+                            expected="simpan ulang workbook dari LibreOffice") from None
+        if b"purl.oclc.org/ooxml/" not in zf.read("xl/workbook.xml")[:8192]:
+            return data
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+            for info in zf.infolist():
+                member = zf.read(info.filename)
+                if info.filename.endswith((".xml", ".rels")):
+                    for strict, transitional in _STRICT_NAMESPACES:
+                        member = member.replace(strict, transitional)
+                zout.writestr(info, member)
+        return out.getvalue()
 
 
 def column_letter(index: int) -> str:
@@ -162,8 +257,14 @@ def _load(path: Path, data: bytes, data_only: bool):
     from openpyxl import load_workbook
 
     try:
-        return load_workbook(io.BytesIO(data), data_only=data_only, keep_vba=False,
-                             keep_links=False, rich_text=False)
+        # openpyxl warns (in English, with its path) about what it does not read: data
+        # bars, colour scales and icon sets in an extension list, extended data
+        # validation, a missing default style. None of it changes a value read; what
+        # matters to the user is said in the review notes (SheetScan.dropped_formats).
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return load_workbook(io.BytesIO(data), data_only=data_only, keep_vba=False,
+                                 keep_links=False, rich_text=False)
     except WorkbookError:
         raise
     except Exception as exc:  # openpyxl raises many types on malformed parts
@@ -214,7 +315,11 @@ class SheetScan:
     far_count: int = 0
     missing: set[tuple[int, int]] = field(default_factory=set)  # formulas without a value
     hidden_rows: set[int] = field(default_factory=set)
+    hidden_columns: set[int] = field(default_factory=set)     # within MAX_COLUMNS
     merges: list[str] = field(default_factory=list)           # merge refs as written
+    # conditional formats openpyxl does not read (data bars, colour scales and icon sets
+    # in an extension list, as LibreOffice and Excel 2010+ write them)
+    dropped_formats: bool = False
 
     @property
     def rows(self) -> int:
@@ -290,7 +395,10 @@ def scan_sheet_xml(stream, budget: int = MAX_CELLS) -> SheetScan:
             v = elem.find(f"{_NS}v")
             has_value = (v is not None and bool(v.text)) or formula is not None or \
                 any(t.text for t in elem.iter(f"{_NS}t"))
-            if formula is not None and (v is None or v.text is None):
+            # A formula whose saved result is the empty text (=IF(G2>F2;"lebih";"")) has
+            # an empty <v> in a cell of type "str": an empty cell, not a missing value.
+            if formula is not None and v is None or \
+                    formula is not None and not v.text and elem.get("t") != "str":
                 if row_no <= MAX_READ_ROWS and col_no <= MAX_COLUMNS:
                     scan.missing.add((row_no, col_no))
             if has_value:
@@ -313,7 +421,18 @@ def scan_sheet_xml(stream, budget: int = MAX_CELLS) -> SheetScan:
                 sheet_data.remove(elem)
         elif tag == f"{_NS}mergeCell":
             scan.merges.append(elem.get("ref", ""))
+        elif tag == f"{_NS}col":
+            if elem.get("hidden") in ("1", "true"):
+                first, last = _int(elem.get("min")), _int(elem.get("max"))
+                if first and last:
+                    scan.hidden_columns.update(range(first, min(last, MAX_COLUMNS) + 1))
+        elif tag.endswith("}conditionalFormatting") and not tag.startswith(_NS):
+            scan.dropped_formats = True
     return scan
+
+
+def _int(text: str | None) -> int:
+    return int(text) if text and text.isdigit() and len(text) < 8 else 0
 
 
 def _clip(ref: str, rows: int, cols: int) -> tuple[int, int, int, int] | None:
@@ -538,7 +657,7 @@ def _rezip(data: bytes, replaced: dict[str, bytes]) -> bytes:
 
 def read_workbook(path: Path | str) -> RawWorkbook:
     path = Path(path)
-    data = read_bytes(path)
+    data = _as_xlsx(path, read_bytes(path))
     scanned = _scan(path, data)
     values_wb = _load(path, scanned.data, data_only=True)
     problems: list[Problem] = []
@@ -556,13 +675,13 @@ def read_workbook(path: Path | str) -> RawWorkbook:
                     expected="workbook dengan sheet Instansi, Pejabat, Indikator, Rekening, "
                              "dan seterusnya; buat workbook masukan baru dengan perintah "
                              "lkjip init NAMA.xlsx, lalu isi sheet-sheetnya")
-    known = {normalise_header(spec.name) for spec in SHEETS}
-    others = [ws.title for ws in values_wb.worksheets if normalise_header(ws.title) not in known]
+    titles = {spec.name: by_norm.get(normalise_header(spec.name)) for spec in SHEETS}
+    meant = _sheet_near_misses(values_wb.sheetnames, titles, problems)
     for spec in SHEETS:
-        title = by_norm.get(normalise_header(spec.name))
+        title = titles[spec.name]
         if title is None:
             if spec.required:
-                hint = nearest(spec.name, others)
+                hint = meant.get(spec.name)
                 problems.append(Problem("sheet_missing", Location(spec.name),
                                         expected=f'sheet bernama "{spec.name}"',
                                         detail=f'maksud Anda sheet "{hint}"?' if hint else ""))
@@ -596,12 +715,84 @@ def read_workbook(path: Path | str) -> RawWorkbook:
                        f"{MAX_COLUMNS} kolom pertama".replace(",", "."),
                 expected="hapus isi sel itu (Ctrl+End menunjukkan sel terisi terakhir), atau "
                          "pindahkan datanya ke dalam tabel"))
-        _read_sheet(raw, values_wb[title], scan, problems)
+        _read_sheet(raw, values_wb[title], scan, problems, notices)
         sheets[spec.name] = raw
         _notice_hidden_rows(raw, scan, notices)
+        if scan.dropped_formats:
+            notices.append(Notice(
+                "conditional_format", Location(spec.name),
+                f"Format bersyarat (bilah data, skala warna atau ikon) di sheet {spec.name} "
+                f"tidak ikut dibaca: warna dan tanda yang ditampilkannya tidak dipakai dalam "
+                f"laporan; nilai selnya tetap dibaca."))
+    _notice_unread_sheets(values_wb.sheetnames, titles, meant, scanned, notices)
     epoch = getattr(values_wb, "epoch", None)
     return RawWorkbook(path=path, sheets=sheets, problems=problems, epoch=epoch,
                        notices=notices)
+
+
+# Sheets that `lkjip init` writes beside the format's (workbook/blank.py): the guide and the
+# hidden list of codes behind the dropdowns. They are never read, and not worth a note.
+HELPER_SHEETS = {"petunjuk", "daftar kode"}
+
+
+def _is_copy(title: str) -> bool:
+    return any(_copies(spec.name, [title]) for spec in SHEETS)
+
+
+def _sheet_near_misses(names: list[str], titles: dict[str, str | None],
+                       problems: list[Problem]) -> dict[str, str]:
+    """Sheets whose name is a near miss of a format sheet that is not there: spec name ->
+    the sheet's title. For a required sheet the title is the hint of its sheet_missing
+    problem; for an optional one the near miss is a problem of its own (else the sheet,
+    its chapter or table would vanish while the workbook is called valid)."""
+    known = {normalise_header(spec.name) for spec in SHEETS}
+    missing = [spec.name for spec in SHEETS if titles[spec.name] is None]
+    meant: dict[str, str] = {}
+    for name in names:
+        norm = normalise_header(name)
+        if norm in known or norm in HELPER_SHEETS or _is_copy(name):
+            continue
+        target = near_miss(name, [m for m in missing if m not in meant])
+        if target is not None:
+            meant[target] = name
+    for spec in SHEETS:
+        if spec.name not in meant and titles[spec.name] is None and spec.required:
+            hint = nearest(spec.name, [n for n in names if n not in meant.values()
+                                       and normalise_header(n) not in known])
+            if hint is not None:
+                meant[spec.name] = hint
+    for spec in SHEETS:
+        if spec.name in meant and not spec.required:
+            problems.append(Problem(
+                "sheet_near_miss", Location(meant[spec.name]),
+                detail=f'maksud Anda sheet "{spec.name}"?',
+                expected=f'nama sheet "{spec.name}" agar sheet ini dibaca, atau nama lain bila '
+                         f'sheet ini tidak untuk dibaca'))
+    return meant
+
+
+def _notice_unread_sheets(names: list[str], titles: dict[str, str | None],
+                          meant: dict[str, str], scanned: "Scanned",
+                          notices: list[Notice]) -> None:
+    """Every sheet holding values that is not read and not named elsewhere: one note each."""
+    read = {t for t in titles.values() if t}
+    by_norm = {normalise_header(spec.name): spec.name for spec in SHEETS}
+    hidden = {p.title for p in scanned.parts if p.hidden}
+    for name in names:
+        norm = normalise_header(name)
+        if name in read or name in meant.values() or norm in HELPER_SHEETS or _is_copy(name):
+            continue
+        scan = scanned.sheets.get(name)
+        if scan is None or scan.last_row == 0:
+            continue            # an empty sheet: nothing in it is lost
+        state = " (tersembunyi)" if name in hidden else ""
+        if norm in by_norm:
+            message = (f'Sheet "{name}"{state} tidak dibaca: data {by_norm[norm]} dibaca dari '
+                       f'sheet "{titles[by_norm[norm]]}".')
+        else:
+            message = (f'Sheet "{name}"{state} tidak dibaca: namanya bukan nama sheet masukan '
+                       f'LKjIP, sehingga isinya tidak masuk laporan.')
+        notices.append(Notice("sheet_not_read", Location(name), message))
 
 
 def _copies(name: str, titles: list[str]) -> list[str]:
@@ -693,6 +884,158 @@ def _header_further_down(ws, wanted: dict[str, str], scan: SheetScan, better_tha
     return None
 
 
+def _header_texts(ws, row: int, cols: int) -> dict[int, str]:
+    """The header cells of a row that hold text: column -> text as shown."""
+    out = {}
+    for c in range(1, cols + 1):
+        cell = _value(ws, row, c)
+        if cell is not None and not _is_blank(cell.value):
+            text = cell.value
+            if isinstance(text, str) and "_x" in text:
+                text = _unescape(text)
+            out[c] = " ".join(str(text).split())
+    return out
+
+
+def _match_columns(raw: RawSheet, ws, scan: SheetScan, found: dict[str, list[int]],
+                   problems: list[Problem]) -> None:
+    """The format's columns that the header row does not name exactly.
+
+    A header that is a near miss of a missing column is named at its cell: for a required
+    column as its hint ("maksud Anda ..."), for an optional one as a problem of its own
+    (its data would otherwise be dropped in silence). A required column without a near
+    miss is named at the cell of an unknown header standing where it belongs (between the
+    columns found before and after it), when one does; else at its row. The columns named
+    here are `raw.claimed`; the other unknown ones are said by _notice_columns."""
+    spec = raw.spec
+    used = {c for cols in found.values() for c in cols}
+    unmatched = {c: t for c, t in _header_texts(ws, raw.header_row, scan.cols).items()
+                 if c not in used}
+    fields = spec.fields()
+    missing = [(name, info) for name, info in fields if name not in found]
+    by_alias = {info.alias: name for name, info in missing}
+    meant: dict[str, int] = {}                  # field -> column of its near miss
+    for c, text in sorted(unmatched.items()):
+        target = near_miss(text, [a for a, n in by_alias.items() if n not in meant])
+        if target is not None:
+            meant[by_alias[target]] = c
+    for name, info in missing:
+        if info.is_required() and name not in meant:
+            hint = nearest(info.alias, [t for c, t in unmatched.items()
+                                        if c not in meant.values()])
+            if hint is not None:
+                meant[name] = next(c for c, t in unmatched.items() if t == hint)
+    free = sorted(c for c in unmatched if c not in meant.values())
+    placed = _renamed_in_place(spec, fields, found, missing, meant, free)
+    for name, info in missing:
+        if name in meant:
+            c = meant[name]
+            if info.is_required():
+                problems.append(Problem(
+                    "column_missing",
+                    Location(spec.name, raw.header_row, column_letter(c), info.alias),
+                    expected=f'kolom berjudul "{info.alias}"',
+                    detail=f'maksud Anda kolom "{unmatched[c]}"?'))
+            else:
+                problems.append(Problem(
+                    "column_near_miss", Location(spec.name, raw.header_row, column_letter(c)),
+                    value=unmatched[c], detail=f'maksud Anda kolom "{info.alias}"?',
+                    expected=f'judul "{info.alias}" agar kolomnya dibaca, atau judul lain '
+                             f'bila kolom ini tidak untuk dibaca'))
+        elif info.is_required():
+            c = placed.get(name)
+            problems.append(Problem(
+                "column_missing",
+                Location(spec.name, raw.header_row, column_letter(c) if c else None,
+                         info.alias),
+                expected=f'kolom berjudul "{info.alias}"',
+                detail=f'sel ini berjudul "{unmatched[c]}"' if c else ""))
+    raw.claimed |= set(meant.values()) | set(placed.values())
+
+
+def _renamed_in_place(spec: SheetSpec, fields, found: dict[str, list[int]], missing,
+                      meant: dict[str, int], free: list[int]) -> dict[str, int]:
+    """Required columns renamed beyond recognition: field -> the column of the unknown
+    header standing where the field belongs (between the columns of the fields before and
+    after it in the format), when the count of such headers and fields agree."""
+    order = [name for name, _ in fields]
+    at = {name: cols[0] for name, cols in found.items()}
+    slots: dict[tuple[int, float], list[str]] = {}
+    for name, info in missing:
+        if not info.is_required() or name in meant:
+            continue
+        i = order.index(name)
+        before = max((at[n] for n in order[:i] if n in at), default=0)
+        after = min((at[n] for n in order[i + 1:] if n in at), default=float("inf"))
+        slots.setdefault((before, after), []).append(name)
+    placed = {}
+    for (before, after), names in slots.items():
+        cells = [c for c in free if before < c < after]
+        if len(cells) == len(names):
+            placed.update(zip(names, cells))
+    return placed
+
+
+def _data_columns(ws, header_row: int, scan: SheetScan) -> dict[int, int]:
+    """Column -> the number of cells below the header row holding a value."""
+    counts: dict[int, int] = {}
+    for (r, c), cell in ws._cells.items():
+        if header_row < r <= scan.rows and c <= scan.cols and not _is_blank(cell.value):
+            counts[c] = counts.get(c, 0) + 1
+    return counts
+
+
+def _notice_columns(raw: RawSheet, ws, scan: SheetScan, notices: list[Notice]) -> None:
+    """Columns that are not read (unknown header, or data without a header) and hidden
+    columns that are read: each said once per sheet in the review notes."""
+    spec = raw.spec
+    data = _data_columns(ws, raw.header_row, scan)
+    read = {_column_index(letter): name for name, letter in raw.columns.items()}
+    headers = _header_texts(ws, raw.header_row, scan.cols)
+    unread = {c: headers.get(c, "") for c in set(headers) | set(data)
+              if c not in read and c not in raw.claimed}
+    hidden = scan.hidden_columns
+    if unread:
+        parts = []
+        for c in sorted(unread):
+            what = f'("{unread[c]}")' if unread[c] else \
+                f"(tanpa judul; {data[c]} baris berisi data)"
+            if c in hidden:
+                what = what[:-1] + ", tersembunyi)"
+            parts.append(f"{column_letter(c)} {what}")
+        first = min(unread)
+        notices.append(Notice(
+            "column_not_read", Location(spec.name, raw.header_row, column_letter(first)),
+            f"Kolom {_and(parts)} di sheet {spec.name} tidak dibaca: judulnya tidak dikenal, "
+            f"sehingga isinya tidak masuk laporan."))
+    shown = sorted(c for c in read if c in hidden and data.get(c))
+    if shown:
+        names = [f"{column_letter(c)} ({_header_of(spec, read[c])})" for c in shown]
+        notices.append(Notice(
+            "hidden_columns", Location(spec.name, raw.header_row, column_letter(shown[0])),
+            f"Kolom {_and(names)} di sheet {spec.name} tersembunyi, tetapi tetap dibaca dan "
+            f"dihitung; tampilkan kolomnya (Unhide) untuk memeriksa, atau hapus bila tidak "
+            f"dipakai."))
+
+
+def _header_of(spec: SheetSpec, name: str) -> str:
+    if name in ("key", "value") and spec.keyvalue:
+        return spec.key_header if name == "key" else spec.value_header
+    return spec.alias_of(name)
+
+
+def _and(parts: list[str]) -> str:
+    """"A", "A dan B", "A, B dan C"."""
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " dan " + parts[-1]
+
+
+def _column_index(letters: str) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
 _XESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 
 
@@ -735,7 +1078,8 @@ def _cell_value(ws_values, scan: SheetScan, r: int, c: int, merged,
                      "tersimpan, atau ganti rumus dengan nilainya"))
         raw.reported.add((r, name))
         return None
-    if isinstance(value, str) and value.strip().upper() in ERROR_VALUES:
+    if isinstance(value, str) and (value.strip().upper() in ERROR_VALUES
+                                   or _LO_ERROR.match(value.strip())):
         if src == (r, c):
             problems.append(Problem(
                 "error_value", where, value=value.strip(),
@@ -752,12 +1096,21 @@ def _cell_value(ws_values, scan: SheetScan, r: int, c: int, merged,
     return value
 
 
-def _read_sheet(raw: RawSheet, ws_values, scan: SheetScan, problems: list[Problem]) -> None:
+def _read_sheet(raw: RawSheet, ws_values, scan: SheetScan, problems: list[Problem],
+                notices: list[Notice]) -> None:
     spec = raw.spec
     merged = _merged_fill(ws_values, scan)
     if spec.keyvalue:
         _read_keyvalue(raw, ws_values, scan, merged, problems)
-        return
+    else:
+        _read_table(raw, ws_values, scan, merged, problems)
+    if raw.header_row:
+        _notice_columns(raw, ws_values, scan, notices)
+
+
+def _read_table(raw: RawSheet, ws_values, scan: SheetScan, merged, problems: list[Problem]
+                ) -> None:
+    spec = raw.spec
     wanted = {normalise_header(info.alias): name for name, info in spec.fields()}
     header_row, found = _find_header(ws_values, wanted, scan)
     required = {name for name, info in spec.fields() if info.is_required()}
@@ -767,27 +1120,13 @@ def _read_sheet(raw: RawSheet, ws_values, scan: SheetScan, problems: list[Proble
             problems.append(_header_too_low(spec.name, lower))
             return
     raw.header_row = header_row or 1
-    used = {c for cols in found.values() for c in cols}
-    unmatched = {} if not header_row else {
-        str(ws_values.cell(header_row, c).value).strip(): c
-        for c in range(1, (ws_values.max_column or 0) + 1)
-        if c not in used and not _is_blank(ws_values.cell(header_row, c).value)}
-    for name, info in spec.fields():
-        cols = found.get(name)
-        if not cols:
-            if info.is_required():
-                hint = nearest(info.alias, list(unmatched))
-                problems.append(Problem(
-                    "column_missing",
-                    Location(spec.name, raw.header_row,
-                             column_letter(unmatched[hint]) if hint else None, info.alias),
-                    expected=f'kolom berjudul "{info.alias}"',
-                    detail=f'maksud Anda kolom "{hint}"?' if hint else ""))
-            continue
+    _match_columns(raw, ws_values, scan, found, problems)
+    for name, cols in found.items():
         if len(cols) > 1:
+            raw.claimed |= set(cols[1:])
             problems.append(Problem(
                 "column_duplicate",
-                Location(spec.name, raw.header_row, column_letter(cols[1]), info.alias),
+                Location(spec.name, raw.header_row, column_letter(cols[1]), spec.alias_of(name)),
                 expected="setiap judul kolom hanya satu kali"))
         raw.columns[name] = column_letter(cols[0])
     index = {name: cols[0] for name, cols in found.items()}
@@ -862,9 +1201,11 @@ def _read_keyvalue(raw: RawSheet, ws_values, scan: SheetScan, merged, problems) 
             continue
         name = by_norm.get(normalise_header(key))
         if name is None:
+            hint = near_miss(str(key), [info.alias for _, info in spec.fields()])
             problems.append(Problem(
                 "key_unknown", Location(spec.name, r, column_letter(kcol), spec.key_header),
-                value=key, expected="salah satu: " + ", ".join(
+                value=key, detail=f'maksud Anda "{hint}"?' if hint else "",
+                expected="salah satu: " + ", ".join(
                     info.alias for _, info in spec.fields())))
             continue
         if name in raw.keys:
@@ -882,9 +1223,11 @@ def scan_checked(path: Path | str, max_rows: int | None = None,
                  quick: bool = False) -> tuple[bytes, Scanned]:
     """The file's bytes and its scan, after every check `read_workbook` makes before it
     parses cells (size, zip, shared strings, used ranges, cell budget). For readers of
-    other spreadsheets from outside (generator/finance) and for editing a workbook."""
+    other spreadsheets from outside (generator/finance) and for editing a workbook. The bytes
+    are those of an .xlsx, as `read_workbook` reads them (an .ods or Strict Open XML file
+    converted)."""
     path = Path(path)
-    data = read_bytes(path)
+    data = _as_xlsx(path, read_bytes(path))
     return data, _scan(path, data, max_rows, quick)
 
 

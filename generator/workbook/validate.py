@@ -20,7 +20,7 @@ from .fieldtypes import MAX_NAME, Level, NotMeasured
 from .problems import KIND_TEXT, Location, Problem, Report
 from .reader import RawWorkbook
 from .sheets import SHEET_ORDER, SHEETS, SheetSpec
-from .cells import clean_text
+from .cells import clean_text, fold_code
 
 _KNOWN_KINDS = set(KIND_TEXT)
 
@@ -217,10 +217,13 @@ def _check_refs(v: Validated, rows: Iterable[m.Row], sheet: str, field_name: str
                 known: set[str], target: str) -> None:
     if not known:
         return  # the target sheet is empty or missing: reported once as such
+    folded = {fold_code(k) for k in known}
     for row in rows:
         code = getattr(row, field_name)
         if code is None:
             continue
+        if code not in known and fold_code(code) in folded:
+            continue    # the code is defined with a look-alike character, reported there
         if code not in known:
             parts = [p for p in code.replace(";", ",").split(",") if p]
             if len(parts) > 1 and all(p in known for p in parts):
@@ -256,7 +259,7 @@ def _cross_checks(v: Validated) -> None:
     if inst is not None:
         for name in ("kode_kepala", "kode_kepala_daerah"):
             code = getattr(inst, name)
-            if code not in pejabat:
+            if code not in pejabat and fold_code(code) not in {fold_code(k) for k in pejabat}:
                 row = v.raw.sheets["Instansi"].keys[name][0]
                 v.problem("unknown_reference", "Instansi", row, name, code,
                           expected="kode yang ada di sheet Pejabat")
@@ -307,6 +310,7 @@ def _cross_checks(v: Validated) -> None:
     _check_pagu_sebelum(v)
     _check_pk_indikator(v)
     _check_scale(v)
+    _check_sarana(v)
 
 
 def _check_kinerja(v: Validated, indikator: set[str]) -> None:
@@ -575,3 +579,19 @@ def _check_shares(v: Validated) -> None:
             if total != 100:
                 v.problem("invalid_value", "Porsi Anggaran", shares[0].row, "porsi", total,
                           expected=f"porsi sub kegiatan {s.kode} berjumlah 100")
+
+
+def _check_sarana(v: Validated) -> None:
+    """The Tingkat of Sarana Prasarana is an outline: it starts at 1 and goes down one level
+    at a time (a detail of a detail needs the detail above it)."""
+    previous = None
+    for s in sorted(v.rows.get("sarana_prasarana", []), key=lambda s: (s.no, s.row)):
+        level = s.tingkat or 1
+        top = 1 if previous is None else (previous.tingkat or 1) + 1
+        if level > top:
+            where = ("baris pertama daftar" if previous is None else
+                     f"baris {previous.row} di atasnya bertingkat {previous.tingkat or 1}")
+            v.problem("invalid_value", "Sarana Prasarana", s.row, "tingkat", s.tingkat,
+                      expected=f"tingkat 1 sampai {top} ({where}; rincian satu tingkat di bawah "
+                               f"kelompoknya)")
+        previous = s

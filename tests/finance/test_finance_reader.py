@@ -148,3 +148,23 @@ def test_hostile_files_refused_like_workbooks(tmp_path):
     with pytest.raises(WorkbookError) as info:
         read_export(text)
     assert info.value.problem.kind == "not_a_workbook"
+
+
+def test_export_saved_by_libreoffice_as_ods(tmp_path):
+    """An office that opened the export in LibreOffice and saved it as .ods: read the same
+    (through the workbook reader's .ods conversion)."""
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("soffice tidak ada")
+    source = FIXTURES / "rekap_2024.xlsx"
+    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/lo", "--headless",
+                    "--convert-to", "ods", "--outdir", str(tmp_path), str(source)],
+                   check=True, capture_output=True, timeout=300)
+    ods = read_export(tmp_path / "rekap_2024.ods")
+    xlsx = read_export(source)
+    assert ods.kind is Kind.REKAP and ods.problems == []
+    assert [(l.kode_sub_kegiatan, l.kode_rekening, l.pagu) for l in ods.lines] == \
+        [(l.kode_sub_kegiatan, l.kode_rekening, l.pagu) for l in xlsx.lines]

@@ -80,3 +80,30 @@ def test_text_cleaning():
 
 def test_items():
     assert split_items("a. Satu;\n- Dua\n\n3) Tiga") == ["Satu;", "Dua", "Tiga"]
+
+
+@pytest.mark.parametrize("code, detail, meant", [
+    ("PK\u2013KADIS", 'tanda pisah pendek "\u2013" (U+2013) pada posisi 3, bukan "-"', "PK-KADIS"),
+    ("PK\u2011KADIS", 'tanda hubung tak terputus "\u2011" (U+2011) pada posisi 3, bukan "-"',
+     "PK-KADIS"),
+    ("1\uff0e06.01", 'titik lebar penuh "\uff0e" (U+FF0E) pada posisi 2, bukan "."', "1.06.01"),
+    ("\uff11.06", 'karakter lebar penuh "\uff11" (U+FF11) pada posisi 1, bukan "1"', "1.06"),
+])
+def test_look_alike_characters_in_codes_are_named(code, detail, meant):
+    from pydantic_core import PydanticCustomError
+
+    from generator.workbook.cells import check_code_chars, fold_code
+
+    with pytest.raises(PydanticCustomError) as info:
+        check_code_chars(code)
+    assert info.value.type == "code_char"
+    assert info.value.context["detail"] == detail
+    assert f'"{meant}"' in info.value.context["expected"]
+    assert fold_code(code) == meant
+
+
+def test_plain_codes_pass():
+    from generator.workbook.cells import check_code_chars
+
+    for code in ("1.06.01.2.01.0001", "PK-KADIS", "ANALIS_JS", "5.1.02.01.01.0024", "T1"):
+        check_code_chars(code)

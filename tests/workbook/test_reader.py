@@ -9,7 +9,7 @@ from decimal import Decimal
 import openpyxl
 import pytest
 
-from catalogue import CASES
+from catalogue import CASES, FIXTURES
 from generator.pipeline import SAMPLE_WORKBOOK, check
 from generator.workbook.problems import WorkbookError
 from generator.workbook.reader import (MAX_CELLS, is_percent_format, read_workbook,
@@ -173,3 +173,67 @@ def test_shared_strings_count_after_a_text_longer_than_a_chunk():
     xml = (b"<sst><si><t>" + b"x" * (3 << 20) + b"</t></si>" + b"<si><t>a</t></si>" * 5
            + b"</sst>")
     assert count_shared_strings(io.BytesIO(xml), limit=10**9) == 6
+
+
+# --- Nothing silently lost (issue 22) ----------------------------------------------------
+
+def test_formula_with_empty_text_is_an_empty_cell_not_a_missing_value():
+    """Excel and LibreOffice store =IF(G2>F2;"lebih";"") that yields "" as <v></v> in a cell
+    of type str; only a formula with no <v> at all has no stored value."""
+    scan = scan_sheet_xml(_xml(
+        '<row r="1"><c r="A1" t="str"><f>IF(1&gt;2,"x","")</f><v></v></c>'
+        '<c r="B1"><f>1+1</f></c><c r="C1" t="str"><f>"a"</f><v>a</v></c></row>'))
+    assert scan.missing == {(1, 2)}
+
+
+def test_hidden_columns_and_dropped_conditional_formats_are_seen():
+    body = ('<row r="1"><c r="A1"><v>1</v></c></row>')
+    xml = (f'<worksheet {NS} xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/'
+           f'9/main"><cols><col min="2" max="3" hidden="1"/><col min="4" max="16384" '
+           f'hidden="true"/></cols><sheetData>{body}</sheetData><extLst><ext><x14:'
+           f'conditionalFormattings><x14:conditionalFormatting/></x14:conditionalFormattings>'
+           f'</ext></extLst></worksheet>')
+    scan = scan_sheet_xml(io.BytesIO(xml.encode()))
+    assert scan.hidden_columns == set(range(2, 201))    # bounded by the columns read
+    assert scan.dropped_formats
+
+
+def test_no_library_warning_reaches_the_user(tmp_path):
+    """A workbook LibreOffice saved with a data bar and a colour scale, and a Strict Open XML
+    workbook: openpyxl warns in English on both; the user sees none of it."""
+    from catalogue import _strict
+
+    strict = tmp_path / "strict.xlsx"
+    strict.write_bytes(_strict())
+    for path in (FIXTURES / "format_bersyarat.xlsx", strict):
+        done = subprocess.run([sys.executable, "-m", "generator", "validate", str(path)],
+                              capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stdout + done.stderr
+        assert done.stderr == ""
+        assert "Warning" not in done.stdout and "site-packages" not in done.stdout
+
+
+def test_strict_open_xml_reads_as_the_sample(tmp_path):
+    from catalogue import _strict
+
+    path = tmp_path / "strict.xlsx"
+    path.write_bytes(_strict())
+    sample, report, _ = check(SAMPLE_WORKBOOK)
+    strict, report, _ = check(path)
+    assert report.ok
+    assert strict.model_dump(exclude={"gambar"}) == sample.model_dump(exclude={"gambar"})
+
+
+def test_lkjip_init_helper_sheets_are_not_listed_as_unread(tmp_path):
+    from generator.workbook.blank import blank_workbook
+
+    path = tmp_path / "kosong.xlsx"
+    path.write_bytes(blank_workbook(2025, "Dinas Sosial"))
+    assert read_workbook(path).notices == []
+
+
+def test_libreoffice_error_values_are_errors(tmp_path):
+    def hook(wb):
+        wb["Rekening"]["F2"] = "Err:502"
+    raw = read_workbook(_sample_copy(tmp_path, hook))
+    assert [(p.kind, p.location.cell) for p in raw.problems] == [("error_value", "F2")]

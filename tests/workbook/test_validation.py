@@ -115,7 +115,7 @@ def test_structure_errors(broken):
     _, report = load(broken(hook=hook))
     got = located(report)
     assert ("sheet_missing", "Skala Kategori", None) in got
-    assert ("column_missing", "Rekening", None) in got
+    assert ("column_missing", "Rekening", "F1") in got     # named at the renamed header
     assert ("column_duplicate", "Sub Kegiatan", "K1") in got
     assert ("key_missing", "Instansi", None) in got
     assert ("key_unknown", "Instansi", "A21") in got     # appended after the last key

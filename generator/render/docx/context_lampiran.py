@@ -128,9 +128,11 @@ def lampiran(workbook: InputWorkbook, result: Result) -> dict:
             or ("" if result.lampiran_rekening
                 else RINGKAS.format(n=fmt.angka(len(workbook.rekening))))),
         "total": _budget_cells(total),
-        "sarana": [{"no": str(s.no), "uraian": s.uraian, "jumlah": fmt.angka(s.jumlah),
-                    "nilai": fmt.rupiah(s.nilai), "kondisi": s.kondisi or ""}
-                   for s in sorted(workbook.sarana_prasarana, key=lambda s: s.no)],
+        # a detail is indented under its group (one em space per level of the outline)
+        "sarana": [{"no": str(s.no), "uraian": "\u2003" * (s.tingkat - 1) + s.uraian,
+                    "jumlah": fmt.angka(s.jumlah), "nilai": fmt.rupiah(s.nilai),
+                    "kondisi": s.kondisi or ""}
+                   for s in result.sarana],
         "sarana_jumlah": fmt.angka(result.sarana_jumlah),
         "sarana_nilai": fmt.rupiah(result.sarana_nilai),
         "dokumentasi": [{"no": str(n), "keterangan": one_line(d.keterangan)
