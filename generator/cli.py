@@ -20,6 +20,7 @@ from .messages import (invalid_summary, notes_heading, unexpected, unreadable,
                        valid_summary)
 from .clitext import EXIT_INTERRUPTED, INTERRUPTED
 from .interrupts import Interrupted, pending, raise_if_pending
+from .output import explain as explain_os_error
 from .pipeline import (SAMPLE_SOURCES, SAMPLE_WORKBOOK, STAGES, TEMPLATES, OutputError, check,
                        generate)
 from .workbook import Report, WorkbookError
@@ -67,6 +68,8 @@ class Group(click.Group):
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode, **extra)
         args = list(sys.argv[1:] if args is None else args)
+        global FINISHED_BEFORE_INTERRUPT
+        FINISHED_BEFORE_INTERRUPT = None
         try:
             try:
                 with self.make_context(prog_name or "lkjip", args, **extra) as ctx:
@@ -78,11 +81,30 @@ class Group(click.Group):
                 exc.show()
                 code = EXIT_INVALID if exc.exit_code == 2 else exc.exit_code
             except (click.Abort, KeyboardInterrupt, EOFError):
-                click.echo(INTERRUPTED, err=True)
-                code = EXIT_INTERRUPTED
+                if FINISHED_BEFORE_INTERRUPT:
+                    # The outputs were complete when the interrupt came: say so plainly.
+                    click.echo(FINISHED_BEFORE_INTERRUPT, err=True)
+                    code = EXIT_OK
+                else:
+                    click.echo(INTERRUPTED, err=True)
+                    code = EXIT_INTERRUPTED
         except KeyboardInterrupt:   # a second Ctrl+C while the first is reported
             code = EXIT_INTERRUPTED
         sys.exit(code)
+
+
+# Set once a command's outputs are complete: an interrupt after that point is reported
+# with this sentence (and exit status 0) instead of "Dibatalkan".
+FINISHED_BEFORE_INTERRUPT: str | None = None
+
+
+def _finished(out_dir: Path):
+    def note(paths: list[Path]) -> None:
+        global FINISHED_BEFORE_INTERRUPT
+        FINISHED_BEFORE_INTERRUPT = (
+            f"Dibatalkan setelah selesai: semua berkas keluaran sudah ditulis utuh ke "
+            f"{Path(out_dir).resolve()}.")
+    return note
 
 
 # Set by a command that starts no threads or child processes and has finished everything
@@ -285,7 +307,8 @@ def generate_cmd(file: Path | None, more: tuple[Path, ...], out_dir: Path,
     try:
         try:
             done = generate(file, out_dir, templates, on_stage=progress, pdf=pdf,
-                            office=False if no_office else None, kertas=kertas)
+                            office=False if no_office else None, kertas=kertas,
+                            on_commit=_finished(out_dir))
         finally:
             progress.close()
     except WorkbookError as exc:
@@ -299,13 +322,18 @@ def generate_cmd(file: Path | None, more: tuple[Path, ...], out_dir: Path,
         click.echo(str(exc), err=True)
         sys.exit(EXIT_FAILURE)
     except OSError as exc:
-        click.echo(f"Keluaran tidak dapat ditulis ke {out_dir}: {exc.strerror or exc}.", err=True)
+        click.echo(explain_os_error(exc, Path(out_dir)), err=True)
         sys.exit(EXIT_FAILURE)
     except Exception as exc:  # noqa: BLE001
         _unexpected(exc)
+    if done.recovered is not None and not quiet:
+        click.echo(done.recovered.message())
     if done.workbook is None:
         click.echo("\n".join(_report_lines(done.report, file)), err=True)
         sys.exit(EXIT_INVALID)
+    if done.interrupted:
+        click.echo(f"Pembatalan (Ctrl+C) datang setelah semua berkas keluaran selesai "
+                   f"ditulis; keluarannya utuh.", err=True)
     if quiet:
         return
     click.echo(valid_summary(str(file)))
@@ -390,8 +418,11 @@ def _write_new(target: Path, data: bytes, force: bool) -> None:
         sys.exit(EXIT_FAILURE)
     try:
         write_all([(target, data)])
+    except OutputError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(EXIT_FAILURE)
     except OSError as exc:
-        click.echo(f"Berkas {target} tidak dapat ditulis: {exc.strerror or exc}.", err=True)
+        click.echo(explain_os_error(exc, target.parent), err=True)
         sys.exit(EXIT_FAILURE)
 
 

@@ -17,7 +17,8 @@ from typing import Callable, Optional
 from .core import Result, compute
 from .workbook import InputWorkbook, Report, read_workbook, validate
 from .workbook.pictures import load_pictures
-from .output import Kept, OutputError, safe_name, write_set
+from .output import (Kept, OutputError, Recovered, folder_lock, make_folder, recover,
+                     safe_name, write_set)
 
 from .resources import REPO_ROOT, SAMPLE_SOURCES, SAMPLE_WORKBOOK, TEMPLATES  # noqa: F401
 
@@ -134,6 +135,8 @@ class Generated:
     result: Result | None = None
     written: list[Path] = field(default_factory=list)
     kept: list[Kept] = field(default_factory=list)   # edited earlier outputs, kept aside
+    recovered: Recovered | None = None   # an earlier run's interrupted set, completed
+    interrupted: bool = False            # Ctrl+C/kill came after the set was complete
     # LibreOffice: whether it filled the draft's Daftar Isi/Tabel/Gambar, and why not when
     # it was there and failed (the draft is then written as Word will fill it)
     filled: bool = False
@@ -158,7 +161,8 @@ def check_templates(templates: Path) -> list[str]:
 
 def generate(path: Path | str, out_dir: Path | str, templates: Path = TEMPLATES,
              on_stage: StageCallback = None, pdf: bool = False,
-             office: Optional[bool] = None, kertas: str | None = None) -> Generated:
+             office: Optional[bool] = None, kertas: str | None = None,
+             on_commit: Optional[Callable[[list[Path]], None]] = None) -> Generated:
     """Everything: validate the workbook, compute, and write every output into out_dir.
 
     `on_stage(key)` is called as each stage of STAGES starts. `office`: whether LibreOffice
@@ -166,7 +170,9 @@ def generate(path: Path | str, out_dir: Path | str, templates: Path = TEMPLATES,
     when it is installed, generator/render/office.wanted); `pdf` also writes the
     publication PDF, which needs LibreOffice (OfficeError otherwise, before any work).
     `kertas` (A4, F4, A3), when given, is the paper of the spreadsheets instead of the
-    workbook's Kertas Spreadsheet.
+    workbook's Kertas Spreadsheet. `on_commit(paths)` is called as soon as the new set of
+    outputs is complete (see `output.write_set`). The output folder is locked for the whole
+    run: a second run into it gets `output.FolderBusy` at once.
     """
     from .render import docx as render_docx
     from .render import notes as render_notes
@@ -177,16 +183,37 @@ def generate(path: Path | str, out_dir: Path | str, templates: Path = TEMPLATES,
         raise render_office.OfficeError(render_office.MISSING)
     warnings = check_templates(templates)
     use_office = pdf or (render_office.wanted() if office is None else office)
-    with gc_paused():
-        return _generate(Path(path), Path(out_dir), templates, on_stage, render_docx,
+    with gc_paused(), _output_folder(Path(out_dir)) as recovered:
+        done = _generate(Path(path), Path(out_dir), templates, on_stage, render_docx,
                          render_notes, render_xlsx,
-                         render_office if use_office else None, pdf, warnings, kertas)
+                         render_office if use_office else None, pdf, warnings, kertas,
+                         on_commit)
+        done.recovered = recovered or done.recovered
+        return done
+
+
+@contextmanager
+def _output_folder(out_dir: Path):
+    """The output folder, made and locked for a run; a set that an earlier run left
+    half-swapped (killed) is completed first. A folder made for a run that wrote nothing
+    (an invalid workbook) is removed again."""
+    made = not out_dir.exists()
+    make_folder(out_dir)
+    try:
+        with folder_lock(out_dir):
+            yield recover(out_dir)
+    finally:
+        if made:
+            try:
+                out_dir.rmdir()          # only when empty
+            except OSError:
+                pass
 
 
 def _generate(path: Path, out_dir: Path, templates: Path, on_stage: StageCallback,
               render_docx, render_notes, render_xlsx, render_office=None,
               pdf: bool = False, warnings: list[str] = (),
-              kertas: str | None = None) -> Generated:
+              kertas: str | None = None, on_commit=None) -> Generated:
     workbook, report = load(path, on_stage)
     gc_checkpoint()
     if workbook is None:
@@ -198,7 +225,6 @@ def _generate(path: Path, out_dir: Path, templates: Path, on_stage: StageCallbac
     if any(p.resolve() == source for p in names.all()):
         raise OutputError(f"Folder keluaran {out_dir} akan menimpa workbook masukan "
                           f"{path.name}; pilih folder lain dengan --out.")
-    out_dir.mkdir(parents=True, exist_ok=True)
     # Render everything in memory first, then write each file atomically, so a failure
     # in any renderer leaves no partial file and no earlier output replaced.
     _stage(on_stage, "word")
@@ -224,7 +250,8 @@ def _generate(path: Path, out_dir: Path, templates: Path, on_stage: StageCallbac
         (names.catatan, render_notes.render(workbook, result, list(warnings)).encode("utf-8")),
     ]
     _stage(on_stage, "simpan")
-    done = write_set(parts)
+    done = write_set(parts, on_commit=on_commit)
     return Generated(workbook=workbook, report=report, result=result, written=done.written,
-                     kept=done.kept, filled=filled, office_problem=problem,
+                     kept=done.kept, recovered=done.recovered, interrupted=done.interrupted,
+                     filled=filled, office_problem=problem,
                      template_warnings=list(warnings))

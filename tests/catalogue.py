@@ -793,5 +793,217 @@ def table() -> str:
     return "\n".join(rows) + "\n"
 
 
+# --- Where the outputs go: what `lkjip generate` says (issue 22.4) ---------------------------
+#
+# Each case prepares the output folder (and, where the situation cannot be made for real in
+# a test, e.g. a full disk, patches the one call that reports it), then runs
+# `lkjip generate SAMPLE --out FOLDER`; stderr is checked exactly and, when given, one line
+# of stdout. tests/test_output_catalogue.py runs them; docs/keandalan.md lists them.
+
+TAG = "2024_Dinas_Sosial_Kabupaten_Kotawaringin_Timur"
+
+
+@dataclass(frozen=True)
+class OutputCase:
+    id: str
+    tindakan: str                      # what happened
+    setup: Callable[[Path, Any], Any]  # (output folder, monkeypatch) -> a cleanup or None
+    exit_code: int
+    stderr: str                        # exact; {out} is the output folder, {perlu} the space
+    stdout_line: str = ""              # a line stdout must hold, when it matters
+
+
+def _nothing(out: Path, monkeypatch) -> None:
+    return None
+
+
+def _locked(out: Path, monkeypatch):
+    """Another lkjip run holds the folder (its lock, taken as that run takes it)."""
+    import fcntl
+
+    out.mkdir(parents=True, exist_ok=True)
+    handle = open(out / ".lkjip-kunci", "a+")
+    fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    return handle.close
+
+
+def _disk_full(out: Path, monkeypatch) -> None:
+    import collections
+
+    import generator.output as output
+
+    usage = collections.namedtuple("usage", "total used free")
+    monkeypatch.setattr(output.shutil, "disk_usage", lambda p: usage(10**9, 10**9, 300_000))
+
+
+def _read_only_disk(out: Path, monkeypatch) -> None:
+    import os
+
+    import generator.output as output
+
+    out.mkdir(parents=True)
+    real = os.access
+    monkeypatch.setattr(output.os, "access",
+                        lambda p, mode: False if Path(p) == out and mode & os.W_OK
+                        else real(p, mode))
+    monkeypatch.setattr(output, "_read_only_disk", lambda folder: True)
+
+
+def _no_permission(out: Path, monkeypatch) -> None:
+    import os
+
+    import generator.output as output
+
+    out.mkdir(parents=True)
+    real = os.access
+    monkeypatch.setattr(output.os, "access",
+                        lambda p, mode: False if Path(p) == out and mode & os.W_OK
+                        else real(p, mode))
+    monkeypatch.setattr(output, "_read_only_disk", lambda folder: False)
+
+
+def _file_in_the_way(out: Path, monkeypatch) -> None:
+    out.write_text("catatan", encoding="utf-8")
+
+
+def _folder_named_like_an_output(out: Path, monkeypatch) -> None:
+    (out / f"Efisiensi_{TAG}.xlsx").mkdir(parents=True)
+
+
+def _open_in_word(out: Path, monkeypatch) -> None:
+    """The draft is open in Word (on Windows its rename is refused)."""
+    import os
+
+    import generator.output as output
+
+    real = os.replace
+
+    def replace(src, dst):
+        if Path(dst).name == f"LKjIP_{TAG}.docx" and ".n." in Path(src).name:
+            raise PermissionError(13, "Permission denied")
+        return real(src, dst)
+
+    monkeypatch.setattr(output.os, "replace", replace)
+
+
+def _killed_during_the_swap(out: Path, monkeypatch) -> None:
+    """The previous run into the folder was killed (SIGKILL) in the middle of its swap: the
+    journal names its new files, half of them renamed in."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from generator.pipeline import generate
+
+    generate(SAMPLE_WORKBOOK, out)
+    names = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
+    writer = (
+        "import os, sys, time\n"
+        "from pathlib import Path\n"
+        "import generator.output as output\n"
+        "real, n = os.replace, [0]\n"
+        "def slow(src, dst):\n"
+        "    n[0] += 1\n"
+        "    if n[0] == 5:\n"
+        "        print('R5', flush=True); time.sleep(60)\n"
+        "    return real(src, dst)\n"
+        "os.replace = slow\n"
+        "out = Path(sys.argv[1])\n"
+        "output.write_set([(out / n, b'versi lain ' + n.encode()) for n in sys.argv[2:]])\n")
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(Path(__file__).resolve().parent.parent) + os.pathsep + \
+        env.get("PYTHONPATH", "")
+    proc = subprocess.Popen([sys.executable, "-c", writer, str(out), *names],
+                            stdout=subprocess.PIPE, text=True, env=env)
+    assert proc.stdout.readline().strip() == "R5"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert (out / ".lkjip-transaksi.json").exists()
+
+
+def _interrupted_after_the_commit(out: Path, monkeypatch) -> None:
+    """Ctrl+C arrives while the set is being swapped: it is held until the swap is done and
+    then raised (what `_signals_held` does when a held signal is delivered)."""
+    from contextlib import contextmanager
+
+    import generator.output as output
+
+    @contextmanager
+    def held():
+        yield
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(output, "_signals_held", held)
+
+
+NOT_REPLACED = " Tidak ada berkas keluaran yang diganti."
+
+OUTPUT_CASES: list[OutputCase] = [
+    OutputCase("folder_sibuk", "Menjalankan generate ke folder yang sedang ditulis proses "
+               "lkjip lain", _locked, 1,
+               "Folder keluaran {out} sedang ditulis oleh proses lkjip lain. Tunggu sampai "
+               "proses itu selesai lalu jalankan kembali, atau pilih folder lain dengan --out; "
+               "tidak ada berkas yang diganti.\n"),
+    OutputCase("disk_penuh", "Menulis keluaran ke disk yang hampir penuh", _disk_full, 1,
+               "Disk penuh: keluaran tidak dapat ditulis ke {out}; diperlukan ±{perlu}, "
+               "tersedia 0,3 MB. Kosongkan ruang di disk itu (hapus berkas yang tidak dipakai, "
+               "kosongkan Recycle Bin/Tempat Sampah) atau pilih folder di disk lain dengan "
+               "--out." + NOT_REPLACED + "\n"),
+    OutputCase("disk_hanya_baca", "Memilih folder keluaran di disk yang hanya dapat dibaca",
+               _read_only_disk, 1,
+               "Folder keluaran {out} berada di disk yang hanya dapat dibaca (mis. CD, "
+               "flashdisk yang dikunci, atau folder jaringan tanpa izin tulis); pilih folder "
+               "lain dengan --out." + NOT_REPLACED + "\n"),
+    OutputCase("tanpa_izin_tulis", "Memilih folder keluaran tanpa izin tulis", _no_permission,
+               1, "Tidak ada izin menulis di folder keluaran {out}; pilih folder lain dengan "
+               "--out (mis. di Documents), atau minta izin tulis folder itu." + NOT_REPLACED
+               + "\n"),
+    OutputCase("berkas_di_tempat_folder", "Memberi --out nama berkas yang sudah ada (bukan "
+               "folder)", _file_in_the_way, 1,
+               "Folder keluaran tidak dapat dibuat: {out} adalah berkas, bukan folder. "
+               "Pindahkan atau ganti nama berkas hasil, atau pilih folder lain dengan --out."
+               + NOT_REPLACED + "\n"),
+    OutputCase("folder_bernama_keluaran", "Membuat folder yang bernama seperti berkas keluaran",
+               _folder_named_like_an_output, 1,
+               f"Keluaran Efisiensi_{TAG}.xlsx tidak dapat ditulis: {{out}}/Efisiensi_{TAG}"
+               f".xlsx adalah folder. Pindahkan atau ganti nama folder itu, lalu jalankan "
+               f"kembali; tidak ada berkas yang diganti.\n"),
+    OutputCase("draf_sedang_dibuka", "Membiarkan draf Word terbuka (penggantian nama ditolak)",
+               _open_in_word, 1,
+               f"Berkas {{out}}/LKjIP_{TAG}.docx tidak dapat diganti (akses ditolak); mungkin "
+               f"sedang dibuka di Word/Excel atau hanya-baca. Tutup berkas itu lalu jalankan "
+               f"kembali; keluaran lain tidak diubah.\n"),
+    OutputCase("terhenti_saat_mengganti", "Proses sebelumnya dimatikan (kill -9) di tengah "
+               "penggantian berkas", _killed_during_the_swap, 0, "",
+               stdout_line="Penulisan keluaran sebelumnya di {out} terhenti di tengah "
+                            "penggantian berkas; penggantiannya sudah diselesaikan sehingga "
+                            "set berkasnya utuh."),
+    OutputCase("ctrl_c_setelah_selesai", "Menekan Ctrl+C tepat saat berkas keluaran diganti",
+               _interrupted_after_the_commit, 0,
+               "Pembatalan (Ctrl+C) datang setelah semua berkas keluaran selesai ditulis; "
+               "keluarannya utuh.\n", stdout_line="Workbook valid: {workbook}."),
+]
+
+# The values the table in docs/keandalan.md shows for the placeholders.
+EXAMPLE = {"out": "hasil", "perlu": "0,4 MB", "workbook": "lkjip_2024.xlsx"}
+
+
+def output_table() -> str:
+    """The output cases as the Markdown table of docs/keandalan.md."""
+    rows = ["| No | Yang terjadi | Kode keluar | Yang dikatakan `lkjip generate` |",
+            "|---|---|---|---|"]
+    for i, case in enumerate(OUTPUT_CASES, start=1):
+        said = " ".join(t.format(**EXAMPLE).strip() for t in (case.stdout_line, case.stderr)
+                        if t)
+        if case.exit_code == 0:
+            said += " (lalu daftar berkas yang ditulis)"
+        said = said.replace("|", "\\|").replace("\n", "<br>")
+        rows.append(f"| {i} | {case.tindakan} | {case.exit_code} | {said} |")
+    return "\n".join(rows) + "\n"
+
+
 if __name__ == "__main__":
     print(table(), end="")
+    print()
+    print(output_table(), end="")

@@ -57,8 +57,8 @@ def test_a_failed_rename_rolls_the_set_back(tmp_path, monkeypatch):
     monkeypatch.setattr(output.os, "replace", flaky)
     with pytest.raises(OutputError) as err:
         write_set(_parts(tmp_path, "baru"))
-    assert str(err.value) == (f"Berkas {tmp_path / 'c.txt'} tidak dapat diganti (Permission "
-                              f"denied); mungkin sedang dibuka di Word/Excel atau hanya-baca. "
+    assert str(err.value) == (f"Berkas {tmp_path / 'c.txt'} tidak dapat diganti (akses "
+                              f"ditolak); mungkin sedang dibuka di Word/Excel atau hanya-baca. "
                               f"Tutup berkas itu lalu jalankan kembali; keluaran lain tidak "
                               f"diubah.")
     assert _state(tmp_path) == before          # a and b back to the old ones, no temp left

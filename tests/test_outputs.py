@@ -91,7 +91,15 @@ def test_out_that_cannot_be_written(tmp_path, sample_copy):
     blocker.write_text("x")
     result = run("generate", sample_copy, "--out", blocker)
     assert result.exit_code == 1
-    assert result.stderr.startswith(f"Keluaran tidak dapat ditulis ke {blocker}: ")
+    assert result.stderr == (f"Folder keluaran tidak dapat dibuat: {blocker} adalah berkas, "
+                             f"bukan folder. Pindahkan atau ganti nama berkas bukan_folder, "
+                             f"atau pilih folder lain dengan --out. Tidak ada berkas keluaran "
+                             f"yang diganti.\n")
+    # A file in the way further up: the same sentence names that file.
+    result = run("generate", sample_copy, "--out", blocker / "hasil" / "2024")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Folder keluaran tidak dapat dibuat: {blocker} adalah "
+                                    f"berkas, bukan folder.")
 
 
 @pytest.mark.parametrize("name,expected", [

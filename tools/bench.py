@@ -7,7 +7,9 @@
     python tools/bench.py --sizes impor,impor20000 --repeat 5 --markdown   # lkjip import
 
 A size is `REKENINGxSUBKEGIATAN` (e.g. `10000x48`), `sample` (the sample workbook as it
-is) or `batchN`: N copies of the sample (with its pictures) in one folder, generated as
+is), `programN` (N programs: the sample's, then copies with nothing below them, as the
+issue 22 probe), `programtreeN` (the same, each copy with one kegiatan, one sub kegiatan and
+one rekening line) or `batchN`: N copies of the sample (with its pictures) in one folder, generated as
 `lkjip generate FOLDER --jobs J` does (`generator.commands.batch.run_batch`, `--jobs`, default 2);
 its CPU time is the whole batch's (the driver stops the fork server, which has reaped the
 workers, before it exits, so wait4 counts them all); it has no floor and no stages. Synthetic workbooks are built from the sample's CSV sources (inputs/sample/) through
@@ -317,6 +319,58 @@ def make_workbook(out: Path, rekening: int, sub_kegiatan: int) -> Path:
     return out
 
 
+def make_program_workbook(out: Path, programs: int, tree: bool = True) -> Path:
+    """A valid input workbook with `programs` programs: the sample's 7, then copies of them
+    (new codes under the same urusan, same IKU, numbered names); with `tree` each copy has
+    one kegiatan, one sub kegiatan and one rekening line copied from the sample's first
+    ones of that program, otherwise nothing below it."""
+    sys.path.insert(0, str(ROOT))
+    from generator.workbook.text import build_workbook
+
+    with tempfile.TemporaryDirectory(prefix="lkjip_bench_src_") as tmp:
+        src = Path(tmp)
+        for f in SAMPLE_SOURCES.glob("*.csv"):
+            shutil.copy(f, src / f.name)
+        ph, progs = _read_csv(src / "program.csv")
+        kh, kegs = _read_csv(src / "kegiatan.csv")
+        sh, subs = _read_csv(src / "sub_kegiatan.csv")
+        rh, reks = _read_csv(src / "rekening.csv")
+        p_code, p_name = ph.index("Kode"), ph.index("Program")
+        k_code, k_prog = kh.index("Kode"), kh.index("Kode Program")
+        s_code, s_keg = sh.index("Kode"), sh.index("Kode Kegiatan")
+        r_sub, r_kode = rh.index("Kode Sub Kegiatan"), rh.index("Kode Rekening")
+        base = list(progs)
+        first_keg = {k[k_prog]: k for k in reversed(kegs)}
+        first_sub = {s[s_keg]: s for s in reversed(subs)}
+        first_rek = {r[r_sub]: r for r in reversed(reks)}
+        n = 100
+        while len(progs) < programs:
+            proto = base[len(progs) % len(base)]
+            keg = first_keg[proto[p_code]]
+            sub = first_sub[keg[k_code]]
+            rek = first_rek[sub[s_code]]
+            n += 1
+            prog = list(proto)
+            prog[p_code] = f"{proto[p_code].rsplit('.', 1)[0]}.{n:04d}"
+            prog[p_name] = f"{proto[p_name]} {n}"
+            k = list(keg)
+            k[k_prog], k[k_code] = prog[p_code], f"{prog[p_code]}.2.01"
+            s = list(sub)
+            s[s_keg], s[s_code] = k[k_code], f"{k[k_code]}.0001"
+            r = list(rek)
+            r[r_sub], r[r_kode] = s[s_code], ""
+            progs.append(prog)
+            if tree:
+                kegs.append(k)
+                subs.append(s)
+                reks.append(r)
+        for name, head, rows in (("program.csv", ph, progs), ("kegiatan.csv", kh, kegs),
+                                 ("sub_kegiatan.csv", sh, subs), ("rekening.csv", rh, reks)):
+            _write_csv(src / name, head, rows)
+        build_workbook(src, out)
+    return out
+
+
 def _read_codes(src: Path) -> set[str]:
     codes = set()
     for name in ("program.csv", "kegiatan.csv"):
@@ -427,6 +481,13 @@ def bench_size(size: str, repeat: int, work: Path, max_rows: int | None,
     if size == "sample":
         wb = SAMPLE_WORKBOOK
         label = "contoh (149 rekening, 48 sub kegiatan)"
+    elif size.startswith("program"):
+        tree = size.startswith("programtree")
+        n_prog = int(size[len("programtree" if tree else "program"):])
+        wb = make_program_workbook(work / f"bench_{size}.xlsx", n_prog, tree)
+        label = f"{n_prog:,}".replace(",", ".") + " program" + (
+            " (satu kegiatan, sub kegiatan dan rekening masing-masing)" if tree
+            else " (kegiatan dan rekening contoh saja)")
     else:
         n_rek, n_sub = (int(x) for x in size.lower().split("x"))
         wb = make_workbook(work / f"bench_{size}.xlsx", n_rek, n_sub)

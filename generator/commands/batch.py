@@ -149,7 +149,9 @@ def generate_one(source: Path, folder: Path, templates: Optional[Path] = None,
     except (pipeline.OutputError, TemplateError) as exc:
         out.message = str(exc)
     except OSError as exc:
-        out.message = f"keluaran tidak dapat ditulis ke {folder}: {exc.strerror or exc}."
+        from ..output import explain
+
+        out.message = explain(exc, folder)
     except Exception as exc:  # noqa: BLE001  (one workbook's bug must not stop the others)
         out.message = messages.unexpected(exc)
     out.seconds = time.perf_counter() - start

@@ -38,10 +38,28 @@ LAMPIRAN_MAX_REKENING = 2_000
 # (Tabel 1.1 Realisasi; Efisiensi with Tabel 3.7 and 3.9) always have every sub kegiatan.
 # A single agency has tens to a few hundred; 10,000 would be some 1,500 pages of tables.
 DRAF_MAX_SUB_KEGIATAN = 500
+# The same for the levels above: beyond 500 kegiatan those tables stop at the program
+# level, beyond 500 programs (more than a whole kabupaten's government has) they hold the
+# urusan totals only. 5,000 programs listed in five tables made some 50,000 rows (122 MB of
+# document XML, 2,5 GB of memory while the draft was built).
+DRAF_MAX_KEGIATAN = 500
+DRAF_MAX_PROGRAM = 500
+
+
+def draft_depth(wb: m.InputWorkbook) -> str:
+    """The deepest budget level the Word draft's budget tables list (see the bounds)."""
+    if len(wb.program) > DRAF_MAX_PROGRAM:
+        return "urusan"
+    if len(wb.kegiatan) > DRAF_MAX_KEGIATAN:
+        return "program"
+    if len(wb.sub_kegiatan) > DRAF_MAX_SUB_KEGIATAN:
+        return "kegiatan"
+    return "sub_kegiatan"
 
 
 def compute(wb: m.InputWorkbook) -> Result:
     ctx = Context(wb)
+    depth = draft_depth(wb)
     inst = wb.instansi
     kinerja = {k.kode_indikator: k for k in wb.kinerja_indikator}
     cap = inst.batas_capaian
@@ -174,11 +192,14 @@ def compute(wb: m.InputWorkbook) -> Result:
             tahun=inst.tahun, riwayat_tahun={y.tahun for i in indicators for y in i.riwayat},
             sarana=len(wb.sarana_prasarana)),
         lampiran_rekening=len(wb.rekening) <= LAMPIRAN_MAX_REKENING,
-        draf_sub_kegiatan=len(wb.sub_kegiatan) <= DRAF_MAX_SUB_KEGIATAN,
+        draf_sub_kegiatan=depth == "sub_kegiatan",
+        draf_tingkat=depth,
     )
     notes = review_notes(wb, result, ctx)
     if not result.draf_sub_kegiatan:
-        notes.append(draf_note(len(wb.sub_kegiatan), result.nomor))
+        count = {"kegiatan": len(wb.sub_kegiatan), "program": len(wb.kegiatan),
+                 "urusan": len(wb.program)}[depth]
+        notes.append(draf_note(count, result.nomor, depth))
     elif not result.lampiran_rekening:
         notes.append(lampiran_note(len(wb.rekening)))
     return result.model_copy(update={"catatan": notes})
@@ -195,18 +216,31 @@ def lampiran_note(count: int) -> ReviewNote:
 
 
 
-def draf_note(count: int, nomor: Numbering) -> ReviewNote:
-    """The review note said when the Word draft's tables stop at the kegiatan level (the
-    tables named by their numbers in this report)."""
+# For each depth the draft can stop at: the sheet and word of the level that is too long,
+# its bound, what the tables then hold, and what the spreadsheets have instead.
+_DRAF_DEPTH = {
+    "kegiatan": ("Sub Kegiatan", "sub kegiatan", "DRAF_MAX_SUB_KEGIATAN",
+                 "berhenti pada tingkat kegiatan", "setiap sub kegiatan"),
+    "program": ("Kegiatan", "kegiatan", "DRAF_MAX_KEGIATAN",
+                "berhenti pada tingkat program", "setiap kegiatan dan sub kegiatan"),
+    "urusan": ("Program", "program", "DRAF_MAX_PROGRAM", "hanya memuat jumlah per urusan",
+               "setiap program, kegiatan dan sub kegiatan"),
+}
+
+
+def draf_note(count: int, nomor: Numbering, depth: str = "kegiatan") -> ReviewNote:
+    """The review note said when the Word draft's tables stop above the sub kegiatan level
+    (`depth`, see `draft_depth`; the tables named by their numbers in this report)."""
+    sheet, word, bound, held, rest = _DRAF_DEPTH[depth]
     tables = [nomor.nomor[k] for k in ("tabel_program", "tabel_dukungan", "tabel_anggaran",
                                        "tabel_efisiensi_program") if nomor.nomor[k]]
     return ReviewNote(
-        kind="draf_ringkas", location=Location("Sub Kegiatan"),
-        message=(f"Workbook memuat {fmt.angka(count)} sub kegiatan, lebih dari "
-                 f"{fmt.angka(DRAF_MAX_SUB_KEGIATAN)} yang dimuat draf Word"
-                 + f"; Tabel {', '.join(tables)} dan Tabel 1.1 di lampiran draf Word berhenti "
-                   "pada tingkat kegiatan, dan rincian setiap sub kegiatan ada di spreadsheet "
-                   "Tabel 1.1 Realisasi dan Efisiensi."))
+        kind="draf_ringkas", location=Location(sheet),
+        message=(f"Workbook memuat {fmt.angka(count)} {word}, lebih dari "
+                 f"{fmt.angka(globals()[bound])} yang dimuat draf Word"
+                 + f"; Tabel {', '.join(tables)} dan Tabel 1.1 di lampiran draf Word {held}, "
+                   f"dan rincian {rest} ada di spreadsheet Tabel 1.1 Realisasi dan "
+                   f"Efisiensi."))
 
 
 def _kategori_opt(value, scale) -> str:

@@ -20,6 +20,7 @@ class Context:
         self.wb = wb
         self.scale = wb.skala_kategori
         self.top = max(s.batas_bawah for s in self.scale)
+        self._listed: dict[str, list[m.IndikatorProgram]] | None = None
 
     def loc(self, sheet: str, row: int | None, field: str | None) -> Location:
         spec = SHEET_BY_NAME[sheet]
@@ -48,7 +49,11 @@ class Context:
 
     def listed_outputs(self, kode: str) -> list[Output]:
         """The indicators of a program or kegiatan on the Indikator Program sheet."""
+        if self._listed is None:        # grouped once (a scan per program was quadratic)
+            self._listed = {}
+            for r in self.wb.indikator_program:
+                self._listed.setdefault(r.kode, []).append(r)
         return [self.output(r.indikator, r.satuan, r.target, r.realisasi,
                             lower=r.polaritas is not None and r.polaritas.value == "Turun",
                             skala=r.skala_kualitatif, keterangan=r.keterangan)
-                for r in self.wb.indikator_program if r.kode == kode]
+                for r in self._listed.get(kode, [])]

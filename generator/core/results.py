@@ -363,6 +363,9 @@ class Result(Frozen):
     # lampiran Tabel 1.1), or stop at the kegiatan level because there are more than
     # compute.DRAF_MAX_SUB_KEGIATAN of them (the spreadsheets always have every one).
     draf_sub_kegiatan: bool = True
+    # The deepest budget level those tables list: "sub_kegiatan", or "kegiatan", "program",
+    # "urusan" past the bounds of compute.draft_depth (the spreadsheets have every level).
+    draf_tingkat: str = "sub_kegiatan"
     # The sarana dan prasarana list in display order, as an outline (core/sarana.py).
     sarana: list[SaranaRow] = []
     _nodes: Optional[tuple] = PrivateAttr(default=None)

@@ -38,8 +38,9 @@ OUTPUT_LABELS = [
     ("Catatan_Pemeriksaan_", "Catatan pemeriksaan (teks)"),
 ]
 
-WAITING, RUNNING, DONE, INVALID, FAILED, REMOVED = (
-    "menunggu", "berjalan", "selesai", "tidak_valid", "gagal", "dihapus")
+RECEIVING, WAITING, RUNNING, DONE, INVALID, FAILED, REMOVED = (
+    "diunggah", "menunggu", "berjalan", "selesai", "tidak_valid", "gagal", "dihapus")
+IN_FLIGHT = (RECEIVING, WAITING, RUNNING)
 
 
 def _label(name: str) -> str:
@@ -76,7 +77,8 @@ class Run:
     folder: Path
     name: str                                   # the upload's stored file name
     created: float = field(default_factory=time.monotonic)
-    state: str = WAITING
+    state: str = RECEIVING                      # until its upload is complete
+    client: str = ""                            # the address it came from
     stage: str | None = None
     finished: float | None = None
     summary: str = ""
@@ -147,26 +149,33 @@ class Runs:
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lkjip-run")
 
     # -- life cycle -------------------------------------------------------------------
-    def new(self, uploaded_name: str) -> Run:
+    def new(self, uploaded_name: str, client: str = "") -> Run:
         run_id = secrets.token_urlsafe(18)
         folder = self.root / run_id
         (folder / "masukan").mkdir(parents=True)
         (folder / "hasil").mkdir()
-        run = Run(id=run_id, folder=folder, name=stored_name(uploaded_name))
+        run = Run(id=run_id, folder=folder, name=stored_name(uploaded_name), client=client)
         with self._lock:
             self._runs[run_id] = run
         return run
 
     def busy(self) -> bool:
+        """Whether every slot is taken (uploads being received, waiting or running)."""
         with self._lock:
-            return sum(r.state in (WAITING, RUNNING) for r in self._runs.values()) \
-                >= self.max_waiting
+            return sum(r.state in IN_FLIGHT for r in self._runs.values()) >= self.max_waiting
+
+    def receiving(self, client: str) -> int:
+        """How many uploads from `client` are still arriving."""
+        with self._lock:
+            return sum(r.state == RECEIVING and r.client == client
+                       for r in self._runs.values())
 
     def get(self, run_id: str) -> Run | None:
         with self._lock:
             return self._runs.get(run_id)
 
     def start(self, run: Run) -> None:
+        run.state = WAITING
         self._pool.submit(self._execute, run)
 
     def discard(self, run: Run) -> None:

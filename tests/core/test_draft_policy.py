@@ -98,3 +98,77 @@ def test_the_note_names_the_tables_by_this_reports_numbers():
     message = draf_note(501, fewer).message
     assert "Workbook memuat 501 sub kegiatan, lebih dari 500" in message
     assert "Tabel 2.5, 3.5, 3.6, 3.8 dan Tabel 1.1 di lampiran" in message
+
+
+# --- the levels above: kegiatan and programs past their bounds (issue 22.6) -------------------
+
+PROGRAM_SENTENCE = ("Tabel ini memuat program saja karena workbook memuat 16 kegiatan; rincian "
+                    "setiap kegiatan dan sub kegiatan ada pada")
+URUSAN_SENTENCE = ("Tabel ini memuat jumlah per urusan saja karena workbook memuat 7 program; "
+                   "rincian setiap program, kegiatan dan sub kegiatan ada pada")
+
+
+def _tables(workbook, result):
+    b2, b3, lamp = bab2(workbook, result), bab3(workbook, result), lampiran(workbook, result)
+    return b2, b3, lamp, (b2["program"], b3["anggaran"], b3["efisiensi_program"],
+                          lamp["realisasi"])
+
+
+def test_past_the_kegiatan_bound_the_tables_stop_at_programs(sample_checked, monkeypatch):
+    workbook, _ = sample_checked
+    monkeypatch.setattr(compute_mod, "DRAF_MAX_KEGIATAN", 16)
+    assert compute(workbook).draf_tingkat == "sub_kegiatan"
+    monkeypatch.setattr(compute_mod, "DRAF_MAX_KEGIATAN", 15)
+    result = compute(workbook)
+    assert (result.draf_tingkat, result.draf_sub_kegiatan) == ("program", False)
+    (note,) = [n for n in result.catatan if n.kind == "draf_ringkas"]
+    assert note.location.sheet == "Kegiatan"
+    assert note.message == (
+        "Workbook memuat 16 kegiatan, lebih dari 15 yang dimuat draf Word; Tabel 2.6, 3.6, "
+        "3.7, 3.9 dan Tabel 1.1 di lampiran draf Word berhenti pada tingkat program, dan "
+        "rincian setiap kegiatan dan sub kegiatan ada di spreadsheet Tabel 1.1 Realisasi dan "
+        "Efisiensi.")
+    b2, b3, lamp, tables = _tables(workbook, result)
+    for rows in tables:
+        assert {r["tingkat"] for r in rows} <= {"urusan", "program"}
+        assert sum(1 for r in rows if r["tingkat"] == "program") == 7
+    for g in b3["dukungan"]:
+        assert all(r["tingkat"] == "program" for r in g["baris"])
+    for text in (b2["program_catatan"], b3["anggaran_catatan"], b3["dukungan_catatan"],
+                 b3["efisiensi_program_catatan"][0], lamp["realisasi_catatan"]):
+        assert text.startswith(PROGRAM_SENTENCE)
+
+
+def test_past_the_program_bound_the_tables_hold_the_urusan_totals(sample_checked,
+                                                                   monkeypatch):
+    workbook, _ = sample_checked
+    monkeypatch.setattr(compute_mod, "DRAF_MAX_PROGRAM", 7)
+    assert compute(workbook).draf_tingkat == "sub_kegiatan"
+    monkeypatch.setattr(compute_mod, "DRAF_MAX_PROGRAM", 6)
+    result = compute(workbook)
+    assert result.draf_tingkat == "urusan"
+    (note,) = [n for n in result.catatan if n.kind == "draf_ringkas"]
+    assert note.location.sheet == "Program"
+    assert note.message.startswith("Workbook memuat 7 program, lebih dari 6 yang dimuat draf "
+                                   "Word; Tabel 2.6, 3.6, 3.7, 3.9 dan Tabel 1.1 di lampiran "
+                                   "draf Word hanya memuat jumlah per urusan, dan rincian "
+                                   "setiap program, kegiatan dan sub kegiatan ada di")
+    b2, b3, lamp, tables = _tables(workbook, result)
+    for rows in tables[:2] + tables[3:]:
+        assert {r["tingkat"] for r in rows} <= {"urusan"}
+    assert [r["uraian"] for r in b3["efisiensi_program"]] == ["Lihat spreadsheet Efisiensi."]
+    # Tabel 2.6, 3.7 and the lampiran keep the one urusan's row with its totals
+    for rows in (b2["program"], b3["anggaran"], lamp["realisasi"]):
+        assert [r["tingkat"] for r in rows] == ["urusan"]
+    for g in b3["dukungan"]:
+        assert [r["uraian"] for r in g["baris"]] == ["Lihat spreadsheet Efisiensi."]
+    for text in (b2["program_catatan"], b3["anggaran_catatan"], b3["dukungan_catatan"],
+                 b3["efisiensi_program_catatan"][0], lamp["realisasi_catatan"]):
+        assert text.startswith(URUSAN_SENTENCE)
+
+    from generator.pipeline import TEMPLATES
+    from generator.render import docx as render_docx
+
+    data = render_docx.render(workbook, result, TEMPLATES / "docx")
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
+    assert xml.count(URUSAN_SENTENCE) == 5

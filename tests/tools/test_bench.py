@@ -36,3 +36,18 @@ def test_bench_smallest_size_runs_once(tmp_path):
     assert row["counts"]["docx_rows"] > 200  # the lampiran has a row per rekening line
     table = bench.markdown([row])
     assert "200 rekening, 60 sub kegiatan" in table
+
+
+def test_program_workbooks_have_the_asked_programs(tmp_path):
+    """`programN` (the issue 22 probe: programs only) and `programtreeN` (each program with a
+    kegiatan, a sub kegiatan and a rekening line) build valid workbooks of that size."""
+    from generator.pipeline import check
+
+    bench = _bench()
+    for tree in (False, True):
+        path = bench.make_program_workbook(tmp_path / f"p{tree}.xlsx", 30, tree=tree)
+        wb = openpyxl.load_workbook(path, read_only=True)
+        assert wb["Program"].max_row - 1 == 30
+        assert wb["Kegiatan"].max_row - 1 == (16 + 23 if tree else 16)
+        workbook, report, _ = check(path)
+        assert workbook is not None, [p.message() for p in report]

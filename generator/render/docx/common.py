@@ -199,18 +199,33 @@ def info(workbook: InputWorkbook, result: Result) -> dict:
     }
 
 
+BUDGET_DEPTH = ("total", "urusan", "program", "kegiatan", "sub_kegiatan", "jenis", "rekening")
+
+
 def budget_levels(result: Result, *levels: str) -> tuple[str, ...]:
-    """The budget levels a table of the draft lists: sub kegiatan only when the core says
-    the draft lists them (`Result.draf_sub_kegiatan`)."""
+    """The budget levels a table of the draft lists: down to the level the core says the
+    draft lists (`Result.draf_tingkat`: sub kegiatan, or kegiatan, program or urusan for a
+    workbook past the bounds)."""
     if result.draf_sub_kegiatan:
         return levels
-    return tuple(lv for lv in levels if lv not in ("sub_kegiatan", "jenis", "rekening"))
+    deepest = BUDGET_DEPTH.index(result.draf_tingkat if result.draf_tingkat != "sub_kegiatan"
+                                 else "kegiatan")
+    return tuple(lv for lv in levels if BUDGET_DEPTH.index(lv) <= deepest)
 
 
 def ringkas_sub(workbook: InputWorkbook, result: Result, where: str) -> str:
-    """The sentence under a table that stops at the kegiatan level ("" when it does not)."""
+    """The sentence under a table that stops above the sub kegiatan level ("" when it
+    does not)."""
     if result.draf_sub_kegiatan:
         return ""
+    if result.draf_tingkat == "urusan":
+        return (f"Tabel ini memuat jumlah per urusan saja karena workbook memuat "
+                f"{fmt.angka(len(workbook.program))} program; rincian setiap program, "
+                f"kegiatan dan sub kegiatan ada pada {where} yang dibuat bersama laporan ini.")
+    if result.draf_tingkat == "program":
+        return (f"Tabel ini memuat program saja karena workbook memuat "
+                f"{fmt.angka(len(workbook.kegiatan))} kegiatan; rincian setiap kegiatan dan "
+                f"sub kegiatan ada pada {where} yang dibuat bersama laporan ini.")
     return (f"Tabel ini memuat program dan kegiatan saja karena workbook memuat "
             f"{fmt.angka(len(workbook.sub_kegiatan))} sub kegiatan; rincian setiap sub "
             f"kegiatan ada pada {where} yang dibuat bersama laporan ini.")

@@ -296,6 +296,11 @@ def _dukungan(result: Result) -> tuple[list[dict], list[dict]]:
                                "menunjang": menunjang(o.menunjang if o else None)}
                         row.update(_output_cells(n, o) if o else _output_cells(n))
                         rows.append(row)
+            if not rows and "program" not in levels:
+                # past the draft's program bound: the spreadsheet has them (sentence below)
+                rows.append({"tingkat": "program", "uraian": "Lihat spreadsheet Efisiensi.",
+                             "indikator": "", "target": fmt.DASH, "realisasi": fmt.DASH,
+                             "capaian": fmt.DASH, "menunjang": fmt.DASH})
             if not rows:
                 rows.append({"tingkat": "sub_kegiatan", "uraian": placeholder("belum ada sub kegiatan"),
                              "indikator": "", "target": fmt.DASH, "realisasi": fmt.DASH,
@@ -433,6 +438,12 @@ def _efisiensi_program(result: Result) -> tuple[list[dict], list[str]]:
         cells.pop("indikator")
         row.update(cells)
         rows.append(row)
+    if not rows and not budget_levels(result, "program"):
+        # past the draft's program bound: the spreadsheet has them (sentence below)
+        rows.append({"tingkat": "program", "no": "", "uraian": "Lihat spreadsheet Efisiensi.",
+                     "target": fmt.DASH, "realisasi": fmt.DASH, "capaian": fmt.DASH,
+                     "pagu": fmt.DASH, "realisasi_rp": fmt.DASH, "serapan": fmt.DASH,
+                     "efisiensi": fmt.DASH})
     if several:
         notes.append(f"{NOTE} Program atau kegiatan dengan beberapa indikator: capaian pada "
                      "barisnya adalah rata-rata capaian indikatornya (indikator yang tidak "

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ... import fmt
 from ...core.results import PKResult, Result
 from ...workbook.models import InputWorkbook
-from .common import (nilai_indikator, placeholder, one_line, pejabat, picture, ringkas_sub, sasaran_groups,
+from .common import (budget_levels, nilai_indikator, placeholder, one_line, pejabat, picture, ringkas_sub, sasaran_groups,
                      target_dengan_satuan, uraian_node)
 from .context_bab2 import renstra_table
 
@@ -88,7 +88,9 @@ def _realisasi(result: Result) -> list[dict]:
     rows = []
     skip = () if result.lampiran_rekening else ("jenis", "rekening")
     if not result.draf_sub_kegiatan:
-        skip = ("sub_kegiatan", "jenis", "rekening")
+        levels = budget_levels(result, "urusan", "program", "kegiatan")
+        skip = tuple(lv for lv in ("urusan", "program", "kegiatan", "sub_kegiatan", "jenis",
+                                   "rekening") if lv not in levels)
     for n in result.anggaran.walk():
         if n.level == "total" or n.level in skip:
             continue
