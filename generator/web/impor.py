@@ -34,7 +34,8 @@ from ..output import safe_name
 from ..workbook import WorkbookError
 from ..workbook.reader import file_too_large
 from .runs import stored_name
-from .upload import UploadRejected, UploadTooLarge, declared_too_large, receive_file
+from .upload import (UploadRejected, UploadTimeout, UploadTooLarge, declared_too_large,
+                     receive_file)
 
 MAX_FILES = 12
 MAX_IMPORTS = 20        # imports kept at once (each up to MAX_FILES uploads)
@@ -121,6 +122,9 @@ def import_routes(root: Path, ttl: float) -> list[Route]:
             part.unlink(missing_ok=True)
             return JSONResponse({"pesan": messages.unreadable(
                 file_too_large("unggahan", exc.size))}, status_code=413)
+        except UploadTimeout as exc:
+            part.unlink(missing_ok=True)
+            return JSONResponse({"pesan": str(exc)}, status_code=408)
         except UploadRejected as exc:
             part.unlink(missing_ok=True)
             return JSONResponse({"pesan": str(exc)}, status_code=400)
