@@ -433,11 +433,27 @@ def _write_new(target: Path, data: bytes, force: bool) -> None:
               help="Tahun laporan yang diisikan ke sheet Instansi.")
 @click.option("--instansi", metavar="NAMA", help="Nama instansi, mis. \"Dinas Sosial\".")
 @click.option("--timpa", is_flag=True, help="Timpa berkas yang sudah ada.")
-def init(file: Path, tahun: int | None, instansi: str | None, timpa: bool) -> None:
+@click.option("--murni", "murni", metavar="EKSPOR", multiple=True, type=click.Path(),
+              help="Ekspor anggaran murni (SIPD-RI): pohon anggaran langsung terisi.")
+@click.option("--perubahan", "perubahan", metavar="EKSPOR", multiple=True, type=click.Path(),
+              help="Ekspor anggaran perubahan.")
+@click.option("--realisasi", "realisasi", metavar="EKSPOR", multiple=True, type=click.Path(),
+              help="Ekspor realisasi (boleh beberapa).")
+@click.option("--skpd", metavar="KODE_ATAU_NAMA", help="SKPD yang diambil dari ekspor.")
+@click.option("--sub-unit", "sub_unit", metavar="KODE_ATAU_NAMA",
+              help="Hanya satu sub unit SKPD itu (bawaan: semua sub unit digabung).")
+def init(file: Path, tahun: int | None, instansi: str | None, timpa: bool,
+         murni: tuple[str, ...] = (), perubahan: tuple[str, ...] = (),
+         realisasi: tuple[str, ...] = (), skpd: str | None = None,
+         sub_unit: str | None = None) -> None:
     from .workbook.blank import blank_workbook
 
     if file.suffix.lower() not in (".xlsx", ".xlsm"):
         file = file.with_name(file.name + ".xlsx")
+    if murni or perubahan or realisasi:
+        _init_from_exports(file, tahun, instansi, timpa, murni, perubahan, realisasi, skpd,
+                           sub_unit)
+        return
     try:
         data = blank_workbook(tahun, instansi.strip() if instansi else None)
     except Exception as exc:  # noqa: BLE001
@@ -469,8 +485,14 @@ def _valid_or_exit(file: Path, report_to_stderr: bool = True):
 @click.option("--out", "out_file", metavar="BARU.xlsx", type=click.Path(), required=True,
               callback=_not_empty, help="Workbook tahun berikutnya yang ditulis.")
 @click.option("--timpa", is_flag=True, help="Timpa berkas yang sudah ada.")
-def rollover(file: Path, out_file: Path, timpa: bool) -> None:
-    from .commands.rollover import RolloverError, rollover_workbook
+@click.option("--murni", "murni", metavar="EKSPOR", multiple=True, type=click.Path(),
+              help="Ekspor anggaran murni tahun berikutnya: sheet anggaran langsung terisi.")
+@click.option("--skpd", metavar="KODE_ATAU_NAMA", help="SKPD yang diambil dari ekspor.")
+@click.option("--sub-unit", "sub_unit", metavar="KODE_ATAU_NAMA",
+              help="Hanya satu sub unit SKPD itu (bawaan: semua sub unit digabung).")
+def rollover(file: Path, out_file: Path, timpa: bool, murni: tuple[str, ...] = (),
+             skpd: str | None = None, sub_unit: str | None = None) -> None:
+    from .commands.rollover import RolloverError, rollover_parts, rollover_workbook
 
     if out_file.suffix.lower() not in (".xlsx", ".xlsm"):
         out_file = out_file.with_name(out_file.name + ".xlsx")
@@ -480,14 +502,20 @@ def rollover(file: Path, out_file: Path, timpa: bool) -> None:
         sys.exit(EXIT_FAILURE)
     workbook, result = _valid_or_exit(file)
     try:
-        data = rollover_workbook(workbook, result)
+        data = rollover_parts(workbook, result) if murni else rollover_workbook(workbook, result)
     except RolloverError as exc:
         click.echo(str(exc), err=True)
         sys.exit(EXIT_INVALID)
     except Exception as exc:  # noqa: BLE001
         _unexpected(exc)
-    _write_new(out_file, data, timpa)
     year = workbook.instansi.tahun + 1
+    if murni:
+        imported = _import_or_exit(data, murni, (), (), skpd, sub_unit, title=out_file.name)
+        _write_imported(out_file, imported, timpa, [file] + [Path(p) for p in murni])
+        click.echo(f"Isi realisasi Kinerja Indikator {year}, baca ulang teks berlatar kuning, "
+                   f"lalu periksa dengan: lkjip validate {out_file}")
+        return
+    _write_new(out_file, data, timpa)
     click.echo(f"Workbook tahun {year} ditulis: {out_file.resolve()}")
     click.echo(f"Isi sheet Rekening dan realisasi Kinerja Indikator {year}, baca ulang teks "
                f"berlatar kuning, lalu periksa dengan: lkjip validate {out_file}")
@@ -520,6 +548,114 @@ def diff(old: Path, new: Path, out_file: Path | None) -> None:
             out_file = out_file.with_name(out_file.name + ".xlsx")
         _write_new(out_file, diff_xlsx(changes, old.name, new.name), True)
         click.echo(f"Daftar perubahan ditulis: {out_file.resolve()}")
+
+
+# --- lkjip import (issue 19) ------------------------------------------------------------------
+
+def _paths(values) -> list[Path] | None:
+    return [Path(v) for v in values] if values else None
+
+
+def _import_or_exit(base, murni, perubahan, realisasi, skpd, sub_unit, title: str = ""):
+    from .commands.impor import ImportFailed, import_budget
+
+    try:
+        return import_budget(base, murni=_paths(murni), perubahan=_paths(perubahan),
+                             realisasi=_paths(realisasi), skpd=skpd, sub_unit=sub_unit,
+                             title=title)
+    except ImportFailed as exc:
+        lines = [f"Impor dibatalkan: {len(exc.problems)} masalah ditemukan; tidak ada berkas "
+                 f"yang ditulis."]
+        lines += [f"{i}. {p.message()}" for i, p in enumerate(exc.problems, start=1)]
+        click.echo("\n".join(lines), err=True)
+        sys.exit(EXIT_INVALID)
+    except WorkbookError as exc:
+        _unreadable(exc)
+    except Exception as exc:  # noqa: BLE001
+        _unexpected(exc)
+
+
+def _write_imported(out_file: Path, imported, timpa: bool, inputs: list[Path]) -> None:
+    """The new workbook and its reconciliation, as one set; never over an input."""
+    from .commands.impor import reconciliation_name
+    from .output import OutputError, write_all
+
+    text_file = reconciliation_name(out_file)
+    for target in (out_file, text_file):
+        if any(target.resolve() == Path(p).resolve() for p in inputs):
+            click.echo(f"{target} adalah berkas masukan; pilih nama lain dengan --out.",
+                       err=True)
+            sys.exit(EXIT_FAILURE)
+    if out_file.exists() and not timpa:
+        click.echo(f"Berkas {out_file} sudah ada; pilih nama lain atau tambahkan --timpa.",
+                   err=True)
+        sys.exit(EXIT_FAILURE)
+    if out_file.is_dir():
+        click.echo(f"{out_file} adalah folder; tulis nama berkas .xlsx.", err=True)
+        sys.exit(EXIT_FAILURE)
+    try:
+        write_all([(out_file, imported.workbook),
+                   (text_file, imported.text.encode("utf-8"))])
+    except (OutputError, OSError) as exc:
+        click.echo(f"Berkas {out_file} tidak dapat ditulis: "
+                   f"{getattr(exc, 'strerror', None) or exc}.", err=True)
+        sys.exit(EXIT_FAILURE)
+    click.echo(imported.text, nl=False)
+    click.echo("")
+    click.echo(f"Workbook baru ditulis: {out_file.resolve()}")
+    click.echo(f"Rekonsiliasi ditulis: {text_file.resolve()}")
+
+
+def _init_from_exports(file, tahun, instansi, timpa, murni, perubahan, realisasi, skpd,
+                       sub_unit) -> None:
+    def base(year, nama):
+        name = instansi.strip() if instansi else (nama.strip() if nama else None)
+        return {"tahun": tahun or year, "instansi": name}
+
+    imported = _import_or_exit(base, murni, perubahan, realisasi, skpd, sub_unit,
+                               title=file.name)
+    _write_imported(file, imported, timpa, [Path(p) for p in murni + perubahan + realisasi])
+    click.echo(f"Isi sheet lainnya (lihat sheet Petunjuk), lalu periksa dengan: "
+               f"lkjip validate {file}")
+
+
+@main.command(name="import",
+              help="Ambil anggaran dari ekspor sistem keuangan (SIPD-RI rekap anggaran, "
+                   "realisasi per dokumen, atau tabel kode sub kegiatan/rekening/pagu/"
+                   "realisasi) ke workbook baru: sheet Urusan, Program, Kegiatan, Sub "
+                   "Kegiatan dan Rekening diisi dari ekspor; isian lain tetap. WORKBOOK tidak "
+                   "diubah; rekonsiliasinya ditulis di samping workbook baru.")
+@click.argument("file", metavar="WORKBOOK", type=click.Path(), callback=_not_empty)
+@click.option("--murni", "murni", metavar="EKSPOR", multiple=True, type=click.Path(),
+              help="Ekspor anggaran murni (sebelum perubahan): Pagu Sebelum Perubahan.")
+@click.option("--perubahan", "perubahan", metavar="EKSPOR", multiple=True, type=click.Path(),
+              help="Ekspor anggaran perubahan: Pagu (tanpa ini: pagu murni).")
+@click.option("--realisasi", "realisasi", metavar="EKSPOR", multiple=True, type=click.Path(),
+              help="Ekspor realisasi (boleh beberapa, mis. satu per bulan).")
+@click.option("--skpd", metavar="KODE_ATAU_NAMA",
+              help="SKPD yang diambil (wajib bila ekspor berisi beberapa SKPD).")
+@click.option("--sub-unit", "sub_unit", metavar="KODE_ATAU_NAMA",
+              help="Hanya satu sub unit SKPD itu (bawaan: semua sub unit digabung).")
+@click.option("--out", "out_file", metavar="BARU.xlsx", type=click.Path(), required=True,
+              callback=_not_empty, help="Workbook baru yang ditulis.")
+@click.option("--timpa", is_flag=True, help="Timpa berkas yang sudah ada.")
+def import_cmd(file: Path, murni, perubahan, realisasi, skpd, sub_unit, out_file: Path,
+               timpa: bool) -> None:
+    if out_file.suffix.lower() not in (".xlsx", ".xlsm"):
+        out_file = out_file.with_name(out_file.name + ".xlsx")
+    inputs = [file] + [Path(p) for p in murni + perubahan + realisasi]
+    if not (murni or perubahan or realisasi):
+        click.echo("Sebutkan paling sedikit satu ekspor: --murni, --perubahan atau "
+                   "--realisasi.", err=True)
+        sys.exit(EXIT_INVALID)
+    if any(out_file.resolve() == p.resolve() for p in inputs):
+        click.echo("Workbook baru tidak boleh menimpa berkas masukan; pilih nama lain "
+                   "dengan --out.", err=True)
+        sys.exit(EXIT_FAILURE)
+    imported = _import_or_exit(file, murni, perubahan, realisasi, skpd, sub_unit)
+    _write_imported(out_file, imported, timpa, inputs)
+    click.echo(f"Periksa dengan: lkjip validate {out_file}; bandingkan laporannya dengan: "
+               f"lkjip diff {file} {out_file}")
 
 
 @main.command(help="Tulis setiap sheet workbook sebagai berkas CSV (untuk ditinjau di git).")

@@ -498,7 +498,8 @@ CASES: list[Case] = [
          _invalid('Rekening!D2 (Jenis Belanja): bukan salah satu pilihan yang dikenal. '
                   'Ditemukan: "Belanja Lain-lain". Diharapkan: salah satu dari: Belanja '
                   'Pegawai, Belanja Barang dan Jasa, Belanja Bunga, Belanja Subsidi, Belanja '
-                  'Hibah, Belanja Bantuan Sosial, Belanja Modal.')),
+                  'Hibah, Belanja Bantuan Sosial, Belanja Modal, Belanja Tidak Terduga, '
+                  'Belanja Transfer.')),
     Case("nip_angka", "Mengetik NIP sebagai angka (Excel membulatkan 18 digit)",
          edited({("Pejabat", "C2"): 196804151989111001}), 2,
          _invalid('Pejabat!C2 (NIP): NIP tersimpan sebagai angka sehingga digitnya bisa '

@@ -4,6 +4,7 @@
     python tools/bench.py --sizes sample,10000x3219 --repeat 5 --markdown
     python tools/bench.py --sizes 100000x48 --repeat 1 --max-rows 200000
     python tools/bench.py --sizes batch40 --repeat 3 --jobs 2 --markdown
+    python tools/bench.py --sizes impor,impor20000 --repeat 5 --markdown   # lkjip import
 
 A size is `REKENINGxSUBKEGIATAN` (e.g. `10000x48`), `sample` (the sample workbook as it
 is), `programN` (N programs: the sample's, then copies with nothing below them, as the
@@ -139,6 +140,123 @@ book.close()
 times["excel"] = time.perf_counter() - t
 print(json.dumps({"stages": times, "in_process": time.perf_counter() - t0, "cells": n}))
 """
+
+
+# The import driver: `lkjip import` (generator.commands.impor) with its stages timed, the two
+# files written as the command writes them.
+IMPORT_DRIVER = r"""
+import time, json, sys
+t0 = time.perf_counter()
+marks = [("impor", 0.0)]
+import generator.cli  # the command's imports
+from pathlib import Path
+from generator.commands.impor import import_budget, reconciliation_name
+from generator.output import write_all
+def on_stage(key):
+    marks.append((key, time.perf_counter() - t0))
+args = json.loads(sys.argv[1])
+done = import_budget(Path(args["workbook"]), murni=[Path(p) for p in args["murni"]] or None,
+                     perubahan=[Path(p) for p in args["perubahan"]] or None,
+                     skpd=args["skpd"], on_stage=on_stage)
+on_stage("simpan")
+out = Path(args["out"])
+write_all([(out, done.workbook), (reconciliation_name(out), done.text.encode())])
+end = time.perf_counter() - t0
+stages = {}
+for (key, start), (_, stop) in zip(marks, marks[1:] + [("end", end)]):
+    stages[key] = stop - start
+rows = sum(f[3] for f in done.rekonsiliasi.files)   # rows read from the exports
+print(json.dumps({"valid": True, "problems": 0, "written": [str(out)], "stages": stages,
+                  "in_process": end, "rows": rows}))
+"""
+IMPORT_STAGES = ["impor", "ekspor", "workbook", "gabung", "tulis", "simpan"]
+DINSOS = "1.06.0.00.0.00.01.0000"
+
+
+def export_folder() -> tuple[Path, str]:
+    """The full SIPD-RI exports when ../shared is there, else the trimmed test copies."""
+    for base in (ROOT.parent / "shared", ROOT.parent.parent / "shared"):
+        folder = base / "finance-exports" / "sipd-ri"
+        if (folder / "rekap_2025_murni.xlsx").exists():
+            return folder, "ekspor lengkap (42 SKPD)"
+    return ROOT / "tests" / "fixtures" / "sipd-ri", "ekspor terpangkas (4 SKPD)"
+
+
+def make_standar_harga(source: Path, out: Path, rows: int) -> Path:
+    """An export of `rows` rows in the standar-harga layout, from a real rekap: every row
+    split into priced components (KODE/NAMA STANDAR HARGA instead of the paket columns),
+    the pagu divided among them, until the file has `rows` data rows."""
+    import openpyxl
+    import xlsxwriter
+
+    ws = openpyxl.load_workbook(source, read_only=True).worksheets[0]
+    it = ws.iter_rows(values_only=True)
+    header = list(next(it))
+    data = [list(r) + [None] * (len(header) - len(r)) for r in it]
+    drop = [i for i, h in enumerate(header) if h in ("PAKET/KELOMPOK", "NAMA PAKET/KELOMPOK")]
+    keep = [i for i in range(len(header)) if i not in drop]
+    pagu = header.index("PAGU")
+    book = xlsxwriter.Workbook(str(out), {"constant_memory": True})
+    sheet = book.add_worksheet("Sheet 1")
+    sheet.write_row(0, 0, [header[i] for i in keep] + ["KODE STANDAR HARGA",
+                                                       "NAMA STANDAR HARGA"])
+    parts = max(1, -(-rows // len(data)))
+    r = 1
+    for n, row in enumerate(data):
+        left = rows - (r - 1)
+        k = min(parts, left - (len(data) - n - 1)) if left > len(data) - n else 1
+        total = row[pagu] or 0
+        total = int(total) if float(total).is_integer() else total
+        for j in range(max(1, k)):
+            share = total // k if j < k - 1 else total - (total // k) * (k - 1)
+            values = [row[i] for i in keep]
+            values[keep.index(pagu)] = share if row[pagu] is not None else None
+            sheet.write_row(r, 0, values + [f"1.1.12.01.{n:05d}.{j}", f"Komponen {j + 1}"])
+            r += 1
+    book.close()
+    return out
+
+
+def bench_import(size: str, repeat: int, work: Path, timeout: float) -> dict:
+    """`impor`: the real murni and perubahan exports into the sample, one SKPD;
+    `imporN`: a standar-harga export of N rows (made from the perubahan one) as --perubahan."""
+    folder, source = export_folder()
+    murni, perubahan = [folder / "rekap_2025_murni.xlsx"], [folder / "rekap_2025_perubahan.xlsx"]
+    label = f"murni + perubahan, {source}"
+    if size != "impor":
+        n = int(size[len("impor"):])
+        big = make_standar_harga(perubahan[0], work / f"standar_harga_{n}.xlsx", n)
+        murni, perubahan = [], [big]
+        label = f"{n:,} baris standar harga (dari {source})".replace(",", ".")
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    runs = []
+    for i in range(repeat):
+        out = work / f"impor_{size}_{i}" / "baru.xlsx"
+        args = {"workbook": str(SAMPLE_WORKBOOK), "murni": [str(p) for p in murni],
+                "perubahan": [str(p) for p in perubahan], "skpd": DINSOS, "out": str(out)}
+        data, wall, cpu, rss = run_child([sys.executable, "-c", IMPORT_DRIVER,
+                                          json.dumps(args)], env, timeout)
+        runs.append({"wall": wall, "cpu": cpu, "rss": rss, **data})
+        shutil.rmtree(out.parent, ignore_errors=True)
+    stages = {k: statistics.median(r["stages"].get(k, 0.0) for r in runs)
+              for k in IMPORT_STAGES}
+    return {"size": size, "label": label, "valid": True, "problems": 0, "runs": len(runs),
+            "rows": runs[-1]["rows"], "import": True,
+            "wall": statistics.median(r["wall"] for r in runs),
+            "cpu": statistics.median(r["cpu"] for r in runs),
+            "rss": statistics.median(r["rss"] for r in runs), "stages": stages}
+
+
+def markdown_import(rows: list[dict]) -> str:
+    head = ("| impor | runs | baris ekspor | wall s | CPU s | peak MB | "
+            + " | ".join(IMPORT_STAGES) + " |")
+    lines = [head, "|" + "---|" * (head.count("|") - 1)]
+    for r in rows:
+        lines.append(f"| {r['label']} | {r['runs']} | " + f"{r['rows']:,}".replace(",", ".")
+                     + f" | {_s(r['wall'])} | {_s(r['cpu'])} | {r['rss']:.0f} | "
+                     + " | ".join(_s(r["stages"][k]) for k in IMPORT_STAGES) + " |")
+    return "\n".join(lines)
 
 
 # --- synthetic workbooks -------------------------------------------------------------------
@@ -485,6 +603,8 @@ def main(argv: list[str] | None = None) -> int:
             size = size.strip()
             if size.startswith("batch"):
                 row = bench_batch(size, args.repeat, work, args.timeout, args.jobs)
+            elif size.startswith("impor"):
+                row = bench_import(size, args.repeat, work, args.timeout)
             else:
                 row = bench_size(size, args.repeat, work, args.max_rows, args.timeout,
                                  floor=not args.no_floor)
@@ -495,7 +615,13 @@ def main(argv: list[str] | None = None) -> int:
         end = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
         print(f"{info}, at the end {end:.2f}")
         print()
-        print(markdown(rows))
+        generated = [r for r in rows if not r.get("import")]
+        imported = [r for r in rows if r.get("import")]
+        if generated:
+            print(markdown(generated))
+        if imported:
+            print()
+            print(markdown_import(imported))
     if args.json:
         args.json.write_text(json.dumps({"machine": info, "rows": rows}, indent=1))
     return 0

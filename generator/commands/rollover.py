@@ -119,6 +119,12 @@ def rollover_data(workbook: InputWorkbook, result: Result) -> tuple[int, dict[st
 
 def rollover_workbook(workbook: InputWorkbook, result: Result) -> bytes:
     """The .xlsx bytes of next year's workbook (raises RolloverError past the Renstra)."""
+    return blank_workbook(**rollover_parts(workbook, result))
+
+
+def rollover_parts(workbook: InputWorkbook, result: Result) -> dict[str, Any]:
+    """The arguments of `blank_workbook` that make next year's workbook (lkjip import fills
+    its budget sheets from next year's murni export before it is written)."""
     year, data = rollover_data(workbook, result)
     notes = [
         f"Workbook ini dibuat dengan lkjip rollover dari workbook tahun {year - 1}: "
@@ -127,5 +133,5 @@ def rollover_workbook(workbook: InputWorkbook, result: Result) -> bytes:
         f"Renstra {year}. Sheet Rekening dan realisasi kosong untuk diisi. Teks berlatar "
         f"kuning berasal dari tahun lalu: baca dan perbarui.",
     ]
-    return blank_workbook(year, workbook.instansi.nama_instansi, data=data, review=REVIEW,
-                          notes=notes)
+    return {"tahun": year, "instansi": workbook.instansi.nama_instansi, "data": data,
+            "review": REVIEW, "notes": notes}

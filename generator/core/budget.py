@@ -22,7 +22,7 @@ ZERO = Decimal(0)
 # Display order of the spending groups under a sub kegiatan (Tabel 1.1).
 JENIS_ORDER = [JenisBelanja.PEGAWAI, JenisBelanja.BARANG_JASA, JenisBelanja.BUNGA,
                JenisBelanja.SUBSIDI, JenisBelanja.HIBAH, JenisBelanja.BANSOS,
-               JenisBelanja.MODAL]
+               JenisBelanja.MODAL, JenisBelanja.TIDAK_TERDUGA, JenisBelanja.TRANSFER]
 
 
 

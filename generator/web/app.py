@@ -8,6 +8,7 @@ Routes (all text Indonesian):
   GET  /hasil/{id}/{name}     one output;  GET /hasil/{id}.zip  all of them
   GET  /contoh                the sample workbook
   GET/POST /masuk             the access-code form (only when a code is required)
+  /api/impor...               the budget import from finance exports (web/impor.py)
 
 The page and the CLI share one code path: runs call `pipeline.generate`, and every sentence
 about the outcome comes from `generator.messages`.
@@ -39,6 +40,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from .. import messages
 from ..pipeline import SAMPLE_WORKBOOK, STAGES, TEMPLATES
 from ..workbook.reader import MAX_FILE_BYTES, file_too_large
+from .impor import import_routes
 from .limits import CodeAttempts
 from .runs import Runs, stored_name, zip_bytes
 from .upload import (Pace, UploadRejected, UploadTimeout, UploadTooLarge, declared_too_large,
@@ -424,6 +426,7 @@ def create_app(templates: Path = TEMPLATES, code: str | None = None, loopback: b
         Route("/kosong", blank_file),
         Route("/masuk", login_form, methods=["GET"]),
         Route("/masuk", login, methods=["POST"]),
+        *import_routes(runs.root, ttl),
         Mount("/static", StaticFiles(directory=str(STATIC)), name="static"),
     ], lifespan=lifespan, exception_handlers={HTTPException: _http_error,
                                               Exception: _server_error})

@@ -358,6 +358,8 @@ class JenisBelanja(Choice):
     HIBAH = "Belanja Hibah"
     BANSOS = "Belanja Bantuan Sosial"
     MODAL = "Belanja Modal"
+    TIDAK_TERDUGA = "Belanja Tidak Terduga"     # 5.3 (carried by real SIPD-RI exports)
+    TRANSFER = "Belanja Transfer"               # 5.4 (bagi hasil, bantuan keuangan)
 
     @classmethod
     def synonyms(cls) -> dict[str, str]:
@@ -375,6 +377,25 @@ class JenisBelanja(Choice):
     @property
     def is_modal(self) -> bool:
         return self is JenisBelanja.MODAL
+
+    @classmethod
+    def from_kode(cls, kode_rekening: str) -> "JenisBelanja | None":
+        """The group of a rekening code (Permendagri 90/2019 as SIPD writes it):
+        5.1.01 Pegawai ... 5.1.06 Bantuan Sosial, 5.2 Modal, 5.3 Tidak Terduga, 5.4
+        Transfer; None for a code that is not spending (pendapatan, pembiayaan)."""
+        parts = kode_rekening.replace(" ", "").split(".")
+        if len(parts) < 2 or parts[0] != "5":
+            return None
+        if parts[1] == "1":
+            jenis = parts[2].lstrip("0") if len(parts) > 2 else ""
+            return _BELANJA_OPERASI.get(jenis)
+        return {"2": cls.MODAL, "3": cls.TIDAK_TERDUGA, "4": cls.TRANSFER}.get(
+            parts[1].lstrip("0"))
+
+
+_BELANJA_OPERASI = {"1": JenisBelanja.PEGAWAI, "2": JenisBelanja.BARANG_JASA,
+                    "3": JenisBelanja.BUNGA, "4": JenisBelanja.SUBSIDI, "5": JenisBelanja.HIBAH,
+                    "6": JenisBelanja.BANSOS}
 
 
 class JenisPK(Choice):

@@ -67,6 +67,20 @@ KIND_TEXT: dict[str, str] = {
     "sheet_near_miss": "nama sheet tidak dikenal, tetapi mirip nama sheet masukan",
 }
 
+# Finance exports read by `lkjip import` (generator/finance).
+KIND_TEXT.update({
+    "export_header": "judul kolom ekspor keuangan tidak dikenali",
+    "export_empty": "ekspor tidak berisi baris yang dapat dipakai",
+    "export_more": "masih ada masalah lain",
+    "skpd_several": "ekspor berisi beberapa SKPD; pilih satu dengan --skpd",
+    "skpd_unknown": "SKPD tidak ada di ekspor",
+    "sub_unit_unknown": "sub unit tidak ada di SKPD ini",
+    "export_role": "peran berkas ekspor tidak cocok",
+    "export_year": "ekspor murni dan perubahan dari tahun anggaran yang berbeda",
+})
+NO_VALUE_KINDS = {"export_header", "export_empty", "export_more", "skpd_several",
+                  "export_role", "export_year"}
+
 
 @dataclass(frozen=True, order=True)
 class Location:
@@ -131,7 +145,7 @@ class Problem:
             "sheet_empty", "file_not_found", "not_a_workbook", "old_xls", "xlsb", "encrypted",
             "corrupt", "too_large", "not_lkjip", "far_cell", "header_too_low",
             "hidden_sheet_copy", "sheet_near_miss",
-        }
+        } and self.kind not in NO_VALUE_KINDS
 
     def message(self) -> str:
         """The full Indonesian sentence shown to the user."""
