@@ -48,6 +48,7 @@ import tempfile
 import time
 import zipfile
 from pathlib import Path
+from typing import Optional
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_SOURCES = ROOT / "inputs" / "sample"
@@ -76,7 +77,7 @@ for (key, start), (_, stop) in zip(marks, marks[1:] + [("end", end)]):
     stages[key] = stop - start
 print(json.dumps({"valid": done.workbook is not None, "problems": len(done.report),
                   "written": [str(p) for p in done.written], "stages": stages,
-                  "in_process": end}))
+                  "in_process": end, "source": generator.__file__}))
 """
 
 # The batch driver: the CLI's batch path (a pool of spawned workers) over one folder.
@@ -139,6 +140,140 @@ for i, kind in enumerate(kinds):
 book.close()
 times["excel"] = time.perf_counter() - t
 print(json.dumps({"stages": times, "in_process": time.perf_counter() - t0, "cells": n}))
+"""
+
+# The document floor (issue 21): the same I/O as the run, done bare by the libraries in one
+# fresh interpreter, stage by stage: their imports; openpyxl reading every cell of the same
+# workbook; python-docx parsing and saving the draft the run produced; XlsxWriter writing two
+# workbooks with as many numbers, strings (as many distinct ones, as long) and formulas with
+# values as the run's two spreadsheets; Pillow drawing and encoding two charts of the size of
+# the run's. With "rounds" > 1 the I/O stages are repeated in the same process (imports paid
+# once: the warm floor) and the median of the rounds after the first is reported too.
+FLOOR_DOC = r"""
+import time, json, sys, io, statistics
+t0 = time.perf_counter()
+import openpyxl, docx, xlsxwriter
+from PIL import Image, ImageDraw, ImageFont
+t_import = time.perf_counter() - t0
+args = json.loads(sys.argv[1])
+
+def read():
+    wb = openpyxl.load_workbook(args["workbook"], data_only=True)
+    n = 0
+    for ws in wb.worksheets:
+        for row in ws.iter_rows(values_only=True):
+            for v in row:
+                if v is not None:
+                    n += 1
+    return n
+
+def word():
+    d = docx.Document(args["draft"])
+    out = io.BytesIO()
+    d.save(out)
+    return len(out.getvalue())
+
+def charts():
+    size = 0
+    font = ImageFont.truetype(args["font"], 25) if args["font"] else ImageFont.load_default()
+    for w, h in args["charts"]:
+        img = Image.new("RGB", (w, h), "white")
+        d = ImageDraw.Draw(img)
+        x0 = int(w * 0.38)
+        for x in range(x0, w - 150, (w - 150 - x0) // 10):
+            d.line([x, 20, x, h - 80], fill=(215, 215, 215), width=1)
+        bars = max(1, (h - 120) // 80)
+        for i in range(bars):
+            y = 20 + i * 80
+            d.text((20, y), f"Program penunjang urusan pemerintahan {i}", font=font,
+                   fill=(0, 0, 0))
+            d.rectangle([x0, y + 10, x0 + (w - 150 - x0) * (i + 1) // (bars + 1), y + 45],
+                        fill=(31, 78, 121))
+            d.text((w - 140, y + 10), "98,25%", font=font, fill=(0, 0, 0))
+        buf = io.BytesIO()
+        img.save(buf, format="PNG", compress_level=1)
+        size += len(buf.getvalue())
+    return size
+
+def excel():
+    total = 0
+    for k, sheet in enumerate(args["sheets"]):
+        out = io.BytesIO()
+        book = xlsxwriter.Workbook(out, {"in_memory": True, "strings_to_formulas": False,
+                                         "strings_to_urls": False})
+        ws = book.add_worksheet()
+        fmt = book.add_format({"num_format": "#,##0", "border": 1})
+        per_row = max(1, sheet["columns"])
+        unique = max(1, sheet["unique"])
+        texts = [("Belanja barang dan jasa " * 8)[:max(1, sheet["length"]) - 7] + f" {i:06d}"
+                 for i in range(unique)]
+        i = 0
+        for kind, count in (("n", sheet["numbers"]), ("s", sheet["strings"]),
+                            ("f", sheet["formulas"])):
+            for _ in range(count):
+                r, c = divmod(i, per_row)
+                if kind == "n":
+                    ws.write_number(r, c, 1234567.5 + i, fmt)
+                elif kind == "s":
+                    ws.write_string(r, c, texts[i % unique], fmt)
+                else:
+                    ws.write_formula(r, c, f"=SUM(A{r + 1}:B{r + 1})", fmt, 2469135)
+                i += 1
+        book.close()
+        total += len(out.getvalue())
+    return total
+
+rounds = []
+for k in range(max(1, args.get("rounds", 1))):
+    times = {}
+    for key, step in (("baca", read), ("word", word), ("gambar", charts), ("excel", excel)):
+        t, c = time.perf_counter(), time.process_time()
+        step()
+        times[key] = time.perf_counter() - t
+        times[key + "_cpu"] = time.process_time() - c
+    rounds.append(times)
+later = rounds[1:] or rounds
+warm = {k: statistics.median(r[k] for r in later) for k in later[0]}
+print(json.dumps({"stages": {"impor": t_import, **rounds[0]}, "warm": warm,
+                  "in_process": time.perf_counter() - t0}))
+"""
+
+# LibreOffice filling the draft's lists (Daftar Isi, Tabel, Gambar): outside the floor and
+# outside the measured runs (they set LKJIP_LIBREOFFICE=0); timed apart on the run's draft.
+OFFICE_DRIVER = r"""
+import time, json, sys
+from pathlib import Path
+from generator.render import office
+data = Path(sys.argv[1]).read_bytes()
+t = time.perf_counter()
+done = office.finish(data, name=Path(sys.argv[1]).name)
+print(json.dumps({"office": time.perf_counter() - t, "filled": done.filled}))
+"""
+
+# The warm run: the sample generated again and again in one process, the imports paid once,
+# as `lkjip serve` and a batch worker do (each run through pipeline.generate).
+WARM_DRIVER = r"""
+import time, json, sys, os
+t0 = time.perf_counter()
+import generator.cli
+from generator import pipeline
+t_import = time.perf_counter() - t0
+runs = []
+for i in range(int(sys.argv[3])):
+    marks = []
+    def on_stage(key):
+        marks.append((key, time.perf_counter()))
+    t, c = time.perf_counter(), time.process_time()
+    done = pipeline.generate(sys.argv[1], os.path.join(sys.argv[2], f"run{i}"),
+                             on_stage=on_stage)
+    end = time.perf_counter()
+    stages = {k: b - a for (k, a), (_, b) in zip(marks, marks[1:] + [("end", end)])}
+    runs.append({"wall": end - t, "cpu": time.process_time() - c, "stages": stages})
+import resource
+print(json.dumps({"valid": done.workbook is not None, "problems": len(done.report),
+                  "written": [str(p) for p in done.written], "runs": runs,
+                  "impor": t_import, "source": generator.__file__,
+                  "in_process": time.perf_counter() - t0}))
 """
 
 
@@ -217,7 +352,8 @@ def make_standar_harga(source: Path, out: Path, rows: int) -> Path:
     return out
 
 
-def bench_import(size: str, repeat: int, work: Path, timeout: float) -> dict:
+def bench_import(size: str, repeat: int, work: Path, timeout: float,
+                 tree: Path = ROOT) -> dict:
     """`impor`: the real murni and perubahan exports into the sample, one SKPD;
     `imporN`: a standar-harga export of N rows (made from the perubahan one) as --perubahan."""
     folder, source = export_folder()
@@ -228,8 +364,7 @@ def bench_import(size: str, repeat: int, work: Path, timeout: float) -> dict:
         big = make_standar_harga(perubahan[0], work / f"standar_harga_{n}.xlsx", n)
         murni, perubahan = [], [big]
         label = f"{n:,} baris standar harga (dari {source})".replace(",", ".")
-    env = dict(os.environ)
-    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    env = tree_env(tree)
     runs = []
     for i in range(repeat):
         out = work / f"impor_{size}_{i}" / "baru.xlsx"
@@ -395,34 +530,95 @@ def _floor_template(path: Path, cols: int) -> Path:
 
 
 def _count_outputs(written: list[str]) -> dict:
-    """Table rows of the draft; numbers, strings and formulas of the spreadsheets."""
-    counts = {"docx_rows": 0, "numbers": 0, "strings": 0, "formulas": 0}
+    """Table rows of the draft; numbers, strings and formulas of the spreadsheets (in all,
+    and per spreadsheet with its distinct strings, their mean length and its columns)."""
+    counts = {"docx_rows": 0, "numbers": 0, "strings": 0, "formulas": 0, "sheets": [],
+              "charts": []}
     for name in written:
         if name.endswith(".docx"):
+            counts["draft"] = name
             with zipfile.ZipFile(name) as z:
-                counts["docx_rows"] += z.read("word/document.xml").count(b"<w:tr>") + \
-                    z.read("word/document.xml").count(b"<w:tr ")
+                xml = z.read("word/document.xml")
+                counts["docx_rows"] += xml.count(b"<w:tr>") + xml.count(b"<w:tr ")
+                counts["charts"] = _chart_sizes(z)
         elif name.endswith(".xlsx"):
+            sheet = {"numbers": 0, "strings": 0, "formulas": 0, "unique": 0, "length": 10,
+                     "columns": 1}
             with zipfile.ZipFile(name) as z:
                 for n in z.namelist():
                     if re.match(r"xl/worksheets/sheet\d+\.xml$", n):
                         xml = z.read(n)
                         f = xml.count(b"<f>")
-                        s = xml.count(b't="s"')
+                        st = xml.count(b't="s"')
                         c = xml.count(b"<c ")
-                        counts["formulas"] += f
-                        counts["strings"] += s
-                        counts["numbers"] += max(0, c - f - s)
+                        sheet["formulas"] += f
+                        sheet["strings"] += st
+                        sheet["numbers"] += max(0, c - f - st)
+                        dim = re.search(rb'<dimension ref="A1:([A-Z]+)\d+"', xml)
+                        if dim:
+                            sheet["columns"] = max(sheet["columns"], _col_number(dim.group(1)))
+                if "xl/sharedStrings.xml" in z.namelist():
+                    sst = z.read("xl/sharedStrings.xml")
+                    texts = re.findall(rb"<t[^>]*>([^<]*)</t>", sst)
+                    sheet["unique"] = len(texts)
+                    if texts:
+                        sheet["length"] = max(8, round(sum(len(t) for t in texts) / len(texts)))
+            counts["sheets"].append(sheet)
+            for k in ("numbers", "strings", "formulas"):
+                counts[k] += sheet[k]
     return counts
+
+
+def _col_number(letters: bytes) -> int:
+    n = 0
+    for ch in letters.decode():
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def _chart_sizes(z: zipfile.ZipFile) -> list[list[int]]:
+    """Pixel sizes of the draft's two largest chart pictures (PNG of the charts' width)."""
+    import struct
+
+    width = None
+    try:
+        sys.path.insert(0, str(ROOT))
+        from generator.render.docx import charts
+        width = round(charts.WIDTH_MM / 25.4 * charts.DPI)
+    except Exception:  # noqa: BLE001  (another tree: any PNG of the draft will do)
+        pass
+    sizes = []
+    for n in z.namelist():
+        if n.startswith("word/media/") and n.endswith(".png"):
+            head = z.read(n)[:24]
+            w, h = struct.unpack(">II", head[16:24])
+            if width is None or w == width:
+                sizes.append([w, h])
+    sizes.sort(key=lambda s: -s[0] * s[1])
+    return sizes[:2] or [[1575, 900], [1575, 900]]
+
+
+def _font_path() -> str:
+    try:
+        sys.path.insert(0, str(ROOT))
+        from generator.render.docx import charts
+        return charts._font_file() or ""
+    except Exception:  # noqa: BLE001
+        return ""
 
 
 # --- running -------------------------------------------------------------------------------
 
-def run_child(argv: list[str], env: dict, timeout: float) -> tuple[dict, float, float, float]:
-    """Run a child and read its own rusage (wait4): JSON, wall, cpu, max RSS in MB."""
+def run_child(argv: list[str], env: dict, timeout: float,
+              cwd: Optional[Path] = None) -> tuple[dict, float, float, float]:
+    """Run a child and read its own rusage (wait4): JSON, wall, cpu, max RSS in MB. It runs
+    in `cwd`, by default the tree first on its PYTHONPATH (`python -c` puts the current
+    folder first on sys.path)."""
+    if cwd is None:
+        cwd = Path(env.get("PYTHONPATH", str(ROOT)).split(os.pathsep)[0] or ROOT)
     start = time.perf_counter()
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        proc = subprocess.Popen(argv, stdout=out, stderr=err, env=env, cwd=str(ROOT))
+        proc = subprocess.Popen(argv, stdout=out, stderr=err, env=env, cwd=str(cwd))
         deadline = start + timeout
         while True:
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
@@ -456,11 +652,12 @@ def make_batch(folder: Path, count: int) -> Path:
     return folder
 
 
-def bench_batch(size: str, repeat: int, work: Path, timeout: float, jobs: int) -> dict:
+def bench_batch(size: str, repeat: int, work: Path, timeout: float, jobs: int,
+                tree: Path = ROOT) -> dict:
     count = int(size[len("batch"):])
     folder = make_batch(work / f"batch_{count}", count)
-    env = dict(os.environ)
-    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    load_start = loadavg()
+    env = tree_env(tree)
     runs = []
     for i in range(repeat):
         out_dir = work / f"out_{size}_{i}"
@@ -470,71 +667,234 @@ def bench_batch(size: str, repeat: int, work: Path, timeout: float, jobs: int) -
         runs.append({"wall": wall, "cpu": cpu, "rss": rss, **data})
         shutil.rmtree(out_dir, ignore_errors=True)
     return {"size": size, "label": f"{count} workbook contoh, {jobs} proses",
+            "load": [load_start, loadavg()],
             "valid": runs[-1]["valid"], "problems": runs[-1]["problems"], "runs": len(runs),
             "wall": statistics.median(r["wall"] for r in runs),
             "cpu": statistics.median(r["cpu"] for r in runs),
             "rss": statistics.median(r["rss"] for r in runs), "stages": {}}
 
 
-def bench_size(size: str, repeat: int, work: Path, max_rows: int | None,
-               timeout: float, floor: bool = True) -> dict:
+def tree_env(tree: Path, max_rows: Optional[int] = None) -> dict:
+    """The environment of a measured child: the tree's sources first on PYTHONPATH, and
+    LibreOffice's list-filling step off (it is outside the floor; `--office` times it
+    apart)."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(tree) + os.pathsep + env.get("PYTHONPATH", "")
+    env["LKJIP_LIBREOFFICE"] = "0"
+    if max_rows:
+        env["LKJIP_BENCH_MAX_ROWS"] = str(max_rows)
+    else:
+        env.pop("LKJIP_BENCH_MAX_ROWS", None)
+    return env
+
+
+def tree_label(tree: Path) -> str:
+    """A tree's name in the tables: its git description (tag or commit), else its folder."""
+    try:
+        done = subprocess.run(["git", "-C", str(tree), "describe", "--tags", "--always",
+                               "--dirty"], capture_output=True, text=True, timeout=10)
+        if done.returncode == 0 and done.stdout.strip():
+            return done.stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        pass
+    return tree.name
+
+
+def loadavg() -> float:
+    try:
+        return float(Path("/proc/loadavg").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+
+
+def _median(values) -> float:
+    values = list(values)
+    return statistics.median(values) if values else 0.0
+
+
+def _summary(runs: list[dict]) -> dict:
+    keys = runs[-1]["stages"]
+    return {"runs": len(runs),
+            "wall": _median(r["wall"] for r in runs),
+            "cpu": _median(r["cpu"] for r in runs),
+            "rss": _median(r["rss"] for r in runs),
+            "stages": {k: _median(r["stages"].get(k, 0.0) for r in runs) for k in keys}}
+
+
+def _floor_args(kind: str, wb: Path, counts: dict, work: Path, rounds: int = 1) -> dict:
+    if kind == "template":
+        tpl = _floor_template(work / "floor_template.docx", 8)
+        return {"workbook": str(wb), "template": str(tpl), "docx_cols": 8,
+                "docx_rows": counts["docx_rows"], "out_docx": str(work / "floor.docx"),
+                "out_xlsx": str(work / "floor.xlsx"),
+                **{k: counts[k] for k in ("numbers", "strings", "formulas")}}
+    return {"workbook": str(wb), "draft": counts["draft"], "sheets": counts["sheets"],
+            "charts": counts["charts"], "font": _font_path(), "rounds": rounds}
+
+
+def measure_floor(kind: str, wb: Path, counts: dict, work: Path, env: dict,
+                  timeout: float, rounds: int = 1) -> dict:
+    """One run of a floor driver ("document" or "template") in a fresh interpreter."""
+    script = FLOOR_DOC if kind == "document" else FLOOR
+    data, wall, cpu, rss = run_child([sys.executable, "-c", script,
+                                      json.dumps(_floor_args(kind, wb, counts, work, rounds))],
+                                     env, timeout)
+    return {"wall": wall, "cpu": cpu, "rss": rss, **data}
+
+
+def measure_office(draft: str, env: dict, timeout: float) -> Optional[float]:
+    """Seconds LibreOffice takes to fill the draft's lists (None when it is not installed)."""
+    probe = subprocess.run([sys.executable, "-c", "from generator.render import office; "
+                            "print(office.available())"], env=env, capture_output=True,
+                           text=True, cwd=str(ROOT))
+    if probe.stdout.strip() != "True":
+        return None
+    data, _, _, _ = run_child([sys.executable, "-c", OFFICE_DRIVER, draft], env, timeout)
+    return data["office"]
+
+
+def _workbook_for(size: str, work: Path) -> tuple[Path, str]:
     if size == "sample":
-        wb = SAMPLE_WORKBOOK
-        label = "contoh (149 rekening, 48 sub kegiatan)"
-    elif size.startswith("program"):
+        return SAMPLE_WORKBOOK, "contoh (149 rekening, 48 sub kegiatan)"
+    if size.startswith("program"):
         tree = size.startswith("programtree")
         n_prog = int(size[len("programtree" if tree else "program"):])
         wb = make_program_workbook(work / f"bench_{size}.xlsx", n_prog, tree)
-        label = f"{n_prog:,}".replace(",", ".") + " program" + (
+        return wb, f"{n_prog:,}".replace(",", ".") + " program" + (
             " (satu kegiatan, sub kegiatan dan rekening masing-masing)" if tree
             else " (kegiatan dan rekening contoh saja)")
-    else:
-        n_rek, n_sub = (int(x) for x in size.lower().split("x"))
-        wb = make_workbook(work / f"bench_{size}.xlsx", n_rek, n_sub)
-        label = (f"{n_rek:,}".replace(",", ".") + " rekening, "
-                 + f"{n_sub:,}".replace(",", ".") + " sub kegiatan")
-    env = dict(os.environ)
-    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
-    if max_rows:
-        env["LKJIP_BENCH_MAX_ROWS"] = str(max_rows)
-    runs = []
+    n_rek, n_sub = (int(x) for x in size.lower().split("x"))
+    wb = make_workbook(work / f"bench_{size}.xlsx", n_rek, n_sub)
+    return wb, (f"{n_rek:,}".replace(",", ".") + " rekening, "
+                + f"{n_sub:,}".replace(",", ".") + " sub kegiatan")
+
+
+def bench_size(size: str, repeat: int, work: Path, max_rows: int | None,
+               timeout: float, floor: bool | str = True, trees: Optional[list[Path]] = None,
+               office: bool = False) -> dict:
+    """`repeat` runs of `lkjip generate` on one size with each tree, alternating (A B A B
+    ...), each followed by its floor(s) on the outputs it produced. `floor`: "document",
+    "template", "both", or False (True: "document")."""
+    trees = trees or [ROOT]
+    kinds = {True: ["document"], False: [], "document": ["document"],
+             "template": ["template"], "both": ["document", "template"]}[floor]
+    wb, label = _workbook_for(size, work)
+    load_start = loadavg()
+    per_tree: dict[str, dict] = {}
+    labels = [tree_label(t) for t in trees]
+    if len(set(labels)) < len(labels):
+        labels = [f"{lab} ({t})" for lab, t in zip(labels, trees)]
+    for lab in labels:
+        per_tree[lab] = {"runs": [], "floors": {k: [] for k in kinds}, "office": []}
     for i in range(repeat):
-        out_dir = work / f"out_{size}_{i}"
-        data, wall, cpu, rss = run_child([sys.executable, "-c", DRIVER, str(wb), str(out_dir)],
-                                         env, timeout)
-        runs.append({"wall": wall, "cpu": cpu, "rss": rss, **data})
-    last = runs[-1]
-    row = {
-        "size": size, "label": label, "valid": last["valid"], "problems": last["problems"],
-        "runs": len(runs),
-        "wall": statistics.median(r["wall"] for r in runs),
-        "cpu": statistics.median(r["cpu"] for r in runs),
-        "rss": statistics.median(r["rss"] for r in runs),
-        "stages": {k: statistics.median(r["stages"].get(k, 0.0) for r in runs)
-                   for k in last["stages"]},
-    }
-    if floor and last["valid"]:
-        counts = _count_outputs(last["written"])
-        row["counts"] = counts
-        tpl = _floor_template(work / "floor_template.docx", 8)
-        args = {"workbook": str(wb), "template": str(tpl), "docx_cols": 8,
-                "docx_rows": counts["docx_rows"], "out_docx": str(work / "floor.docx"),
-                "out_xlsx": str(work / "floor.xlsx"), **{k: counts[k] for k in
-                                                          ("numbers", "strings", "formulas")}}
-        floors = []
-        for _ in range(repeat):
-            data, wall, cpu, rss = run_child([sys.executable, "-c", FLOOR, json.dumps(args)],
-                                             env, timeout)
-            floors.append({"wall": wall, "cpu": cpu, "rss": rss, **data})
-        row["floor"] = {
-            "wall": statistics.median(r["wall"] for r in floors),
-            "cpu": statistics.median(r["cpu"] for r in floors),
-            "rss": statistics.median(r["rss"] for r in floors),
-            "stages": {k: statistics.median(r["stages"][k] for r in floors)
-                       for k in floors[-1]["stages"]},
-        }
+        for tree, lab in zip(trees, labels):
+            env = tree_env(tree, max_rows)
+            out_dir = work / f"out_{size}_{i}_{labels.index(lab)}"
+            data, wall, cpu, rss = run_child(
+                [sys.executable, "-c", DRIVER, str(wb), str(out_dir)], env, timeout)
+            slot = per_tree[lab]
+            slot["runs"].append({"wall": wall, "cpu": cpu, "rss": rss, **data})
+            if data["valid"] and (kinds or office):
+                counts = _count_outputs(data["written"])
+                slot["counts"] = {k: v for k, v in counts.items()}
+                for kind in kinds:
+                    slot["floors"][kind].append(measure_floor(kind, wb, counts, work,
+                                                              tree_env(ROOT), timeout))
+                if office and i == 0:
+                    seconds = measure_office(counts["draft"], env, timeout)
+                    if seconds is not None:
+                        slot["office"].append(seconds)
+            shutil.rmtree(out_dir, ignore_errors=True)
+    load_end = loadavg()
+    results = {}
+    for lab, slot in per_tree.items():
+        runs = slot["runs"]
+        res = {"label": lab, "source": runs[-1].get("source", ""), **_summary(runs),
+               "valid": runs[-1]["valid"], "problems": runs[-1]["problems"],
+               "cpu_runs": [r["cpu"] for r in runs], "wall_runs": [r["wall"] for r in runs]}
+        if "counts" in slot:
+            res["counts"] = slot["counts"]
+        for kind, floors in slot["floors"].items():
+            if floors:
+                res["floor" if kind == "document" or len(kinds) == 1 else "floor_" + kind] = {
+                    "kind": kind, **_summary(floors)}
+        if slot["office"]:
+            res["office"] = _median(slot["office"])
+        results[lab] = res
+    first = results[labels[0]]
+    row = {**first, "size": size, "label": label, "load": [load_start, load_end],
+           "trees": results}
+    if len(labels) == 2:
+        a, b = results[labels[0]], results[labels[1]]
+        row["change"] = {k: _median(y / x for x, y in zip(a[k + "_runs"], b[k + "_runs"]))
+                         for k in ("cpu", "wall")}
+    return row
+
+
+def bench_warm(size: str, repeat: int, work: Path, timeout: float,
+               trees: Optional[list[Path]] = None, floor: bool = True) -> dict:
+    """`warmN`: the sample generated N times (default 6) in one process per tree, `repeat`
+    processes alternating between trees; per process the first run and the median of the
+    later ones (imports paid once, as `lkjip serve` and a batch worker). Its floor: the
+    document floor's I/O stages repeated in one process, median after the first round."""
+    count = int(size[len("warm"):] or 6)
+    trees = trees or [ROOT]
+    labels = [tree_label(t) for t in trees]
+    if len(set(labels)) < len(labels):
+        labels = [f"{lab} ({t})" for lab, t in zip(labels, trees)]
+    load_start = loadavg()
+    slots = {lab: {"procs": [], "floors": []} for lab in labels}
     for i in range(repeat):
-        shutil.rmtree(work / f"out_{size}_{i}", ignore_errors=True)
+        for tree, lab in zip(trees, labels):
+            out_dir = work / f"warm_{i}_{labels.index(lab)}"
+            data, wall, cpu, rss = run_child(
+                [sys.executable, "-c", WARM_DRIVER, str(SAMPLE_WORKBOOK), str(out_dir),
+                 str(count)], tree_env(tree), timeout)
+            runs = data["runs"]
+            later = runs[1:] or runs
+            slots[lab]["procs"].append({
+                "first_wall": runs[0]["wall"], "first_cpu": runs[0]["cpu"],
+                "wall": _median(r["wall"] for r in later),
+                "cpu": _median(r["cpu"] for r in later),
+                "stages": {k: _median(r["stages"].get(k, 0.0) for r in later)
+                           for k in later[-1]["stages"]},
+                "rss": rss, "source": data["source"]})
+            if floor:
+                counts = _count_outputs(data["written"])   # the last run's outputs
+                slots[lab]["floors"].append(measure_floor(
+                    "document", SAMPLE_WORKBOOK, counts, work, tree_env(ROOT), timeout,
+                    rounds=count))
+            shutil.rmtree(out_dir, ignore_errors=True)
+    load_end = loadavg()
+    results = {}
+    for lab, slot in slots.items():
+        procs = slot["procs"]
+        res = {"label": lab, "source": procs[-1]["source"], "runs": len(procs),
+               "runs_per_process": count,
+               "first_wall": _median(p["first_wall"] for p in procs),
+               "first_cpu": _median(p["first_cpu"] for p in procs),
+               "wall": _median(p["wall"] for p in procs),
+               "cpu": _median(p["cpu"] for p in procs),
+               "rss": _median(p["rss"] for p in procs), "valid": True, "problems": 0,
+               "cpu_runs": [p["cpu"] for p in procs], "wall_runs": [p["wall"] for p in procs],
+               "stages": {k: _median(p["stages"][k] for p in procs)
+                          for k in procs[-1]["stages"]}}
+        if slot["floors"]:
+            warm = [f["warm"] for f in slot["floors"]]
+            io_keys = ("baca", "word", "gambar", "excel")
+            res["floor"] = {
+                "kind": "document (warm)",
+                "wall": _median(sum(w[k] for k in io_keys) for w in warm),
+                "cpu": _median(sum(w[k + "_cpu"] for k in io_keys) for w in warm),
+                "stages": {k: _median(w[k] for w in warm) for k in io_keys}}
+        results[lab] = res
+    first = results[labels[0]]
+    row = {**first, "size": size, "warm": True, "load": [load_start, load_end],
+           "trees": results, "label": f"contoh, hangat ({count} kali dalam satu proses)"}
+    if len(labels) == 2:
+        a, b = results[labels[0]], results[labels[1]]
+        row["change"] = {k: _median(y / x for x, y in zip(a[k + "_runs"], b[k + "_runs"]))
+                         for k in ("cpu", "wall")}
     return row
 
 
@@ -542,30 +902,67 @@ def _s(x: float) -> str:
     return f"{x:.2f}".replace(".", ",")
 
 
+def _x(a: float, b: float) -> str:
+    return f"{_s(a / b)}x" if b else ""
+
+
+# The run's stages against the floor's: (run stages, floor stages) per column.
+STAGE_COLUMNS = [
+    ("impor", ["impor"], ["impor"]),
+    ("baca + periksa", ["baca", "periksa"], ["baca"]),
+    ("hitung", ["hitung"], []),
+    ("word", ["word"], ["word", "gambar"]),
+    ("excel", ["excel"], ["excel"]),
+    ("simpan", ["simpan"], []),
+]
+
+
 def markdown(rows: list[dict]) -> str:
-    """The results as a Markdown table (Indonesian decimal commas)."""
-    stage_keys = ["impor", "baca", "periksa", "hitung", "word", "excel", "simpan"]
-    head = ("| workbook | runs | wall s | CPU s | peak MB | floor wall s | floor CPU s | "
-            "ratio wall | ratio CPU | " + " | ".join(stage_keys)
-            + " | floor baca / word / excel |")
+    """The results as Markdown tables (Indonesian decimal commas): totals with the floor and
+    the ratio; each stage as "run / floor (ratio)"; with two trees, the change."""
+    head = ("| workbook | tree | runs | load | wall s | CPU s | peak MB | floor wall s | "
+            "floor CPU s | ratio wall | ratio CPU | LibreOffice s |")
     lines = [head, "|" + "---|" * (head.count("|") - 1)]
+    stage_head = ("| workbook | tree | " + " | ".join(c for c, _, _ in STAGE_COLUMNS) + " |")
+    stage_lines = [stage_head, "|" + "---|" * (stage_head.count("|") - 1)]
+    changes = []
     for r in rows:
-        lead = (f"| {r['label']} | {r['runs']} | {_s(r['wall'])} | {_s(r['cpu'])} | "
-                f"{r['rss']:.0f} | ")
-        if not r["valid"]:
-            lines.append(lead + f"tidak valid ({r['problems']} masalah) |" + " |" * 13)
-            continue
-        fl = r.get("floor")
-        st = " | ".join(_s(r["stages"].get(k, 0.0)) if r["stages"] else ""
-                        for k in stage_keys)
-        if fl:
-            fcol = (f"{_s(fl['wall'])} | {_s(fl['cpu'])} | "
-                    f"{_s(r['wall'] / fl['wall'])}x | {_s(r['cpu'] / fl['cpu'])}x")
-            fst = " / ".join(_s(fl["stages"][k]) for k in ("baca", "word", "excel"))
-        else:
-            fcol, fst = " | | | ", ""
-        lines.append(lead + f"{fcol} | {st} | {fst} |")
-    return "\n".join(lines)
+        load = r.get("load")
+        load_text = f"{_s(load[0])}–{_s(load[1])}" if load else ""
+        for lab, t in (r.get("trees") or {r.get("size", ""): r}).items():
+            lead = f"| {r['label']} | {lab} | {t['runs']} | {load_text} | "
+            if not t["valid"]:
+                lines.append(lead + f"tidak valid ({t['problems']} masalah) |" + " |" * 7)
+                continue
+            fl = t.get("floor")
+            fcol = (f"{_s(fl['wall'])} | {_s(fl['cpu'])} | {_x(t['wall'], fl['wall'])} | "
+                    f"{_x(t['cpu'], fl['cpu'])}") if fl else " | | | "
+            office = _s(t["office"]) if t.get("office") is not None else ""
+            lines.append(lead + f"{_s(t['wall'])} | {_s(t['cpu'])} | {t['rss']:.0f} | "
+                         f"{fcol} | {office} |")
+            if t.get("stages"):
+                cells = []
+                for _, mine, theirs in STAGE_COLUMNS:
+                    if not any(k in t["stages"] for k in mine):
+                        cells.append("")
+                        continue
+                    own = sum(t["stages"].get(k, 0.0) for k in mine)
+                    text = _s(own)
+                    if fl and theirs and all(k in fl["stages"] for k in theirs):
+                        base = sum(fl["stages"][k] for k in theirs)
+                        text += f" / {_s(base)} ({_x(own, base)})"
+                    cells.append(text)
+                stage_lines.append(f"| {r['label']} | {lab} | " + " | ".join(cells) + " |")
+        if r.get("change"):
+            changes.append(f"| {r['label']} | {_s(r['change']['cpu'])} | "
+                           f"{_s(r['change']['wall'])} |")
+    out = "\n".join(lines) + "\n\nStages, seconds: run / floor (ratio)\n\n" + \
+        "\n".join(stage_lines)
+    if changes:
+        out += ("\n\nChange (median over the alternating pairs of the second tree's run "
+                "over the first's)\n\n| workbook | CPU | wall |\n|---|---|---|\n"
+                + "\n".join(changes))
+    return out
 
 
 def machine() -> str:
@@ -577,9 +974,14 @@ def machine() -> str:
                 break
     except OSError:
         pass
-    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    return (f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} cores, "
-            f"Python {platform.python_version()}, load average at start {load:.2f}")
+    try:
+        mem = int(Path("/proc/meminfo").read_text().split()[1]) / 2**20
+        memory = f", {mem:.0f} GB"
+    except (OSError, ValueError, IndexError):
+        memory = ""
+    return (f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} cores"
+            f"{memory}, Python {platform.python_version()}; load average (/proc/loadavg) "
+            f"at the start {_s(loadavg())}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -590,11 +992,22 @@ def main(argv: list[str] | None = None) -> int:
                     help="raise the reader's row bound (and its cell bound to 12 per row) "
                          "in the benchmark's runs only")
     ap.add_argument("--timeout", type=float, default=900)
+    ap.add_argument("--floor", choices=["document", "template", "both"], default="document",
+                    help="document: the draft's own parse and save, the workbook read, the "
+                         "spreadsheets' cells, two charts (issue 21); template: the older "
+                         "floor (a one-table docxtpl template); both")
     ap.add_argument("--no-floor", action="store_true")
+    ap.add_argument("--office", action="store_true",
+                    help="also time LibreOffice filling the draft's lists, apart")
+    ap.add_argument("--tree", action="append", type=Path, default=None,
+                    help="a source tree to measure (its generator/ first on PYTHONPATH); "
+                         "give it twice (before, after) to alternate the two run by run")
     ap.add_argument("--jobs", type=int, default=2, help="worker processes of a batchN size")
     ap.add_argument("--markdown", action="store_true", help="print a Markdown table")
     ap.add_argument("--json", type=Path, help="write the results as JSON")
     args = ap.parse_args(argv)
+    trees = [t.resolve() for t in args.tree] if args.tree else [ROOT]
+    floor = False if args.no_floor else args.floor
     rows = []
     info = machine()
     with tempfile.TemporaryDirectory(prefix="lkjip_bench_") as tmp:
@@ -602,18 +1015,22 @@ def main(argv: list[str] | None = None) -> int:
         for size in args.sizes.split(","):
             size = size.strip()
             if size.startswith("batch"):
-                row = bench_batch(size, args.repeat, work, args.timeout, args.jobs)
+                row = bench_batch(size, args.repeat, work, args.timeout, args.jobs, trees[0])
             elif size.startswith("impor"):
-                row = bench_import(size, args.repeat, work, args.timeout)
+                row = bench_import(size, args.repeat, work, args.timeout, trees[0])
+            elif size.startswith("warm"):
+                row = bench_warm(size, args.repeat, work, args.timeout, trees,
+                                 floor=bool(floor))
             else:
                 row = bench_size(size, args.repeat, work, args.max_rows, args.timeout,
-                                 floor=not args.no_floor)
+                                 floor=floor, trees=trees, office=args.office)
             rows.append(row)
             if not args.markdown:
                 print(json.dumps(row), flush=True)
     if args.markdown:
-        end = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-        print(f"{info}, at the end {end:.2f}")
+        print(f"{info}; load average (/proc/loadavg) at the end {_s(loadavg())}")
+        for t in trees:
+            print(f"tree {tree_label(t)}: {t}")
         print()
         generated = [r for r in rows if not r.get("import")]
         imported = [r for r in rows if r.get("import")]
