@@ -406,7 +406,10 @@ def serve(host: str, port: int, kode: str | None, templates: Path | None, ttl: i
         _unexpected(exc)
 
 
-def _write_new(target: Path, data: bytes, force: bool) -> None:
+def _write_new(target: Path, data: bytes, force: bool,
+               beside: list[tuple[Path, bytes]] = ()) -> None:
+    """A new workbook (and the files that go `beside` it, as one set), never over an existing
+    file unless `force`; failures said in Indonesian with what to do."""
     from .output import write_all
 
     if target.exists() and not force:
@@ -417,7 +420,7 @@ def _write_new(target: Path, data: bytes, force: bool) -> None:
         click.echo(f"{target} adalah folder; tulis nama berkas .xlsx.", err=True)
         sys.exit(EXIT_FAILURE)
     try:
-        write_all([(target, data)])
+        write_all([(target, data), *beside])
     except OutputError as exc:
         click.echo(str(exc), err=True)
         sys.exit(EXIT_FAILURE)
@@ -578,7 +581,6 @@ def _import_or_exit(base, murni, perubahan, realisasi, skpd, sub_unit, title: st
 def _write_imported(out_file: Path, imported, timpa: bool, inputs: list[Path]) -> None:
     """The new workbook and its reconciliation, as one set; never over an input."""
     from .commands.impor import reconciliation_name
-    from .output import OutputError, write_all
 
     text_file = reconciliation_name(out_file)
     for target in (out_file, text_file):
@@ -586,20 +588,7 @@ def _write_imported(out_file: Path, imported, timpa: bool, inputs: list[Path]) -
             click.echo(f"{target} adalah berkas masukan; pilih nama lain dengan --out.",
                        err=True)
             sys.exit(EXIT_FAILURE)
-    if out_file.exists() and not timpa:
-        click.echo(f"Berkas {out_file} sudah ada; pilih nama lain atau tambahkan --timpa.",
-                   err=True)
-        sys.exit(EXIT_FAILURE)
-    if out_file.is_dir():
-        click.echo(f"{out_file} adalah folder; tulis nama berkas .xlsx.", err=True)
-        sys.exit(EXIT_FAILURE)
-    try:
-        write_all([(out_file, imported.workbook),
-                   (text_file, imported.text.encode("utf-8"))])
-    except (OutputError, OSError) as exc:
-        click.echo(f"Berkas {out_file} tidak dapat ditulis: "
-                   f"{getattr(exc, 'strerror', None) or exc}.", err=True)
-        sys.exit(EXIT_FAILURE)
+    _write_new(out_file, imported.workbook, timpa, [(text_file, imported.text.encode("utf-8"))])
     click.echo(imported.text, nl=False)
     click.echo("")
     click.echo(f"Workbook baru ditulis: {out_file.resolve()}")

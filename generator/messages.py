@@ -31,6 +31,14 @@ def unexpected(exc: BaseException) -> str:
     return f"Terjadi kesalahan tak terduga ({type(exc).__name__}: {exc})."
 
 
+def server_cannot_write(detail: str) -> str:
+    """The web page: the outputs could not be written on the server. The user can do
+    nothing about it but tell whoever runs `lkjip serve`; `detail` is the message the CLI
+    gives (its advice, e.g. --out, is for that person)."""
+    return ("Hasil tidak dapat disimpan di komputer server; workbook Anda tidak bermasalah. "
+            f"Sampaikan pesan berikut kepada pengelola lkjip serve: {detail}")
+
+
 def notes_heading(count: int) -> str:
     """The heading of the review notes."""
     if not count:

@@ -154,7 +154,7 @@ def test_unspent_ratio_reads_right_everywhere(made, document):
     assert "tingkat efisiensinya 101,88 / 95,00 = 1,07, sehingga penggunaan sumber daya " \
            "untuk Sasaran 2 efisien." in text
     notes = [n.message for n in made.result.catatan]
-    assert any(m.startswith("Tingkat efisiensi indikator 1.1 1,55 berasal dari anggaran yang "
+    assert any(m.startswith("Tingkat efisiensi indikator 1.1 (1,55) berasal dari anggaran yang "
                             "tidak terserap (serapan 60,00%, di bawah ambang 92,00%)")
                for m in notes)
 

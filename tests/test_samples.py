@@ -232,7 +232,7 @@ def test_no_review_notes_and_spreadsheets(generated):
         # absorbed (serapan 89,49% below the threshold 92, sub kegiatan 1.02.02.2.01.0014)
         assert [(n.kind, n.location.sheet) for n in result.result.catatan] == [
             ("efisiensi_tidak_terserap", "Indikator")]
-        assert "indikator 2.1 1,12" in result.result.catatan[0].message
+        assert "indikator 2.1 (1,12)" in result.result.catatan[0].message
     else:
         assert result.result.catatan == []
     # The four outputs; the hidden manifest of their hashes (reviewer edits) beside them.

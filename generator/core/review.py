@@ -508,7 +508,7 @@ def _efisiensi_tidak_terserap(wb: m.InputWorkbook, result: Result, ctx: Context,
         tail = (" Isi Penjelasan Serapan sub kegiatan " + ", ".join(s.kode for s in todo) + "."
                 if todo else " Penjelasan serapannya tampil di Bab III B." if subs else "")
         add("efisiensi_tidak_terserap", "Indikator", rows.get(i.kode), "kode",
-            f"Tingkat efisiensi indikator {i.kode} {fmt.rasio(e.nilai)} berasal dari anggaran "
+            f"Tingkat efisiensi indikator {i.kode} ({fmt.rasio(e.nilai)}) berasal dari anggaran "
             f"yang tidak terserap (serapan {fmt.pct(e.serapan)}, di bawah ambang "
             f"{fmt.pct(threshold)}){names}; draf menyebutnya anggaran tidak terserap, bukan "
             f"efisiensi.{tail}")

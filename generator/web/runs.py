@@ -230,7 +230,10 @@ class Runs:
                             on_stage=lambda key: self._stage(run, key))
         except WorkbookError as exc:
             self._finish(run, FAILED, messages.unreadable(exc.problem))
-        except (OutputError, TemplateError) as exc:
+        except OutputError as exc:
+            log.error("run %s: outputs not written: %s", run.id, exc)
+            self._finish(run, FAILED, messages.server_cannot_write(str(exc)))
+        except TemplateError as exc:
             self._finish(run, FAILED, str(exc))
         except Exception as exc:  # noqa: BLE001 - said to the user, logged for the operator
             log.exception("run %s failed", run.id)

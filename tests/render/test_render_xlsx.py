@@ -276,15 +276,40 @@ def test_tabel_38_indicator_13(efisiensi, efisiensi_formulas):
     assert at(ws, col["10"], r) == 671_823_364
     assert round(at(ws, col["11"], r), 2) == 81.22
     assert round(at(ws, col["12"], r), 2) == 1.28
-    assert at(ws, col["13"], r) == "Efisien"
+    # 1,28 only because 81,22% of the budget was spent, below the Ambang Serapan 92: the
+    # draft marks it "tidak terserap" (issue 20), and so does the spreadsheet
+    assert at(ws, col["13"], r) == "Tidak Terserap"
     f = efisiensi_formulas["Tabel 3.8"]
     assert f[f"{col['8']}{r}"].value.endswith(f"{col['7']}{r}/{col['6']}{r}*100)")
     assert f[f"{col['11']}{r}"].value.startswith("=IF(")
     assert f[f"{col['12']}{r}"].value.endswith(f"{col['8']}{r}/{col['11']}{r})")
-    # the sasaran is written once, merged over its six indicators
+    # the sasaran is written once, merged over its six indicators and its own row
     assert at(ws, col["2"], r) is None
     merged = [m for m in f.merged_cells.ranges if m.min_col == column_index_from_string(col["2"])]
-    assert any(m.max_row - m.min_row == 5 for m in merged)
+    assert any(m.max_row - m.min_row == 6 for m in merged)
+
+
+def test_tabel_38_sasaran_row(efisiensi, efisiensi_formulas):
+    """Sasaran 1's own row, as in the draft's Tabel 3.8: its budget is the sum of its six
+    indicators' (seed Tabel 3.8 groups), its capaian the mean of their capaian."""
+    ws = efisiensi["Tabel 3.8"]
+    col = columns(ws)
+    r = find_row(ws, "Jumlah Sasaran 1", col["4"])
+    pagu = 702_349_400 + 50_700_000 + 827_185_720 + 1_379_013_750 + 416_740_000 + 126_783_800
+    realisasi = (680_312_607 + 35_737_000 + 671_823_364 + 1_097_811_484 + 403_360_000
+                 + 125_798_033)
+    assert (pagu, realisasi) == (3_502_772_670, 3_014_842_488)
+    assert at(ws, col["9"], r) == pagu
+    assert at(ws, col["10"], r) == realisasi
+    assert round(at(ws, col["11"], r), 2) == 86.07        # 3.014.842.488 / 3.502.772.670
+    capaian = (98.24561403508773 / 97.5 + 86.66666666666667 / 90 + 1031 / 1039 / 0.9535
+               + 97.20893141945774 / 88.59 + 100 / 98.15 + 1) / 6 * 100
+    assert round(at(ws, col["8"], r), 2) == round(capaian, 2) == 102.12
+    assert round(at(ws, col["12"], r), 2) == 1.19          # 102,12 / 86,07
+    assert at(ws, col["13"], r) == "Tidak Terserap"          # serapan below 92
+    f = efisiensi_formulas["Tabel 3.8"]
+    first = find_row(ws, "1.1", col["3"])
+    assert f[f"{col['9']}{r}"].value == f"=SUM({col['9']}{first}:{col['9']}{r - 1})"
 
 
 def test_tabel_39_program_and_zero_absorption(efisiensi, efisiensi_formulas):
@@ -315,7 +340,10 @@ def test_efficiency_conditional_formats(efisiensi_formulas):
         rules = [rule for cf in efisiensi_formulas[name].conditional_formatting
                  for rule in cf.rules]
         formulas = [rule.formula[0] for rule in rules]
-        assert any(">=1" in f for f in formulas) and any("<1" in f for f in formulas), name
+        # one colour per verdict of the KETERANGAN column (its formula decides >= 1 / < 1
+        # and the budget not absorbed)
+        for verdict in ("Efisien", "Tidak Efisien", "Tidak Terserap"):
+            assert any(f.endswith(f'="{verdict}"') for f in formulas), (name, verdict)
 
 
 def test_charts(rendered, efisiensi_formulas):

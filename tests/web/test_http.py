@@ -354,3 +354,24 @@ def test_blank_workbook_link(client):
     assert r.status_code == 200
     with zipfile.ZipFile(io.BytesIO(r.content)) as zf:
         assert "xl/workbook.xml" in zf.namelist()
+
+
+def test_outputs_not_written_on_the_server_is_said_so(client, monkeypatch):
+    """A disk full (or any write failure) on the server is not the user's to fix: the page
+    says so and gives the CLI's message for whoever runs `lkjip serve`."""
+    from generator.output import OutputError
+    from generator.web import runs
+
+    detail = ("Disk penuh: keluaran tidak dapat ditulis ke /srv/x. Kosongkan ruang di disk "
+              "itu atau pilih folder di disk lain dengan --out. Tidak ada berkas keluaran "
+              "yang diganti.")
+
+    def full(*args, **kwargs):
+        raise OutputError(detail)
+
+    monkeypatch.setattr(runs, "generate", full)
+    st = run_file(client, "contoh.xlsx", SAMPLE_WORKBOOK.read_bytes())
+    assert st["state"] == "gagal"
+    assert st["summary"] == ("Hasil tidak dapat disimpan di komputer server; workbook Anda "
+                             "tidak bermasalah. Sampaikan pesan berikut kepada pengelola "
+                             f"lkjip serve: {detail}")

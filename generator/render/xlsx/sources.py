@@ -156,9 +156,14 @@ def output_values(indikator, satuan, target, realisasi, capaian, polaritas) -> d
 
 
 def efficiency_values(eff) -> dict[str, Any]:
+    """The ratio, and its verdict as the core says it: efficient, not efficient, or a ratio
+    of 1 or more from a budget not absorbed (`tidak_terserap`, which the draft marks **));
+    `ambang` is the threshold the KETERANGAN formula compares serapan with."""
     if eff is None:
-        return {"efisiensi": None, "efisien": None, "alasan": ""}
-    return {"efisiensi": eff.nilai, "efisien": eff.efisien, "alasan": eff.alasan or ""}
+        return {"efisiensi": None, "efisien": None, "alasan": "", "ambang": 0}
+    verdict = "tidak_terserap" if eff.tidak_terserap else eff.efisien
+    return {"efisiensi": eff.nilai, "efisien": verdict, "alasan": eff.alasan or "",
+            "ambang": eff.ambang if eff.ambang is not None else 0}
 
 
 def indicator_rows(result: Result) -> list[Row]:
@@ -181,5 +186,18 @@ def indicator_rows(result: Result) -> list[Row]:
                 polaritas="turun" if ind.polaritas == "Turun" else "naik"))
             values.update(efficiency_values(ind.efisiensi))
             rows.append(Row(level="indikator", values=values, group=f"{s.tingkat}:{s.kode}"))
+        # the group's own row, as in the draft's table: its budget (the sum of its
+        # indicators', a SUM of the rows above), its capaian (the core's mean) and efficiency
+        g = result.group(s.tingkat, s.kode)
+        label = f"Sasaran {g.kode}" if g.tingkat == "sasaran" else f"Tujuan {g.kode}"
+        values = {"no": s.kode,
+                  "sasaran": s.nama if s.tingkat == "sasaran" else f"Indikator Tujuan: {s.nama}",
+                  "kode": "", "indikator": f"Jumlah {label}", "satuan": "", "target": "",
+                  "realisasi_kinerja": "", "capaian": g.capaian, "rumus_capaian": "nilai",
+                  "pagu": g.anggaran.pagu, "realisasi": g.anggaran.realisasi,
+                  "serapan": g.anggaran.serapan, **efficiency_values(g.efisiensi)}
+        first = len(rows) - len(s.indikator)
+        rows.append(Row(level="sasaran", values=values, group=f"{s.tingkat}:{s.kode}",
+                        children=list(range(first, len(rows)))))
     return rows
 

@@ -240,19 +240,7 @@ def set_language(doc):
     """Proofing language Indonesian in the default run properties and in every style, so
     Word checks the spelling in Indonesian instead of marking every word."""
     styles = doc.styles.element
-    dd = styles.find(qn("w:docDefaults"))
-    if dd is None:
-        dd = OxmlElement("w:docDefaults")
-        styles.insert(0, dd)
-    rpd = dd.find(qn("w:rPrDefault"))
-    if rpd is None:
-        rpd = OxmlElement("w:rPrDefault")
-        dd.insert(0, rpd)
-    rpr = rpd.find(qn("w:rPr"))
-    if rpr is None:
-        rpr = OxmlElement("w:rPr")
-        rpd.append(rpr)
-    _lang(rpr)
+    _lang(_default_rpr(doc))
     for st in styles.findall(qn("w:style")):
         if st.get(qn("w:type")) not in ("paragraph", "character"):
             continue
