@@ -24,7 +24,7 @@ from typing import Any, Callable, Optional
 
 import xlsxwriter
 import xlsxwriter.worksheet
-from xlsxwriter.worksheet import CellFormulaTuple
+from xlsxwriter.worksheet import CellFormulaTuple, CellNumberTuple, CellStringTuple
 from xlsxwriter.utility import quote_sheetname, xl_col_to_name, xl_rowcol_to_cell
 
 from .. import TemplateError
@@ -244,6 +244,26 @@ class FastWorksheet(xlsxwriter.worksheet.Worksheet):
         if formula.endswith("}"):
             formula = formula[:-1]
         return formula
+
+    def _write_cell(self, row: int, col: int, cell) -> None:
+        """XlsxWriter's `_write_cell` for the cells a table is made of (a number, a shared
+        string, or a formula with a number stored, each with its format): the same XML,
+        without the general attribute handling done for every cell. Any other cell goes
+        through XlsxWriter's own."""
+        kind, cell_format = cell.__class__, cell.format
+        if not cell_format or self.constant_memory:
+            return super()._write_cell(row, col, cell)
+        if kind is CellNumberTuple:
+            self.fh.write(f'<c r="{_col_name(col)}{row + 1}" s="{cell_format._get_xf_index()}">'
+                          f'<v>{cell.number:.16G}</v></c>')
+        elif kind is CellStringTuple:
+            self.fh.write(f'<c r="{_col_name(col)}{row + 1}" s="{cell_format._get_xf_index()}"'
+                          f' t="s"><v>{cell.string}</v></c>')
+        elif kind is CellFormulaTuple and cell.value.__class__ is float:
+            self.fh.write(f'<c r="{_col_name(col)}{row + 1}" s="{cell_format._get_xf_index()}">'
+                          f'<f>{self._escape_data(cell.formula)}</f><v>{cell.value}</v></c>')
+        else:
+            return super()._write_cell(row, col, cell)
 
     def _assemble_xml_file(self) -> None:
         super()._assemble_xml_file()
