@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Optional, TypeVar, Union
 
-from pydantic import BaseModel, ConfigDict, PrivateAttr
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from ..workbook.fieldtypes import Level, NotMeasured, TargetRange
 from ..numbers import round_half_up
@@ -140,14 +140,16 @@ class BudgetNode(Frozen):
     nama: str
     budget: Budget
     output: Optional[Output] = None          # the first of `outputs` (or a blank one)
-    outputs: list[Output] = []               # program / kegiatan: every indicator it has
+    # (empty lists by default_factory: pydantic deep-copies a [] default for each of 100,000
+    # rekening nodes)
+    outputs: list[Output] = Field(default_factory=list)   # program / kegiatan: its indicators
     efisiensi: Optional[Efficiency] = None   # its capaian: see budget.node_capaian
     kode_indikator: Optional[str] = None     # program: outcome IKU; sub kegiatan: IKU served
     penjelasan: Optional[str] = None         # sub kegiatan: explanation of low absorption
     keterangan: Optional[str] = None         # rekening: note
     jenis: Optional[str] = None              # rekening / jenis group: Belanja ...
     location: Optional[Location] = None
-    children: list["BudgetNode"] = []
+    children: list["BudgetNode"] = Field(default_factory=list)
 
     def walk(self):
         """This node and every node below it, depth first (iterative: no generator chain)."""
