@@ -330,11 +330,15 @@ def write_table_sheet(book, formats: Formats, spec: dict, rows: list[Row],
     for c, width in enumerate(widths):
         sheet.set_column(c, c, width)
     fit = {**TEXT_FIT, **spec.get("text_fit", {})}
+    wrapped_of: dict[int, list[tuple[int, dict, int]]] = {}     # id(style) -> its columns
     for i, row in enumerate(rows):
         # Explicit heights for wrapped text: neither Excel nor LibreOffice refits rows of
         # a generated file when they open it.
         style = styles.get(row.level, _NO_STYLE)
-        height = row_height(formats, columns, widths, i, style, written, fit)
+        wrapped = wrapped_of.get(id(style))
+        if wrapped is None:
+            wrapped = wrapped_of[id(style)] = wrapped_columns(formats, columns, style)
+        height = row_height(written.rows[i], wrapped, widths, fit)
         options = {"level": int(style["outline"])} if style.get("outline") else {}
         if height is not None or options:
             sheet.set_row(row.excel_row, height, None, options)
@@ -850,19 +854,27 @@ def _cell_props(formats: Formats, col: dict, style: dict) -> dict:
     return hit
 
 
-def row_height(formats: Formats, columns: list[dict], widths: list[float], index: int,
-               style: dict, written: Written, fit: dict) -> Optional[float]:
-    """The height that shows every wrapped text of the row, or None for the default."""
-    lines_needed, size = 1, 9.0
-    values = written.rows[index]
+def wrapped_columns(formats: Formats, columns: list[dict], style: dict
+                    ) -> list[tuple[int, dict, int]]:
+    """The columns whose text wraps in rows of a style, as (column, format properties,
+    indent); not a merged column (its cell spreads over its rows)."""
+    out = []
     for c, col in enumerate(columns):
-        value = values[c]
-        if not isinstance(value, str) or not value or col.get("merge"):
-            continue            # (a merged cell spreads over its rows)
         props = _cell_props(formats, col, style)
-        if not props.get("text_wrap"):
+        if props.get("text_wrap") and not col.get("merge"):
+            out.append((c, props, style.get("indent", 0) if col.get("names") else 0))
+    return out
+
+
+def row_height(values: list[Any], wrapped: list[tuple[int, dict, int]], widths: list[float],
+               fit: dict) -> Optional[float]:
+    """The height that shows every wrapped text of a row (its values written, by column),
+    or None for the default."""
+    lines_needed, size = 1, 9.0
+    for c, props, indent in wrapped:
+        value = values[c]
+        if not isinstance(value, str) or not value:
             continue
-        indent = style.get("indent", 0) if col.get("names") else 0
         lines_needed = max(lines_needed, text_lines(value, widths[c], props, indent, fit))
         size = max(size, float(props.get("font_size", 11)))
     return lines_height(lines_needed, size, fit)
