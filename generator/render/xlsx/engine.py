@@ -282,18 +282,40 @@ class FastWorksheet(xlsxwriter.worksheet.Worksheet):
         # sheet's XML (at 100,000 rows some 200 MB less at the peak).
         self.table.clear()
 
+    def open_row(self, row: int, first_col: int, last_col: int) -> bool:
+        """Whether the cells of `row` between first_col and last_col may be stored with
+        `put_number`, `put_string` and `write_plain_formula(..., checked=True)`: the
+        sheet's bounds checked and its dimensions widened once for the row, as XlsxWriter's
+        writers do for each cell (False: use those writers)."""
+        return not (self.constant_memory or self._check_dimensions(row, first_col)
+                    or self._check_dimensions(row, last_col))
+
+    def put_number(self, row: int, col: int, number: float, cell_format) -> None:
+        """XlsxWriter's `_write_number` in a row opened with `open_row`."""
+        self.table[row][col] = CellNumberTuple(number, cell_format)
+
+    def put_string(self, row: int, col: int, string: str, cell_format) -> None:
+        """XlsxWriter's `_write_string` (a shared string) in a row opened with `open_row`;
+        a string that may exceed Excel's length goes through `_write_string`."""
+        if len(string) > self.xls_strmax // 2:
+            self._write_string(row, col, string, cell_format)
+            return
+        self.table[row][col] = CellStringTuple(
+            self.str_table._get_shared_string_index(string), cell_format)
+
     def write_plain_formula(self, row: int, col: int, formula: str, cell_format,
-                            value, plain: Optional[bool] = None) -> int:
+                            value, plain: Optional[bool] = None,
+                            checked: bool = False) -> int:
         """`formula` (without "="), stored as it is when it uses only PLAIN_FUNCTIONS: what
         XlsxWriter's `_write_formula` stores then (no dynamic-array function, not an array
         formula, nothing to prepare) without its checks for those; any other formula goes
         through `_write_formula`. `plain`: `formula_is_plain(formula)` when the caller
-        knows it already."""
+        knows it already; `checked`: in a row opened with `open_row`."""
         if plain is None:
             plain = formula_is_plain(formula)
         if self.constant_memory or not plain:
             return self._write_formula(row, col, "=" + formula, cell_format, value)
-        if self._check_dimensions(row, col):
+        if not checked and self._check_dimensions(row, col):
             return -1
         self.table[row][col] = CellFormulaTuple(formula, cell_format, value)
         return 0
@@ -518,7 +540,7 @@ def write_rows(sheet, formats: Formats, columns: list[dict], rows: list[Row],
     names = [_col_name(c) for c in range(len(columns))]
     written = Written(colpos)
     fast = getattr(sheet, "write_plain_formula", None)
-    write_number, write_string = sheet._write_number, sheet._write_string
+    first_col, last_col = plans[0].c, plans[-1].c
     previous_group = object()
     for i, row in enumerate(rows):
         values = row.named_values()
@@ -530,6 +552,13 @@ def write_rows(sheet, formats: Formats, columns: list[dict], rows: list[Row],
         same_group = i > 0 and row.group == previous_group
         previous_group = row.group
         out: list[Any] = [None] * len(plans)
+        # (every column of the sheet has a cell in the row of column numbers above: only
+        # the row can widen the sheet's dimensions)
+        opened = fast is not None and sheet.open_row(r, first_col, last_col)
+        if opened:
+            write_number, write_string = sheet.put_number, sheet.put_string
+        else:
+            write_number, write_string = sheet._write_number, sheet._write_string
         for col in plans:
             if col.merge and same_group:
                 continue
@@ -584,7 +613,7 @@ def write_rows(sheet, formats: Formats, columns: list[dict], rows: list[Row],
                     plain = col.plain.get(rule)
                     if plain is None:
                         plain = col.plain[rule] = formula_is_plain(formula)
-                    fast(r, col.c, formula, cf, stored, plain)
+                    fast(r, col.c, formula, cf, stored, plain, opened)
                 else:
                     sheet._write_formula(r, col.c, "=" + formula, cf, stored)
             elif is_number:
