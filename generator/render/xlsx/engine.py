@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import math
 import re
+import tempfile
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -79,11 +80,24 @@ def render_book(layout: dict, context: dict[str, str], properties: dict,
         sheets = list(layout["sheet"])
     rows_of = [rows_for(spec.get("source"), spec) if spec.get("source") != "charts" else []
                for spec in sheets]
+    in_memory = sum(len(rows) for rows in rows_of) <= IN_MEMORY_ROWS
+    if in_memory:
+        return _render_book(layout, sheets, rows_of, context, properties, None)
+    # a folder of its own for XlsxWriter's temporary files, removed whatever happens (an
+    # interrupted run leaves none behind)
+    with tempfile.TemporaryDirectory(prefix="lkjip_xlsx_") as tmpdir:
+        return _render_book(layout, sheets, rows_of, context, properties, tmpdir)
+
+
+def _render_book(layout: dict, sheets: list[dict], rows_of: list[list["Row"]],
+                 context: dict[str, str], properties: dict, tmpdir: Optional[str]) -> bytes:
+    """The workbook of `render_book`, its XML parts in memory or, with `tmpdir`, in
+    temporary files there."""
     out = io.BytesIO()
     # (XlsxWriter adds keys to the default format's dict: each workbook gets its own copy)
     options = {**WORKBOOK_OPTIONS, "default_format_properties":
                dict(WORKBOOK_OPTIONS["default_format_properties"]),
-               "in_memory": sum(len(rows) for rows in rows_of) <= IN_MEMORY_ROWS}
+               "in_memory": tmpdir is None, "tmpdir": tmpdir}
     book = xlsxwriter.Workbook(out, options)
     book.set_properties(properties)
     formats = Formats(book, layout.get("formats", {}))
