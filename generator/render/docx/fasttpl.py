@@ -37,6 +37,7 @@ from typing import Any, Optional
 
 import docxtpl
 from docx.oxml.parser import element_class_lookup
+from docx.oxml.shape import CT_Inline
 from docxtpl import DocxTemplate
 from jinja2 import Environment
 from lxml import etree
@@ -104,6 +105,28 @@ def _store(key: str, code) -> None:
         pass
 
 
+class _PicturePart:
+    """The part being rendered as docxtpl's InlineImage sees it (`current_rendering_part`):
+    python-docx's `new_pic_inline` with the part's next shape id looked up once. python-docx
+    scans the whole part (`//@id`) for every picture; the part's XML does not change while
+    it renders (the output is a string), so every picture of the part got that same id
+    anyway (docxtpl numbers them afresh afterwards, `fix_docpr_ids`)."""
+
+    def __init__(self, part):
+        self.part = part
+        self._next_id = None
+
+    def new_pic_inline(self, image_descriptor, width=None, height=None):
+        rid, image = self.part.get_or_add_image(image_descriptor)
+        cx, cy = image.scaled_dimensions(width, height)
+        if self._next_id is None:
+            self._next_id = self.part.next_id
+        return CT_Inline.new_pic_inline(self._next_id, rid, image.filename, cx, cy)
+
+    def __getattr__(self, name):
+        return getattr(self.part, name)
+
+
 class FastDocxTemplate(DocxTemplate):
     """DocxTemplate with cached compiled parts, a linear body swap and a lazy listing pass."""
 
@@ -123,9 +146,11 @@ class FastDocxTemplate(DocxTemplate):
         return tmpl
 
     def _render_part(self, raw_xml: str, part, context: dict, env: Environment) -> str:
-        self.current_rendering_part = part
+        self.current_rendering_part = _PicturePart(part)
         dst_xml = self._template(raw_xml, env).render(context)
-        dst_xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", dst_xml)
+        # the line breaks put before each paragraph for Jinja's line numbers, taken out
+        # again (as docxtpl does, without a regular expression's per-match cost)
+        dst_xml = dst_xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
         dst_xml = (dst_xml.replace("{_{", "{{").replace("}_}", "}}")
                    .replace("{_%", "{%").replace("%_}", "%}"))
         if _LISTING.search(dst_xml):

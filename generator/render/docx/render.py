@@ -41,13 +41,36 @@ def _literal(value: Any) -> Any:
     references: docxtpl rewrites "{_{", "}_}", "{_%" and "%_}" in the rendered XML (its own
     escape syntax), which would change user text typed with them; "&#123;" is the same
     "{" to Word but no longer matches."""
+    if type(value) is str:                      # most values: escaped, braces only if any
+        text = escape(value)                    # a Markup: its own replace escapes
+        if "{" in text or "}" in text:
+            return Markup(str(text).replace("{", "&#123;").replace("}", "&#125;"))
+        return text
     if isinstance(value, str) and not hasattr(value, "__html__"):
         return Markup(str(escape(value)).replace("{", "&#123;").replace("}", "&#125;"))
     return value
 
 
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
+class _Environment(Environment):
+    """Jinja's environment with `a.b` on a plain dict looked up without an exception:
+    Jinja tries the attribute first (dict methods such as `items`) and the key after its
+    AttributeError; a dict has exactly the attributes of its type, so a name that is not
+    one of them goes to the key at once. Same values, same undefined errors."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except (TypeError, LookupError):
+                return self.undefined(obj=obj, name=attribute)
+        return super().getattr(obj, attribute)
+
+
 def jinja_env() -> Environment:
-    return Environment(autoescape=True, undefined=StrictUndefined, finalize=_literal)
+    return _Environment(autoescape=True, undefined=StrictUndefined, finalize=_literal)
 
 
 class InlineImages:
