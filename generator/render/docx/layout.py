@@ -183,13 +183,70 @@ def _first_two(props, tag_a, tag_b):
     return a, b
 
 
+@lru_cache(maxsize=1 << 16)
+def _run_widths_pt(text: str, size_pt: float, bold: bool) -> tuple[float, float]:
+    """`longest_word_pt` of a run's text with a range's dash breaking, and with ranges
+    whole (cached: the cells of a draft repeat their texts and formats a lot)."""
+    broken = longest_word_pt(text, size_pt, bold)
+    if "–" in text:
+        return broken, longest_word_pt(text, size_pt, bold, False)
+    return broken, broken
+
+
+def _plain_paragraphs(tc):
+    """The cell's paragraphs as (pPr, [(rPr, text) of each run]) when the cell holds only
+    paragraphs of plain runs (text, tabs, breaks; no nested table, hyperlink, field or
+    picture), else None. Each element's children are walked once: lxml's tag-filtered
+    iterators (`iter(tag)`, `itertext(tag)`) cost more to set up than such a cell has
+    elements. Property elements (tcPr, pPr, rPr) hold no runs or text (ISO 29500-1)."""
+    paragraphs = []
+    for child in tc:
+        tag = child.tag
+        if tag == _P:
+            ppr, runs = None, []
+            for pc in child:
+                ptag = pc.tag
+                if ptag == _R:
+                    rpr, texts = None, []
+                    for rc in pc:
+                        rtag = rc.tag
+                        if rtag == _RPR:
+                            if rpr is None:
+                                rpr = rc
+                        elif len(rc):
+                            return None
+                        elif rtag == _T:
+                            texts.append(rc.text or "")
+                    runs.append((rpr, "".join(texts)))
+                elif ptag == _PPR:
+                    if ppr is None:
+                        ppr = pc
+                elif len(pc):
+                    return None
+            paragraphs.append((ppr, runs))
+        elif tag != _TCPR and len(child):
+            return None
+    return paragraphs
+
+
+def _paragraphs(tc):
+    """The cell's paragraphs (nested ones too) as (pPr, [(rPr, text) of each run, nested
+    ones too])."""
+    plain = _plain_paragraphs(tc)
+    if plain is not None:
+        return plain
+    return [(first_child(p, _PPR),
+             [(first_child(r, _RPR), "".join(r.itertext(_T, with_tail=False)))
+              for r in p.iter(_R)])
+            for p in tc.iter(_P)]
+
+
 def _cell_min(tc, fonts, margins: int, ignore_jinja: bool) -> tuple[int, int]:
     """The cell's minimum width (twips) and the width it would rather have: a range such as
     "90,00–100,00" may break after its dash, but reads better whole."""
     widest = whole = 0.0
     default = fonts[""]
-    for p in tc.iter(_P):
-        ppr = first_child(p, _PPR)
+    for ppr, runs in _paragraphs(tc):
         sid = ""
         indent = 0
         if ppr is not None:
@@ -199,13 +256,11 @@ def _cell_min(tc, fonts, margins: int, ignore_jinja: bool) -> tuple[int, int]:
             if ind is not None:
                 indent = int(ind.get(_LEFT) or ind.get(_START) or 0)
         size, bold = fonts.get(sid, default)
-        for r in p.iter(_R):
-            text = "".join(r.itertext(_T, with_tail=False))
+        for rpr, text in runs:
             if ignore_jinja:
                 text = _JINJA.sub(" ", text)
             if not text.strip():
                 continue
-            rpr = first_child(r, _RPR)
             rsize, rbold = size, bold
             if rpr is not None:
                 sz, b = _first_two(rpr, _SZ, _B)
@@ -213,11 +268,11 @@ def _cell_min(tc, fonts, margins: int, ignore_jinja: bool) -> tuple[int, int]:
                     rsize = int(sz.get(_VAL)) / 2
                 if b is not None:
                     rbold = b.get(_VAL, "true") not in ("0", "false")
-            w = longest_word_pt(text, rsize, rbold) * TWIPS_PER_PT * SLACK + indent
+            broken, unbroken = _run_widths_pt(text, rsize, rbold)
+            w = broken * TWIPS_PER_PT * SLACK + indent
             if w > widest:
                 widest = w
-            if "–" in text:
-                w = longest_word_pt(text, rsize, rbold, False) * TWIPS_PER_PT * SLACK + indent
+            w = unbroken * TWIPS_PER_PT * SLACK + indent
             if w > whole:
                 whole = w
     return (int(widest) + margins if widest else 0, int(whole) + margins if whole else 0)
