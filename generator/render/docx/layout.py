@@ -421,13 +421,22 @@ def order_cell_properties(tcPr) -> None:
         tcPr.append(children[child])
 
 
-def finish_tables(document) -> None:
+def body_tables(document) -> list:
+    """Every table of the document body (nested ones too) in document order. The passes
+    below that take `tables` read the body's tables from it (one walk of the body for all
+    of them): none of them adds or removes a table, and the one that moves tables
+    (`keep_signatures` puts a signature block into a last row of the table before it)
+    keeps their order."""
+    return list(_body(document).iter(_TBL))
+
+
+def finish_tables(document, tables=None) -> None:
     """After rendering, in one walk of each table's cells: the cell properties in schema
     order (`order_cell_properties`), the grid from the cell widths (`fix_grid`), then the
     columns fitted to their words (`fit_table`). Each step reads and changes only its own
-    table, so table by table is the same as step by step."""
+    table, so table by table is the same as step by step. `tables`: `body_tables`."""
     fonts = _style_fonts(document)
-    for tbl in _body(document).iter(_TBL):
+    for tbl in body_tables(document) if tables is None else tables:
         rows = [_cells(tr) for tr in tbl.iterchildren(_TR)]
         for cells in rows:
             for _tc, tcPr, _span, _tcW, _s in cells:
@@ -455,6 +464,8 @@ def style_ids(document, *names: str) -> set[str]:
 
 # --- signature blocks -------------------------------------------------------------------
 
+_PSTYLE_PATH = f"{_PPR}/{_PSTYLE}"
+_KEEPNEXT = _W + "keepNext"
 SIGNATURE_CAPTION = "Tanda tangan"
 SIGNATURE_STYLE = "Tanda Tangan"
 SHORT_TABLE_ROWS = 25
@@ -467,43 +478,44 @@ def _is_signature(tbl, signature_ids: set[str]) -> bool:
     cap = tbl.find(f"{qn('w:tblPr')}/{qn('w:tblCaption')}")
     if cap is not None:
         return cap.get(qn("w:val")) == SIGNATURE_CAPTION
-    lines = [p for p in tbl.iter(qn("w:p"))
-             if "".join(t.text or "" for t in p.iter(qn("w:t"))).strip()]
-    if not lines:
-        return False
-    for p in lines:
-        ps = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-        if ps is None or ps.get(qn("w:val")) not in signature_ids:
-            return False
-    return True
+    has_line = False
+    for p in tbl.iter(_P):       # a line of text in another style ends the search
+        ps = p.find(_PSTYLE_PATH)
+        signature_style = ps is not None and ps.get(_VAL) in signature_ids
+        if signature_style and has_line:
+            continue
+        if "".join(t.text or "" for t in p.iter(_T)).strip():
+            if not signature_style:
+                return False
+            has_line = True
+    return has_line
 
 
 def _keep_next(p) -> None:
-    ppr = p.find(qn("w:pPr"))
+    ppr = first_child(p, _PPR)
     if ppr is None:
-        ppr = p.makeelement(qn("w:pPr"), {})
+        ppr = p.makeelement(_PPR, {})
         p.insert(0, ppr)
-    if ppr.find(qn("w:keepNext")) is not None:
+    if first_child(ppr, _KEEPNEXT) is not None:
         return
-    el = ppr.makeelement(qn("w:keepNext"), {})
+    el = ppr.makeelement(_KEEPNEXT, {})
     # CT_PPr order: pStyle, keepNext, ...
-    style = ppr.find(qn("w:pStyle"))
+    style = first_child(ppr, _PSTYLE)
     if style is not None:
         style.addnext(el)
     else:
         ppr.insert(0, el)
 
 
-def keep_signatures(document) -> None:
+def keep_signatures(document, tables=None) -> None:
     """Keep every signature block (a table captioned "Tanda tangan" by the template) with
     the table that precedes it after rendering, so the block never stands alone at the
     top of a page. Which table that is depends on the data (a PK without budget lines
     ends with its indicator table), hence here. A short table keeps all its rows with the
     block (LibreOffice then moves the table as a whole); a long one its last two rows
     (Word moves those)."""
-    body = _body(document)
     signature_ids = style_ids(document, SIGNATURE_STYLE)
-    for tbl in list(body.iter(qn("w:tbl"))):
+    for tbl in body_tables(document) if tables is None else tables:
         if not _is_signature(tbl, signature_ids):
             continue
         prev = tbl.getprevious()
@@ -649,10 +661,10 @@ def keep_heading_subtitles(document) -> None:
             _keep_next(nxt)
 
 
-def keep_totals(document) -> None:
+def keep_totals(document, tables=None) -> None:
     """A table's total row (its last row, starting "JUMLAH") never stands alone at the top of
     a page: the row before it keeps with it (Word moves the two together)."""
-    for tbl in _body(document).iter(_TBL):
+    for tbl in body_tables(document) if tables is None else tables:
         rows = list(tbl.iterchildren(_TR))
         if len(rows) < 3:
             continue
@@ -688,13 +700,19 @@ def keep_caption_numbers(document) -> None:
     drops that switch when it saves the template again, and a SEQ field without it is
     renumbered when the fields are updated (by LibreOffice when it fills the lists, by Word
     on F9): Tabel 2.1 would read "Tabel 2.4", counting every Tabel before it."""
-    body = _body(document)
-    for simple in body.iter(_W + "fldSimple"):
+    simple_fields, with_fields = [], {}
+    for el in _body(document).iter(_W + "fldSimple", _W + "fldChar"):
+        if el.tag == _W + "fldSimple":
+            simple_fields.append(el)
+        else:      # the paragraphs holding a field, outer ones first, in document order
+            for p in reversed(list(el.iterancestors(_P))):
+                with_fields[p] = None
+    for simple in simple_fields:
         instr = simple.get(_W + "instr") or ""
         new = _seq_restart(instr, "".join(simple.itertext(_T)).strip())
         if new:
             simple.set(_W + "instr", new)
-    for p in body.iter(_P):
+    for p in with_fields:
         fields, current = [], None      # (instrText elements, result) of each field
         for el in p.iter(_W + "fldChar", _W + "instrText", _T):
             if el.tag == _W + "fldChar":
@@ -806,12 +824,13 @@ _PPR_BEFORE_SPACING = [qn(f"w:{n}") for n in (
     "adjustRightInd", "snapToGrid")]
 
 
-def space_below_tables(document, skip_styles=("Catatan Tabel", "Caption")) -> None:
+def space_below_tables(document, skip_styles=("Catatan Tabel", "Caption"),
+                       tables=None) -> None:
     """Text right under a table keeps a paragraph's distance from it (Word has no spacing
     after a table): the paragraph gets space before, unless it is a table note or the
     caption of the next table (styles named in `skip_styles`), which have their own."""
     skip_styles = style_ids(document, *skip_styles)
-    for tbl in _body(document).iter(qn("w:tbl")):
+    for tbl in body_tables(document) if tables is None else tables:
         p = tbl.getnext()
         if p is None or p.tag != qn("w:p"):
             continue
