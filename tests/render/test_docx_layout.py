@@ -304,3 +304,25 @@ def test_a_cell_measures_the_same_whatever_holds_its_runs():
     ]
     fonts = {"": (10.0, False)}
     assert [_cell_min(etree.fromstring(c), fonts, 0, False) for c in cells] == [(1433, 1433)] * 3
+
+
+def test_a_grid_without_a_row_to_take_it_from_gets_docxtpls_column_fix():
+    """A table whose rows give no widths (a cell without tcW) keeps docxtpl's fix: its
+    row of three cells over a grid of two 3.000-twip columns gets a third column, the
+    6.000 twips shared as 3 x 2.000."""
+    import docx as python_docx
+    from docx.oxml.ns import qn
+
+    from generator.render.docx.layout import finish_tables
+
+    document = python_docx.Document()
+    table = document.add_table(rows=1, cols=2)
+    for gc in table._tbl.tblGrid.findall(qn("w:gridCol")):
+        gc.set(qn("w:w"), "3000")
+    tr = table._tbl.findall(qn("w:tr"))[0]
+    extra = tr.makeelement(qn("w:tc"), {})
+    extra.append(extra.makeelement(qn("w:p"), {}))
+    tr.append(extra)                                  # no tcPr, so no width to take
+    finish_tables(document)
+    assert [gc.get(qn("w:w")) for gc in table._tbl.tblGrid.findall(qn("w:gridCol"))] == [
+        "2000", "2000", "2000"]

@@ -22,6 +22,7 @@ import re
 from functools import lru_cache
 
 from docx.oxml.ns import qn
+from lxml import etree
 
 # Helvetica advance widths for the printable ASCII range 32..126.
 _REGULAR = [
@@ -367,13 +368,14 @@ def fit_tables(document, ignore_jinja: bool = False) -> None:
         fit_table(tbl, fonts, ignore_jinja)
 
 
-def fix_grid(tbl, rows) -> None:
+def fix_grid(tbl, rows) -> bool:
     """Set the table's gridCol widths from the widths of its widest row without spans
     (docxtpl's {%tc %} column loops leave the grid widths approximate). `rows`: the
-    table's rows as `_cells` gives them."""
+    table's rows as `_cells` gives them. Whether it did (a table without such a row keeps
+    its grid)."""
     grid = first_child(tbl, _TBLGRID)
     if grid is None:
-        return
+        return False
     best = None
     for cells in rows:
         widths = []
@@ -389,7 +391,7 @@ def fix_grid(tbl, rows) -> None:
         if widths and (best is None or len(widths) > len(best)):
             best = widths
     if not best:
-        return
+        return False
     for gc in list(grid.iterchildren(_GRIDCOL)):
         grid.remove(gc)
     for w in best:
@@ -397,6 +399,54 @@ def fix_grid(tbl, rows) -> None:
     tblW = first_child(first_child(tbl, _TBLPR), _TBLW)
     if tblW is not None and tblW.get(_TYPE) == "dxa":
         tblW.set(_WW, str(sum(best)))
+    return True
+
+
+def fix_table_columns(tbl) -> None:
+    """docxtpl's `fix_tables` (0.20.2) for one table, the same changes, in place: a table
+    whose rows have more cells than grid columns gets columns added (the old ones scaled
+    to keep the width); one with more grid columns than its widest row (spans counted)
+    loses the extra ones, their width spread over the rest. Like docxtpl, rows of nested
+    tables count for the outer table too. Done twice, the second time changes nothing."""
+    grid = first_child(tbl, _TBLGRID)
+    columns = list(grid.iterchildren(_GRIDCOL))
+    counts = [list(r.iterchildren(_TC)) for r in tbl.iter(_TR)]
+    to_add = 0
+    for cells in counts:
+        if len(columns) + to_add < len(cells):
+            to_add = len(cells) - len(columns)
+    if to_add > 0:
+        width = 0.0
+        for c in columns:
+            if c.get(_WW) is not None:
+                width += float(c.get(_WW))
+        if width > 0:
+            old_average = width / len(columns)
+            new_average = width / (len(columns) + to_add)
+            for c in columns:
+                c.set(_WW, str(int(float(c.get(_WW)) * new_average / old_average)))
+            for _ in range(to_add):
+                etree.SubElement(grid, _GRIDCOL, {_WW: str(int(new_average))})
+    columns = list(grid.iterchildren(_GRIDCOL))
+    cells_len_max = 0
+    for cells in counts:
+        n = 0
+        for cell in cells:
+            tc_pr = first_child(cell, _TCPR)
+            span = None if tc_pr is None else first_child(tc_pr, _GRIDSPAN)
+            n += int(span.get(_VAL)) if span is not None else 1
+        if n > cells_len_max:
+            cells_len_max = n
+    to_remove = len(columns) - cells_len_max
+    if to_remove > 0:
+        removed_width = 0.0
+        for c in columns[-to_remove:]:
+            removed_width += float(c.get(_WW))
+            grid.remove(c)
+        left = list(grid.iterchildren(_GRIDCOL))
+        extra = int(removed_width / len(left)) if left else 0
+        for c in left:
+            c.set(_WW, str(int(float(c.get(_WW)) + extra)))
 
 
 # CT_TcPr's children in schema order (ISO 29500-1, 17.4.70)
@@ -432,9 +482,11 @@ def body_tables(document) -> list:
 
 def finish_tables(document, tables=None) -> None:
     """After rendering, in one walk of each table's cells: the cell properties in schema
-    order (`order_cell_properties`), the grid from the cell widths (`fix_grid`), then the
-    columns fitted to their words (`fit_table`). Each step reads and changes only its own
-    table, so table by table is the same as step by step. `tables`: `body_tables`."""
+    order (`order_cell_properties`), the grid from the cell widths (`fix_grid`) or, for a
+    table without a row to take them from, docxtpl's column fix (`fix_table_columns`; the
+    grid `fix_grid` builds does not depend on it), then the columns fitted to their words
+    (`fit_table`). Each step reads and changes only its own table, so table by table is
+    the same as step by step. `tables`: `body_tables`."""
     fonts = _style_fonts(document)
     for tbl in body_tables(document) if tables is None else tables:
         rows = [_cells(tr) for tr in tbl.iterchildren(_TR)]
@@ -442,7 +494,8 @@ def finish_tables(document, tables=None) -> None:
             for _tc, tcPr, _span, _tcW, _s in cells:
                 if tcPr is not None and len(tcPr) > 1 and tcPr[-1].tag == _VMERGE:
                     order_cell_properties(tcPr)
-        fix_grid(tbl, rows)
+        if not fix_grid(tbl, rows):
+            fix_table_columns(tbl)
         fit_table(tbl, fonts, rows=rows)
 
 
