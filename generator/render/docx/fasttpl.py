@@ -54,6 +54,7 @@ _PARSER = etree.XMLParser(recover=True, resolve_entities=False, huge_tree=True)
 _PARSER.set_element_class_lookup(element_class_lookup)
 _PLAIN = etree.XMLParser(recover=True, resolve_entities=False, huge_tree=True)
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_WP_DOCPR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
 
 
 
@@ -195,6 +196,14 @@ class FastDocxTemplate(DocxTemplate):
         self.render_properties(context, jinja_env)
         self._render_footnotes(context, jinja_env)
         self.is_rendered = True
+
+    def fix_docpr_ids(self, tree) -> None:
+        """docxtpl's `fix_docpr_ids` (every picture's wp:docPr numbered afresh from 1001, in
+        document order) with lxml's `iter` over the document instead of the XPath
+        `//wp:docPr`: the same elements in the same order, found in one cheaper walk."""
+        for elt in tree.getroottree().getroot().iter(_WP_DOCPR):
+            self.docx_ids_index += 1
+            elt.attrib["id"] = str(self.docx_ids_index)
 
     _FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 
