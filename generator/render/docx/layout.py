@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from docx.oxml.ns import qn
 from lxml import etree
@@ -472,12 +473,34 @@ def order_cell_properties(tcPr) -> None:
 
 
 def body_tables(document) -> list:
-    """Every table of the document body (nested ones too) in document order. The passes
-    below that take `tables` read the body's tables from it (one walk of the body for all
-    of them): none of them adds or removes a table, and the one that moves tables
+    """Every table of the document body (nested ones too) in document order."""
+    return list(_body(document).iter(_TBL))
+
+
+_SECTPR, _FLDSIMPLE, _FLDCHAR = _W + "sectPr", _W + "fldSimple", _W + "fldChar"
+
+
+class BodyIndex(NamedTuple):
+    """What the passes below look for in the body, each in document order, found in one
+    walk (a walk of a large draft costs tens of milliseconds: its tree does not fit in the
+    processor's caches). The passes that take them: `finish_tables`, `keep_signatures`,
+    `keep_totals`, `space_below_tables` (tables), `keep_heading_subtitles` (sections),
+    `keep_caption_numbers` (fields). Run in render's order they stay right: no pass adds or
+    removes a table, a section or a field, and the one that moves elements
     (`keep_signatures` puts a signature block into a last row of the table before it)
     keeps their order."""
-    return list(_body(document).iter(_TBL))
+    tables: list          # w:tbl, nested ones too
+    sections: list        # w:sectPr
+    fields: list          # w:fldSimple and w:fldChar
+
+
+def index_body(document) -> BodyIndex:
+    index = BodyIndex([], [], [])
+    lists = {_TBL: index.tables, _SECTPR: index.sections, _FLDSIMPLE: index.fields,
+             _FLDCHAR: index.fields}
+    for el in _body(document).iter(*lists):
+        lists[el.tag].append(el)
+    return index
 
 
 def finish_tables(document, tables=None) -> None:
@@ -486,7 +509,7 @@ def finish_tables(document, tables=None) -> None:
     table without a row to take them from, docxtpl's column fix (`fix_table_columns`; the
     grid `fix_grid` builds does not depend on it), then the columns fitted to their words
     (`fit_table`). Each step reads and changes only its own table, so table by table is
-    the same as step by step. `tables`: `body_tables`."""
+    the same as step by step. `tables`: the body's tables (`index_body`)."""
     fonts = _style_fonts(document)
     for tbl in body_tables(document) if tables is None else tables:
         rows = [_cells(tr) for tr in tbl.iterchildren(_TR)]
@@ -638,10 +661,11 @@ def signature_row(table, signature) -> None:
     _el(_el(ppr, "w:rPr"), "w:sz", val="2")
 
 
-def _text_width_twips(document) -> int:
-    """The narrowest text width of the document's sections (twips)."""
+def _text_width_twips(document, sections=None) -> int:
+    """The narrowest text width of the document's sections (twips). `sections`: the
+    body's sectPr elements (`index_body`)."""
     widths = []
-    for sect in _body(document).iter(_W + "sectPr"):
+    for sect in _body(document).iter(_SECTPR) if sections is None else sections:
         size, mar = first_child(sect, _W + "pgSz"), first_child(sect, _W + "pgMar")
         if size is None or mar is None:
             continue
@@ -678,7 +702,7 @@ def _style_first_lines(document) -> dict[str, int]:
     return {sid: resolve(sid) for sid in raw}
 
 
-def keep_heading_subtitles(document) -> None:
+def keep_heading_subtitles(document, sections=None) -> None:
     """A heading keeps with the first lines of what follows it (the heading styles say so);
     a paragraph of about one line right under it ("Sasaran 1: ...") belongs to the heading
     and keeps with what follows too, so that no page ends with a heading and one line. About
@@ -690,7 +714,7 @@ def keep_heading_subtitles(document) -> None:
         return
     fonts = _style_fonts(document)
     firsts = _style_first_lines(document)
-    width = _text_width_twips(document)
+    width = _text_width_twips(document, sections)
     for p in _body(document).iterchildren(_P):
         ppr = first_child(p, _PPR)
         ps = first_child(ppr, _PSTYLE) if ppr is not None else None
@@ -747,15 +771,18 @@ def _seq_restart(instr: str, number: str) -> str | None:
     return f" {' '.join(words)} \\r {number} "
 
 
-def keep_caption_numbers(document) -> None:
+def keep_caption_numbers(document, fields=None) -> None:
     """Every caption's SEQ field says its number itself (`\\r n`, n its rendered result, the
     number the core decided). The template's fields carry `\\r {{ urut.<key> }}`; LibreOffice
     drops that switch when it saves the template again, and a SEQ field without it is
     renumbered when the fields are updated (by LibreOffice when it fills the lists, by Word
-    on F9): Tabel 2.1 would read "Tabel 2.4", counting every Tabel before it."""
+    on F9): Tabel 2.1 would read "Tabel 2.4", counting every Tabel before it. `fields`:
+    the body's fldSimple and fldChar elements (`index_body`)."""
+    if fields is None:
+        fields = _body(document).iter(_FLDSIMPLE, _FLDCHAR)
     simple_fields, with_fields = [], {}
-    for el in _body(document).iter(_W + "fldSimple", _W + "fldChar"):
-        if el.tag == _W + "fldSimple":
+    for el in fields:
+        if el.tag == _FLDSIMPLE:
             simple_fields.append(el)
         else:      # the paragraphs holding a field, outer ones first, in document order
             for p in reversed(list(el.iterancestors(_P))):

@@ -30,7 +30,7 @@ from .. import TemplateError
 from .charts import Chart
 from .common import Figure
 from .fasttpl import FastDocxTemplate
-from .layout import (body_tables, finish_tables, finish_text, keep_caption_numbers,
+from .layout import (finish_tables, finish_text, index_body, keep_caption_numbers,
                      keep_heading_subtitles, keep_signatures, keep_totals, space_below_tables)
 
 TEMPLATE_NAME = "lkjip.docx"
@@ -206,14 +206,14 @@ def render_context(template: Path, context: dict, meta: dict) -> bytes:
             f"Templat Word {Path(template).name} tidak dapat diisi{where}: {exc.message}. "
             f"Periksa tag {{{{ }}}} dan {{% %}} yang disunting; daftar variabel ada di "
             f"docs/template.md.") from None
-    tables = body_tables(tpl.docx)
-    finish_tables(tpl.docx, tables)
-    keep_signatures(tpl.docx, tables)
-    keep_totals(tpl.docx, tables)
-    keep_heading_subtitles(tpl.docx)
-    keep_caption_numbers(tpl.docx)
+    body = index_body(tpl.docx)
+    finish_tables(tpl.docx, body.tables)
+    keep_signatures(tpl.docx, body.tables)
+    keep_totals(tpl.docx, body.tables)
+    keep_heading_subtitles(tpl.docx, body.sections)
+    keep_caption_numbers(tpl.docx, body.fields)
     finish_text(tpl.docx)
-    space_below_tables(tpl.docx, tables=tables)
+    space_below_tables(tpl.docx, tables=body.tables)
     lists_to_update(tpl.docx)
     _properties(tpl.docx, meta)
     return save_fixed(tpl.docx)
