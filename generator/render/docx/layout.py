@@ -379,6 +379,8 @@ def fix_grid(tbl, rows) -> bool:
         return False
     best = None
     for cells in rows:
+        if best is not None and len(cells) <= len(best):
+            continue                    # it could not be wider than the one found
         widths = []
         for _tc, tcPr, _span, tcW, spanned in cells:
             if tcPr is None or spanned:
