@@ -362,81 +362,188 @@ def scan_sheet_xml(stream, budget: int = MAX_CELLS, values: "SheetValues | None"
 
     Raises ValueError("objects") when the sheet holds more than `budget` row and cell
     elements, and other exceptions on malformed XML. Memory stays flat whatever the size:
-    each row is dropped once seen. With `values`, the same pass also collects the cells'
-    values (`SheetValues.cell`) within MAX_READ_ROWS x MAX_COLUMNS.
-    """
-    from defusedxml.ElementTree import iterparse
+    no tree is built, each cell is looked at once. With `values`, the same pass also collects
+    the cells' values (`SheetValues.cell`) within MAX_READ_ROWS x MAX_COLUMNS.
 
-    scan = SheetScan()
-    row_no, col_no = 0, 0
-    row_has_value = False
-    sheet_data = None
-    for event, elem in iterparse(stream, events=("start", "end")):
-        tag = elem.tag
-        if event == "start":
-            if tag == f"{_NS}row":
-                r = elem.get("r")
-                row_no = int(r) if r and r.isdigit() else row_no + 1
-                col_no, row_has_value = 0, False
-                if elem.get("hidden") in ("1", "true"):
-                    scan.hidden_rows.add(row_no)
-                scan.objects += 1
-                if values is not None:
-                    values.start_row(r)
-            elif tag == f"{_NS}sheetData":
-                sheet_data = elem
-            continue
-        if tag == f"{_NS}c":
-            scan.objects += 1
-            if scan.objects > budget:
+    The XML is parsed by expat with defusedxml's defences (entity declarations and external
+    references refused), through handlers rather than ElementTree's Python-level parser.
+    """
+    from xml.parsers import expat
+
+    scanner = _SheetScanner(budget, values)
+    parser = expat.ParserCreate(namespace_separator="}")
+    parser.buffer_text = True
+    parser.StartElementHandler = scanner.start
+    parser.EndElementHandler = scanner.end
+    parser.CharacterDataHandler = scanner.text
+    parser.EntityDeclHandler = _forbidden
+    parser.UnparsedEntityDeclHandler = _forbidden
+    parser.ExternalEntityRefHandler = _forbidden
+    parser.SkippedEntityHandler = _forbidden       # an entity expat does not know
+    while True:
+        chunk = stream.read(1 << 16)
+        if not chunk:
+            break
+        parser.Parse(chunk, False)
+    parser.Parse(b"", True)
+    return scanner.scan
+
+
+def _forbidden(*_args) -> None:
+    raise ValueError("entity")
+
+
+# Element names as expat gives them with namespace_separator="}"
+_X = "http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_X_ROW, _X_C, _X_V, _X_F, _X_T, _X_IS = (_X + n for n in ("row", "c", "v", "f", "t", "is"))
+_X_MERGE, _X_COL = _X + "mergeCell", _X + "col"
+
+
+class _Cell:
+    """A <c> element being read: its attributes and what its children hold."""
+
+    __slots__ = ("attrs", "depth", "formula", "v", "v_text", "t_text", "inline")
+
+    def __init__(self, attrs: dict, depth: int):
+        self.attrs = attrs
+        self.depth = depth
+        self.formula = False     # a direct <f> child
+        self.v = False           # a direct <v> child
+        self.v_text: list[str] | None = None   # the first <v>'s text (before any child)
+        self.t_text = False      # any <t> below holding text
+        self.inline = None       # TreeBuilder of an inline string (<is>), for SheetValues
+
+
+class _SheetScanner:
+    """The handlers of `scan_sheet_xml`: what ElementTree's iterparse gave it before, as
+    events (a cell is judged at its end, as when its element was complete)."""
+
+    def __init__(self, budget: int, values: "SheetValues | None"):
+        self.scan = SheetScan()
+        self.budget = budget
+        self.values = values
+        self.row_no = 0
+        self.col_no = 0
+        self.row_has_value = False
+        self.depth = 0
+        self.cells: list[_Cell] = []     # open <c> elements (nested ones only in odd files)
+        self.text_to: list[str] | None = None   # where character data goes, if anywhere
+        self.t_fresh = False             # in a <t> of a cell, before any child of it
+        self.inline_depth = 0            # depth of an open <is> being built, 0 if none
+
+    def start(self, tag: str, attrs: dict) -> None:
+        self.depth += 1
+        depth = self.depth
+        cells = self.cells
+        if cells:
+            cell = cells[-1]
+            if self.inline_depth:
+                cell.inline.start("{" + tag if "}" in tag else tag,
+                                  {("{" + k if "}" in k else k): v for k, v in attrs.items()})
+            self.text_to = None          # an element's text ends at its first child
+            if depth == cell.depth + 1:
+                if tag == _X_F:
+                    cell.formula = True
+                elif tag == _X_V:
+                    if not cell.v:
+                        cell.v = True
+                        cell.v_text = self.text_to = []
+                elif tag == _X_IS and self.values is not None and not self.inline_depth \
+                        and cell.attrs.get("t") == "inlineStr":
+                    from xml.etree.ElementTree import TreeBuilder
+                    cell.inline = TreeBuilder()
+                    cell.inline.start("{" + tag, {("{" + k if "}" in k else k): v
+                                                  for k, v in attrs.items()})
+                    self.inline_depth = depth
+            self.t_fresh = tag == _X_T
+        if tag == _X_C:
+            self.scan.objects += 1
+            if self.scan.objects > self.budget:
                 raise ValueError("objects")
-            where = _parse_ref(elem.get("r", ""))
-            if where is not None:
-                row_no, col_no = where
-            else:
-                col_no += 1
-            formula = elem.find(f"{_NS}f")
-            v = elem.find(f"{_NS}v")
-            has_value = (v is not None and bool(v.text)) or formula is not None or \
-                any(t.text for t in elem.iter(f"{_NS}t"))
-            # A formula whose saved result is the empty text (=IF(G2>F2;"lebih";"")) has
-            # an empty <v> in a cell of type "str": an empty cell, not a missing value.
-            if formula is not None and v is None or \
-                    formula is not None and not v.text and elem.get("t") != "str":
-                if row_no <= MAX_READ_ROWS and col_no <= MAX_COLUMNS:
-                    scan.missing.add((row_no, col_no))
-            if has_value:
-                if not row_has_value:
-                    scan.value_rows += 1
-                    row_has_value = True
-                    if scan.value_rows > MAX_READ_ROWS:
-                        raise ValueError("rows")
-                if row_no > MAX_READ_ROWS or col_no > MAX_COLUMNS:
-                    scan.far_count += 1
-                    if scan.far is None or (row_no, col_no) < scan.far:
-                        scan.far = (row_no, col_no)
-                else:
-                    scan.last_row = max(scan.last_row, row_no)
-                    scan.last_col = max(scan.last_col, col_no)
-            if values is not None:
-                values.cell(elem, where, v)
-            elem.clear()
-        elif tag == f"{_NS}row":
-            if values is not None:
-                values.end_row()
-            elem.clear()
-            if sheet_data is not None:
-                sheet_data.remove(elem)
-        elif tag == f"{_NS}mergeCell":
-            scan.merges.append(elem.get("ref", ""))
-        elif tag == f"{_NS}col":
-            if elem.get("hidden") in ("1", "true"):
-                first, last = _int(elem.get("min")), _int(elem.get("max"))
+            cells.append(_Cell(attrs, depth))
+        elif tag == _X_ROW:
+            scan = self.scan
+            r = attrs.get("r")
+            self.row_no = int(r) if r and r.isdigit() else self.row_no + 1
+            self.col_no, self.row_has_value = 0, False
+            if attrs.get("hidden") in ("1", "true"):
+                scan.hidden_rows.add(self.row_no)
+            scan.objects += 1
+            if self.values is not None:
+                self.values.start_row(r)
+        elif tag == _X_MERGE:
+            self.scan.merges.append(attrs.get("ref", ""))
+        elif tag == _X_COL:
+            if attrs.get("hidden") in ("1", "true"):
+                first, last = _int(attrs.get("min")), _int(attrs.get("max"))
                 if first and last:
-                    scan.hidden_columns.update(range(first, min(last, MAX_COLUMNS) + 1))
-        elif tag.endswith("}conditionalFormatting") and not tag.startswith(_NS):
-            scan.dropped_formats = True
-    return scan
+                    self.scan.hidden_columns.update(range(first, min(last, MAX_COLUMNS) + 1))
+
+    def text(self, data: str) -> None:
+        if self.text_to is not None:
+            self.text_to.append(data)
+        if self.t_fresh and data:
+            self.cells[-1].t_text = True
+        if self.inline_depth:
+            self.cells[-1].inline.data(data)
+
+    def end(self, tag: str) -> None:
+        depth = self.depth
+        self.depth -= 1
+        self.text_to = None
+        self.t_fresh = False
+        cells = self.cells
+        if cells:
+            cell = cells[-1]
+            if self.inline_depth:
+                cell.inline.end("{" + tag if "}" in tag else tag)
+                if self.inline_depth == depth:
+                    self.inline_depth = 0
+                    cell.inline = cell.inline.close()
+            if tag == _X_C and depth == cell.depth:
+                cells.pop()
+                self.end_cell(cell)
+                return
+        if tag == _X_ROW:
+            if self.values is not None:
+                self.values.end_row()
+        elif tag.endswith("}conditionalFormatting") and not tag.startswith(_X):
+            self.scan.dropped_formats = True
+
+    def end_cell(self, cell: _Cell) -> None:
+        scan = self.scan
+        attrs = cell.attrs
+        where = _parse_ref(attrs.get("r", ""))
+        if where is not None:
+            self.row_no, self.col_no = where
+        else:
+            self.col_no += 1
+        row_no, col_no = self.row_no, self.col_no
+        v_text = "".join(cell.v_text) if cell.v_text else ""
+        formula = cell.formula
+        has_value = bool(v_text) or formula or cell.t_text
+        # A formula whose saved result is the empty text (=IF(G2>F2;"lebih";"")) has
+        # an empty <v> in a cell of type "str": an empty cell, not a missing value.
+        if formula and not cell.v or formula and not v_text and attrs.get("t") != "str":
+            if row_no <= MAX_READ_ROWS and col_no <= MAX_COLUMNS:
+                scan.missing.add((row_no, col_no))
+        if has_value:
+            if not self.row_has_value:
+                scan.value_rows += 1
+                self.row_has_value = True
+                if scan.value_rows > MAX_READ_ROWS:
+                    raise ValueError("rows")
+            if row_no > MAX_READ_ROWS or col_no > MAX_COLUMNS:
+                scan.far_count += 1
+                if scan.far is None or (row_no, col_no) < scan.far:
+                    scan.far = (row_no, col_no)
+            else:
+                if row_no > scan.last_row:
+                    scan.last_row = row_no
+                if col_no > scan.last_col:
+                    scan.last_col = col_no
+        if self.values is not None:
+            self.values.cell(attrs, where, v_text or None, cell.inline)
 
 
 class SheetValues:
@@ -481,17 +588,19 @@ class SheetValues:
     def end_row(self) -> None:
         self._in_row = False
 
-    def cell(self, elem, where: tuple[int, int] | None, v) -> None:
+    def cell(self, attrs: dict, where: tuple[int, int] | None, v_text: str | None,
+             inline) -> None:
         if self.error is not None or not self._in_row:
             return
         try:
-            self._cell(elem, where, v)
+            self._cell(attrs, where, v_text, inline)
         except Exception as exc:
             self.error = exc
 
-    def _cell(self, elem, where: tuple[int, int] | None, v) -> None:
+    def _cell(self, attrs: dict, where: tuple[int, int] | None, v_text: str | None,
+              inline) -> None:
         book = self._book
-        ref = elem.get("r")
+        ref = attrs.get("r")
         if ref:
             if where is None or "$" in ref:
                 where = book.coordinate_to_tuple(ref)
@@ -500,18 +609,17 @@ class SheetValues:
         else:
             self._col += 1
             row, col = self._row, self._col
-        data_type = elem.get("t", "n")
-        style_id = elem.get("s", 0)
+        data_type = attrs.get("t", "n")
+        style_id = attrs.get("s", 0)
         if style_id:
             style_id = int(style_id)
         book.cell_styles[style_id]          # openpyxl's bind_cells: a style that exists
         value = None
         if data_type == "inlineStr":
-            child = elem.find(f"{_NS}is")
-            if child is not None:
-                value = book.text_of(child)
-        elif v is not None and v.text:
-            value = v.text
+            if inline is not None:
+                value = book.text_of(inline)
+        elif v_text:
+            value = v_text
             if data_type == "n":
                 value = float(value) if "." in value or "E" in value or "e" in value \
                     else int(value)
@@ -1309,10 +1417,10 @@ def is_percent_format(number_format: str | None) -> bool:
 def _cell_value(ws_values, scan: SheetScan, r: int, c: int, merged,
                 sheet_title: str, field_alias: str, problems: list[Problem], raw: "RawSheet",
                 name: str) -> Any:
-    src = merged.get((r, c), (r, c))
-    value = _value(ws_values, *src)
-    where = Location(sheet_title, r, column_letter(c), field_alias)
-    if src in scan.missing and value is None and src == (r, c):
+    src = merged.get((r, c), (r, c)) if merged else (r, c)
+    value = ws_values.values.get(src)
+    if value is None and src in scan.missing and src == (r, c):
+        where = Location(sheet_title, r, column_letter(c), field_alias)
         problems.append(Problem(
             "formula_no_value", where, value="(rumus)",
             expected="buka dan simpan workbook di Excel atau LibreOffice agar hasil rumus "
@@ -1322,6 +1430,7 @@ def _cell_value(ws_values, scan: SheetScan, r: int, c: int, merged,
     if isinstance(value, str) and (value.strip().upper() in ERROR_VALUES
                                    or _LO_ERROR.match(value.strip())):
         if src == (r, c):
+            where = Location(sheet_title, r, column_letter(c), field_alias)
             problems.append(Problem(
                 "error_value", where, value=value.strip(),
                 expected="nilai yang sebenarnya: perbaiki rumus atau sel sumbernya di Excel, "
@@ -1372,13 +1481,14 @@ def _read_table(raw: RawSheet, ws_values, scan: SheetScan, merged, problems: lis
         raw.columns[name] = column_letter(cols[0])
     index = {name: cols[0] for name, cols in found.items()}
     _refuse_merged_numbers(raw, ws_values, index, problems)
+    columns = [(name, c, spec.alias_of(name)) for name, c in index.items()]
     for r in range(raw.header_row + 1, scan.rows + 1):
         values = {}
-        for name, c in index.items():
+        for name, c, alias in columns:
             if (r, name) in raw.reported:
                 continue
             v = _cell_value(ws_values, scan, r, c, merged, spec.name,
-                            spec.alias_of(name), problems, raw, name)
+                            alias, problems, raw, name)
             if not _is_blank(v):
                 values[name] = v
         if values:
