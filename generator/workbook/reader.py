@@ -42,7 +42,6 @@ from .cells import StoredNumber, normalise_header
 from .fieldtypes import is_numeric
 from .problems import Location, Notice, Problem, WorkbookError
 from .names import near_miss
-from .ods import OdsError, OdsTooLarge, is_encrypted, is_ods, ods_mimetype, ods_to_xlsx
 from .sheets import SHEETS, SheetSpec
 
 # Bounds that keep a hostile file from exhausting memory (see docs/keandalan.md).
@@ -175,6 +174,8 @@ def _check_zip(path: Path, data: bytes) -> None:
 def _check_other_zip(path: Path, zf: zipfile.ZipFile, names: set[str]) -> None:
     """A zip without xl/workbook.xml: an OpenDocument spreadsheet (read), or refused with
     what it is."""
+    from .ods import is_ods, ods_mimetype   # only for a file that is not an .xlsx
+
     if is_ods(zf):
         return
     mimetype = ods_mimetype(zf) or ""
@@ -217,6 +218,8 @@ def _as_xlsx(path: Path, data: bytes) -> bytes:
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         names = set(zf.namelist())
         if "xl/workbook.xml" not in names:
+            from .ods import OdsError, OdsTooLarge, is_encrypted, ods_to_xlsx
+
             if is_encrypted(zf):
                 raise _fail("encrypted", path, detail="berkas OpenDocument .ods",
                             expected=REMOVE_PASSWORD_ODS)
