@@ -102,11 +102,15 @@ def gc_paused():
     in another thread). A run allocates millions of objects (cells, XML elements, models)
     and almost no cycles, so the automatic collections only scan live objects again and
     again: about a fifth of the CPU time of the sample, a quarter at 10,000 rows. The run
-    collects where cycles become garbage instead (`gc_checkpoint`)."""
+    collects where cycles become garbage instead (`gc_checkpoint`). What exists when the
+    run starts (the modules, their classes and functions: most of the objects of a fresh
+    process) is set aside at once (gc.freeze), so those collections scan only what the run
+    made: 0,02-0,03 s instead of 0,07-0,10 s for the first one of the sample."""
     with _GC_LOCK:
         if _GC_STATE["depth"] == 0:
             _GC_STATE["enabled"] = gc.isenabled()
             gc.disable()
+            gc.freeze()
         _GC_STATE["depth"] += 1
     try:
         yield
