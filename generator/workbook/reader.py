@@ -6,13 +6,16 @@ covers), formula cells (their stored value is read; a formula with no stored val
 reported). The file is read into memory once and never opened for writing; macros
 never run. Files that are not workbooks get one clear sentence (`WorkbookError`).
 
-Before openpyxl parses anything, `scan_sheet_xml` streams each sheet's XML (defusedxml)
-and finds its used range: the last row and column holding a value (a stray value in
-row 1.048.576 is found there, not by counting row elements). Only the used range is read,
+`scan_sheet_xml` streams each sheet's XML once (expat, with defusedxml's defences) and
+finds its used range: the last row and column holding a value (a stray value in row
+1.048.576 is found there, not by counting row elements). Only the used range is read,
 bounded by MAX_READ_ROWS x MAX_COLUMNS; values beyond it are reported with their cell.
-Merged ranges are clipped to the used range in the XML handed to openpyxl (which would
-otherwise create one object per merged cell), and the total number of cells is bounded.
-The same pass finds formulas without a stored value and hidden rows.
+The total number of cell, row and merged-cell objects is bounded, merged ranges are
+clipped to the used range. The same pass finds formulas without a stored value and hidden
+rows, and collects the values (`SheetValues`), converted as openpyxl converts them when it
+loads a workbook; openpyxl reads only the other parts (sheet list, shared strings, styles:
+`_Book`), so no cell object is made. Editing a workbook (`load_for_editing`) still loads
+it whole with openpyxl, from the XML with its merges clipped.
 
 Cells read as something else than they show are refused or announced: error values
 (#REF!, #N/A, ...), merged number cells across data rows, hidden sheets with a visible
