@@ -21,7 +21,7 @@ RealisasiValue = Union[Decimal, Level, NotMeasured]
 
 
 class Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True, defer_build=True)
 
 
 _FIELD_SETS: dict[tuple[type, frozenset], set[str]] = {}

@@ -34,7 +34,7 @@ def col(header: str, description: str, example: Any, required: bool = True) -> A
 class Row(BaseModel):
     """A row of a table sheet; `row` is its row number in the workbook."""
 
-    model_config = ConfigDict(frozen=True, validate_by_name=True, validate_by_alias=True,
+    model_config = ConfigDict(frozen=True, defer_build=True, validate_by_name=True, validate_by_alias=True,
                               extra="ignore")
     row: int = Field(default=0, exclude=True)
 
@@ -650,7 +650,7 @@ class Dokumentasi(Row):
 class InputWorkbook(BaseModel):
     """Everything the report needs, validated. `columns` locates fields for review notes."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     instansi: Instansi
     pejabat: list[Pejabat]

@@ -6,13 +6,16 @@ covers), formula cells (their stored value is read; a formula with no stored val
 reported). The file is read into memory once and never opened for writing; macros
 never run. Files that are not workbooks get one clear sentence (`WorkbookError`).
 
-Before openpyxl parses anything, `scan_sheet_xml` streams each sheet's XML (defusedxml)
-and finds its used range: the last row and column holding a value (a stray value in
-row 1.048.576 is found there, not by counting row elements). Only the used range is read,
+`scan_sheet_xml` streams each sheet's XML once (expat, with defusedxml's defences) and
+finds its used range: the last row and column holding a value (a stray value in row
+1.048.576 is found there, not by counting row elements). Only the used range is read,
 bounded by MAX_READ_ROWS x MAX_COLUMNS; values beyond it are reported with their cell.
-Merged ranges are clipped to the used range in the XML handed to openpyxl (which would
-otherwise create one object per merged cell), and the total number of cells is bounded.
-The same pass finds formulas without a stored value and hidden rows.
+The total number of cell, row and merged-cell objects is bounded, merged ranges are
+clipped to the used range. The same pass finds formulas without a stored value and hidden
+rows, and collects the values (`SheetValues`), converted as openpyxl converts them when it
+loads a workbook; openpyxl reads only the other parts (sheet list, shared strings, styles:
+`_Book`), so no cell object is made. Editing a workbook (`load_for_editing`) still loads
+it whole with openpyxl, from the XML with its merges clipped.
 
 Cells read as something else than they show are refused or announced: error values
 (#REF!, #N/A, ...), merged number cells across data rows, hidden sheets with a visible
@@ -42,7 +45,6 @@ from .cells import StoredNumber, normalise_header
 from .fieldtypes import is_numeric
 from .problems import Location, Notice, Problem, WorkbookError
 from .names import near_miss
-from .ods import OdsError, OdsTooLarge, is_encrypted, is_ods, ods_mimetype, ods_to_xlsx
 from .sheets import SHEETS, SheetSpec
 
 # Bounds that keep a hostile file from exhausting memory (see docs/keandalan.md).
@@ -175,6 +177,8 @@ def _check_zip(path: Path, data: bytes) -> None:
 def _check_other_zip(path: Path, zf: zipfile.ZipFile, names: set[str]) -> None:
     """A zip without xl/workbook.xml: an OpenDocument spreadsheet (read), or refused with
     what it is."""
+    from .ods import is_ods, ods_mimetype   # only for a file that is not an .xlsx
+
     if is_ods(zf):
         return
     mimetype = ods_mimetype(zf) or ""
@@ -217,6 +221,8 @@ def _as_xlsx(path: Path, data: bytes) -> bytes:
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         names = set(zf.namelist())
         if "xl/workbook.xml" not in names:
+            from .ods import OdsError, OdsTooLarge, is_encrypted, ods_to_xlsx
+
             if is_encrypted(zf):
                 raise _fail("encrypted", path, detail="berkas OpenDocument .ods",
                             expected=REMOVE_PASSWORD_ODS)
@@ -356,79 +362,384 @@ def _too_many_objects(path: Path) -> WorkbookError:
                           f"seluruh workbook; hapus format dari baris dan kolom kosong")
 
 
-def scan_sheet_xml(stream, budget: int = MAX_CELLS) -> SheetScan:
+def scan_sheet_xml(stream, budget: int = MAX_CELLS, values: "SheetValues | None" = None
+                   ) -> SheetScan:
     """Stream one sheet's XML (a file object) and find its used range and the rest of SheetScan.
 
     Raises ValueError("objects") when the sheet holds more than `budget` row and cell
     elements, and other exceptions on malformed XML. Memory stays flat whatever the size:
-    each row is dropped once seen.
-    """
-    from defusedxml.ElementTree import iterparse
+    no tree is built, each cell is looked at once. With `values`, the same pass also collects
+    the cells' values (`SheetValues.cell`) within MAX_READ_ROWS x MAX_COLUMNS.
 
-    scan = SheetScan()
-    row_no, col_no = 0, 0
-    row_has_value = False
-    sheet_data = None
-    for event, elem in iterparse(stream, events=("start", "end")):
-        tag = elem.tag
-        if event == "start":
-            if tag == f"{_NS}row":
-                r = elem.get("r")
-                row_no = int(r) if r and r.isdigit() else row_no + 1
-                col_no, row_has_value = 0, False
-                if elem.get("hidden") in ("1", "true"):
-                    scan.hidden_rows.add(row_no)
-                scan.objects += 1
-            elif tag == f"{_NS}sheetData":
-                sheet_data = elem
-            continue
-        if tag == f"{_NS}c":
-            scan.objects += 1
-            if scan.objects > budget:
+    The XML is parsed by expat with defusedxml's defences (entity declarations and external
+    references refused), through handlers rather than ElementTree's Python-level parser.
+    """
+    from xml.parsers import expat
+
+    scanner = _SheetScanner(budget, values)
+    parser = expat.ParserCreate(namespace_separator="}")
+    parser.buffer_text = True
+    parser.StartElementHandler = scanner.start
+    parser.EndElementHandler = scanner.end
+    parser.CharacterDataHandler = scanner.text
+    parser.EntityDeclHandler = _forbidden
+    parser.UnparsedEntityDeclHandler = _forbidden
+    parser.ExternalEntityRefHandler = _forbidden
+    parser.SkippedEntityHandler = _forbidden       # an entity expat does not know
+    while True:
+        chunk = stream.read(1 << 16)
+        if not chunk:
+            break
+        parser.Parse(chunk, False)
+    parser.Parse(b"", True)
+    return scanner.scan
+
+
+def _forbidden(*_args) -> None:
+    raise ValueError("entity")
+
+
+# Element names as expat gives them with namespace_separator="}"
+_X = "http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_X_ROW, _X_C, _X_V, _X_F, _X_T, _X_IS = (_X + n for n in ("row", "c", "v", "f", "t", "is"))
+_X_MERGE, _X_COL = _X + "mergeCell", _X + "col"
+
+
+class _Cell:
+    """A <c> element being read: its attributes and what its children hold."""
+
+    __slots__ = ("attrs", "depth", "formula", "v", "v_text", "t_text", "inline")
+
+    def __init__(self, attrs: dict, depth: int):
+        self.attrs = attrs
+        self.depth = depth
+        self.formula = False     # a direct <f> child
+        self.v = False           # a direct <v> child
+        self.v_text: list[str] | None = None   # the first <v>'s text (before any child)
+        self.t_text = False      # any <t> below holding text
+        self.inline = None       # TreeBuilder of an inline string (<is>), for SheetValues
+
+
+class _SheetScanner:
+    """The handlers of `scan_sheet_xml`: what ElementTree's iterparse gave it before, as
+    events (a cell is judged at its end, as when its element was complete)."""
+
+    def __init__(self, budget: int, values: "SheetValues | None"):
+        self.scan = SheetScan()
+        self.budget = budget
+        self.values = values
+        self.row_no = 0
+        self.col_no = 0
+        self.row_has_value = False
+        self.depth = 0
+        self.cells: list[_Cell] = []     # open <c> elements (nested ones only in odd files)
+        self.text_to: list[str] | None = None   # where character data goes, if anywhere
+        self.t_fresh = False             # in a <t> of a cell, before any child of it
+        self.inline_depth = 0            # depth of an open <is> being built, 0 if none
+
+    def start(self, tag: str, attrs: dict) -> None:
+        self.depth += 1
+        depth = self.depth
+        cells = self.cells
+        if cells:
+            cell = cells[-1]
+            if self.inline_depth:
+                cell.inline.start("{" + tag if "}" in tag else tag,
+                                  {("{" + k if "}" in k else k): v for k, v in attrs.items()})
+            self.text_to = None          # an element's text ends at its first child
+            if depth == cell.depth + 1:
+                if tag == _X_F:
+                    cell.formula = True
+                elif tag == _X_V:
+                    if not cell.v:
+                        cell.v = True
+                        cell.v_text = self.text_to = []
+                elif tag == _X_IS and self.values is not None and not self.inline_depth \
+                        and cell.attrs.get("t") == "inlineStr":
+                    from xml.etree.ElementTree import TreeBuilder
+                    cell.inline = TreeBuilder()
+                    cell.inline.start("{" + tag, {("{" + k if "}" in k else k): v
+                                                  for k, v in attrs.items()})
+                    self.inline_depth = depth
+            self.t_fresh = tag == _X_T
+        if tag == _X_C:
+            self.scan.objects += 1
+            if self.scan.objects > self.budget:
                 raise ValueError("objects")
-            where = _parse_ref(elem.get("r", ""))
-            if where is not None:
-                row_no, col_no = where
-            else:
-                col_no += 1
-            formula = elem.find(f"{_NS}f")
-            v = elem.find(f"{_NS}v")
-            has_value = (v is not None and bool(v.text)) or formula is not None or \
-                any(t.text for t in elem.iter(f"{_NS}t"))
-            # A formula whose saved result is the empty text (=IF(G2>F2;"lebih";"")) has
-            # an empty <v> in a cell of type "str": an empty cell, not a missing value.
-            if formula is not None and v is None or \
-                    formula is not None and not v.text and elem.get("t") != "str":
-                if row_no <= MAX_READ_ROWS and col_no <= MAX_COLUMNS:
-                    scan.missing.add((row_no, col_no))
-            if has_value:
-                if not row_has_value:
-                    scan.value_rows += 1
-                    row_has_value = True
-                    if scan.value_rows > MAX_READ_ROWS:
-                        raise ValueError("rows")
-                if row_no > MAX_READ_ROWS or col_no > MAX_COLUMNS:
-                    scan.far_count += 1
-                    if scan.far is None or (row_no, col_no) < scan.far:
-                        scan.far = (row_no, col_no)
-                else:
-                    scan.last_row = max(scan.last_row, row_no)
-                    scan.last_col = max(scan.last_col, col_no)
-            elem.clear()
-        elif tag == f"{_NS}row":
-            elem.clear()
-            if sheet_data is not None:
-                sheet_data.remove(elem)
-        elif tag == f"{_NS}mergeCell":
-            scan.merges.append(elem.get("ref", ""))
-        elif tag == f"{_NS}col":
-            if elem.get("hidden") in ("1", "true"):
-                first, last = _int(elem.get("min")), _int(elem.get("max"))
+            cells.append(_Cell(attrs, depth))
+        elif tag == _X_ROW:
+            scan = self.scan
+            r = attrs.get("r")
+            self.row_no = int(r) if r and r.isdigit() else self.row_no + 1
+            self.col_no, self.row_has_value = 0, False
+            if attrs.get("hidden") in ("1", "true"):
+                scan.hidden_rows.add(self.row_no)
+            scan.objects += 1
+            if self.values is not None:
+                self.values.start_row(r)
+        elif tag == _X_MERGE:
+            self.scan.merges.append(attrs.get("ref", ""))
+        elif tag == _X_COL:
+            if attrs.get("hidden") in ("1", "true"):
+                first, last = _int(attrs.get("min")), _int(attrs.get("max"))
                 if first and last:
-                    scan.hidden_columns.update(range(first, min(last, MAX_COLUMNS) + 1))
-        elif tag.endswith("}conditionalFormatting") and not tag.startswith(_NS):
-            scan.dropped_formats = True
-    return scan
+                    self.scan.hidden_columns.update(range(first, min(last, MAX_COLUMNS) + 1))
+
+    def text(self, data: str) -> None:
+        if self.text_to is not None:
+            self.text_to.append(data)
+        if self.t_fresh and data:
+            self.cells[-1].t_text = True
+        if self.inline_depth:
+            self.cells[-1].inline.data(data)
+
+    def end(self, tag: str) -> None:
+        depth = self.depth
+        self.depth -= 1
+        self.text_to = None
+        self.t_fresh = False
+        cells = self.cells
+        if cells:
+            cell = cells[-1]
+            if self.inline_depth:
+                cell.inline.end("{" + tag if "}" in tag else tag)
+                if self.inline_depth == depth:
+                    self.inline_depth = 0
+                    cell.inline = cell.inline.close()
+            if tag == _X_C and depth == cell.depth:
+                cells.pop()
+                self.end_cell(cell)
+                return
+        if tag == _X_ROW:
+            if self.values is not None:
+                self.values.end_row()
+        elif tag.endswith("}conditionalFormatting") and not tag.startswith(_X):
+            self.scan.dropped_formats = True
+
+    def end_cell(self, cell: _Cell) -> None:
+        scan = self.scan
+        attrs = cell.attrs
+        where = _parse_ref(attrs.get("r", ""))
+        if where is not None:
+            self.row_no, self.col_no = where
+        else:
+            self.col_no += 1
+        row_no, col_no = self.row_no, self.col_no
+        v_text = "".join(cell.v_text) if cell.v_text else ""
+        formula = cell.formula
+        has_value = bool(v_text) or formula or cell.t_text
+        # A formula whose saved result is the empty text (=IF(G2>F2;"lebih";"")) has
+        # an empty <v> in a cell of type "str": an empty cell, not a missing value.
+        if formula and not cell.v or formula and not v_text and attrs.get("t") != "str":
+            if row_no <= MAX_READ_ROWS and col_no <= MAX_COLUMNS:
+                scan.missing.add((row_no, col_no))
+        if has_value:
+            if not self.row_has_value:
+                scan.value_rows += 1
+                self.row_has_value = True
+                if scan.value_rows > MAX_READ_ROWS:
+                    raise ValueError("rows")
+            if row_no > MAX_READ_ROWS or col_no > MAX_COLUMNS:
+                scan.far_count += 1
+                if scan.far is None or (row_no, col_no) < scan.far:
+                    scan.far = (row_no, col_no)
+            else:
+                if row_no > scan.last_row:
+                    scan.last_row = row_no
+                if col_no > scan.last_col:
+                    scan.last_col = col_no
+        if self.values is not None:
+            self.values.cell(attrs, where, v_text or None, cell.inline)
+
+
+class SheetValues:
+    """One worksheet's cells with a value, as openpyxl loads them with data_only (its
+    WorkSheetParser.parse_cell and WorksheetReader.bind_cells), collected by the pass of
+    `scan_sheet_xml` that also checks the sheet: no cell object is built and the XML is
+    parsed once. Cells covered by a merge hold no value (openpyxl's MergedCell).
+
+    The first exception openpyxl would raise on a cell is kept in `error` (the reader then
+    refuses the file as it did when openpyxl raised it); nothing more is collected then."""
+
+    def __init__(self, title: str, book: "_Book"):
+        self.title = title
+        self.values: dict[tuple[int, int], Any] = {}   # (row, column) -> value
+        self.percent: set[tuple[int, int]] = set()     # numbers shown as a percentage
+        self.merged_cells = None                       # openpyxl MultiCellRange, clipped
+        self.error: Exception | None = None
+        self._book = book
+        self._row = 0          # openpyxl's row and column counters
+        self._col = 0
+        self._in_row = False
+
+    def start_row(self, r: str | None) -> None:
+        self._in_row = True
+        self._col = 0
+        if self.error is not None:
+            return
+        if r is None:
+            self._row += 1
+            return
+        try:
+            self._row = int(r)
+        except ValueError:
+            try:
+                val = float(r)
+                if not val.is_integer():
+                    raise ValueError(f"{r} is not a valid row number")
+                self._row = int(val)
+            except Exception as exc:
+                self.error = exc
+
+    def end_row(self) -> None:
+        self._in_row = False
+
+    def cell(self, attrs: dict, where: tuple[int, int] | None, v_text: str | None,
+             inline) -> None:
+        if self.error is not None or not self._in_row:
+            return
+        try:
+            self._cell(attrs, where, v_text, inline)
+        except Exception as exc:
+            self.error = exc
+
+    def _cell(self, attrs: dict, where: tuple[int, int] | None, v_text: str | None,
+              inline) -> None:
+        book = self._book
+        ref = attrs.get("r")
+        if ref:
+            if where is None or "$" in ref:
+                where = book.coordinate_to_tuple(ref)
+            row, col = where
+            self._col = col
+        else:
+            self._col += 1
+            row, col = self._row, self._col
+        data_type = attrs.get("t", "n")
+        style_id = attrs.get("s", 0)
+        if style_id:
+            style_id = int(style_id)
+        book.cell_styles[style_id]          # openpyxl's bind_cells: a style that exists
+        value = None
+        if data_type == "inlineStr":
+            if inline is not None:
+                value = book.text_of(inline)
+        elif v_text:
+            value = v_text
+            if data_type == "n":
+                value = float(value) if "." in value or "E" in value or "e" in value \
+                    else int(value)
+                if style_id in book.date_formats:
+                    try:
+                        value = book.from_excel(value, book.epoch,
+                                                timedelta=style_id in book.timedelta_formats)
+                    except (OverflowError, ValueError):
+                        value = "#VALUE!"
+            elif data_type == "s":
+                value = book.shared_strings[int(value)]
+            elif data_type == "b":
+                value = bool(int(value))
+            elif data_type == "d":
+                value = book.from_iso8601(value)
+        if row > MAX_READ_ROWS or col > MAX_COLUMNS:
+            return
+        key = (row, col)
+        if self.percent:
+            self.percent.discard(key)
+        if value is None:
+            self.values.pop(key, None)
+            return
+        self.values[key] = value
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and \
+                book.is_percent_style(style_id):
+            self.percent.add(key)
+
+    def merge(self, refs: list[str], scan: SheetScan) -> None:
+        """The merges, clipped to the used range; each one's covered cells emptied."""
+        from openpyxl.worksheet.cell_range import CellRange, MultiCellRange
+
+        ranges = []
+        for ref in refs:
+            box = _clip(ref, scan.rows, scan.cols)
+            if box is None:
+                continue
+            r1, c1, r2, c2 = box
+            ranges.append(CellRange(min_row=r1, min_col=c1, max_row=r2, max_col=c2))
+            for r in range(r1, r2 + 1):
+                for c in range(c1, c2 + 1):
+                    if (r, c) != (r1, c1):
+                        self.values.pop((r, c), None)
+                        self.percent.discard((r, c))
+        self.merged_cells = MultiCellRange(ranges)
+
+    def get(self, r: int, c: int) -> Any:
+        return self.values.get((r, c))
+
+
+class _Book:
+    """What openpyxl reads of a workbook besides its worksheets' cells: the sheets (names,
+    order, state), shared strings, styles and epoch. `wb` is an openpyxl workbook whose
+    worksheets are empty; their values are `sheets` (by title), filled by `_scan`."""
+
+    def __init__(self, data: bytes):
+        from openpyxl.cell.text import Text
+        from openpyxl.reader.excel import ExcelReader
+        from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
+        from openpyxl.styles.stylesheet import apply_stylesheet
+        from openpyxl.utils.cell import coordinate_to_tuple
+        from openpyxl.utils.datetime import from_excel, from_ISO8601
+        from openpyxl.packaging.relationship import get_dependents, get_rels_path
+
+        self.coordinate_to_tuple = coordinate_to_tuple
+        self.from_excel = from_excel
+        self.from_iso8601 = from_ISO8601
+        self.text_of = lambda node: Text.from_tree(node).content
+        self.sheets: dict[str, SheetValues] = {}
+        self.members: dict[str, SheetValues] = {}    # zip member -> its worksheet
+        # The steps of openpyxl's ExcelReader.read, its worksheets' cells left out.
+        reader = ExcelReader(io.BytesIO(data), read_only=False, keep_vba=False,
+                             data_only=True, keep_links=False, rich_text=False)
+        reader.read_manifest()
+        reader.read_strings()
+        reader.read_workbook()
+        reader.read_properties()
+        reader.read_custom()
+        reader.read_theme()
+        apply_stylesheet(reader.archive, reader.wb)
+        wb = self.wb = reader.wb
+        for sheet, rel in reader.parser.find_sheets():
+            if rel.target not in reader.valid_files:
+                continue
+            if "chartsheet" in rel.Type:
+                reader.read_chartsheet(sheet, rel)
+                continue
+            rels_path = get_rels_path(rel.target)
+            if rels_path in reader.valid_files:
+                get_dependents(reader.archive, rels_path)
+            ws = wb.create_sheet(sheet.name)
+            ws.sheet_state = sheet.state
+            self.members[rel.target] = self.sheets[ws.title] = SheetValues(ws.title, self)
+        reader.archive.close()
+        self.shared_strings = reader.shared_strings
+        self.cell_styles = wb._cell_styles
+        self.date_formats = wb._date_formats
+        self.timedelta_formats = wb._timedelta_formats
+        self.epoch = wb.epoch
+        self._builtin = BUILTIN_FORMATS
+        self._builtin_max = BUILTIN_FORMATS_MAX_SIZE
+        self._percent: dict[Any, bool] = {}
+
+    def number_format(self, style_id) -> str:
+        """openpyxl's Cell.number_format of a cell with this style."""
+        idx = self.cell_styles[style_id].numFmtId
+        if idx < self._builtin_max:
+            return self._builtin.get(idx, "General")
+        return self.wb._number_formats[idx - self._builtin_max]
+
+    def is_percent_style(self, style_id) -> bool:
+        if style_id not in self._percent:
+            self._percent[style_id] = is_percent_format(self.number_format(style_id))
+        return self._percent[style_id]
 
 
 def _int(text: str | None) -> int:
@@ -514,12 +825,15 @@ def quick_scan(xml: bytes) -> SheetScan | None:
 
 
 def _scan(path: Path, data: bytes, max_rows: int | None = None,
-          quick: bool = False) -> Scanned:
+          quick: bool = False, book: "_Book | None" = None) -> Scanned:
     """Before openpyxl loads anything: used ranges, bounds, merges clipped.
 
     `max_rows` bounds the data rows of every sheet alike (a finance export's one sheet is
     as large as Rekening may be); by default the bound depends on the sheet's name. With
-    `quick`, a plain sheet is measured by `quick_scan` (used for finance exports)."""
+    `quick`, a plain sheet is measured by `quick_scan` (used for finance exports). With
+    `book`, the same pass collects each worksheet's values into `book.sheets` (then no
+    cell is left for openpyxl to load, and the data is not rezipped with merges clipped:
+    the merges are clipped in SheetValues)."""
     found: dict[str, SheetScan] = {}
     budget = MAX_CELLS
     replaced: dict[str, bytes] = {}
@@ -537,8 +851,13 @@ def _scan(path: Path, data: bytes, max_rows: int | None = None,
                     if scan is not None and scan.objects > budget:
                         raise ValueError("objects")
                 if scan is None:
+                    values = None
+                    if book is not None:
+                        values = book.members.pop(part.member, None)
                     with zf.open(part.member) as stream:
-                        scan = scan_sheet_xml(stream, budget)
+                        scan = scan_sheet_xml(stream, budget, values)
+                    if values is not None:
+                        values.merge(scan.merges, scan)
             except ValueError as exc:
                 if str(exc) == "objects":
                     raise _too_many_objects(path) from None
@@ -563,17 +882,32 @@ def _scan(path: Path, data: bytes, max_rows: int | None = None,
                                      f"{part.title}".replace(",", "."))
             budget -= scan.objects
             if scan.merges:
-                member = zf.read(part.member)
-                clipped = _clip_merges_xml(member, scan.rows, scan.cols)
                 for ref in scan.merges:
                     box = _clip(ref, scan.rows, scan.cols)
                     if box is not None:
                         budget -= (box[2] - box[0] + 1) * (box[3] - box[1] + 1)
                 if budget < 0:
                     raise _too_many_objects(path)
-                if clipped != member:
-                    replaced[part.member] = clipped
+                if book is None:
+                    member = zf.read(part.member)
+                    clipped = _clip_merges_xml(member, scan.rows, scan.cols)
+                    if clipped != member:
+                        replaced[part.member] = clipped
             found[part.title] = scan
+        if book is not None:
+            # worksheets no sheet of workbook.xml led to as this reader resolves targets
+            # (openpyxl resolves them itself): read apart, within the same bound
+            for member, values in book.members.items():
+                try:
+                    with zf.open(member) as stream:
+                        scan = scan_sheet_xml(stream, MAX_CELLS, values)
+                    values.merge(scan.merges, scan)
+                except ValueError as exc:
+                    if str(exc) == "objects":
+                        raise _too_many_objects(path) from None
+                    values.error = exc
+                except Exception as exc:
+                    values.error = exc
     if replaced:
         data = _rezip(data, replaced)
     return Scanned(parts=parts, sheets=found, data=data)
@@ -655,11 +989,34 @@ def _rezip(data: bytes, replaced: dict[str, bytes]) -> bytes:
     return out.getvalue()
 
 
+def _read_values(path: Path, data: bytes) -> tuple[Scanned, _Book]:
+    """The checks of `_scan` and the values of every worksheet in one pass over each sheet's
+    XML; openpyxl reads the rest of the workbook (`_Book`). A file openpyxl would refuse is
+    refused as `_load` refuses it, after every check of `_scan` (as when openpyxl loaded the
+    workbook after the scan)."""
+    # openpyxl is imported when a workbook is read, not when the format is imported
+    book, error = None, None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            book = _Book(data)
+    except Exception as exc:  # openpyxl raises many types on malformed parts
+        error = exc
+    scanned = _scan(path, data, book=book)
+    if error is None and book is not None:
+        error = next((s.error for s in book.sheets.values() if s.error is not None), None)
+    if error is not None:
+        # openpyxl's ExcelReader.read raises a ValueError of its own for any ValueError
+        name = "ValueError" if isinstance(error, ValueError) else type(error).__name__
+        raise _fail("corrupt", path, detail=name, expected="simpan ulang workbook dari Excel")
+    return scanned, book
+
+
 def read_workbook(path: Path | str) -> RawWorkbook:
     path = Path(path)
     data = _as_xlsx(path, read_bytes(path))
-    scanned = _scan(path, data)
-    values_wb = _load(path, scanned.data, data_only=True)
+    scanned, book = _read_values(path, data)
+    values_wb = book.wb
     problems: list[Problem] = []
     notices: list[Notice] = []
     sheets: dict[str, RawSheet] = {}
@@ -715,7 +1072,7 @@ def read_workbook(path: Path | str) -> RawWorkbook:
                        f"{MAX_COLUMNS} kolom pertama".replace(",", "."),
                 expected="hapus isi sel itu (Ctrl+End menunjukkan sel terisi terakhir), atau "
                          "pindahkan datanya ke dalam tabel"))
-        _read_sheet(raw, values_wb[title], scan, problems, notices)
+        _read_sheet(raw, book.sheets[title], scan, problems, notices)
         sheets[spec.name] = raw
         _notice_hidden_rows(raw, scan, notices)
         if scan.dropped_formats:
@@ -827,9 +1184,9 @@ def _is_blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _value(ws, r: int, c: int):
-    """The cell at (r, c) without creating it (openpyxl's ws.cell would)."""
-    return ws._cells.get((r, c))
+def _value(ws: SheetValues, r: int, c: int) -> Any:
+    """The value of the cell at (r, c); None for an empty cell."""
+    return ws.values.get((r, c))
 
 
 def _merged_fill(ws, scan: SheetScan) -> dict[tuple[int, int], tuple[int, int]]:
@@ -846,10 +1203,10 @@ def _merged_fill(ws, scan: SheetScan) -> dict[tuple[int, int], tuple[int, int]]:
 def _header_matches(ws, r: int, cols: int, wanted: dict[str, str]) -> dict[str, list[int]]:
     found: dict[str, list[int]] = {}
     for c in range(1, cols + 1):
-        cell = _value(ws, r, c)
-        if cell is None or cell.value is None:
+        value = _value(ws, r, c)
+        if value is None:
             continue
-        norm = normalise_header(cell.value)
+        norm = normalise_header(value)
         if norm in wanted:
             found.setdefault(wanted[norm], []).append(c)
     return found
@@ -888,9 +1245,8 @@ def _header_texts(ws, row: int, cols: int) -> dict[int, str]:
     """The header cells of a row that hold text: column -> text as shown."""
     out = {}
     for c in range(1, cols + 1):
-        cell = _value(ws, row, c)
-        if cell is not None and not _is_blank(cell.value):
-            text = cell.value
+        text = _value(ws, row, c)
+        if not _is_blank(text):
             if isinstance(text, str) and "_x" in text:
                 text = _unescape(text)
             out[c] = " ".join(str(text).split())
@@ -979,8 +1335,8 @@ def _renamed_in_place(spec: SheetSpec, fields, found: dict[str, list[int]], miss
 def _data_columns(ws, header_row: int, scan: SheetScan) -> dict[int, int]:
     """Column -> the number of cells below the header row holding a value."""
     counts: dict[int, int] = {}
-    for (r, c), cell in ws._cells.items():
-        if header_row < r <= scan.rows and c <= scan.cols and not _is_blank(cell.value):
+    for (r, c), value in ws.values.items():
+        if header_row < r <= scan.rows and c <= scan.cols and not _is_blank(value):
             counts[c] = counts.get(c, 0) + 1
     return counts
 
@@ -1067,11 +1423,10 @@ def is_percent_format(number_format: str | None) -> bool:
 def _cell_value(ws_values, scan: SheetScan, r: int, c: int, merged,
                 sheet_title: str, field_alias: str, problems: list[Problem], raw: "RawSheet",
                 name: str) -> Any:
-    src = merged.get((r, c), (r, c))
-    cell = _value(ws_values, *src)
-    value = None if cell is None else cell.value
-    where = Location(sheet_title, r, column_letter(c), field_alias)
-    if src in scan.missing and value is None and src == (r, c):
+    src = merged.get((r, c), (r, c)) if merged else (r, c)
+    value = ws_values.values.get(src)
+    if value is None and src in scan.missing and src == (r, c):
+        where = Location(sheet_title, r, column_letter(c), field_alias)
         problems.append(Problem(
             "formula_no_value", where, value="(rumus)",
             expected="buka dan simpan workbook di Excel atau LibreOffice agar hasil rumus "
@@ -1081,6 +1436,7 @@ def _cell_value(ws_values, scan: SheetScan, r: int, c: int, merged,
     if isinstance(value, str) and (value.strip().upper() in ERROR_VALUES
                                    or _LO_ERROR.match(value.strip())):
         if src == (r, c):
+            where = Location(sheet_title, r, column_letter(c), field_alias)
             problems.append(Problem(
                 "error_value", where, value=value.strip(),
                 expected="nilai yang sebenarnya: perbaiki rumus atau sel sumbernya di Excel, "
@@ -1090,7 +1446,7 @@ def _cell_value(ws_values, scan: SheetScan, r: int, c: int, merged,
     if isinstance(value, str) and "_x" in value:
         value = _unescape(value)
     if isinstance(value, (int, float)) and not isinstance(value, bool) and \
-            is_percent_format(cell.number_format):
+            src in ws_values.percent:
         # A cell formatted as percentage stores 0.9825 for 98.25%.
         value = StoredNumber(Decimal(repr(float(value))) * 100)
     return value
@@ -1131,13 +1487,14 @@ def _read_table(raw: RawSheet, ws_values, scan: SheetScan, merged, problems: lis
         raw.columns[name] = column_letter(cols[0])
     index = {name: cols[0] for name, cols in found.items()}
     _refuse_merged_numbers(raw, ws_values, index, problems)
+    columns = [(name, c, spec.alias_of(name)) for name, c in index.items()]
     for r in range(raw.header_row + 1, scan.rows + 1):
         values = {}
-        for name, c in index.items():
+        for name, c, alias in columns:
             if (r, name) in raw.reported:
                 continue
             v = _cell_value(ws_values, scan, r, c, merged, spec.name,
-                            spec.alias_of(name), problems, raw, name)
+                            alias, problems, raw, name)
             if not _is_blank(v):
                 values[name] = v
         if values:
@@ -1162,7 +1519,7 @@ def _refuse_merged_numbers(raw: RawSheet, ws, index: dict[str, int],
                 "merged_number",
                 Location(spec.name, rng.min_row, column_letter(rng.min_col),
                          spec.alias_of(name)),
-                value=getattr(_value(ws, rng.min_row, rng.min_col), "value", None),
+                value=_value(ws, rng.min_row, rng.min_col),
                 detail=f"sel {rng.coord} menggabungkan baris {first}-{rng.max_row}",
                 expected="pisahkan sel (Unmerge) dan tulis angka setiap baris di barisnya "
                          "sendiri"))
@@ -1193,8 +1550,7 @@ def _read_keyvalue(raw: RawSheet, ws_values, scan: SheetScan, merged, problems) 
     raw.columns = {"key": column_letter(kcol), "value": column_letter(vcol)}
     by_norm = {normalise_header(info.alias): name for name, info in spec.fields()}
     for r in range(raw.header_row + 1, scan.rows + 1):
-        cell = _value(ws_values, r, kcol)
-        key = None if cell is None else cell.value
+        key = _value(ws_values, r, kcol)
         if isinstance(key, str) and "_x" in key:
             key = _unescape(key)
         if _is_blank(key):

@@ -284,3 +284,45 @@ def test_two_signatures_stand_level(draft):
         assert all(a and b for a, b in (rows[1], rows[3])), rows       # jabatan, name
         assert rows[4][0].startswith("NIP") or rows[4][0] == ""         # a Bupati has none
         assert rows[4][1].startswith("NIP")
+
+
+def test_a_cell_measures_the_same_whatever_holds_its_runs():
+    """A cell's words are measured the same in a plain run, in a run of a hyperlink (the
+    renderer's general walk) and in a run of a table nested in the cell. "KETERANGAN" in
+    Helvetica: K 667 + E 667 + T 611 + E 667 + R 722 + A 667 + N 722 + G 778 + A 667 + N 722
+    = 6.890 units: 68,9 pt at 10 pt = 1.378 twips, x 1,04 slack = 1.433."""
+    from lxml import etree
+
+    from generator.render.docx.layout import _cell_min
+
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    run = "<w:r><w:t>KETERANGAN</w:t></w:r>"
+    cells = [
+        f"<w:tc {ns}><w:tcPr/><w:p>{run}</w:p></w:tc>",
+        f'<w:tc {ns}><w:p><w:hyperlink w:anchor="x">{run}</w:hyperlink></w:p></w:tc>',
+        f"<w:tc {ns}><w:tbl><w:tr><w:tc><w:p>{run}</w:p></w:tc></w:tr></w:tbl><w:p/></w:tc>",
+    ]
+    fonts = {"": (10.0, False)}
+    assert [_cell_min(etree.fromstring(c), fonts, 0, False) for c in cells] == [(1433, 1433)] * 3
+
+
+def test_a_grid_without_a_row_to_take_it_from_gets_docxtpls_column_fix():
+    """A table whose rows give no widths (a cell without tcW) keeps docxtpl's fix: its
+    row of three cells over a grid of two 3.000-twip columns gets a third column, the
+    6.000 twips shared as 3 x 2.000."""
+    import docx as python_docx
+    from docx.oxml.ns import qn
+
+    from generator.render.docx.layout import finish_tables
+
+    document = python_docx.Document()
+    table = document.add_table(rows=1, cols=2)
+    for gc in table._tbl.tblGrid.findall(qn("w:gridCol")):
+        gc.set(qn("w:w"), "3000")
+    tr = table._tbl.findall(qn("w:tr"))[0]
+    extra = tr.makeelement(qn("w:tc"), {})
+    extra.append(extra.makeelement(qn("w:p"), {}))
+    tr.append(extra)                                  # no tcPr, so no width to take
+    finish_tables(document)
+    assert [gc.get(qn("w:w")) for gc in table._tbl.tblGrid.findall(qn("w:gridCol"))] == [
+        "2000", "2000", "2000"]

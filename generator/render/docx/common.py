@@ -56,15 +56,17 @@ def picture(workbook: InputWorkbook, slot: str, max_w_mm: float, max_h_mm: float
     return Figure(pic.data, pic.width, pic.height, max_w_mm, max_h_mm)
 
 
+# what a narrative line loses: control characters but the tab, and the placeholder markers
+_DROPPED = dict.fromkeys([*(c for c in range(32) if c != ord("\t")), ord(PH_OPEN), ord(PH_CLOSE)])
+
+
 def lines(text: Optional[str]) -> list[str]:
     """A narrative cell split into paragraphs (one per non-empty line), no control chars."""
     if not text:
         return []
     out = []
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = "".join(ch for ch in line if ch == "\t" or (ord(ch) >= 32
-                                                            and ch not in (PH_OPEN, PH_CLOSE)))
-        line = line.strip()
+        line = line.translate(_DROPPED).strip()
         if line:
             out.append(line)
     return out

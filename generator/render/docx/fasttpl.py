@@ -13,11 +13,14 @@ Same output as docxtpl 0.20's own `render`, measured faster (docs/performance.md
   number of `xml:space` attributes (one on every `<w:t>`): 29 s at 10,000 rekening lines.
   Here the rendered body (a string) is spliced into the whole document's XML and parsed
   once as a new document (linear), which then replaces the document part's element;
-  docxtpl's table fix (`fix_tables`, same changes) runs on that tree.
+  docxtpl's table fix (`fix_tables`, same changes) runs on that tree (in layout).
 - **Plain elements.** That parse uses a plain lxml parser. The post-render passes (docxtpl's table fix, grid
   fixing, table fitting, text finishing) then walk plain lxml elements: python-docx's
   custom element classes make every element visit several times dearer, and nothing
   after rendering needs them (the part is serialised as it is).
+- **Table fix where it counts.** docxtpl's `fix_tables` (grid columns added or removed to
+  match the rows) is not done here: `layout.finish_tables` does it for the tables whose
+  grid it does not rebuild from the cell widths anyway (`layout.fix_table_columns`).
 - **Listing pass only when needed.** docxtpl's `resolve_listing` (three nested regex passes
   over every paragraph) only turns tab, line-feed, bell and form-feed characters inside
   `<w:t>` into Word markup; it is skipped when no text holds one.
@@ -37,11 +40,11 @@ from typing import Any, Optional
 
 import docxtpl
 from docx.oxml.parser import element_class_lookup
+from docx.oxml.shape import CT_Inline
 from docxtpl import DocxTemplate
 from jinja2 import Environment
 from lxml import etree
 
-from .layout import first_child
 
 _MEMORY: dict[str, Any] = {}          # key -> jinja2 Template (this process)
 _LISTING = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\t\a\n\f]")
@@ -51,9 +54,8 @@ _PARSER = etree.XMLParser(recover=True, resolve_entities=False, huge_tree=True)
 _PARSER.set_element_class_lookup(element_class_lookup)
 _PLAIN = etree.XMLParser(recover=True, resolve_entities=False, huge_tree=True)
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_TBL, _GRID, _GRIDCOL, _TR, _TC, _TCPR, _SPAN, _VAL, _WW = (
-    _W + "tbl", _W + "tblGrid", _W + "gridCol", _W + "tr", _W + "tc", _W + "tcPr",
-    _W + "gridSpan", _W + "val", _W + "w")
+_WP_DOCPR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+
 
 
 def _versions() -> str:
@@ -104,6 +106,28 @@ def _store(key: str, code) -> None:
         pass
 
 
+class _PicturePart:
+    """The part being rendered as docxtpl's InlineImage sees it (`current_rendering_part`):
+    python-docx's `new_pic_inline` with the part's next shape id looked up once. python-docx
+    scans the whole part (`//@id`) for every picture; the part's XML does not change while
+    it renders (the output is a string), so every picture of the part got that same id
+    anyway (docxtpl numbers them afresh afterwards, `fix_docpr_ids`)."""
+
+    def __init__(self, part):
+        self.part = part
+        self._next_id = None
+
+    def new_pic_inline(self, image_descriptor, width=None, height=None):
+        rid, image = self.part.get_or_add_image(image_descriptor)
+        cx, cy = image.scaled_dimensions(width, height)
+        if self._next_id is None:
+            self._next_id = self.part.next_id
+        return CT_Inline.new_pic_inline(self._next_id, rid, image.filename, cx, cy)
+
+    def __getattr__(self, name):
+        return getattr(self.part, name)
+
+
 class FastDocxTemplate(DocxTemplate):
     """DocxTemplate with cached compiled parts, a linear body swap and a lazy listing pass."""
 
@@ -123,9 +147,11 @@ class FastDocxTemplate(DocxTemplate):
         return tmpl
 
     def _render_part(self, raw_xml: str, part, context: dict, env: Environment) -> str:
-        self.current_rendering_part = part
+        self.current_rendering_part = _PicturePart(part)
         dst_xml = self._template(raw_xml, env).render(context)
-        dst_xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", dst_xml)
+        # the line breaks put before each paragraph for Jinja's line numbers, taken out
+        # again (as docxtpl does, without a regular expression's per-match cost)
+        dst_xml = dst_xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
         dst_xml = (dst_xml.replace("{_{", "{{").replace("}_}", "}}")
                    .replace("{_%", "{%").replace("%_}", "%}"))
         if _LISTING.search(dst_xml):
@@ -155,7 +181,8 @@ class FastDocxTemplate(DocxTemplate):
         body_xml = self.build_xml(context, jinja_env)
         root = self._parse_document(body_xml)
         body = root.find(_W + "body")
-        fix_tables(body)
+        # docxtpl's table fix (`fix_tables`) is left to layout.finish_tables, which does it
+        # table by table where the grid is not rebuilt from the cell widths anyway
         self.fix_docpr_ids(body)
         self.docx._part._element = root
         self.docx._element = root
@@ -169,6 +196,14 @@ class FastDocxTemplate(DocxTemplate):
         self.render_properties(context, jinja_env)
         self._render_footnotes(context, jinja_env)
         self.is_rendered = True
+
+    def fix_docpr_ids(self, tree) -> None:
+        """docxtpl's `fix_docpr_ids` (every picture's wp:docPr numbered afresh from 1001, in
+        document order) with lxml's `iter` over the document instead of the XPath
+        `//wp:docPr`: the same elements in the same order, found in one cheaper walk."""
+        for elt in tree.getroottree().getroot().iter(_WP_DOCPR):
+            self.docx_ids_index += 1
+            elt.attrib["id"] = str(self.docx_ids_index)
 
     _FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 
@@ -197,52 +232,4 @@ class FastDocxTemplate(DocxTemplate):
         return etree.fromstring(whole[:start] + body + whole[end:], parser=_PLAIN)
 
 
-def fix_tables(body) -> None:
-    """docxtpl's `fix_tables` (0.20.2), the same changes, on an element in place: a table
-    whose rows have more cells than grid columns gets columns added (the old ones scaled
-    to keep the width); one with more grid columns than its widest row (spans counted)
-    loses the extra ones, their width spread over the rest. Like docxtpl, rows of nested
-    tables count for the outer table too."""
-    for t in body.iter(_TBL):
-        grid = first_child(t, _GRID)
-        columns = list(grid.iterchildren(_GRIDCOL))
-        counts = [list(r.iterchildren(_TC)) for r in t.iter(_TR)]
-        to_add = 0
-        for cells in counts:
-            if len(columns) + to_add < len(cells):
-                to_add = len(cells) - len(columns)
-        if to_add > 0:
-            width = 0.0
-            for c in columns:
-                if c.get(_WW) is not None:
-                    width += float(c.get(_WW))
-            if width > 0:
-                old_average = width / len(columns)
-                new_average = width / (len(columns) + to_add)
-                for c in columns:
-                    c.set(_WW, str(int(float(c.get(_WW)) * new_average / old_average)))
-                for _ in range(to_add):
-                    etree.SubElement(grid, _GRIDCOL, {_WW: str(int(new_average))})
-        columns = list(grid.iterchildren(_GRIDCOL))
-        cells_len_max = 0
-        for cells in counts:
-            n = 0
-            for cell in cells:
-                tc_pr = first_child(cell, _TCPR)
-                span = None if tc_pr is None else first_child(tc_pr, _SPAN)
-                n += int(span.get(_VAL)) if span is not None else 1
-            if n > cells_len_max:
-                cells_len_max = n
-        to_remove = len(columns) - cells_len_max
-        if to_remove > 0:
-            removed_width = 0.0
-            for c in columns[-to_remove:]:
-                removed_width += float(c.get(_WW))
-                grid.remove(c)
-            left = list(grid.iterchildren(_GRIDCOL))
-            extra = int(removed_width / len(left)) if left else 0
-            for c in left:
-                c.set(_WW, str(int(float(c.get(_WW)) + extra)))
-
-
-__all__ = ["FastDocxTemplate", "cache_dir", "docxtpl", "fix_tables"]
+__all__ = ["FastDocxTemplate", "cache_dir", "docxtpl"]

@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from docx.oxml.ns import qn
+from lxml import etree
 
 # Helvetica advance widths for the printable ASCII range 32..126.
 _REGULAR = [
@@ -183,13 +185,70 @@ def _first_two(props, tag_a, tag_b):
     return a, b
 
 
+@lru_cache(maxsize=1 << 16)
+def _run_widths_pt(text: str, size_pt: float, bold: bool) -> tuple[float, float]:
+    """`longest_word_pt` of a run's text with a range's dash breaking, and with ranges
+    whole (cached: the cells of a draft repeat their texts and formats a lot)."""
+    broken = longest_word_pt(text, size_pt, bold)
+    if "–" in text:
+        return broken, longest_word_pt(text, size_pt, bold, False)
+    return broken, broken
+
+
+def _plain_paragraphs(tc):
+    """The cell's paragraphs as (pPr, [(rPr, text) of each run]) when the cell holds only
+    paragraphs of plain runs (text, tabs, breaks; no nested table, hyperlink, field or
+    picture), else None. Each element's children are walked once: lxml's tag-filtered
+    iterators (`iter(tag)`, `itertext(tag)`) cost more to set up than such a cell has
+    elements. Property elements (tcPr, pPr, rPr) hold no runs or text (ISO 29500-1)."""
+    paragraphs = []
+    for child in tc:
+        tag = child.tag
+        if tag == _P:
+            ppr, runs = None, []
+            for pc in child:
+                ptag = pc.tag
+                if ptag == _R:
+                    rpr, texts = None, []
+                    for rc in pc:
+                        rtag = rc.tag
+                        if rtag == _RPR:
+                            if rpr is None:
+                                rpr = rc
+                        elif len(rc):
+                            return None
+                        elif rtag == _T:
+                            texts.append(rc.text or "")
+                    runs.append((rpr, "".join(texts)))
+                elif ptag == _PPR:
+                    if ppr is None:
+                        ppr = pc
+                elif len(pc):
+                    return None
+            paragraphs.append((ppr, runs))
+        elif tag != _TCPR and len(child):
+            return None
+    return paragraphs
+
+
+def _paragraphs(tc):
+    """The cell's paragraphs (nested ones too) as (pPr, [(rPr, text) of each run, nested
+    ones too])."""
+    plain = _plain_paragraphs(tc)
+    if plain is not None:
+        return plain
+    return [(first_child(p, _PPR),
+             [(first_child(r, _RPR), "".join(r.itertext(_T, with_tail=False)))
+              for r in p.iter(_R)])
+            for p in tc.iter(_P)]
+
+
 def _cell_min(tc, fonts, margins: int, ignore_jinja: bool) -> tuple[int, int]:
     """The cell's minimum width (twips) and the width it would rather have: a range such as
     "90,00–100,00" may break after its dash, but reads better whole."""
     widest = whole = 0.0
     default = fonts[""]
-    for p in tc.iter(_P):
-        ppr = first_child(p, _PPR)
+    for ppr, runs in _paragraphs(tc):
         sid = ""
         indent = 0
         if ppr is not None:
@@ -199,13 +258,11 @@ def _cell_min(tc, fonts, margins: int, ignore_jinja: bool) -> tuple[int, int]:
             if ind is not None:
                 indent = int(ind.get(_LEFT) or ind.get(_START) or 0)
         size, bold = fonts.get(sid, default)
-        for r in p.iter(_R):
-            text = "".join(r.itertext(_T, with_tail=False))
+        for rpr, text in runs:
             if ignore_jinja:
                 text = _JINJA.sub(" ", text)
             if not text.strip():
                 continue
-            rpr = first_child(r, _RPR)
             rsize, rbold = size, bold
             if rpr is not None:
                 sz, b = _first_two(rpr, _SZ, _B)
@@ -213,11 +270,11 @@ def _cell_min(tc, fonts, margins: int, ignore_jinja: bool) -> tuple[int, int]:
                     rsize = int(sz.get(_VAL)) / 2
                 if b is not None:
                     rbold = b.get(_VAL, "true") not in ("0", "false")
-            w = longest_word_pt(text, rsize, rbold) * TWIPS_PER_PT * SLACK + indent
+            broken, unbroken = _run_widths_pt(text, rsize, rbold)
+            w = broken * TWIPS_PER_PT * SLACK + indent
             if w > widest:
                 widest = w
-            if "–" in text:
-                w = longest_word_pt(text, rsize, rbold, False) * TWIPS_PER_PT * SLACK + indent
+            w = unbroken * TWIPS_PER_PT * SLACK + indent
             if w > whole:
                 whole = w
     return (int(widest) + margins if widest else 0, int(whole) + margins if whole else 0)
@@ -312,15 +369,18 @@ def fit_tables(document, ignore_jinja: bool = False) -> None:
         fit_table(tbl, fonts, ignore_jinja)
 
 
-def fix_grid(tbl, rows) -> None:
+def fix_grid(tbl, rows) -> bool:
     """Set the table's gridCol widths from the widths of its widest row without spans
     (docxtpl's {%tc %} column loops leave the grid widths approximate). `rows`: the
-    table's rows as `_cells` gives them."""
+    table's rows as `_cells` gives them. Whether it did (a table without such a row keeps
+    its grid)."""
     grid = first_child(tbl, _TBLGRID)
     if grid is None:
-        return
+        return False
     best = None
     for cells in rows:
+        if best is not None and len(cells) <= len(best):
+            continue                    # it could not be wider than the one found
         widths = []
         for _tc, tcPr, _span, tcW, spanned in cells:
             if tcPr is None or spanned:
@@ -334,7 +394,7 @@ def fix_grid(tbl, rows) -> None:
         if widths and (best is None or len(widths) > len(best)):
             best = widths
     if not best:
-        return
+        return False
     for gc in list(grid.iterchildren(_GRIDCOL)):
         grid.remove(gc)
     for w in best:
@@ -342,6 +402,54 @@ def fix_grid(tbl, rows) -> None:
     tblW = first_child(first_child(tbl, _TBLPR), _TBLW)
     if tblW is not None and tblW.get(_TYPE) == "dxa":
         tblW.set(_WW, str(sum(best)))
+    return True
+
+
+def fix_table_columns(tbl) -> None:
+    """docxtpl's `fix_tables` (0.20.2) for one table, the same changes, in place: a table
+    whose rows have more cells than grid columns gets columns added (the old ones scaled
+    to keep the width); one with more grid columns than its widest row (spans counted)
+    loses the extra ones, their width spread over the rest. Like docxtpl, rows of nested
+    tables count for the outer table too. Done twice, the second time changes nothing."""
+    grid = first_child(tbl, _TBLGRID)
+    columns = list(grid.iterchildren(_GRIDCOL))
+    counts = [list(r.iterchildren(_TC)) for r in tbl.iter(_TR)]
+    to_add = 0
+    for cells in counts:
+        if len(columns) + to_add < len(cells):
+            to_add = len(cells) - len(columns)
+    if to_add > 0:
+        width = 0.0
+        for c in columns:
+            if c.get(_WW) is not None:
+                width += float(c.get(_WW))
+        if width > 0:
+            old_average = width / len(columns)
+            new_average = width / (len(columns) + to_add)
+            for c in columns:
+                c.set(_WW, str(int(float(c.get(_WW)) * new_average / old_average)))
+            for _ in range(to_add):
+                etree.SubElement(grid, _GRIDCOL, {_WW: str(int(new_average))})
+    columns = list(grid.iterchildren(_GRIDCOL))
+    cells_len_max = 0
+    for cells in counts:
+        n = 0
+        for cell in cells:
+            tc_pr = first_child(cell, _TCPR)
+            span = None if tc_pr is None else first_child(tc_pr, _GRIDSPAN)
+            n += int(span.get(_VAL)) if span is not None else 1
+        if n > cells_len_max:
+            cells_len_max = n
+    to_remove = len(columns) - cells_len_max
+    if to_remove > 0:
+        removed_width = 0.0
+        for c in columns[-to_remove:]:
+            removed_width += float(c.get(_WW))
+            grid.remove(c)
+        left = list(grid.iterchildren(_GRIDCOL))
+        extra = int(removed_width / len(left)) if left else 0
+        for c in left:
+            c.set(_WW, str(int(float(c.get(_WW)) + extra)))
 
 
 # CT_TcPr's children in schema order (ISO 29500-1, 17.4.70)
@@ -366,19 +474,53 @@ def order_cell_properties(tcPr) -> None:
         tcPr.append(children[child])
 
 
-def finish_tables(document) -> None:
+def body_tables(document) -> list:
+    """Every table of the document body (nested ones too) in document order."""
+    return list(_body(document).iter(_TBL))
+
+
+_SECTPR, _FLDSIMPLE, _FLDCHAR = _W + "sectPr", _W + "fldSimple", _W + "fldChar"
+
+
+class BodyIndex(NamedTuple):
+    """What the passes below look for in the body, each in document order, found in one
+    walk (a walk of a large draft costs tens of milliseconds: its tree does not fit in the
+    processor's caches). The passes that take them: `finish_tables`, `keep_signatures`,
+    `keep_totals`, `space_below_tables` (tables), `keep_heading_subtitles` (sections),
+    `keep_caption_numbers` (fields). Run in render's order they stay right: no pass adds or
+    removes a table, a section or a field, and the one that moves elements
+    (`keep_signatures` puts a signature block into a last row of the table before it)
+    keeps their order."""
+    tables: list          # w:tbl, nested ones too
+    sections: list        # w:sectPr
+    fields: list          # w:fldSimple and w:fldChar
+
+
+def index_body(document) -> BodyIndex:
+    index = BodyIndex([], [], [])
+    lists = {_TBL: index.tables, _SECTPR: index.sections, _FLDSIMPLE: index.fields,
+             _FLDCHAR: index.fields}
+    for el in _body(document).iter(*lists):
+        lists[el.tag].append(el)
+    return index
+
+
+def finish_tables(document, tables=None) -> None:
     """After rendering, in one walk of each table's cells: the cell properties in schema
-    order (`order_cell_properties`), the grid from the cell widths (`fix_grid`), then the
-    columns fitted to their words (`fit_table`). Each step reads and changes only its own
-    table, so table by table is the same as step by step."""
+    order (`order_cell_properties`), the grid from the cell widths (`fix_grid`) or, for a
+    table without a row to take them from, docxtpl's column fix (`fix_table_columns`; the
+    grid `fix_grid` builds does not depend on it), then the columns fitted to their words
+    (`fit_table`). Each step reads and changes only its own table, so table by table is
+    the same as step by step. `tables`: the body's tables (`index_body`)."""
     fonts = _style_fonts(document)
-    for tbl in _body(document).iter(_TBL):
+    for tbl in body_tables(document) if tables is None else tables:
         rows = [_cells(tr) for tr in tbl.iterchildren(_TR)]
         for cells in rows:
             for _tc, tcPr, _span, _tcW, _s in cells:
                 if tcPr is not None and len(tcPr) > 1 and tcPr[-1].tag == _VMERGE:
                     order_cell_properties(tcPr)
-        fix_grid(tbl, rows)
+        if not fix_grid(tbl, rows):
+            fix_table_columns(tbl)
         fit_table(tbl, fonts, rows=rows)
 
 
@@ -400,6 +542,8 @@ def style_ids(document, *names: str) -> set[str]:
 
 # --- signature blocks -------------------------------------------------------------------
 
+_PSTYLE_PATH = f"{_PPR}/{_PSTYLE}"
+_KEEPNEXT = _W + "keepNext"
 SIGNATURE_CAPTION = "Tanda tangan"
 SIGNATURE_STYLE = "Tanda Tangan"
 SHORT_TABLE_ROWS = 25
@@ -412,43 +556,44 @@ def _is_signature(tbl, signature_ids: set[str]) -> bool:
     cap = tbl.find(f"{qn('w:tblPr')}/{qn('w:tblCaption')}")
     if cap is not None:
         return cap.get(qn("w:val")) == SIGNATURE_CAPTION
-    lines = [p for p in tbl.iter(qn("w:p"))
-             if "".join(t.text or "" for t in p.iter(qn("w:t"))).strip()]
-    if not lines:
-        return False
-    for p in lines:
-        ps = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-        if ps is None or ps.get(qn("w:val")) not in signature_ids:
-            return False
-    return True
+    has_line = False
+    for p in tbl.iter(_P):       # a line of text in another style ends the search
+        ps = p.find(_PSTYLE_PATH)
+        signature_style = ps is not None and ps.get(_VAL) in signature_ids
+        if signature_style and has_line:
+            continue
+        if "".join(t.text or "" for t in p.iter(_T)).strip():
+            if not signature_style:
+                return False
+            has_line = True
+    return has_line
 
 
 def _keep_next(p) -> None:
-    ppr = p.find(qn("w:pPr"))
+    ppr = first_child(p, _PPR)
     if ppr is None:
-        ppr = p.makeelement(qn("w:pPr"), {})
+        ppr = p.makeelement(_PPR, {})
         p.insert(0, ppr)
-    if ppr.find(qn("w:keepNext")) is not None:
+    if first_child(ppr, _KEEPNEXT) is not None:
         return
-    el = ppr.makeelement(qn("w:keepNext"), {})
+    el = ppr.makeelement(_KEEPNEXT, {})
     # CT_PPr order: pStyle, keepNext, ...
-    style = ppr.find(qn("w:pStyle"))
+    style = first_child(ppr, _PSTYLE)
     if style is not None:
         style.addnext(el)
     else:
         ppr.insert(0, el)
 
 
-def keep_signatures(document) -> None:
+def keep_signatures(document, tables=None) -> None:
     """Keep every signature block (a table captioned "Tanda tangan" by the template) with
     the table that precedes it after rendering, so the block never stands alone at the
     top of a page. Which table that is depends on the data (a PK without budget lines
     ends with its indicator table), hence here. A short table keeps all its rows with the
     block (LibreOffice then moves the table as a whole); a long one its last two rows
     (Word moves those)."""
-    body = _body(document)
     signature_ids = style_ids(document, SIGNATURE_STYLE)
-    for tbl in list(body.iter(qn("w:tbl"))):
+    for tbl in body_tables(document) if tables is None else tables:
         if not _is_signature(tbl, signature_ids):
             continue
         prev = tbl.getprevious()
@@ -518,10 +663,11 @@ def signature_row(table, signature) -> None:
     _el(_el(ppr, "w:rPr"), "w:sz", val="2")
 
 
-def _text_width_twips(document) -> int:
-    """The narrowest text width of the document's sections (twips)."""
+def _text_width_twips(document, sections=None) -> int:
+    """The narrowest text width of the document's sections (twips). `sections`: the
+    body's sectPr elements (`index_body`)."""
     widths = []
-    for sect in _body(document).iter(_W + "sectPr"):
+    for sect in _body(document).iter(_SECTPR) if sections is None else sections:
         size, mar = first_child(sect, _W + "pgSz"), first_child(sect, _W + "pgMar")
         if size is None or mar is None:
             continue
@@ -558,7 +704,7 @@ def _style_first_lines(document) -> dict[str, int]:
     return {sid: resolve(sid) for sid in raw}
 
 
-def keep_heading_subtitles(document) -> None:
+def keep_heading_subtitles(document, sections=None) -> None:
     """A heading keeps with the first lines of what follows it (the heading styles say so);
     a paragraph of about one line right under it ("Sasaran 1: ...") belongs to the heading
     and keeps with what follows too, so that no page ends with a heading and one line. About
@@ -570,7 +716,7 @@ def keep_heading_subtitles(document) -> None:
         return
     fonts = _style_fonts(document)
     firsts = _style_first_lines(document)
-    width = _text_width_twips(document)
+    width = _text_width_twips(document, sections)
     for p in _body(document).iterchildren(_P):
         ppr = first_child(p, _PPR)
         ps = first_child(ppr, _PSTYLE) if ppr is not None else None
@@ -594,10 +740,10 @@ def keep_heading_subtitles(document) -> None:
             _keep_next(nxt)
 
 
-def keep_totals(document) -> None:
+def keep_totals(document, tables=None) -> None:
     """A table's total row (its last row, starting "JUMLAH") never stands alone at the top of
     a page: the row before it keeps with it (Word moves the two together)."""
-    for tbl in _body(document).iter(_TBL):
+    for tbl in body_tables(document) if tables is None else tables:
         rows = list(tbl.iterchildren(_TR))
         if len(rows) < 3:
             continue
@@ -627,19 +773,28 @@ def _seq_restart(instr: str, number: str) -> str | None:
     return f" {' '.join(words)} \\r {number} "
 
 
-def keep_caption_numbers(document) -> None:
+def keep_caption_numbers(document, fields=None) -> None:
     """Every caption's SEQ field says its number itself (`\\r n`, n its rendered result, the
     number the core decided). The template's fields carry `\\r {{ urut.<key> }}`; LibreOffice
     drops that switch when it saves the template again, and a SEQ field without it is
     renumbered when the fields are updated (by LibreOffice when it fills the lists, by Word
-    on F9): Tabel 2.1 would read "Tabel 2.4", counting every Tabel before it."""
-    body = _body(document)
-    for simple in body.iter(_W + "fldSimple"):
+    on F9): Tabel 2.1 would read "Tabel 2.4", counting every Tabel before it. `fields`:
+    the body's fldSimple and fldChar elements (`index_body`)."""
+    if fields is None:
+        fields = _body(document).iter(_FLDSIMPLE, _FLDCHAR)
+    simple_fields, with_fields = [], {}
+    for el in fields:
+        if el.tag == _FLDSIMPLE:
+            simple_fields.append(el)
+        else:      # the paragraphs holding a field, outer ones first, in document order
+            for p in reversed(list(el.iterancestors(_P))):
+                with_fields[p] = None
+    for simple in simple_fields:
         instr = simple.get(_W + "instr") or ""
         new = _seq_restart(instr, "".join(simple.itertext(_T)).strip())
         if new:
             simple.set(_W + "instr", new)
-    for p in body.iter(_P):
+    for p in with_fields:
         fields, current = [], None      # (instrText elements, result) of each field
         for el in p.iter(_W + "fldChar", _W + "instrText", _T):
             if el.tag == _W + "fldChar":
@@ -751,12 +906,13 @@ _PPR_BEFORE_SPACING = [qn(f"w:{n}") for n in (
     "adjustRightInd", "snapToGrid")]
 
 
-def space_below_tables(document, skip_styles=("Catatan Tabel", "Caption")) -> None:
+def space_below_tables(document, skip_styles=("Catatan Tabel", "Caption"),
+                       tables=None) -> None:
     """Text right under a table keeps a paragraph's distance from it (Word has no spacing
     after a table): the paragraph gets space before, unless it is a table note or the
     caption of the next table (styles named in `skip_styles`), which have their own."""
     skip_styles = style_ids(document, *skip_styles)
-    for tbl in _body(document).iter(qn("w:tbl")):
+    for tbl in body_tables(document) if tables is None else tables:
         p = tbl.getnext()
         if p is None or p.tag != qn("w:p"):
             continue

@@ -30,7 +30,7 @@ from .. import TemplateError
 from .charts import Chart
 from .common import Figure
 from .fasttpl import FastDocxTemplate
-from .layout import (finish_tables, finish_text, keep_caption_numbers,
+from .layout import (finish_tables, finish_text, index_body, keep_caption_numbers,
                      keep_heading_subtitles, keep_signatures, keep_totals, space_below_tables)
 
 TEMPLATE_NAME = "lkjip.docx"
@@ -41,13 +41,36 @@ def _literal(value: Any) -> Any:
     references: docxtpl rewrites "{_{", "}_}", "{_%" and "%_}" in the rendered XML (its own
     escape syntax), which would change user text typed with them; "&#123;" is the same
     "{" to Word but no longer matches."""
+    if type(value) is str:                      # most values: escaped, braces only if any
+        text = escape(value)                    # a Markup: its own replace escapes
+        if "{" in text or "}" in text:
+            return Markup(str(text).replace("{", "&#123;").replace("}", "&#125;"))
+        return text
     if isinstance(value, str) and not hasattr(value, "__html__"):
         return Markup(str(escape(value)).replace("{", "&#123;").replace("}", "&#125;"))
     return value
 
 
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
+class _Environment(Environment):
+    """Jinja's environment with `a.b` on a plain dict looked up without an exception:
+    Jinja tries the attribute first (dict methods such as `items`) and the key after its
+    AttributeError; a dict has exactly the attributes of its type, so a name that is not
+    one of them goes to the key at once. Same values, same undefined errors."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except (TypeError, LookupError):
+                return self.undefined(obj=obj, name=attribute)
+        return super().getattr(obj, attribute)
+
+
 def jinja_env() -> Environment:
-    return Environment(autoescape=True, undefined=StrictUndefined, finalize=_literal)
+    return _Environment(autoescape=True, undefined=StrictUndefined, finalize=_literal)
 
 
 class InlineImages:
@@ -183,13 +206,14 @@ def render_context(template: Path, context: dict, meta: dict) -> bytes:
             f"Templat Word {Path(template).name} tidak dapat diisi{where}: {exc.message}. "
             f"Periksa tag {{{{ }}}} dan {{% %}} yang disunting; daftar variabel ada di "
             f"docs/template.md.") from None
-    finish_tables(tpl.docx)
-    keep_signatures(tpl.docx)
-    keep_totals(tpl.docx)
-    keep_heading_subtitles(tpl.docx)
-    keep_caption_numbers(tpl.docx)
+    body = index_body(tpl.docx)
+    finish_tables(tpl.docx, body.tables)
+    keep_signatures(tpl.docx, body.tables)
+    keep_totals(tpl.docx, body.tables)
+    keep_heading_subtitles(tpl.docx, body.sections)
+    keep_caption_numbers(tpl.docx, body.fields)
     finish_text(tpl.docx)
-    space_below_tables(tpl.docx)
+    space_below_tables(tpl.docx, tables=body.tables)
     lists_to_update(tpl.docx)
     _properties(tpl.docx, meta)
     return save_fixed(tpl.docx)
