@@ -15,7 +15,7 @@ from ..workbook.fieldtypes import JenisBelanja
 from .context import Context
 from .efficiency import efisiensi
 from .indicators import mean
-from .results import Budget, BudgetNode, IndicatorResult, IndicatorSupport, Output
+from .results import Budget, BudgetNode, IndicatorResult, IndicatorSupport, Output, lean
 
 ZERO = Decimal(0)
 
@@ -85,7 +85,7 @@ def scale_budget(b: Budget, share: Decimal) -> Budget:
 
 def rekening_budget(r: m.Rekening) -> Budget:
     modal = r.jenis.is_modal
-    return Budget(
+    return lean(Budget(
         pagu_sebelum=r.pagu_sebelum,
         pagu_operasi=ZERO if modal else r.pagu,
         pagu_modal=r.pagu if modal else ZERO,
@@ -94,7 +94,7 @@ def rekening_budget(r: m.Rekening) -> Budget:
         fisik=r.fisik if r.pagu > 0 else None,
         fisik_operasi=r.fisik if r.pagu > 0 and not modal else None,
         fisik_modal=r.fisik if r.pagu > 0 and modal else None,
-    )
+    ))
 
 
 
@@ -132,10 +132,10 @@ def budget_tree(ctx: Context, base: dict[str, dict]) -> BudgetNode:
             in_group = [r for r in lines if r.jenis is jenis]
             if not in_group:
                 continue
-            children = [BudgetNode(level="rekening", kode=r.kode_rekening or "", nama=r.uraian,
-                                   budget=rekening_budget(r), jenis=jenis.value,
-                                   keterangan=r.keterangan,
-                                   location=ctx.loc("Rekening", r.row, "uraian"))
+            children = [lean(BudgetNode(level="rekening", kode=r.kode_rekening or "",
+                                        nama=r.uraian, budget=rekening_budget(r),
+                                        jenis=jenis.value, keterangan=r.keterangan,
+                                        location=ctx.loc("Rekening", r.row, "uraian")))
                         for r in in_group]
             groups.append(BudgetNode(level="jenis", kode="", nama=jenis.value, jenis=jenis.value,
                                      budget=sum_budgets([c.budget for c in children]),

@@ -21,13 +21,19 @@ class Context:
         self.scale = wb.skala_kategori
         self.top = max(s.batas_bawah for s in self.scale)
         self._listed: dict[str, list[m.IndikatorProgram]] | None = None
+        # (sheet, field) -> (column letter, field's name on the sheet): looked up once, not
+        # for each of 100,000 rekening lines
+        self._columns: dict[tuple[str, str | None], tuple[str | None, str | None]] = {}
 
     def loc(self, sheet: str, row: int | None, field: str | None) -> Location:
-        spec = SHEET_BY_NAME[sheet]
-        cols = self.wb.columns.get(sheet, {})
-        alias = spec.alias_of(field) if field else None
-        col = cols.get("value") if spec.keyvalue else cols.get(field)
-        return Location(sheet, row, col, alias)
+        where = self._columns.get((sheet, field))
+        if where is None:
+            spec = SHEET_BY_NAME[sheet]
+            cols = self.wb.columns.get(sheet, {})
+            alias = spec.alias_of(field) if field else None
+            col = cols.get("value") if spec.keyvalue else cols.get(field)
+            where = self._columns[(sheet, field)] = (col, alias)
+        return Location(sheet, row, *where)
 
     def output(self, indikator: Optional[str], satuan: Optional[str],
                target: Optional[TargetValue], realisasi: Optional[RealisasiValue],

@@ -16,7 +16,7 @@ from ..workbook.sheets import SHEETS
 from ..workbook.fieldtypes import TargetRange
 from ..numbers import round_half_up
 from .context import Context
-from .results import Result, ReviewNote
+from .results import Result, ReviewNote, lean
 
 # Output achievements outside this band are flagged for a second look.
 CAPAIAN_HIGH = Decimal(150)
@@ -60,7 +60,8 @@ def review_notes(wb: m.InputWorkbook, result: Result, ctx: Context) -> list[Revi
         ReviewNote(kind=n.kind, location=n.location, message=n.message) for n in wb.notices]
 
     def add(kind: str, sheet: str, row: int | None, field: str | None, message: str) -> None:
-        notes.append(ReviewNote(kind=kind, location=ctx.loc(sheet, row, field), message=message))
+        notes.append(lean(ReviewNote(kind=kind, location=ctx.loc(sheet, row, field),
+                                     message=message)))
 
     for fn in CHECKS:
         fn(wb, result, ctx, add)

@@ -1,4 +1,5 @@
-"""The formula shortcut of the spreadsheet engine changes no byte of the output."""
+"""The shortcuts of the spreadsheet engine change no byte of the output (the formula and cell
+writers), or only the zip entries around the same parts (large workbooks)."""
 
 from __future__ import annotations
 
@@ -31,3 +32,23 @@ def test_same_bytes_as_plain_worksheets(sample_checked, monkeypatch):
     plain = (render_xlsx.render_realisasi(workbook, result, TEMPLATES / "xlsx"),
              render_xlsx.render_efisiensi(workbook, result, TEMPLATES / "xlsx"))
     assert fast == plain
+
+
+def _parts(data: bytes) -> list[tuple[str, bytes]]:
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return [(name, z.read(name)) for name in z.namelist()]
+
+
+def test_large_workbooks_zip_the_same_parts(sample_checked, monkeypatch):
+    """Above IN_MEMORY_ROWS the XML goes through temporary files: the same parts, in the
+    same order (only the zip entries' dates and modes differ)."""
+    workbook, result = sample_checked
+    render = (render_xlsx.render_realisasi, render_xlsx.render_efisiensi)
+    in_memory = [r(workbook, result, TEMPLATES / "xlsx") for r in render]
+    monkeypatch.setattr(engine, "IN_MEMORY_ROWS", 0)
+    spooled = [r(workbook, result, TEMPLATES / "xlsx") for r in render]
+    assert spooled != in_memory             # the other way was taken
+    assert [_parts(d) for d in spooled] == [_parts(d) for d in in_memory]

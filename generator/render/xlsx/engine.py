@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import math
 import re
+import tempfile
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -24,7 +25,7 @@ from typing import Any, Callable, Optional
 
 import xlsxwriter
 import xlsxwriter.worksheet
-from xlsxwriter.worksheet import CellFormulaTuple
+from xlsxwriter.worksheet import CellFormulaTuple, CellNumberTuple, CellStringTuple
 from xlsxwriter.utility import quote_sheetname, xl_col_to_name, xl_rowcol_to_cell
 
 from .. import TemplateError
@@ -40,6 +41,13 @@ WORKBOOK_OPTIONS = {
     # printed pages, come out the same in both.
     "default_format_properties": {"font_name": "Arial", "font_size": 10},
 }
+# Up to this many table rows in all, a workbook's XML parts are held in memory while it is
+# zipped; above it they are written through temporary files (XlsxWriter's in_memory off),
+# so that the XML of a large sheet is never held as text, copied and encoded at once: at
+# 100,000 rekening lines some 240 MB less at the peak. The parts are the same either way;
+# only the zip entries differ (dated 31 January 1980, XlsxWriter's date for files, and the
+# temporary file's mode, instead of 1 January 1980).
+IN_MEMORY_ROWS = 20_000
 DASH = "-"
 SUM_ARGS = 200          # Excel allows 255 arguments per function; nest beyond this
 MAX_FORMULA = 8000      # Excel's limit is 8192 characters
@@ -65,22 +73,39 @@ def render_book(layout: dict, context: dict[str, str], properties: dict,
                 paper: Optional[str] = None) -> bytes:
     """The whole workbook as bytes; `rows_for(source, sheet_spec)` gives each sheet's rows.
     `paper` (a PAPERS name), when given, replaces every sheet's paper of the layout."""
+    if paper:
+        sheets = [{**spec, "page": {**spec.get("page", {}), "paper": paper_name(paper)}}
+                  for spec in layout["sheet"]]
+    else:
+        sheets = list(layout["sheet"])
+    rows_of = [rows_for(spec.get("source"), spec) if spec.get("source") != "charts" else []
+               for spec in sheets]
+    in_memory = sum(len(rows) for rows in rows_of) <= IN_MEMORY_ROWS
+    if in_memory:
+        return _render_book(layout, sheets, rows_of, context, properties, None)
+    # a folder of its own for XlsxWriter's temporary files, removed whatever happens (an
+    # interrupted run leaves none behind)
+    with tempfile.TemporaryDirectory(prefix="lkjip_xlsx_") as tmpdir:
+        return _render_book(layout, sheets, rows_of, context, properties, tmpdir)
+
+
+def _render_book(layout: dict, sheets: list[dict], rows_of: list[list["Row"]],
+                 context: dict[str, str], properties: dict, tmpdir: Optional[str]) -> bytes:
+    """The workbook of `render_book`, its XML parts in memory or, with `tmpdir`, in
+    temporary files there."""
     out = io.BytesIO()
     # (XlsxWriter adds keys to the default format's dict: each workbook gets its own copy)
     options = {**WORKBOOK_OPTIONS, "default_format_properties":
-               dict(WORKBOOK_OPTIONS["default_format_properties"])}
+               dict(WORKBOOK_OPTIONS["default_format_properties"]),
+               "in_memory": tmpdir is None, "tmpdir": tmpdir}
     book = xlsxwriter.Workbook(out, options)
     book.set_properties(properties)
     formats = Formats(book, layout.get("formats", {}))
     tables: dict[str, Table] = {}
-    for spec in layout["sheet"]:
-        if paper:
-            spec = {**spec, "page": {**spec.get("page", {}), "paper": paper_name(paper)}}
-        source = spec.get("source")
-        if source == "charts":
+    for spec, rows in zip(sheets, rows_of):
+        if spec.get("source") == "charts":
             write_chart_sheet(book, formats, spec, tables, context)
         else:
-            rows = rows_for(source, spec)
             tables[fill(spec["name"], context)] = write_table_sheet(book, formats, spec, rows,
                                                                     context)
     book.close()
@@ -122,14 +147,23 @@ def fill(text: str, context: dict[str, str], escape_amp: bool = False) -> str:
 
 @dataclass
 class Row:
+    """One table row. Its named `values`, or `make`, which gives them when the row is
+    written: a sheet of 100,000 rows then never holds every row's values at once (the
+    engine does not keep them after writing the row)."""
+
     level: str
-    values: dict[str, Any]
+    values: Optional[dict[str, Any]] = None
     children: list[int] = field(default_factory=list)
     group: Optional[str] = None
     excel_row: int = -1
     # the children's spreadsheet rows as runs of consecutive rows (set when first needed,
     # after excel_row is known; the same for every column of the row)
     runs: Optional[list[tuple[int, int]]] = field(default=None, repr=False, compare=False)
+    make: Optional[Callable[[], dict[str, Any]]] = field(default=None, repr=False,
+                                                          compare=False)
+
+    def named_values(self) -> dict[str, Any]:
+        return self.values if self.values is not None else self.make()
 
 
 
@@ -164,6 +198,33 @@ class Formats:
 
 # --- Table sheets ----------------------------------------------------------------------------
 
+class Written:
+    """The values written in a table sheet: `[(i, key)]` is the value stored in row i (of
+    the rows given) and column key. Kept as one list per row (16 values of a row in one
+    list, not 16 dictionary entries with a tuple key each: a third of the memory at
+    100,000 rows); None where nothing was written (a merged cell's later rows)."""
+
+    __slots__ = ("rows", "colpos")
+
+    def __init__(self, colpos: dict[str, int]):
+        self.rows: list[list[Any]] = []
+        self.colpos = colpos
+
+    def get(self, key: tuple[int, str], default: Any = None) -> Any:
+        value = self.rows[key[0]][self.colpos[key[1]]]
+        return default if value is None else value
+
+    def __getitem__(self, key: tuple[int, str]) -> Any:
+        value = self.rows[key[0]][self.colpos[key[1]]]
+        if value is None:
+            raise KeyError(key)
+        return value
+
+    def column(self, c: int):
+        """The values of column c, row by row (None where nothing was written)."""
+        return (row[c] for row in self.rows)
+
+
 @dataclass
 class Table:
     """What a written table sheet offers to the chart sheet: rows, columns, written values."""
@@ -172,7 +233,7 @@ class Table:
     rows: list[Row]
     columns: dict[str, int]
     specs: dict[str, dict]
-    written: dict[tuple[int, str], Any]
+    written: Written
 
 
 _FUNCTION = re.compile(r"([A-Za-z_][A-Za-z0-9._]*)\(")
@@ -184,6 +245,13 @@ PLAIN_FUNCTIONS = frozenset({"SUM", "IF", "SUMPRODUCT", "AND", "OR", "ABS", "ROU
 @lru_cache(maxsize=4096)
 def _plain(names: tuple[str, ...]) -> bool:
     return all(name.upper() in PLAIN_FUNCTIONS for name in names)
+
+
+def formula_is_plain(formula: str) -> bool:
+    """A formula (without "=") that XlsxWriter stores as it is: no array braces, nothing
+    already expanded, only PLAIN_FUNCTIONS."""
+    return not ("_xlfn." in formula or formula.startswith("{")) \
+        and _plain(tuple(_FUNCTION.findall(formula)))
 
 
 class FastWorksheet(xlsxwriter.worksheet.Worksheet):
@@ -202,16 +270,66 @@ class FastWorksheet(xlsxwriter.worksheet.Worksheet):
             formula = formula[:-1]
         return formula
 
+    def _write_cell(self, row: int, col: int, cell) -> None:
+        """XlsxWriter's `_write_cell` for the cells a table is made of (a number, a shared
+        string, or a formula with a number stored, each with its format): the same XML,
+        without the general attribute handling done for every cell. Any other cell goes
+        through XlsxWriter's own."""
+        kind, cell_format = cell.__class__, cell.format
+        if not cell_format or self.constant_memory:
+            return super()._write_cell(row, col, cell)
+        if kind is CellNumberTuple:
+            self.fh.write(f'<c r="{_col_name(col)}{row + 1}" s="{cell_format._get_xf_index()}">'
+                          f'<v>{cell.number:.16G}</v></c>')
+        elif kind is CellStringTuple:
+            self.fh.write(f'<c r="{_col_name(col)}{row + 1}" s="{cell_format._get_xf_index()}"'
+                          f' t="s"><v>{cell.string}</v></c>')
+        elif kind is CellFormulaTuple and cell.value.__class__ is float:
+            self.fh.write(f'<c r="{_col_name(col)}{row + 1}" s="{cell_format._get_xf_index()}">'
+                          f'<f>{self._escape_data(cell.formula)}</f><v>{cell.value}</v></c>')
+        else:
+            return super()._write_cell(row, col, cell)
+
+    def _assemble_xml_file(self) -> None:
+        super()._assemble_xml_file()
+        # The cells are in the sheet's XML now: free them before the workbook zips every
+        # sheet's XML (at 100,000 rows some 200 MB less at the peak).
+        self.table.clear()
+
+    def open_row(self, row: int, first_col: int, last_col: int) -> bool:
+        """Whether the cells of `row` between first_col and last_col may be stored with
+        `put_number`, `put_string` and `write_plain_formula(..., checked=True)`: the
+        sheet's bounds checked and its dimensions widened once for the row, as XlsxWriter's
+        writers do for each cell (False: use those writers)."""
+        return not (self.constant_memory or self._check_dimensions(row, first_col)
+                    or self._check_dimensions(row, last_col))
+
+    def put_number(self, row: int, col: int, number: float, cell_format) -> None:
+        """XlsxWriter's `_write_number` in a row opened with `open_row`."""
+        self.table[row][col] = CellNumberTuple(number, cell_format)
+
+    def put_string(self, row: int, col: int, string: str, cell_format) -> None:
+        """XlsxWriter's `_write_string` (a shared string) in a row opened with `open_row`;
+        a string that may exceed Excel's length goes through `_write_string`."""
+        if len(string) > self.xls_strmax // 2:
+            self._write_string(row, col, string, cell_format)
+            return
+        self.table[row][col] = CellStringTuple(
+            self.str_table._get_shared_string_index(string), cell_format)
+
     def write_plain_formula(self, row: int, col: int, formula: str, cell_format,
-                            value) -> int:
+                            value, plain: Optional[bool] = None,
+                            checked: bool = False) -> int:
         """`formula` (without "="), stored as it is when it uses only PLAIN_FUNCTIONS: what
         XlsxWriter's `_write_formula` stores then (no dynamic-array function, not an array
         formula, nothing to prepare) without its checks for those; any other formula goes
-        through `_write_formula`."""
-        if (self.constant_memory or "_xlfn." in formula or formula.startswith("{")
-                or not _plain(tuple(_FUNCTION.findall(formula)))):
+        through `_write_formula`. `plain`: `formula_is_plain(formula)` when the caller
+        knows it already; `checked`: in a row opened with `open_row`."""
+        if plain is None:
+            plain = formula_is_plain(formula)
+        if self.constant_memory or not plain:
             return self._write_formula(row, col, "=" + formula, cell_format, value)
-        if self._check_dimensions(row, col):
+        if not checked and self._check_dimensions(row, col):
             return -1
         self.table[row][col] = CellFormulaTuple(formula, cell_format, value)
         return 0
@@ -240,14 +358,7 @@ def write_table_sheet(book, formats: Formats, spec: dict, rows: list[Row],
     for i, row in enumerate(rows):
         row.excel_row = data_top + i
         row.runs = None
-    written: dict[tuple[int, str], Any] = {}
-    for i, row in enumerate(rows):
-        style = styles.get(row.level, {})
-        for c, col in enumerate(columns):
-            if col.get("merge") and i > 0 and rows[i - 1].group == row.group:
-                continue
-            value = write_cell(sheet, formats, col, c, row, rows, colpos, style)
-            written[(i, col["key"])] = value
+    written = write_rows(sheet, formats, columns, rows, colpos, styles)
     write_merges(sheet, formats, columns, rows, styles, written)
 
     last_row = data_top + len(rows) - 1
@@ -255,11 +366,15 @@ def write_table_sheet(book, formats: Formats, spec: dict, rows: list[Row],
     for c, width in enumerate(widths):
         sheet.set_column(c, c, width)
     fit = {**TEXT_FIT, **spec.get("text_fit", {})}
+    wrapped_of: dict[int, list[tuple[int, dict, int]]] = {}     # id(style) -> its columns
     for i, row in enumerate(rows):
         # Explicit heights for wrapped text: neither Excel nor LibreOffice refits rows of
         # a generated file when they open it.
-        style = styles.get(row.level, {})
-        height = row_height(formats, columns, widths, i, style, written, fit)
+        style = styles.get(row.level, _NO_STYLE)
+        wrapped = wrapped_of.get(id(style))
+        if wrapped is None:
+            wrapped = wrapped_of[id(style)] = wrapped_columns(formats, columns, style)
+        height = row_height(written.rows[i], wrapped, widths, fit)
         options = {"level": int(style["outline"])} if style.get("outline") else {}
         if height is not None or options:
             sheet.set_row(row.excel_row, height, None, options)
@@ -398,73 +513,158 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, (int, float, Decimal)) and not isinstance(value, bool)
 
 
-def cell_content(col: dict, row: Row, rows: list[Row], colpos: dict[str, int],
-                 style: dict) -> tuple[Optional[str], Any]:
-    """The formula (without '=') or None, and the value to store or write."""
-    key = col.get("value", col["key"])
-    if key not in row.values:
-        raise LayoutError(f"column {col['key']!r}: no value {key!r} for a {row.level} row")
-    value = row.values[key]
-    if value is UNAVAILABLE:
-        return None, col.get("missing", DASH)
-    if col.get("names"):
-        value = row_label(value, style)
-    if "labels" in col:
-        value = col["labels"].get(str(value).lower()) if value is not None else None
-    if value is None:
-        value = col.get("missing", DASH)
+class _Column:
+    """A column's spec looked up once per sheet for `write_rows`, not for every cell."""
 
-    pattern = col.get("formula")
-    if isinstance(pattern, dict):
-        variant = row.values.get(col.get("formula_by", ""))
-        if variant not in pattern:
-            raise LayoutError(f"column {col['key']!r}: no formula for {variant!r}")
-        pattern = pattern[variant]
-    if pattern:
-        return substitute(pattern, row, colpos), value
-    kind = col.get("children")
-    if kind and row.children:
-        c = colpos[col["key"]]
-        if row.runs is None:
-            row.runs = row_runs([rows[i].excel_row for i in row.children])
-        if kind == "sum":
-            return sum_formula(c, row.runs), value
-        if kind == "weighted":
-            w = _col(colpos, col["weight"])
-            return weighted_formula(c, w, row.excel_row, row.runs), value
-        raise LayoutError(f"column {col['key']!r}: unknown children rule {kind!r}")
-    return None, value
+    __slots__ = ("c", "spec", "key", "value_key", "names", "labels", "missing", "pattern",
+                 "formula_by", "variants", "children", "weight", "comment", "merge",
+                 "fraction", "formats", "plain")
+
+    def __init__(self, c: int, spec: dict, colpos: dict[str, int], formats: Formats):
+        self.c = c
+        self.spec = spec
+        self.key = spec["key"]
+        self.value_key = spec.get("value", spec["key"])
+        self.names = bool(spec.get("names"))
+        self.labels = spec.get("labels") if "labels" in spec else None
+        self.missing = spec.get("missing", DASH)
+        pattern = spec.get("formula")
+        self.pattern = pattern if isinstance(pattern, str) and pattern else None
+        self.variants = pattern if isinstance(pattern, dict) else None
+        self.formula_by = spec.get("formula_by", "")
+        self.children = spec.get("children") or None
+        self.weight = _col(colpos, spec["weight"]) if self.children == "weighted" else None
+        self.comment = spec.get("comment")
+        self.merge = bool(spec.get("merge"))
+        name = spec.get("format")
+        # a "<format>_fraction" for numbers with decimals (`_format_name`)
+        self.fraction = bool(name) and f"{name}_fraction" in formats.named
+        self.formats: dict[tuple[int, bool], Any] = {}   # (id(style), fraction) -> format
+        self.plain: dict[str, bool] = {}      # pattern or children rule -> formula_is_plain
 
 
-def write_cell(sheet, formats: Formats, col: dict, c: int, row: Row, rows: list[Row],
-               colpos: dict[str, int], style: dict) -> Any:
-    formula, value = cell_content(col, row, rows, colpos, style)
-    cf = cell_format(formats, col, value, style, bool(row.values.get("pecahan")))
-    r = row.excel_row
-    stored = float(value) if _is_number(value) else value
-    if formula is not None and len(formula) >= MAX_FORMULA:
-        formula = None          # Excel refuses longer formulas; the value stays right
-    # XlsxWriter's undecorated writers: row and column are numbers here (the public ones
-    # only add a check for "A1" notation)
-    if formula is not None:
-        write = getattr(sheet, "write_plain_formula", None)
-        if write is not None:
-            write(r, c, formula, cf, stored)
+_NUMBER_TYPES = (float, int, Decimal)
+
+
+def write_rows(sheet, formats: Formats, columns: list[dict], rows: list[Row],
+               colpos: dict[str, int], styles: dict) -> Written:
+    """Every data cell of the rows (value or formula, format) in row order; the values
+    stored, by row. Each row's named values are asked for once and not kept."""
+    plans = [_Column(c, col, colpos, formats) for c, col in enumerate(columns)]
+    names = [_col_name(c) for c in range(len(columns))]
+    written = Written(colpos)
+    fast = getattr(sheet, "write_plain_formula", None)
+    first_col, last_col = plans[0].c, plans[-1].c
+    previous_group = object()
+    for i, row in enumerate(rows):
+        values = row.named_values()
+        style = styles.get(row.level, _NO_STYLE)
+        style_id = id(style)
+        fraction = bool(values.get("pecahan"))
+        r = row.excel_row
+        number = str(r + 1)
+        same_group = i > 0 and row.group == previous_group
+        previous_group = row.group
+        out: list[Any] = [None] * len(plans)
+        # (every column of the sheet has a cell in the row of column numbers above: only
+        # the row can widen the sheet's dimensions)
+        opened = fast is not None and sheet.open_row(r, first_col, last_col)
+        if opened:
+            write_number, write_string = sheet.put_number, sheet.put_string
         else:
-            sheet._write_formula(r, c, "=" + formula, cf, stored)
-    elif _is_number(value):
-        sheet._write_number(r, c, stored, cf)
-    else:
-        sheet._write_string(r, c, str(value), cf)
-    if col.get("comment") and row.values.get("alasan") and row.values.get(col["key"]) is None:
-        text = fill(col["comment"], {"alasan": row.values["alasan"]})
-        sheet.write_comment(r, c, text, {"author": "Generator LKjIP", "x_scale": 2,
-                                         "y_scale": 0.8})
-    return stored
+            write_number, write_string = sheet._write_number, sheet._write_string
+        for col in plans:
+            if col.merge and same_group:
+                continue
+            # the value
+            if col.value_key not in values:
+                raise LayoutError(f"column {col.key!r}: no value {col.value_key!r} for a "
+                                  f"{row.level} row")
+            value = values[col.value_key]
+            formula = pattern = None
+            if value is UNAVAILABLE:
+                value = col.missing
+            else:
+                if col.names:
+                    value = row_label(value, style)
+                if col.labels is not None:
+                    value = col.labels.get(str(value).lower()) if value is not None else None
+                if value is None:
+                    value = col.missing
+                pattern = col.pattern
+                if col.variants is not None:
+                    variant = values.get(col.formula_by)
+                    if variant not in col.variants:
+                        raise LayoutError(f"column {col.key!r}: no formula for {variant!r}")
+                    pattern = col.variants[variant]
+                if pattern:
+                    formula = substitute(pattern, values, number, names, colpos)
+                elif col.children and row.children:
+                    if row.runs is None:
+                        row.runs = row_runs([rows[j].excel_row for j in row.children])
+                    if col.children == "sum":
+                        formula = sum_formula(col.c, row.runs)
+                    elif col.children == "weighted":
+                        formula = weighted_formula(col.c, col.weight, r, row.runs)
+                    else:
+                        raise LayoutError(f"column {col.key!r}: unknown children rule "
+                                          f"{col.children!r}")
+            # the format (cell_format): made on first use, so in the same order as before
+            kind = type(value)
+            is_number = kind in _NUMBER_TYPES or (kind is not str and _is_number(value))
+            frac = col.fraction and is_number and (fraction or value != int(value))
+            cf = col.formats.get((style_id, frac))
+            if cf is None:
+                cf = col.formats[(style_id, frac)] = cell_format(formats, col.spec, value,
+                                                                 style, fraction)
+            # the cell
+            stored = float(value) if is_number else value
+            if formula is not None and len(formula) >= MAX_FORMULA:
+                formula = None      # Excel refuses longer formulas; the value stays right
+            if formula is not None:
+                if fast is not None:
+                    rule = pattern or col.children      # the same functions on every row
+                    plain = col.plain.get(rule)
+                    if plain is None:
+                        plain = col.plain[rule] = formula_is_plain(formula)
+                    fast(r, col.c, formula, cf, stored, plain, opened)
+                else:
+                    sheet._write_formula(r, col.c, "=" + formula, cf, stored)
+            elif is_number:
+                write_number(r, col.c, stored, cf)
+            else:
+                write_string(r, col.c, str(value), cf)
+            if col.comment and values.get("alasan") and values.get(col.key) is None:
+                text = fill(col.comment, {"alasan": values["alasan"]})
+                sheet.write_comment(r, col.c, text, {"author": "Generator LKjIP",
+                                                     "x_scale": 2, "y_scale": 0.8})
+            out[col.c] = stored
+        written.rows.append(out)
+    return written
+
+
+def substitute(pattern: str, values: dict, number: str, names: list[str],
+               colpos: dict[str, int]) -> str:
+    """{key}: the cell of column key in this row (`number`, the row's number as text;
+    `names`, the column letters); {name}: a number of the row's values (a bound)."""
+    parts = _pattern_parts(pattern)
+    out = [parts[0]]
+    for i in range(1, len(parts), 2):
+        name = parts[i]
+        c = colpos.get(name)
+        if c is not None:
+            out.append(names[c] + number)
+        else:
+            value = values.get(name)
+            if not _is_number(value):
+                raise LayoutError(f"formula {pattern!r}: unknown column or value {name!r}")
+            out.append(_literal(value))
+        out.append(parts[i + 1])
+    return "".join(out)
 
 
 def write_merges(sheet, formats: Formats, columns: list[dict], rows: list[Row],
-                 styles: dict, written: dict) -> None:
+                 styles: dict, written: Written) -> None:
     """Columns with merge = true: one cell over consecutive rows of the same group."""
     for c, col in enumerate(columns):
         if not col.get("merge"):
@@ -503,23 +703,6 @@ def cell_ref(row: int, col: int) -> str:
 def _pattern_parts(pattern: str) -> tuple[str, ...]:
     """A formula pattern split at its placeholders: text, name, text, name, ..., text."""
     return tuple(_PLACEHOLDER.split(pattern))
-
-
-def substitute(pattern: str, row: Row, colpos: dict[str, int]) -> str:
-    """{key}: the cell of column key in this row; {name}: a number of the row (a bound)."""
-    parts = _pattern_parts(pattern)
-    out = [parts[0]]
-    for i in range(1, len(parts), 2):
-        name = parts[i]
-        if name in colpos:
-            out.append(cell_ref(row.excel_row, colpos[name]))
-        else:
-            value = row.values.get(name)
-            if not _is_number(value):
-                raise LayoutError(f"formula {pattern!r}: unknown column or value {name!r}")
-            out.append(_literal(value))
-        out.append(parts[i + 1])
-    return "".join(out)
 
 
 def _literal(value: Any) -> str:
@@ -610,7 +793,7 @@ def number_width(text: str, size: float) -> float:
     return total / 7 * 1.1 + 1
 
 
-def fitted_width(formats: Formats, col: dict, rows: list[Row], written: dict) -> float:
+def fitted_width(formats: Formats, col: dict, rows: list[Row], written: Written) -> float:
     """The layout's width, widened where a number would not fit (Excel would show ####)."""
     width = float(col.get("width", 10))
     names = [col.get("format")] + ([f"{col.get('format')}_fraction"]
@@ -622,9 +805,8 @@ def fitted_width(formats: Formats, col: dict, rows: list[Row], written: dict) ->
     # The shown length grows with the magnitude (fixed decimals, grouping), a minus sign
     # adds one: the largest value and the most negative one give the widest texts.
     high = low = None
-    for i in range(len(rows)):
-        value = written.get((i, key))
-        if _is_number(value):
+    for value in written.column(written.colpos[key]):
+        if value is not None and value.__class__ is not str and _is_number(value):
             if math.copysign(1, value) > 0:     # (-0.0 is shown "-0": the minus side)
                 if high is None or value > high:
                     high = value
@@ -715,18 +897,27 @@ def _cell_props(formats: Formats, col: dict, style: dict) -> dict:
     return hit
 
 
-def row_height(formats: Formats, columns: list[dict], widths: list[float], index: int,
-               style: dict, written: dict, fit: dict) -> Optional[float]:
-    """The height that shows every wrapped text of the row, or None for the default."""
-    lines_needed, size = 1, 9.0
+def wrapped_columns(formats: Formats, columns: list[dict], style: dict
+                    ) -> list[tuple[int, dict, int]]:
+    """The columns whose text wraps in rows of a style, as (column, format properties,
+    indent); not a merged column (its cell spreads over its rows)."""
+    out = []
     for c, col in enumerate(columns):
-        value = written.get((index, col["key"]))
-        if not isinstance(value, str) or not value or col.get("merge"):
-            continue            # (a merged cell spreads over its rows)
         props = _cell_props(formats, col, style)
-        if not props.get("text_wrap"):
+        if props.get("text_wrap") and not col.get("merge"):
+            out.append((c, props, style.get("indent", 0) if col.get("names") else 0))
+    return out
+
+
+def row_height(values: list[Any], wrapped: list[tuple[int, dict, int]], widths: list[float],
+               fit: dict) -> Optional[float]:
+    """The height that shows every wrapped text of a row (its values written, by column),
+    or None for the default."""
+    lines_needed, size = 1, 9.0
+    for c, props, indent in wrapped:
+        value = values[c]
+        if not isinstance(value, str) or not value:
             continue
-        indent = style.get("indent", 0) if col.get("names") else 0
         lines_needed = max(lines_needed, text_lines(value, widths[c], props, indent, fit))
         size = max(size, float(props.get("font_size", 11)))
     return lines_height(lines_needed, size, fit)

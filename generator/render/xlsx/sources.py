@@ -8,6 +8,7 @@ signature. Values are figures of the result, never computed here.
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import partial
 
 from typing import Any, Optional
 
@@ -59,7 +60,8 @@ def collect_rows(source: str, spec: dict, result: Result) -> list[Row]:
 
 
 def budget_rows(result: Result, levels: list[str], total_row: bool) -> list[Row]:
-    """The budget tree, depth first, restricted to `levels`; each row knows its children."""
+    """The budget tree, depth first, restricted to `levels`; each row knows its children.
+    A row's values are made when the engine writes it (`Row.make`), not all at once."""
     rows: list[Row] = []
     programs = 0
 
@@ -68,25 +70,27 @@ def budget_rows(result: Result, levels: list[str], total_row: bool) -> list[Row]
         if node.level not in levels:
             return [i for child in node.children for i in collect(child)]
         index = len(rows)
-        values = budget_values(node, result)
+        no = None
         if node.level == "program":
             programs += 1
-            values["no"] = str(programs)
-        rows.append(Row(level=node.level, values=values))
+            no = str(programs)
+        rows.append(Row(level=node.level, make=partial(budget_values, node, result, no)))
         rows[index].children = [i for child in node.children for i in collect(child)]
         return [index]
 
     tops = [i for child in result.anggaran.children for i in collect(child)]
     if total_row:
-        rows.append(Row(level="total", values=budget_values(result.anggaran, result),
+        rows.append(Row(level="total", make=partial(budget_values, result.anggaran, result),
                         children=tops))
     return rows
 
 
-def budget_values(node: BudgetNode, result: Result) -> dict[str, Any]:
+def budget_values(node: BudgetNode, result: Result, no: Optional[str] = None
+                  ) -> dict[str, Any]:
+    """The named values of a budget row; `no`, its number (programs are numbered)."""
     b = node.budget
     values: dict[str, Any] = {
-        "no": "",
+        "no": no or "",
         "kode": node.kode,
         "uraian": node.nama,
         "pagu_sebelum": b.pagu_sebelum if b.pagu_sebelum is not None else UNAVAILABLE,
