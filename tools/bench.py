@@ -23,10 +23,15 @@ does, then calls `pipeline.generate` with an `on_stage` callback that records ti
 Reported per size: median wall, CPU (user+sys) and peak memory (max RSS, from wait4) of the
 runs, and the median time of each stage ("impor" is interpreter start plus imports).
 
-The floor is the same I/O done by the bare libraries in one fresh interpreter: openpyxl
-loading the same workbook and reading every value; docxtpl rendering a one-table template
-(8 columns) with as many table rows in total as the generated draft has; XlsxWriter writing as many numbers, strings and
-formulas (with values) as the generated spreadsheets hold. "ratio" is wall / floor wall.
+The floor is the same I/O done by the bare libraries in one fresh interpreter. With
+`--floor document` (the default, issue 21): the imports of openpyxl, python-docx, XlsxWriter
+and Pillow; openpyxl loading the same workbook and reading every value; python-docx
+parsing and saving the draft the run produced; XlsxWriter writing as many numbers, strings
+and formulas (with values) as the generated spreadsheets hold; Pillow drawing two charts of
+the draft's pixel sizes; each stage of the run is set against its floor stage. With
+`--floor template` (the older floor): docxtpl rendering a one-table template (8 columns)
+with as many table rows in total as the generated draft has, instead of the draft's own
+parse and save. "ratio" is wall / floor wall.
 
 Nothing here asserts a time; tests/test_bench.py runs the smallest size once as a smoke
 test.
