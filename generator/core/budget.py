@@ -107,23 +107,23 @@ def node_capaian(outputs: list[Output]) -> Optional[Decimal]:
     return mean(o.capaian for o in outputs)
 
 
+def _by_parent(rows: list, parent: str) -> dict[str, list]:
+    """The rows grouped by the code of their parent (the field `parent`), in sheet order."""
+    out: dict[str, list] = defaultdict(list)
+    for row in rows:
+        out[getattr(row, parent)].append(row)
+    return out
+
+
 def budget_tree(ctx: Context, base: dict[str, dict]) -> BudgetNode:
     wb = ctx.wb
     ambang = wb.instansi.ambang_serapan
-    rek_by_sub: dict[str, list[m.Rekening]] = defaultdict(list)
-    for r in wb.rekening:
-        rek_by_sub[r.kode_sub_kegiatan].append(r)
     # Each level's children by their parent's code, in sheet order (one pass each, not a
     # scan of the whole sheet per parent: 5,000 programs made that 25 million comparisons).
-    sub_by_keg: dict[str, list[m.SubKegiatan]] = defaultdict(list)
-    for s in wb.sub_kegiatan:
-        sub_by_keg[s.kode_kegiatan].append(s)
-    keg_by_prog: dict[str, list[m.Kegiatan]] = defaultdict(list)
-    for k in wb.kegiatan:
-        keg_by_prog[k.kode_program].append(k)
-    prog_by_urusan: dict[str, list[m.Program]] = defaultdict(list)
-    for p in wb.program:
-        prog_by_urusan[p.kode_urusan].append(p)
+    rek_by_sub = _by_parent(wb.rekening, "kode_sub_kegiatan")
+    sub_by_keg = _by_parent(wb.sub_kegiatan, "kode_kegiatan")
+    keg_by_prog = _by_parent(wb.kegiatan, "kode_program")
+    prog_by_urusan = _by_parent(wb.program, "kode_urusan")
 
     def sub_node(s: m.SubKegiatan) -> BudgetNode:
         groups = []

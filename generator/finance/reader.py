@@ -189,6 +189,22 @@ def _text(value: Any) -> str | None:
     return text or None
 
 
+def _once_per_value(parse):
+    """`parse` computed once for each distinct value (an export repeats the same SKPD,
+    program and kegiatan on every row); an unhashable value is parsed each time."""
+    seen: dict[Any, Any] = {}
+
+    def once(value):
+        try:
+            return seen[value]
+        except KeyError:
+            seen[value] = out = parse(value)
+            return out
+        except TypeError:
+            return parse(value)
+    return once
+
+
 def _read_lines(file: str, title: str, grid, header_row: int,
                 found: dict[str, int], errors: set[tuple[int, int]]) -> Export:
     export = Export(file=file, sheet=title, kind=_kind(found),
@@ -230,26 +246,7 @@ def _read_lines(file: str, title: str, grid, header_row: int,
         return number
 
     col = {role: found.get(role) for role in ROLE}
-    codes: dict[Any, str | None] = {}
-    texts: dict[Any, str | None] = {}
-
-    def code_of(value):
-        try:
-            return codes[value]
-        except KeyError:
-            codes[value] = out = _code(value)
-            return out
-        except TypeError:
-            return _code(value)
-
-    def text_of(value):
-        try:
-            return texts[value]
-        except KeyError:
-            texts[value] = out = _text(value)
-            return out
-        except TypeError:
-            return _text(value)
+    code_of, text_of = _once_per_value(_code), _once_per_value(_text)
 
     pairs = [(col[k], col[n]) for k, n in (("kode_skpd", "nama_skpd"),
                                             ("kode_sub_unit", "nama_sub_unit"),

@@ -38,6 +38,16 @@ MONTHS_ID = {
     "agustus": 8, "september": 9, "oktober": 10, "november": 11, "desember": 12,
 }
 
+
+def column_letter(index: int) -> str:
+    """Excel's column letters for a 1-based column index (1 -> A, 28 -> AB)."""
+    letters = ""
+    while index > 0:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
 # Invisible formatting characters that Word and web pages leave in copied text.
 # They carry no meaning in a report and are removed silently.
 _INVISIBLE = dict.fromkeys(

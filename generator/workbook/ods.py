@@ -24,6 +24,8 @@ import re
 import zipfile
 from xml.sax.saxutils import escape
 
+from .cells import column_letter
+
 ODS_MIMETYPES = ("application/vnd.oasis.opendocument.spreadsheet",
                  "application/vnd.oasis.opendocument.spreadsheet-template")
 
@@ -162,14 +164,6 @@ def _cell_xml(cell, ref: str) -> str | None:
     return f'<c r="{ref}" t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
 
 
-def _letters(index: int) -> str:
-    out = ""
-    while index > 0:
-        index, rest = divmod(index - 1, 26)
-        out = chr(65 + rest) + out
-    return out
-
-
 class _Sheet:
     def __init__(self, name: str, hidden: bool):
         self.name = name
@@ -274,8 +268,8 @@ def _emit_rows(sheet: _Sheet, cells, repeat: int, hidden: bool, max_rows: int,
             for k in range(min(rep, max_cols + 1)):
                 rendered.append((column + k, xml))
         if (span_c > 1 or span_r > 1) and column <= max_cols and first_row <= max_rows:
-            sheet.merges.append(f"{_letters(column)}{first_row}:"
-                                f"{_letters(column + span_c - 1)}{first_row + span_r - 1}")
+            sheet.merges.append(f"{column_letter(column)}{first_row}:"
+                                f"{column_letter(column + span_c - 1)}{first_row + span_r - 1}")
         cell.clear()
     if not rendered:
         return
@@ -302,7 +296,7 @@ def _emit_rows(sheet: _Sheet, cells, repeat: int, hidden: bool, max_rows: int,
 
 
 def _at(xml: str, column: int, row: int) -> str:
-    return xml.replace(_REF, f"{_letters(column)}{row}", 1)
+    return xml.replace(_REF, f"{column_letter(column)}{row}", 1)
 
 
 _STYLES = (f'<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="{_MAIN}">'

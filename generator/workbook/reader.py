@@ -41,7 +41,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from .cells import StoredNumber, normalise_header
+from .cells import StoredNumber, column_letter, normalise_header
 from .fieldtypes import is_numeric
 from .problems import Location, Notice, Problem, WorkbookError
 from .names import near_miss
@@ -246,15 +246,6 @@ def _as_xlsx(path: Path, data: bytes) -> bytes:
                         member = member.replace(strict, transitional)
                 zout.writestr(info, member)
         return out.getvalue()
-
-
-def column_letter(index: int) -> str:
-    """Excel's column letters for a 1-based column index (1 -> A, 28 -> AB)."""
-    letters = ""
-    while index > 0:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 def _load(path: Path, data: bytes, data_only: bool):
