@@ -83,6 +83,11 @@ for (key, start), (_, stop) in zip(marks, marks[1:] + [("end", end)]):
 print(json.dumps({"valid": done.workbook is not None, "problems": len(done.report),
                   "written": [str(p) for p in done.written], "stages": stages,
                   "in_process": end, "source": generator.__file__}))
+# Leave as `lkjip generate` leaves (generator/entry.py exit_now): output flushed, then
+# os._exit, without the interpreter's teardown; LKJIP_BENCH_TEARDOWN=1 (--teardown) keeps it.
+sys.stdout.flush()
+if not os.environ.get("LKJIP_BENCH_TEARDOWN"):
+    os._exit(0)
 """
 
 # The batch driver: the CLI's batch path (a pool of spawned workers) over one folder.
@@ -104,7 +109,7 @@ print(json.dumps({"valid": all(o.status == "valid" for o in res.outcomes),
 """
 
 FLOOR = r"""
-import time, json, sys
+import time, json, sys, os
 t0 = time.perf_counter()
 import openpyxl, docxtpl, xlsxwriter, docx
 t_import = time.perf_counter() - t0
@@ -145,6 +150,11 @@ for i, kind in enumerate(kinds):
 book.close()
 times["excel"] = time.perf_counter() - t
 print(json.dumps({"stages": times, "in_process": time.perf_counter() - t0, "cells": n}))
+# Leave as `lkjip generate` leaves (generator/entry.py exit_now): output flushed, then
+# os._exit, without the interpreter's teardown; LKJIP_BENCH_TEARDOWN=1 (--teardown) keeps it.
+sys.stdout.flush()
+if not os.environ.get("LKJIP_BENCH_TEARDOWN"):
+    os._exit(0)
 """
 
 # The document floor (issue 21): the same I/O as the run, done bare by the libraries in one
@@ -155,7 +165,7 @@ print(json.dumps({"stages": times, "in_process": time.perf_counter() - t0, "cell
 # the run's. With "rounds" > 1 the I/O stages are repeated in the same process (imports paid
 # once: the warm floor) and the median of the rounds after the first is reported too.
 FLOOR_DOC = r"""
-import time, json, sys, io, statistics
+import time, json, sys, os, io, statistics
 t0 = time.perf_counter()
 import openpyxl, docx, xlsxwriter
 from PIL import Image, ImageDraw, ImageFont
@@ -241,6 +251,11 @@ later = rounds[1:] or rounds
 warm = {k: statistics.median(r[k] for r in later) for k in later[0]}
 print(json.dumps({"stages": {"impor": t_import, **rounds[0]}, "warm": warm,
                   "in_process": time.perf_counter() - t0}))
+# Leave as `lkjip generate` leaves (generator/entry.py exit_now): output flushed, then
+# os._exit, without the interpreter's teardown; LKJIP_BENCH_TEARDOWN=1 (--teardown) keeps it.
+sys.stdout.flush()
+if not os.environ.get("LKJIP_BENCH_TEARDOWN"):
+    os._exit(0)
 """
 
 # LibreOffice filling the draft's lists (Daftar Isi, Tabel, Gambar): outside the floor and
@@ -1008,9 +1023,17 @@ def main(argv: list[str] | None = None) -> int:
                     help="a source tree to measure (its generator/ first on PYTHONPATH); "
                          "give it twice (before, after) to alternate the two run by run")
     ap.add_argument("--jobs", type=int, default=2, help="worker processes of a batchN size")
+    ap.add_argument("--teardown", action="store_true",
+                    help="let the measured run and the floor exit through the interpreter's "
+                         "teardown (by default both leave with os._exit once their output "
+                         "is printed, as `lkjip generate` does)")
     ap.add_argument("--markdown", action="store_true", help="print a Markdown table")
     ap.add_argument("--json", type=Path, help="write the results as JSON")
     args = ap.parse_args(argv)
+    if args.teardown:
+        os.environ["LKJIP_BENCH_TEARDOWN"] = "1"
+    else:
+        os.environ.pop("LKJIP_BENCH_TEARDOWN", None)
     trees = [t.resolve() for t in args.tree] if args.tree else [ROOT]
     floor = False if args.no_floor else args.floor
     rows = []
@@ -1033,7 +1056,9 @@ def main(argv: list[str] | None = None) -> int:
             if not args.markdown:
                 print(json.dumps(row), flush=True)
     if args.markdown:
-        print(f"{info}; load average (/proc/loadavg) at the end {_s(loadavg())}")
+        print(f"{info}; load average (/proc/loadavg) at the end {_s(loadavg())}; "
+              + ("exit through the interpreter's teardown" if args.teardown
+                 else "run and floor leave with os._exit, as lkjip generate does"))
         for t in trees:
             print(f"tree {tree_label(t)}: {t}")
         print()
