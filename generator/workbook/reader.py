@@ -13,8 +13,10 @@ bounded by MAX_READ_ROWS x MAX_COLUMNS; values beyond it are reported with their
 The total number of cell, row and merged-cell objects is bounded, merged ranges are
 clipped to the used range. The same pass finds formulas without a stored value and hidden
 rows, and collects the values (`SheetValues`), converted as openpyxl converts them when it
-loads a workbook; openpyxl reads only the other parts (sheet list, shared strings, styles:
-`_Book`), so no cell object is made. Editing a workbook (`load_for_editing`) still loads
+loads a workbook, so no cell object is made. The other parts (sheet list, shared strings,
+styles, epoch) of a plain .xlsx are read by workbook/xlsxparts.py (`_FastBook`) without
+importing openpyxl; any part it does not fully understand sends the workbook to openpyxl's
+reading of them (`_Book`), as before. Editing a workbook (`load_for_editing`) still loads
 it whole with openpyxl, from the XML with its merges clipped.
 
 Cells read as something else than they show are refused or announced: error values
@@ -1090,7 +1092,8 @@ def _rezip(data: bytes, replaced: dict[str, bytes]) -> bytes:
 
 def _read_values(path: Path, data: bytes) -> tuple[Scanned, _Book]:
     """The checks of `_scan` and the values of every worksheet in one pass over each sheet's
-    XML; openpyxl reads the rest of the workbook (`_Book`). A file openpyxl would refuse is
+    XML; the rest of the workbook is read by `_FastBook` when it is plain, else by openpyxl
+    (`_Book`). A file openpyxl would refuse is
     refused as `_load` refuses it, after every check of `_scan` (as when openpyxl loaded the
     workbook after the scan)."""
     book, error = None, None
