@@ -95,6 +95,20 @@ def _not_plain(*_args) -> None:
     raise NotPlain("markup the fast reader leaves to openpyxl")
 
 
+_NAMESPACE_URI = re.compile(r"(?:https?://|urn:)[A-Za-z0-9._~:/?#@!$&'()*+,;=%-]+")
+
+
+def _plain_declaration(version, encoding, _standalone) -> None:
+    if version != "1.0" or encoding is not None and \
+            encoding.lower() not in ("utf-8", "utf-16"):
+        raise NotPlain("XML declaration")
+
+
+def _plain_namespace(_prefix, uri) -> None:
+    if not uri or not _NAMESPACE_URI.fullmatch(uri):
+        raise NotPlain("namespace")
+
+
 def _parse(stream, on_item=None) -> _El:
     """A part's XML as an _El tree. With `on_item`, each child of the root is handed to it
     when complete and not kept (for a long shared-strings part)."""
@@ -105,6 +119,10 @@ def _parse(stream, on_item=None) -> _El:
     parser.StartDoctypeDeclHandler = _not_plain
     parser.CommentHandler = _not_plain
     parser.ProcessingInstructionHandler = _not_plain
+    # libxml2 refuses what expat lets pass: an XML version other than 1.x, a namespace
+    # that is not a valid URI. Only the plain forms are read here.
+    parser.XmlDeclHandler = _plain_declaration
+    parser.StartNamespaceDeclHandler = _plain_namespace
     stack: list[_El] = []
     root: list[_El] = []
 
