@@ -13,8 +13,10 @@ bounded by MAX_READ_ROWS x MAX_COLUMNS; values beyond it are reported with their
 The total number of cell, row and merged-cell objects is bounded, merged ranges are
 clipped to the used range. The same pass finds formulas without a stored value and hidden
 rows, and collects the values (`SheetValues`), converted as openpyxl converts them when it
-loads a workbook; openpyxl reads only the other parts (sheet list, shared strings, styles:
-`_Book`), so no cell object is made. Editing a workbook (`load_for_editing`) still loads
+loads a workbook, so no cell object is made. The other parts (sheet list, shared strings,
+styles, epoch) of a plain .xlsx are read by workbook/xlsxparts.py (`_FastBook`) without
+importing openpyxl; any part it does not fully understand sends the workbook to openpyxl's
+reading of them (`_Book`), as before. Editing a workbook (`load_for_editing`) still loads
 it whole with openpyxl, from the XML with its merges clipped.
 
 Cells read as something else than they show are refused or announced: error values
@@ -44,6 +46,7 @@ from typing import Any
 from .cells import StoredNumber, column_letter, normalise_header
 from .fieldtypes import is_numeric
 from .problems import Location, Notice, Problem, WorkbookError
+from .xlsxparts import defended_parser
 from .names import near_miss
 from .sheets import SHEETS, SheetSpec
 
@@ -365,18 +368,12 @@ def scan_sheet_xml(stream, budget: int = MAX_CELLS, values: "SheetValues | None"
     The XML is parsed by expat with defusedxml's defences (entity declarations and external
     references refused), through handlers rather than ElementTree's Python-level parser.
     """
-    from xml.parsers import expat
-
     scanner = _SheetScanner(budget, values)
-    parser = expat.ParserCreate(namespace_separator="}")
+    parser = defended_parser()
     parser.buffer_text = True
     parser.StartElementHandler = scanner.start
     parser.EndElementHandler = scanner.end
     parser.CharacterDataHandler = scanner.text
-    parser.EntityDeclHandler = _forbidden
-    parser.UnparsedEntityDeclHandler = _forbidden
-    parser.ExternalEntityRefHandler = _forbidden
-    parser.SkippedEntityHandler = _forbidden       # an entity expat does not know
     while True:
         chunk = stream.read(1 << 16)
         if not chunk:
@@ -384,10 +381,6 @@ def scan_sheet_xml(stream, budget: int = MAX_CELLS, values: "SheetValues | None"
         parser.Parse(chunk, False)
     parser.Parse(b"", True)
     return scanner.scan
-
-
-def _forbidden(*_args) -> None:
-    raise ValueError("entity")
 
 
 # Element names as expat gives them with namespace_separator="}"
@@ -556,7 +549,7 @@ class SheetValues:
         self.title = title
         self.values: dict[tuple[int, int], Any] = {}   # (row, column) -> value
         self.percent: set[tuple[int, int]] = set()     # numbers shown as a percentage
-        self.merged_cells = None                       # openpyxl MultiCellRange, clipped
+        self.merged_cells: MergedRanges | None = None  # clipped
         self.error: Exception | None = None
         self._book = book
         self._row = 0          # openpyxl's row and column counters
@@ -647,24 +640,141 @@ class SheetValues:
 
     def merge(self, refs: list[str], scan: SheetScan) -> None:
         """The merges, clipped to the used range; each one's covered cells emptied."""
-        from openpyxl.worksheet.cell_range import CellRange, MultiCellRange
-
         ranges = []
         for ref in refs:
             box = _clip(ref, scan.rows, scan.cols)
             if box is None:
                 continue
             r1, c1, r2, c2 = box
-            ranges.append(CellRange(min_row=r1, min_col=c1, max_row=r2, max_col=c2))
+            ranges.append(MergedRange(r1, c1, r2, c2))
             for r in range(r1, r2 + 1):
                 for c in range(c1, c2 + 1):
                     if (r, c) != (r1, c1):
                         self.values.pop((r, c), None)
                         self.percent.discard((r, c))
-        self.merged_cells = MultiCellRange(ranges)
+        self.merged_cells = MergedRanges(ranges)
 
     def get(self, r: int, c: int) -> Any:
         return self.values.get((r, c))
+
+
+class MergedRange:
+    """One merged range, as openpyxl's CellRange gives it to the reader: bounds and coord.
+    Hashed and compared as CellRange is, so a set of them iterates in the same order."""
+
+    __slots__ = ("min_row", "min_col", "max_row", "max_col")
+
+    def __init__(self, min_row: int, min_col: int, max_row: int, max_col: int):
+        self.min_row, self.min_col, self.max_row, self.max_col = \
+            min_row, min_col, max_row, max_col
+
+    def _bounds(self) -> tuple[int, int, int, int]:
+        return self.min_row, self.min_col, self.max_row, self.max_col
+
+    def __hash__(self) -> int:
+        return hash(self._bounds())
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, MergedRange) and self._bounds() == other._bounds()
+
+    @property
+    def coord(self) -> str:
+        first = f"{column_letter(self.min_col)}{self.min_row}"
+        if (self.min_row, self.min_col) == (self.max_row, self.max_col):
+            return first
+        return f"{first}:{column_letter(self.max_col)}{self.max_row}"
+
+
+class MergedRanges:
+    """A sheet's merged ranges (openpyxl's MultiCellRange keeps them as a set too)."""
+
+    def __init__(self, ranges: list[MergedRange]):
+        self.ranges = set(ranges)
+
+
+class _FastBook:
+    """What `_Book` gives, read without openpyxl (workbook/xlsxparts.py) from a plain
+    .xlsx; constructing it raises (xlsxparts.NotPlain or another exception) on anything
+    else, and the reader then uses `_Book`. The rare cell forms it does not read itself (a
+    reference with "$", a date typed "d", a formatted inline string) are handed to
+    openpyxl's own functions, imported then."""
+
+    def __init__(self, data: bytes):
+        from . import xlsxparts
+
+        parts = xlsxparts.read_parts(data)
+        self.sheets: dict[str, SheetValues] = {}
+        self.members: dict[str, SheetValues] = {}    # zip member -> its worksheet
+        for entry in parts.sheets:
+            self.members[entry.member] = self.sheets[entry.title] = \
+                SheetValues(entry.title, self)
+        self.shared_strings = parts.shared_strings
+        self.cell_styles = parts.style_formats     # an index beyond them raises IndexError
+        self.date_formats = parts.date_formats
+        self.timedelta_formats = parts.timedelta_formats
+        self._custom_formats = parts.custom_formats
+        self.epoch = xlsxparts.MAC_EPOCH if parts.date1904 else xlsxparts.WINDOWS_EPOCH
+        self.from_excel = xlsxparts.from_excel
+        self._builtin = xlsxparts.BUILTIN_FORMATS
+        self._builtin_max = xlsxparts.BUILTIN_FORMATS_MAX_SIZE
+        self._percent: dict[Any, bool] = {}
+        self.wb = _Sheets([_Sheet(entry.title) for entry in parts.sheets], self.epoch)
+
+    @staticmethod
+    def coordinate_to_tuple(ref: str) -> tuple[int, int]:
+        from openpyxl.utils.cell import coordinate_to_tuple
+
+        return coordinate_to_tuple(ref)
+
+    @staticmethod
+    def from_iso8601(text: str):
+        from openpyxl.utils.datetime import from_ISO8601
+
+        return from_ISO8601(text)
+
+    @staticmethod
+    def text_of(node) -> str:
+        """openpyxl's Text.from_tree(node).content of an inline string (<is>)."""
+        children = list(node)
+        if not node.attrib and len(children) == 1 and children[0].tag == _INLINE_T \
+                and not len(children[0]):
+            return children[0].text or ""
+        from openpyxl.cell.text import Text
+
+        return Text.from_tree(node).content
+
+    def number_format(self, style_id) -> str:
+        idx = self.cell_styles[style_id]
+        if idx < self._builtin_max:
+            return self._builtin.get(idx, "General")
+        return self._custom_formats[idx - self._builtin_max]
+
+    def is_percent_style(self, style_id) -> bool:
+        if style_id not in self._percent:
+            self._percent[style_id] = is_percent_format(self.number_format(style_id))
+        return self._percent[style_id]
+
+
+_INLINE_T = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}t"
+
+
+@dataclass
+class _Sheet:
+    title: str
+
+
+class _Sheets:
+    """What the reader asks of openpyxl's workbook: its sheets in order, and the epoch."""
+
+    def __init__(self, worksheets: list[_Sheet], epoch: dt.datetime):
+        self.worksheets = worksheets
+        self.sheetnames = [ws.title for ws in worksheets]
+        self.epoch = epoch
+
+
+# Set to False to read every workbook's parts with openpyxl (`_Book`), as the comparison
+# of both readings in the tests does.
+FAST_BOOK = True
 
 
 class _Book:
@@ -982,17 +1092,24 @@ def _rezip(data: bytes, replaced: dict[str, bytes]) -> bytes:
 
 def _read_values(path: Path, data: bytes) -> tuple[Scanned, _Book]:
     """The checks of `_scan` and the values of every worksheet in one pass over each sheet's
-    XML; openpyxl reads the rest of the workbook (`_Book`). A file openpyxl would refuse is
+    XML; the rest of the workbook is read by `_FastBook` when it is plain, else by openpyxl
+    (`_Book`). A file openpyxl would refuse is
     refused as `_load` refuses it, after every check of `_scan` (as when openpyxl loaded the
     workbook after the scan)."""
-    # openpyxl is imported when a workbook is read, not when the format is imported
     book, error = None, None
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            book = _Book(data)
-    except Exception as exc:  # openpyxl raises many types on malformed parts
-        error = exc
+    if FAST_BOOK:
+        try:
+            book = _FastBook(data)
+        except Exception:      # not plain enough to be sure: openpyxl reads the parts
+            book = None
+    if book is None:
+        # openpyxl is imported when a workbook is read, not when the format is imported
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                book = _Book(data)
+        except Exception as exc:  # openpyxl raises many types on malformed parts
+            error = exc
     scanned = _scan(path, data, book=book)
     if error is None and book is not None:
         error = next((s.error for s in book.sheets.values() if s.error is not None), None)
