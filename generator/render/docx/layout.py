@@ -579,7 +579,8 @@ def body_tables(document) -> list:
     return list(_body(document).iter(_TBL))
 
 
-_SECTPR, _FLDSIMPLE, _FLDCHAR = _W + "sectPr", _W + "fldSimple", _W + "fldChar"
+_SECTPR, _FLDSIMPLE, _FLDCHAR, _INSTRTEXT = (_W + "sectPr", _W + "fldSimple", _W + "fldChar",
+                                             _W + "instrText")
 
 
 class BodyIndex(NamedTuple):
@@ -587,19 +588,23 @@ class BodyIndex(NamedTuple):
     walk (a walk of a large draft costs tens of milliseconds: its tree does not fit in the
     processor's caches). The passes that take them: `finish_tables`, `keep_signatures`,
     `keep_totals`, `space_below_tables` (tables), `keep_heading_subtitles` (sections),
-    `keep_caption_numbers` (fields). Run in render's order they stay right: no pass adds or
-    removes a table, a section or a field, and the one that moves elements
-    (`keep_signatures` puts a signature block into a last row of the table before it)
-    keeps their order."""
+    `keep_caption_numbers` (fields), `finish_text` (texts), render's `lists_to_update`
+    (instructions). Run in render's order they stay right: no pass before `finish_text`
+    adds or removes a table, a section, a field, a text or an instruction, and the one that
+    moves elements (`keep_signatures` puts a signature block into a last row of the table
+    before it) keeps their order. `finish_text` replaces the runs it splits (with copies);
+    it says when one of them held an instruction, and `lists_to_update` then looks again."""
     tables: list          # w:tbl, nested ones too
     sections: list        # w:sectPr
     fields: list          # w:fldSimple and w:fldChar
+    texts: list           # w:t
+    instructions: list    # w:instrText
 
 
 def index_body(document) -> BodyIndex:
-    index = BodyIndex([], [], [])
+    index = BodyIndex([], [], [], [], [])
     lists = {_TBL: index.tables, _SECTPR: index.sections, _FLDSIMPLE: index.fields,
-             _FLDCHAR: index.fields}
+             _FLDCHAR: index.fields, _T: index.texts, _INSTRTEXT: index.instructions}
     for el in _body(document).iter(*lists):
         lists[el.tag].append(el)
     return index
@@ -977,13 +982,16 @@ def _split_run(r) -> None:
     r.getparent().remove(r)
 
 
-def finish_text(document) -> None:
+def finish_text(document, texts=None) -> bool:
     """Highlight every placeholder in yellow (and drop its markers); keep "× 100%" and
-    "= result" of a formula on the line of the figure before them."""
+    "= result" of a formula on the line of the figure before them. `texts`: the body's
+    w:t elements (`index_body`). Whether a run it split (replaced by copies) held a field
+    instruction (w:instrText), which a list of the body's instructions made before then
+    no longer holds."""
     # One pass over the texts (the draft has some 100,000 at 1,000 rekening lines); the
     # runs holding a marker are collected in document order and split afterwards.
     to_split: dict = {}
-    for t in _body(document).iter(_T):
+    for t in _body(document).iter(_T) if texts is None else texts:
         text = t.text
         if not text:
             continue
@@ -995,8 +1003,12 @@ def finish_text(document) -> None:
             r = t.getparent()
             if r is not None and r.tag == _R:
                 to_split[r] = None
+    instructions = False
     for r in to_split:
+        if not instructions and next(r.iter(_INSTRTEXT), None) is not None:
+            instructions = True
         _split_run(r)
+    return instructions
 
 
 # --- spacing below tables -------------------------------------------------------------------
