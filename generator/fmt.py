@@ -35,8 +35,34 @@ DASH = "-"
 Number = Union[Decimal, int, None]
 
 
+# _group's results by (value, places, sign): a report shows the same figures again and
+# again (the sample formats some 5,000 figures, 1,000 of them different). Equal Decimals
+# round to the same digits, but for the sign of a zero ("-0,00"), hence the sign in the key.
+_GROUPED: dict = {}
+_GROUPED_MAX = 1 << 16
+
+
 def _group(value: Decimal, places: int) -> str:
-    return grouped(round_half_up(Decimal(value), places), places)
+    """`value` rounded half-up to `places` decimals and grouped (`grouped`)."""
+    d = Decimal(value)
+    key = (d, places, d.is_signed())
+    try:
+        return _GROUPED[key]
+    except KeyError:
+        pass
+    except TypeError:                       # a signalling NaN has no hash
+        return grouped(round_half_up(d, places), places)
+    rounded = round_half_up(d, places)
+    if rounded.is_finite():
+        # quantized to `places` decimals, "f" writes exactly that many: Python's grouping
+        # with "," and the decimal point, the two marks then swapped
+        text = format(rounded, ",f").replace(",", "\0").replace(".", ",").replace("\0", ".")
+    else:
+        text = grouped(rounded, places)
+    if len(_GROUPED) >= _GROUPED_MAX:
+        _GROUPED.clear()
+    _GROUPED[key] = text
+    return text
 
 
 def grouped(rounded: Decimal, places: int) -> str:

@@ -38,7 +38,9 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, Optional
 
+import docx
 import docxtpl
+import jinja2
 from docx.oxml.parser import element_class_lookup
 from docx.oxml.shape import CT_Inline
 from docxtpl import DocxTemplate
@@ -59,13 +61,19 @@ _WP_DOCPR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDra
 
 
 def _versions() -> str:
-    names = ("docxtpl", "Jinja2", "python-docx")
+    """The library versions the cache key depends on, as the packages' metadata gives them;
+    their own `__version__` (the same strings, read without a search of the installed
+    distributions) where they have one."""
+    names = (("docxtpl", docxtpl), ("Jinja2", jinja2), ("python-docx", docx))
     parts = []
-    for n in names:
-        try:
-            parts.append(f"{n}={metadata.version(n)}")
-        except metadata.PackageNotFoundError:
-            parts.append(f"{n}=?")
+    for n, module in names:
+        version = getattr(module, "__version__", None)
+        if not isinstance(version, str):
+            try:
+                version = metadata.version(n)
+            except metadata.PackageNotFoundError:
+                version = "?"
+        parts.append(f"{n}={version}")
     return ";".join(parts) + f";py={sys.version_info[:2]};fasttpl=1"
 
 

@@ -243,9 +243,9 @@ def _paragraphs(tc):
             for p in tc.iter(_P)]
 
 
-def _cell_min(tc, fonts, margins: int, ignore_jinja: bool) -> tuple[int, int]:
-    """The cell's minimum width (twips) and the width it would rather have: a range such as
-    "90,00–100,00" may break after its dash, but reads better whole."""
+def _cell_widths(tc, fonts, ignore_jinja: bool = False) -> tuple[float, float]:
+    """The widths (twips, before the cell margins) of the cell's widest unbreakable word
+    and of its widest word with ranges whole; 0.0 for a cell without text."""
     widest = whole = 0.0
     default = fonts[""]
     for ppr, runs in _paragraphs(tc):
@@ -263,21 +263,114 @@ def _cell_min(tc, fonts, margins: int, ignore_jinja: bool) -> tuple[int, int]:
                 text = _JINJA.sub(" ", text)
             if not text.strip():
                 continue
-            rsize, rbold = size, bold
-            if rpr is not None:
-                sz, b = _first_two(rpr, _SZ, _B)
-                if sz is not None and sz.get(_VAL):
-                    rsize = int(sz.get(_VAL)) / 2
-                if b is not None:
-                    rbold = b.get(_VAL, "true") not in ("0", "false")
-            broken, unbroken = _run_widths_pt(text, rsize, rbold)
-            w = broken * TWIPS_PER_PT * SLACK + indent
+            w, u = _run_twips(text, rpr, size, bold, indent)
             if w > widest:
                 widest = w
-            w = unbroken * TWIPS_PER_PT * SLACK + indent
-            if w > whole:
-                whole = w
+            if u > whole:
+                whole = u
+    return widest, whole
+
+
+def _run_twips(text, rpr, size, bold, indent) -> tuple[float, float]:
+    """A run's widest unbreakable word and widest word with ranges whole, in twips with the
+    paragraph's indent (`rpr`: the run's properties, which may set its size and weight)."""
+    if rpr is not None:
+        sz, b = _first_two(rpr, _SZ, _B)
+        if sz is not None and sz.get(_VAL):
+            size = int(sz.get(_VAL)) / 2
+        if b is not None:
+            bold = b.get(_VAL, "true") not in ("0", "false")
+    broken, unbroken = _run_widths_pt(text, size, bold)
+    return (broken * TWIPS_PER_PT * SLACK + indent, unbroken * TWIPS_PER_PT * SLACK + indent)
+
+
+def _cell_min(tc, fonts, margins: int, ignore_jinja: bool) -> tuple[int, int]:
+    """The cell's minimum width (twips) and the width it would rather have: a range such as
+    "90,00–100,00" may break after its dash, but reads better whole."""
+    widest, whole = _cell_widths(tc, fonts, ignore_jinja)
     return (int(widest) + margins if widest else 0, int(whole) + margins if whole else 0)
+
+
+def _measured_cells(tr, fonts):
+    """`_cells` of the row, each with `_cell_widths` of the cell appended, found in one walk
+    of the cell's elements: each is visited once, and a paragraph's properties (pPr) and a
+    run's (rPr) only when a run of the paragraph has text. A cell that is not plain (see
+    `_plain_paragraphs`) is measured by `_cell_widths`."""
+    out = []
+    default = fonts[""]
+    for tc in tr.iterchildren(_TC):
+        tcPr = tcW = span_el = None
+        span = 1
+        widest = whole = 0.0
+        plain = True
+        for child in tc:
+            tag = child.tag
+            if tag == _P:
+                if not plain:
+                    continue
+                ppr, runs = None, None
+                for pc in child:
+                    ptag = pc.tag
+                    if ptag == _R:
+                        rpr, texts = None, []
+                        for rc in pc:
+                            rtag = rc.tag
+                            if rtag == _RPR:
+                                if rpr is None:
+                                    rpr = rc
+                            elif len(rc):
+                                plain = False
+                                break
+                            elif rtag == _T:
+                                texts.append(rc.text or "")
+                        if not plain:
+                            break
+                        text = "".join(texts)
+                        if text.strip():
+                            if runs is None:
+                                runs = [(rpr, text)]
+                            else:
+                                runs.append((rpr, text))
+                    elif ptag == _PPR:
+                        if ppr is None:
+                            ppr = pc
+                    elif len(pc):
+                        plain = False
+                        break
+                if runs is None or not plain:
+                    continue
+                sid = ""
+                indent = 0
+                if ppr is not None:
+                    ps, ind = _first_two(ppr, _PSTYLE, _IND)
+                    if ps is not None:
+                        sid = ps.get(_VAL)
+                    if ind is not None:
+                        indent = int(ind.get(_LEFT) or ind.get(_START) or 0)
+                size, bold = fonts.get(sid, default)
+                for rpr, text in runs:
+                    if rpr is None or not len(rpr):      # most runs: no properties
+                        broken, unbroken = _run_widths_pt(text, size, bold)
+                        w = broken * TWIPS_PER_PT * SLACK + indent
+                        u = unbroken * TWIPS_PER_PT * SLACK + indent
+                    else:
+                        w, u = _run_twips(text, rpr, size, bold, indent)
+                    if w > widest:
+                        widest = w
+                    if u > whole:
+                        whole = u
+            elif tag == _TCPR:
+                if tcPr is None:
+                    tcPr = child
+                    tcW, span_el = _first_two(child, _TCW, _GRIDSPAN)
+                    if span_el is not None:
+                        span = int(span_el.get(_VAL))
+            elif len(child):
+                plain = False
+        if not plain:
+            widest, whole = _cell_widths(tc, fonts)
+        out.append((tc, tcPr, span, tcW, span_el is not None, widest, whole))
+    return out
 
 
 def _margins(tbl) -> int:
@@ -316,7 +409,8 @@ def _cells(tr):
 
 
 def fit_table(tbl, fonts, ignore_jinja: bool = False, rows=None) -> None:
-    """`rows`: the table's rows as `_cells` gives them, when the caller has them."""
+    """`rows`: the table's rows as `_cells` gives them, when the caller has them; as
+    `_measured_cells` gives them, the cells are not measured again."""
     grid = first_child(tbl, _TBLGRID)
     if grid is None:
         return
@@ -331,9 +425,13 @@ def fit_table(tbl, fonts, ignore_jinja: bool = False, rows=None) -> None:
         rows = [_cells(tr) for tr in tbl.iterchildren(_TR)]
     for cells in rows:
         col = 0
-        for tc, _tcPr, span, _tcW, _s in cells:
+        for cell in cells:
+            span = cell[2]
             if span == 1 and col < len(minimums):
-                m, whole = _cell_min(tc, fonts, margins, ignore_jinja)
+                widest, whole = cell[5:] if len(cell) > 5 else \
+                    _cell_widths(cell[0], fonts, ignore_jinja)
+                m = int(widest) + margins if widest else 0
+                whole = int(whole) + margins if whole else 0
                 if m > minimums[col]:
                     minimums[col] = m
                 if whole > wished[col]:
@@ -351,7 +449,8 @@ def fit_table(tbl, fonts, ignore_jinja: bool = False, rows=None) -> None:
         c.set(_WW, str(w))
     for cells in rows:
         col = 0
-        for _tc, _tcPr, span, tcW, _s in cells:
+        for cell in cells:
+            span, tcW = cell[2], cell[3]
             if tcW is not None:
                 tcW.set(_WW, str(sum(new[col:col + span])))
                 tcW.set(_TYPE, "dxa")
@@ -382,7 +481,8 @@ def fix_grid(tbl, rows) -> bool:
         if best is not None and len(cells) <= len(best):
             continue                    # it could not be wider than the one found
         widths = []
-        for _tc, tcPr, _span, tcW, spanned in cells:
+        for cell in cells:
+            tcPr, tcW, spanned = cell[1], cell[3], cell[4]
             if tcPr is None or spanned:
                 widths = None
                 break
@@ -479,7 +579,8 @@ def body_tables(document) -> list:
     return list(_body(document).iter(_TBL))
 
 
-_SECTPR, _FLDSIMPLE, _FLDCHAR = _W + "sectPr", _W + "fldSimple", _W + "fldChar"
+_SECTPR, _FLDSIMPLE, _FLDCHAR, _INSTRTEXT = (_W + "sectPr", _W + "fldSimple", _W + "fldChar",
+                                             _W + "instrText")
 
 
 class BodyIndex(NamedTuple):
@@ -487,19 +588,23 @@ class BodyIndex(NamedTuple):
     walk (a walk of a large draft costs tens of milliseconds: its tree does not fit in the
     processor's caches). The passes that take them: `finish_tables`, `keep_signatures`,
     `keep_totals`, `space_below_tables` (tables), `keep_heading_subtitles` (sections),
-    `keep_caption_numbers` (fields). Run in render's order they stay right: no pass adds or
-    removes a table, a section or a field, and the one that moves elements
-    (`keep_signatures` puts a signature block into a last row of the table before it)
-    keeps their order."""
+    `keep_caption_numbers` (fields), `finish_text` (texts), render's `lists_to_update`
+    (instructions). Run in render's order they stay right: no pass before `finish_text`
+    adds or removes a table, a section, a field, a text or an instruction, and the one that
+    moves elements (`keep_signatures` puts a signature block into a last row of the table
+    before it) keeps their order. `finish_text` replaces the runs it splits (with copies);
+    it says when one of them held an instruction, and `lists_to_update` then looks again."""
     tables: list          # w:tbl, nested ones too
     sections: list        # w:sectPr
     fields: list          # w:fldSimple and w:fldChar
+    texts: list           # w:t
+    instructions: list    # w:instrText
 
 
 def index_body(document) -> BodyIndex:
-    index = BodyIndex([], [], [])
+    index = BodyIndex([], [], [], [], [])
     lists = {_TBL: index.tables, _SECTPR: index.sections, _FLDSIMPLE: index.fields,
-             _FLDCHAR: index.fields}
+             _FLDCHAR: index.fields, _T: index.texts, _INSTRTEXT: index.instructions}
     for el in _body(document).iter(*lists):
         lists[el.tag].append(el)
     return index
@@ -510,13 +615,16 @@ def finish_tables(document, tables=None) -> None:
     order (`order_cell_properties`), the grid from the cell widths (`fix_grid`) or, for a
     table without a row to take them from, docxtpl's column fix (`fix_table_columns`; the
     grid `fix_grid` builds does not depend on it), then the columns fitted to their words
-    (`fit_table`). Each step reads and changes only its own table, so table by table is
-    the same as step by step. `tables`: the body's tables (`index_body`)."""
+    (`fit_table`). The cells are measured in the same walk that finds their properties
+    (`_measured_cells`): no step changes a text. Each step reads and changes only its own
+    table, so table by table is the same as step by step. `tables`: the body's tables
+    (`index_body`)."""
     fonts = _style_fonts(document)
     for tbl in body_tables(document) if tables is None else tables:
-        rows = [_cells(tr) for tr in tbl.iterchildren(_TR)]
+        rows = [_measured_cells(tr, fonts) for tr in tbl.iterchildren(_TR)]
         for cells in rows:
-            for _tc, tcPr, _span, _tcW, _s in cells:
+            for cell in cells:
+                tcPr = cell[1]
                 if tcPr is not None and len(tcPr) > 1 and tcPr[-1].tag == _VMERGE:
                     order_cell_properties(tcPr)
         if not fix_grid(tbl, rows):
@@ -874,13 +982,16 @@ def _split_run(r) -> None:
     r.getparent().remove(r)
 
 
-def finish_text(document) -> None:
+def finish_text(document, texts=None) -> bool:
     """Highlight every placeholder in yellow (and drop its markers); keep "× 100%" and
-    "= result" of a formula on the line of the figure before them."""
+    "= result" of a formula on the line of the figure before them. `texts`: the body's
+    w:t elements (`index_body`). Whether a run it split (replaced by copies) held a field
+    instruction (w:instrText), which a list of the body's instructions made before then
+    no longer holds."""
     # One pass over the texts (the draft has some 100,000 at 1,000 rekening lines); the
     # runs holding a marker are collected in document order and split afterwards.
     to_split: dict = {}
-    for t in _body(document).iter(_T):
+    for t in _body(document).iter(_T) if texts is None else texts:
         text = t.text
         if not text:
             continue
@@ -892,8 +1003,12 @@ def finish_text(document) -> None:
             r = t.getparent()
             if r is not None and r.tag == _R:
                 to_split[r] = None
+    instructions = False
     for r in to_split:
+        if not instructions and next(r.iter(_INSTRTEXT), None) is not None:
+            instructions = True
         _split_run(r)
+    return instructions
 
 
 # --- spacing below tables -------------------------------------------------------------------

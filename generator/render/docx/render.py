@@ -127,16 +127,18 @@ _AFTER_UPDATE_FIELDS = {_W + n for n in (
     "{http://schemas.openxmlformats.org/schemaLibrary/2006/main}schemaLibrary"}
 
 
-def lists_to_update(document) -> None:
+def lists_to_update(document, instructions=None) -> None:
     """The Daftar Isi / Daftar Tabel / Daftar Gambar (TOC fields) marked for Word to refresh
     when the draft is opened: the begin of each TOC field `w:dirty="true"` and
     `<w:updateFields w:val="true"/>` in settings.xml. The shipped template has both; a
     template saved again by LibreOffice has neither, and its draft would open with the lists
     as they were saved. When LibreOffice fills the lists (generator/render/office/fields.py)
-    it takes both away again."""
-    body = document.element.find(_W + "body")
+    it takes both away again. `instructions`: the body's w:instrText elements
+    (`layout.index_body`)."""
+    if instructions is None:
+        instructions = document.element.find(_W + "body").iter(_W + "instrText")
     marked = False
-    for instr in body.iter(_W + "instrText"):
+    for instr in instructions:
         if (instr.text or "").split()[:1] != ["TOC"]:
             continue
         run = instr.getparent()
@@ -212,9 +214,9 @@ def render_context(template: Path, context: dict, meta: dict) -> bytes:
     keep_totals(tpl.docx, body.tables)
     keep_heading_subtitles(tpl.docx, body.sections)
     keep_caption_numbers(tpl.docx, body.fields)
-    finish_text(tpl.docx)
+    split_instructions = finish_text(tpl.docx, body.texts)
     space_below_tables(tpl.docx, tables=body.tables)
-    lists_to_update(tpl.docx)
+    lists_to_update(tpl.docx, None if split_instructions else body.instructions)
     _properties(tpl.docx, meta)
     return save_fixed(tpl.docx)
 
