@@ -152,11 +152,11 @@ class Generated:
 def check_templates(templates: Path) -> list[str]:
     """`lkjip templates check` on a templates folder other than the shipped one: raises
     TemplateCheckError with the lines when it has errors; its warnings otherwise."""
-    from .render import TemplateCheckError
-    from .render import templates as template_check
-
     if Path(templates).resolve() == Path(TEMPLATES).resolve():
         return []
+    from .render import TemplateCheckError
+    from .render import templates as template_check   # only for an agency's own folder
+
     report = template_check.check(templates)
     if not report.ok:
         raise TemplateCheckError(template_check.report_lines(report))

@@ -7,6 +7,7 @@ import io
 import zipfile
 
 from docxtpl import DocxTemplate
+from hypothesis import given, strategies as st
 from lxml import etree
 
 from generator.pipeline import TEMPLATES
@@ -73,3 +74,38 @@ def test_unwritable_cache_is_ignored(tmp_path, monkeypatch):
     tpl = fasttpl.FastDocxTemplate(str(tmp_path / "t.docx"))
     tpl.render({"x": "halo $5"}, autoescape=True)
     assert "halo $5" in etree.tostring(tpl.docx.element).decode()
+
+
+_PIECES = ["<w:t>", '<w:t xml:space="preserve">', "</w:t>", "<w:tab/>", "<w:tbl>", "<w:t",
+           "<", ">", " ", "a", "\t", "\a", "\n", "\f", '<w:t x="\n">', "<w:p>", "</w:p>"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=12))
+def test_needs_listing_is_the_regular_expression(pieces):
+    """`needs_listing` answers as docxtpl's test (the regular expression) on any text."""
+    xml = "".join(pieces)
+    assert fasttpl.needs_listing(xml) == bool(fasttpl._LISTING.search(xml))
+
+
+def test_needs_listing_examples():
+    assert fasttpl.needs_listing('<w:r><w:t xml:space="preserve">a\tb</w:t></w:r>')
+    assert not fasttpl.needs_listing('<wp:inline>\n  <wp:extent/>\n</wp:inline><w:t>a</w:t>')
+    assert not fasttpl.needs_listing('<w:t x="\n">a</w:t>')       # inside the tag itself
+    assert not fasttpl.needs_listing("<w:tbl>\n</w:tbl>")
+    assert fasttpl.needs_listing("<w:t>a > b\fc</w:t>")
+
+
+def test_braces_in_user_text_stay_literal(tmp_path, monkeypatch):
+    """Text with docxtpl's escape syntax ("{_{") or braces comes out as typed; text without
+    them (returned by the finalize as it is) is escaped once by the environment."""
+    import docx
+    from generator.render.docx.render import jinja_env
+
+    monkeypatch.setenv("LKJIP_CACHE", str(tmp_path / "cache"))
+    d = docx.Document()
+    d.add_paragraph("{{ a }}|{{ b }}")
+    d.save(str(tmp_path / "t.docx"))
+    tpl = fasttpl.FastDocxTemplate(str(tmp_path / "t.docx"))
+    tpl.render({"a": "x {_{ y }_} & <z>", "b": "R&D <5%>"}, jinja_env(), autoescape=True)
+    text = "".join(tpl.docx.element.itertext())
+    assert "x {_{ y }_} & <z>|R&D <5%>" in text

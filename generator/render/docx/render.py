@@ -40,12 +40,13 @@ def _literal(value: Any) -> Any:
     """Every text value is escaped for XML, and its braces written as character
     references: docxtpl rewrites "{_{", "}_}", "{_%" and "%_}" in the rendered XML (its own
     escape syntax), which would change user text typed with them; "&#123;" is the same
-    "{" to Word but no longer matches."""
-    if type(value) is str:                      # most values: escaped, braces only if any
-        text = escape(value)                    # a Markup: its own replace escapes
-        if "{" in text or "}" in text:
-            return Markup(str(text).replace("{", "&#123;").replace("}", "&#125;"))
-        return text
+    "{" to Word but no longer matches. A plain text without braces (most values) is given
+    back as it is: the environment autoescapes, and Jinja's code is `escape(finalize(x))`,
+    so escaping it here too only made a second Markup of the same text."""
+    if type(value) is str:
+        if "{" in value or "}" in value:
+            return Markup(str(escape(value)).replace("{", "&#123;").replace("}", "&#125;"))
+        return value
     if isinstance(value, str) and not hasattr(value, "__html__"):
         return Markup(str(escape(value)).replace("{", "&#123;").replace("}", "&#125;"))
     return value
