@@ -29,7 +29,7 @@ from .. import TemplateError
 
 from .charts import Chart
 from .common import Figure
-from .fasttpl import FastDocxTemplate
+from .fasttpl import FastDocxTemplate, number_pictures
 from .layout import (finish_tables, finish_text, index_body, keep_caption_numbers,
                      keep_heading_subtitles, keep_signatures, keep_totals, space_below_tables)
 
@@ -200,6 +200,7 @@ def render_context(template: Path, context: dict, meta: dict) -> bytes:
     if not Path(template).is_file():
         raise TemplateError(f"Templat Word tidak ditemukan: {template}.")
     tpl = FastDocxTemplate(str(template))
+    tpl.renumber_pictures = False       # numbered below, from the walk of index_body
     ctx = _materialise(context, tpl)
     try:
         tpl.render(ctx, jinja_env(), autoescape=True)
@@ -210,6 +211,7 @@ def render_context(template: Path, context: dict, meta: dict) -> bytes:
             f"Periksa tag {{{{ }}}} dan {{% %}} yang disunting; daftar variabel ada di "
             f"docs/template.md.") from None
     body = index_body(tpl.docx)
+    number_pictures(tpl.docx.element, tpl.docx.element.find(_W + "body"), body.pictures)
     finish_tables(tpl.docx, body.tables)
     keep_signatures(tpl.docx, body.tables)
     keep_totals(tpl.docx, body.tables)
