@@ -22,8 +22,12 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from docx.oxml.ns import qn
+from docx.oxml.ns import qn as _qn
 from lxml import etree
+
+# python-docx's `qn` ("w:p" -> "{namespace}p") remembered: the passes below ask for the
+# same few names thousands of times (each table, paragraph and style)
+qn = lru_cache(maxsize=None)(_qn)
 
 # Helvetica advance widths for the printable ASCII range 32..126.
 _REGULAR = [
@@ -627,7 +631,7 @@ def index_body(document) -> BodyIndex:
     return index
 
 
-def finish_tables(document, tables=None) -> None:
+def finish_tables(document, tables=None, fonts=None) -> None:
     """After rendering, in one walk of each table's cells: the cell properties in schema
     order (`order_cell_properties`), the grid from the cell widths (`fix_grid`) or, for a
     table without a row to take them from, docxtpl's column fix (`fix_table_columns`; the
@@ -635,8 +639,9 @@ def finish_tables(document, tables=None) -> None:
     (`fit_table`). The cells are measured in the same walk that finds their properties
     (`_measured_cells`): no step changes a text. Each step reads and changes only its own
     table, so table by table is the same as step by step. `tables`: the body's tables
-    (`index_body`)."""
-    fonts = _style_fonts(document)
+    (`index_body`); `fonts`: `_style_fonts` of the document."""
+    if fonts is None:
+        fonts = _style_fonts(document)
     for tbl in body_tables(document) if tables is None else tables:
         rows = [_measured_cells(tr, fonts) for tr in tbl.iterchildren(_TR)]
         for cells in rows:
@@ -667,6 +672,7 @@ def style_ids(document, *names: str) -> set[str]:
 # --- signature blocks -------------------------------------------------------------------
 
 _PSTYLE_PATH = f"{_PPR}/{_PSTYLE}"
+_TBLCAPTION = _W + "tblCaption"
 _KEEPNEXT = _W + "keepNext"
 SIGNATURE_CAPTION = "Tanda tangan"
 SIGNATURE_STYLE = "Tanda Tangan"
@@ -677,7 +683,11 @@ def _is_signature(tbl, signature_ids: set[str]) -> bool:
     """A signature block: captioned "Tanda tangan" by the template, or (the caption is lost
     when LibreOffice saves the template) a table whose every line of text is in the style
     Tanda Tangan."""
-    cap = tbl.find(f"{qn('w:tblPr')}/{qn('w:tblCaption')}")
+    cap = None
+    for tblPr in tbl.iterchildren(_TBLPR):        # tbl.find("w:tblPr/w:tblCaption")
+        cap = first_child(tblPr, _TBLCAPTION)
+        if cap is not None:
+            break
     if cap is not None:
         return cap.get(qn("w:val")) == SIGNATURE_CAPTION
     has_line = False
@@ -828,17 +838,19 @@ def _style_first_lines(document) -> dict[str, int]:
     return {sid: resolve(sid) for sid in raw}
 
 
-def keep_heading_subtitles(document, sections=None) -> None:
+def keep_heading_subtitles(document, sections=None, fonts=None) -> None:
     """A heading keeps with the first lines of what follows it (the heading styles say so);
     a paragraph of about one line right under it ("Sasaran 1: ...") belongs to the heading
     and keeps with what follows too, so that no page ends with a heading and one line. About
     one line: its text, at its style's size, takes at most 1.1 times the narrowest text width
     of the document less its first-line indent (a short two-line paragraph kept with the
-    next costs nothing)."""
+    next costs nothing). `sections`: the body's sectPr elements (`index_body`); `fonts`:
+    `_style_fonts` of the document."""
     heading_ids = style_ids(document, *(f"heading {n}" for n in range(1, 10)))
     if not heading_ids:
         return
-    fonts = _style_fonts(document)
+    if fonts is None:
+        fonts = _style_fonts(document)
     firsts = _style_first_lines(document)
     width = _text_width_twips(document, sections)
     for p in _body(document).iterchildren(_P):
