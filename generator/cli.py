@@ -308,7 +308,7 @@ def generate_cmd(file: Path | None, more: tuple[Path, ...], out_dir: Path,
         try:
             done = generate(file, out_dir, templates, on_stage=progress, pdf=pdf,
                             office=False if no_office else None, kertas=kertas,
-                            on_commit=_finished(out_dir))
+                            on_commit=_finished(out_dir), one_shot=True)
         finally:
             progress.close()
     except WorkbookError as exc:

@@ -97,7 +97,7 @@ _GC_STATE = {"depth": 0, "enabled": True}
 
 
 @contextmanager
-def gc_paused():
+def gc_paused(one_shot: bool = False):
     """Python's cyclic garbage collector paused for a run (and for any run overlapping it
     in another thread). A run allocates millions of objects (cells, XML elements, models)
     and almost no cycles, so the automatic collections only scan live objects again and
@@ -105,7 +105,12 @@ def gc_paused():
     collects where cycles become garbage instead (`gc_checkpoint`). What exists when the
     run starts (the modules, their classes and functions: most of the objects of a fresh
     process) is set aside at once (gc.freeze), so those collections scan only what the run
-    made: 0,02-0,03 s instead of 0,07-0,10 s for the first one of the sample."""
+    made: 0,02-0,03 s instead of 0,07-0,10 s for the first one of the sample.
+
+    `one_shot`: the process ends as soon as this run is done (the command line, which also
+    skips the interpreter's teardown): what the run leaves is set aside too (gc.freeze)
+    instead of handed back to the collector, which would otherwise spend the moments before
+    the exit freeing it (the Word draft's trees: 0,03-0,04 s of the sample)."""
     with _GC_LOCK:
         if _GC_STATE["depth"] == 0:
             _GC_STATE["enabled"] = gc.isenabled()
@@ -118,7 +123,10 @@ def gc_paused():
         with _GC_LOCK:
             _GC_STATE["depth"] -= 1
             if _GC_STATE["depth"] == 0:
-                gc.unfreeze()
+                if one_shot:
+                    gc.freeze()
+                else:
+                    gc.unfreeze()
                 if _GC_STATE["enabled"]:
                     gc.enable()
 
@@ -166,7 +174,8 @@ def check_templates(templates: Path) -> list[str]:
 def generate(path: Path | str, out_dir: Path | str, templates: Path = TEMPLATES,
              on_stage: StageCallback = None, pdf: bool = False,
              office: Optional[bool] = None, kertas: str | None = None,
-             on_commit: Optional[Callable[[list[Path]], None]] = None) -> Generated:
+             on_commit: Optional[Callable[[list[Path]], None]] = None,
+             one_shot: bool = False) -> Generated:
     """Everything: validate the workbook, compute, and write every output into out_dir.
 
     `on_stage(key)` is called as each stage of STAGES starts. `office`: whether LibreOffice
@@ -176,24 +185,33 @@ def generate(path: Path | str, out_dir: Path | str, templates: Path = TEMPLATES,
     `kertas` (A4, F4, A3), when given, is the paper of the spreadsheets instead of the
     workbook's Kertas Spreadsheet. `on_commit(paths)` is called as soon as the new set of
     outputs is complete (see `output.write_set`). The output folder is locked for the whole
-    run: a second run into it gets `output.FolderBusy` at once.
+    run: a second run into it gets `output.FolderBusy` at once. `one_shot`: the process
+    ends right after this run (the command line; see `gc_paused`): the Word draft's
+    package is not collected before the spreadsheets are made, nor at the end (a server or
+    a batch worker leaves it False and gets that memory back).
     """
-    from .render import docx as render_docx
-    from .render import notes as render_notes
-    from .render import office as render_office
-    from .render import xlsx as render_xlsx
+    with gc_paused(one_shot):
+        # The renderers' modules (python-docx, docxtpl, Jinja, XlsxWriter, Pillow) imported
+        # with the collector paused: an import makes tens of thousands of objects and no
+        # garbage, and some fifty collections ran during these imports (0,04-0,05 s of the
+        # sample's run); then they are set aside like every module imported before the run.
+        from .render import docx as render_docx
+        from .render import notes as render_notes
+        from .render import office as render_office
+        from .render import xlsx as render_xlsx
+        gc.freeze()
 
-    if pdf and not render_office.available():
-        raise render_office.OfficeError(render_office.MISSING)
-    warnings = check_templates(templates)
-    use_office = pdf or (render_office.wanted() if office is None else office)
-    with gc_paused(), _output_folder(Path(out_dir)) as recovered:
-        done = _generate(Path(path), Path(out_dir), templates, on_stage, render_docx,
-                         render_notes, render_xlsx,
-                         render_office if use_office else None, pdf, warnings, kertas,
-                         on_commit)
-        done.recovered = recovered or done.recovered
-        return done
+        if pdf and not render_office.available():
+            raise render_office.OfficeError(render_office.MISSING)
+        warnings = check_templates(templates)
+        use_office = pdf or (render_office.wanted() if office is None else office)
+        with _output_folder(Path(out_dir)) as recovered:
+            done = _generate(Path(path), Path(out_dir), templates, on_stage, render_docx,
+                             render_notes, render_xlsx,
+                             render_office if use_office else None, pdf, warnings, kertas,
+                             on_commit, one_shot)
+            done.recovered = recovered or done.recovered
+            return done
 
 
 @contextmanager
@@ -217,7 +235,8 @@ def _output_folder(out_dir: Path):
 def _generate(path: Path, out_dir: Path, templates: Path, on_stage: StageCallback,
               render_docx, render_notes, render_xlsx, render_office=None,
               pdf: bool = False, warnings: list[str] = (),
-              kertas: str | None = None, on_commit=None) -> Generated:
+              kertas: str | None = None, on_commit=None, one_shot: bool = False
+              ) -> Generated:
     workbook, report = load(path, on_stage)
     gc_checkpoint()
     if workbook is None:
@@ -233,7 +252,8 @@ def _generate(path: Path, out_dir: Path, templates: Path, on_stage: StageCallbac
     # in any renderer leaves no partial file and no earlier output replaced.
     _stage(on_stage, "word")
     docx = render_docx.render(workbook, result, templates / "docx")
-    gc_checkpoint()
+    if not one_shot:
+        gc_checkpoint()
     filled, problem, pdf_bytes = False, "", None
     if render_office is not None:
         try:

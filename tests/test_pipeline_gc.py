@@ -1,0 +1,64 @@
+"""The collector around a run (generator/pipeline.gc_paused): paused during the run and
+restored after it; a one-shot run (the command line) leaves what it made set aside for the
+process's exit, any other run (server, batch worker) hands it back to the collector."""
+
+from __future__ import annotations
+
+import gc
+import subprocess
+import sys
+
+from generator import pipeline
+
+
+def test_a_run_gives_the_collector_back():
+    gc.unfreeze()
+    assert gc.isenabled()
+    with pipeline.gc_paused():
+        assert not gc.isenabled()
+        junk = [[] for _ in range(1000)]
+        del junk
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_disabled_collector_stays_disabled():
+    gc.disable()
+    try:
+        with pipeline.gc_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+        gc.unfreeze()
+
+
+def test_a_one_shot_run_sets_its_objects_aside(tmp_path):
+    # in a child: the freeze must not leak into the test process
+    code = (
+        "import gc\n"
+        "from generator import pipeline\n"
+        "with pipeline.gc_paused(one_shot=True):\n"
+        "    kept = [[i] for i in range(5000)]\n"
+        "assert gc.isenabled()\n"
+        "assert gc.get_freeze_count() >= 5000, gc.get_freeze_count()\n"
+        "print('ok')\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "ok"
+
+
+def test_the_command_imports_with_the_collector_paused():
+    code = (
+        "import gc\n"
+        "from generator.entry import import_cli\n"
+        "calls = []\n"
+        "gc.callbacks.append(lambda phase, info: calls.append(phase))\n"
+        "cli = import_cli()\n"
+        "assert callable(cli) and gc.isenabled()\n"
+        "assert calls == [], len(calls)\n"
+        "print('ok')\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=120)
+    assert out.returncode == 0, out.stderr
