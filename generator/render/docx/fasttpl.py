@@ -154,8 +154,25 @@ def needs_listing(xml: str) -> bool:
     return False
 
 
+def number_pictures(root, body, body_pictures) -> None:
+    """docxtpl's `fix_docpr_ids` done with the body's wp:docPr elements already found
+    (`layout.index_body`, `body_pictures`): every picture's wp:docPr numbered afresh from
+    1001 in document order, those outside the body (`root`'s other children) included.
+    Numbering pictures docxtpl has numbered already gives them the same numbers again."""
+    number = 1000
+    for child in root:
+        for elt in body_pictures if child is body else child.iter(_WP_DOCPR):
+            number += 1
+            elt.attrib["id"] = str(number)
+
+
 class FastDocxTemplate(DocxTemplate):
-    """DocxTemplate with cached compiled parts, a linear body swap and a lazy listing pass."""
+    """DocxTemplate with cached compiled parts, a linear body swap and a lazy listing pass.
+    `renumber_pictures` False: `render` leaves the pictures' numbering (docxtpl's
+    `fix_docpr_ids`) to the caller (`number_pictures`), which finds them in a walk it makes
+    anyway."""
+
+    renumber_pictures = True
 
     def _template(self, raw_xml: str, env: Environment):
         key = _key(raw_xml, env)
@@ -212,7 +229,8 @@ class FastDocxTemplate(DocxTemplate):
         body = root.find(_W + "body")
         # docxtpl's table fix (`fix_tables`) is left to layout.finish_tables, which does it
         # table by table where the grid is not rebuilt from the cell widths anyway
-        self.fix_docpr_ids(body)
+        if self.renumber_pictures:
+            self.fix_docpr_ids(body)
         self.docx._part._element = root
         self.docx._element = root
         self.docx._Document__body = None
@@ -261,4 +279,4 @@ class FastDocxTemplate(DocxTemplate):
         return etree.fromstring(whole[:start] + body + whole[end:], parser=_PLAIN)
 
 
-__all__ = ["FastDocxTemplate", "cache_dir", "docxtpl"]
+__all__ = ["FastDocxTemplate", "cache_dir", "docxtpl", "number_pictures"]

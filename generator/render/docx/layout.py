@@ -22,8 +22,12 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from docx.oxml.ns import qn
+from docx.oxml.ns import qn as _qn
 from lxml import etree
+
+# python-docx's `qn` ("w:p" -> "{namespace}p") remembered: the passes below ask for the
+# same few names thousands of times (each table, paragraph and style)
+qn = lru_cache(maxsize=None)(_qn)
 
 # Helvetica advance widths for the printable ASCII range 32..126.
 _REGULAR = [
@@ -292,10 +296,12 @@ def _cell_min(tc, fonts, margins: int, ignore_jinja: bool) -> tuple[int, int]:
 
 
 def _measured_cells(tr, fonts):
-    """`_cells` of the row, each with `_cell_widths` of the cell appended, found in one walk
-    of the cell's elements: each is visited once, and a paragraph's properties (pPr) and a
-    run's (rPr) only when a run of the paragraph has text. A cell that is not plain (see
-    `_plain_paragraphs`) is measured by `_cell_widths`."""
+    """`_cells` of the row, each with `_cell_widths` of the cell appended and whether its
+    properties (tcPr) are more than one and end with a w:vMerge (`order_cell_properties`
+    may have work), found in one walk of the cell's elements: each is visited once, and a
+    paragraph's properties (pPr) and a run's (rPr) only when a run of the paragraph has
+    text. A cell that is not plain (see `_plain_paragraphs`) is measured by
+    `_cell_widths`."""
     out = []
     default = fonts[""]
     for tc in tr.iterchildren(_TC):
@@ -303,6 +309,7 @@ def _measured_cells(tr, fonts):
         span = 1
         widest = whole = 0.0
         plain = True
+        merge_last = False
         for child in tc:
             tag = child.tag
             if tag == _P:
@@ -362,14 +369,24 @@ def _measured_cells(tr, fonts):
             elif tag == _TCPR:
                 if tcPr is None:
                     tcPr = child
-                    tcW, span_el = _first_two(child, _TCW, _GRIDSPAN)
+                    count = 0
+                    for prop in child:      # `_first_two`, and which property is last
+                        prop_tag = prop.tag
+                        if prop_tag == _TCW:
+                            if tcW is None:
+                                tcW = prop
+                        elif prop_tag == _GRIDSPAN:
+                            if span_el is None:
+                                span_el = prop
+                        count += 1
+                    merge_last = count > 1 and prop_tag == _VMERGE
                     if span_el is not None:
                         span = int(span_el.get(_VAL))
             elif len(child):
                 plain = False
         if not plain:
             widest, whole = _cell_widths(tc, fonts)
-        out.append((tc, tcPr, span, tcW, span_el is not None, widest, whole))
+        out.append((tc, tcPr, span, tcW, span_el is not None, widest, whole, merge_last))
     return out
 
 
@@ -428,7 +445,7 @@ def fit_table(tbl, fonts, ignore_jinja: bool = False, rows=None) -> None:
         for cell in cells:
             span = cell[2]
             if span == 1 and col < len(minimums):
-                widest, whole = cell[5:] if len(cell) > 5 else \
+                widest, whole = (cell[5], cell[6]) if len(cell) > 5 else \
                     _cell_widths(cell[0], fonts, ignore_jinja)
                 m = int(widest) + margins if widest else 0
                 whole = int(whole) + margins if whole else 0
@@ -581,6 +598,7 @@ def body_tables(document) -> list:
 
 _SECTPR, _FLDSIMPLE, _FLDCHAR, _INSTRTEXT = (_W + "sectPr", _W + "fldSimple", _W + "fldChar",
                                              _W + "instrText")
+_WP_DOCPR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
 
 
 class BodyIndex(NamedTuple):
@@ -589,7 +607,8 @@ class BodyIndex(NamedTuple):
     processor's caches). The passes that take them: `finish_tables`, `keep_signatures`,
     `keep_totals`, `space_below_tables` (tables), `keep_heading_subtitles` (sections),
     `keep_caption_numbers` (fields), `finish_text` (texts), render's `lists_to_update`
-    (instructions). Run in render's order they stay right: no pass before `finish_text`
+    (instructions), fasttpl's `number_pictures` (pictures, right after rendering). Run in
+    render's order they stay right: no pass before `finish_text`
     adds or removes a table, a section, a field, a text or an instruction, and the one that
     moves elements (`keep_signatures` puts a signature block into a last row of the table
     before it) keeps their order. `finish_text` replaces the runs it splits (with copies);
@@ -599,18 +618,20 @@ class BodyIndex(NamedTuple):
     fields: list          # w:fldSimple and w:fldChar
     texts: list           # w:t
     instructions: list    # w:instrText
+    pictures: list        # wp:docPr
 
 
 def index_body(document) -> BodyIndex:
-    index = BodyIndex([], [], [], [], [])
+    index = BodyIndex([], [], [], [], [], [])
     lists = {_TBL: index.tables, _SECTPR: index.sections, _FLDSIMPLE: index.fields,
-             _FLDCHAR: index.fields, _T: index.texts, _INSTRTEXT: index.instructions}
+             _FLDCHAR: index.fields, _T: index.texts, _INSTRTEXT: index.instructions,
+             _WP_DOCPR: index.pictures}
     for el in _body(document).iter(*lists):
         lists[el.tag].append(el)
     return index
 
 
-def finish_tables(document, tables=None) -> None:
+def finish_tables(document, tables=None, fonts=None) -> None:
     """After rendering, in one walk of each table's cells: the cell properties in schema
     order (`order_cell_properties`), the grid from the cell widths (`fix_grid`) or, for a
     table without a row to take them from, docxtpl's column fix (`fix_table_columns`; the
@@ -618,15 +639,15 @@ def finish_tables(document, tables=None) -> None:
     (`fit_table`). The cells are measured in the same walk that finds their properties
     (`_measured_cells`): no step changes a text. Each step reads and changes only its own
     table, so table by table is the same as step by step. `tables`: the body's tables
-    (`index_body`)."""
-    fonts = _style_fonts(document)
+    (`index_body`); `fonts`: `_style_fonts` of the document."""
+    if fonts is None:
+        fonts = _style_fonts(document)
     for tbl in body_tables(document) if tables is None else tables:
         rows = [_measured_cells(tr, fonts) for tr in tbl.iterchildren(_TR)]
         for cells in rows:
             for cell in cells:
-                tcPr = cell[1]
-                if tcPr is not None and len(tcPr) > 1 and tcPr[-1].tag == _VMERGE:
-                    order_cell_properties(tcPr)
+                if cell[7]:
+                    order_cell_properties(cell[1])
         if not fix_grid(tbl, rows):
             fix_table_columns(tbl)
         fit_table(tbl, fonts, rows=rows)
@@ -651,6 +672,7 @@ def style_ids(document, *names: str) -> set[str]:
 # --- signature blocks -------------------------------------------------------------------
 
 _PSTYLE_PATH = f"{_PPR}/{_PSTYLE}"
+_TBLCAPTION = _W + "tblCaption"
 _KEEPNEXT = _W + "keepNext"
 SIGNATURE_CAPTION = "Tanda tangan"
 SIGNATURE_STYLE = "Tanda Tangan"
@@ -661,7 +683,11 @@ def _is_signature(tbl, signature_ids: set[str]) -> bool:
     """A signature block: captioned "Tanda tangan" by the template, or (the caption is lost
     when LibreOffice saves the template) a table whose every line of text is in the style
     Tanda Tangan."""
-    cap = tbl.find(f"{qn('w:tblPr')}/{qn('w:tblCaption')}")
+    cap = None
+    for tblPr in tbl.iterchildren(_TBLPR):        # tbl.find("w:tblPr/w:tblCaption")
+        cap = first_child(tblPr, _TBLCAPTION)
+        if cap is not None:
+            break
     if cap is not None:
         return cap.get(qn("w:val")) == SIGNATURE_CAPTION
     has_line = False
@@ -812,17 +838,19 @@ def _style_first_lines(document) -> dict[str, int]:
     return {sid: resolve(sid) for sid in raw}
 
 
-def keep_heading_subtitles(document, sections=None) -> None:
+def keep_heading_subtitles(document, sections=None, fonts=None) -> None:
     """A heading keeps with the first lines of what follows it (the heading styles say so);
     a paragraph of about one line right under it ("Sasaran 1: ...") belongs to the heading
     and keeps with what follows too, so that no page ends with a heading and one line. About
     one line: its text, at its style's size, takes at most 1.1 times the narrowest text width
     of the document less its first-line indent (a short two-line paragraph kept with the
-    next costs nothing)."""
+    next costs nothing). `sections`: the body's sectPr elements (`index_body`); `fonts`:
+    `_style_fonts` of the document."""
     heading_ids = style_ids(document, *(f"heading {n}" for n in range(1, 10)))
     if not heading_ids:
         return
-    fonts = _style_fonts(document)
+    if fonts is None:
+        fonts = _style_fonts(document)
     firsts = _style_first_lines(document)
     width = _text_width_twips(document, sections)
     for p in _body(document).iterchildren(_P):

@@ -29,9 +29,10 @@ from .. import TemplateError
 
 from .charts import Chart
 from .common import Figure
-from .fasttpl import FastDocxTemplate
-from .layout import (finish_tables, finish_text, index_body, keep_caption_numbers,
-                     keep_heading_subtitles, keep_signatures, keep_totals, space_below_tables)
+from .fasttpl import FastDocxTemplate, number_pictures
+from .layout import (_style_fonts, finish_tables, finish_text, index_body,
+                     keep_caption_numbers, keep_heading_subtitles, keep_signatures, keep_totals,
+                     space_below_tables)
 
 TEMPLATE_NAME = "lkjip.docx"
 
@@ -88,7 +89,21 @@ class InlineImages:
     __str__ = __html__
 
 
+_LEAVES = frozenset({str, int, float, bool, type(None)})
+
+
 def _materialise(value: Any, tpl: DocxTemplate) -> Any:
+    """The context with its Figures and Charts made InlineImages (dicts and lists copied).
+    A plain dict's or list's items that are text, numbers or None (most of the context)
+    are taken as they are, without a call each."""
+    kind = type(value)
+    if kind is dict:
+        return {k: v if type(v) in _LEAVES else _materialise(v, tpl)
+                for k, v in value.items()}
+    if kind is list:
+        return [v if type(v) in _LEAVES else _materialise(v, tpl) for v in value]
+    if kind in _LEAVES:
+        return value
     if isinstance(value, Figure):
         w, h = value.size_mm()
         return InlineImage(tpl, io.BytesIO(value.data), width=Mm(w), height=Mm(h))
@@ -200,6 +215,7 @@ def render_context(template: Path, context: dict, meta: dict) -> bytes:
     if not Path(template).is_file():
         raise TemplateError(f"Templat Word tidak ditemukan: {template}.")
     tpl = FastDocxTemplate(str(template))
+    tpl.renumber_pictures = False       # numbered below, from the walk of index_body
     ctx = _materialise(context, tpl)
     try:
         tpl.render(ctx, jinja_env(), autoescape=True)
@@ -210,10 +226,12 @@ def render_context(template: Path, context: dict, meta: dict) -> bytes:
             f"Periksa tag {{{{ }}}} dan {{% %}} yang disunting; daftar variabel ada di "
             f"docs/template.md.") from None
     body = index_body(tpl.docx)
-    finish_tables(tpl.docx, body.tables)
+    number_pictures(tpl.docx.element, tpl.docx.element.find(_W + "body"), body.pictures)
+    fonts = _style_fonts(tpl.docx)
+    finish_tables(tpl.docx, body.tables, fonts)
     keep_signatures(tpl.docx, body.tables)
     keep_totals(tpl.docx, body.tables)
-    keep_heading_subtitles(tpl.docx, body.sections)
+    keep_heading_subtitles(tpl.docx, body.sections, fonts)
     keep_caption_numbers(tpl.docx, body.fields)
     split_instructions = finish_text(tpl.docx, body.texts)
     space_below_tables(tpl.docx, tables=body.tables)
