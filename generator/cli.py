@@ -113,6 +113,13 @@ def _finished(out_dir: Path):
 EXIT_WITHOUT_TEARDOWN = False
 
 
+# Set by the console entry point (generator/entry.py), whose process ends when the command
+# does: `lkjip generate` on one workbook then runs as the process's only run and keeps what
+# it made for the exit (pipeline.generate one_shot). Left False when the commands are called
+# in a longer-lived process (the tests' CliRunner), which needs that memory back.
+ONE_SHOT_PROCESS = False
+
+
 def _exit_without_teardown() -> None:
     global EXIT_WITHOUT_TEARDOWN
     EXIT_WITHOUT_TEARDOWN = True
@@ -308,7 +315,7 @@ def generate_cmd(file: Path | None, more: tuple[Path, ...], out_dir: Path,
         try:
             done = generate(file, out_dir, templates, on_stage=progress, pdf=pdf,
                             office=False if no_office else None, kertas=kertas,
-                            on_commit=_finished(out_dir), one_shot=True)
+                            on_commit=_finished(out_dir), one_shot=ONE_SHOT_PROCESS)
         finally:
             progress.close()
     except WorkbookError as exc:

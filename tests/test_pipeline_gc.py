@@ -62,3 +62,30 @@ def test_the_command_imports_with_the_collector_paused():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          timeout=120)
     assert out.returncode == 0, out.stderr
+
+
+def test_a_command_called_in_process_is_not_one_shot(tmp_path):
+    """`lkjip generate` called in a process that goes on (here through click's runner, as
+    the tests call it) hands its objects back to the collector: only the console entry point
+    marks its process as ending with the command."""
+    from click.testing import CliRunner
+
+    from generator import cli
+    from generator.pipeline import SAMPLE_WORKBOOK
+
+    assert cli.ONE_SHOT_PROCESS is False
+    gc.unfreeze()
+    out = CliRunner().invoke(cli.main, ["generate", str(SAMPLE_WORKBOOK), "--out",
+                                        str(tmp_path / "out"), "-q", "--tanpa-libreoffice"])
+    assert out.exit_code == 0, out.output
+    assert gc.get_freeze_count() == 0
+
+
+def test_the_console_marks_its_process_one_shot():
+    code = ("from generator.entry import import_cli\n"
+            "import_cli()\n"
+            "from generator import cli\n"
+            "assert cli.ONE_SHOT_PROCESS is True\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=120)
+    assert out.returncode == 0, out.stderr
