@@ -64,6 +64,9 @@ def test_an_error_after_an_interrupt_is_the_interrupt(fresh, monkeypatch, capsys
 
     monkeypatch.setattr(cli, "main", broken)
     monkeypatch.setattr(entry, "install_handlers", lambda: None)
+    # entry.main marks its process as ending with the command: undone after the test, which
+    # runs inside the test session's process
+    monkeypatch.setattr(cli, "ONE_SHOT_PROCESS", False)
     monkeypatch.setattr(interrupts, "_pending", True)
     with pytest.raises(SystemExit) as exc:
         entry.main()
@@ -79,6 +82,9 @@ def test_an_error_without_an_interrupt_is_not_hidden(fresh, monkeypatch):
 
     monkeypatch.setattr(cli, "main", broken)
     monkeypatch.setattr(entry, "install_handlers", lambda: None)
+    # entry.main marks its process as ending with the command: undone after the test, which
+    # runs inside the test session's process
+    monkeypatch.setattr(cli, "ONE_SHOT_PROCESS", False)
     with pytest.raises(AttributeError):
         entry.main()
 
