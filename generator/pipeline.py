@@ -193,8 +193,8 @@ def generate(path: Path | str, out_dir: Path | str, templates: Path = TEMPLATES,
     with gc_paused(one_shot):
         # The renderers' modules (python-docx, docxtpl, Jinja, XlsxWriter, Pillow) imported
         # with the collector paused: an import makes tens of thousands of objects and no
-        # garbage, and some fifty collections ran during these imports (0,04-0,05 s of the
-        # sample's run); then they are set aside like every module imported before the run.
+        # garbage, and some fifty collections ran during these imports (about 0,01 s); then
+        # they are set aside like every module imported before the run.
         from .render import docx as render_docx
         from .render import notes as render_notes
         from .render import office as render_office
