@@ -199,37 +199,46 @@ def _run_widths_pt(text: str, size_pt: float, bold: bool) -> tuple[float, float]
     return broken, broken
 
 
+def _plain_paragraph(p):
+    """The paragraph as (pPr, [(rPr, text) of each run]) when it holds only plain runs
+    (text, tabs, breaks; no hyperlink, field or picture), else None. Each element's
+    children are walked once: lxml's tag-filtered iterators (`iter(tag)`, `itertext(tag)`)
+    cost more to set up than such a paragraph has elements. Property elements (pPr, rPr)
+    hold no runs or text (ISO 29500-1)."""
+    ppr, runs = None, []
+    for pc in p:
+        ptag = pc.tag
+        if ptag == _R:
+            rpr, texts = None, []
+            for rc in pc:
+                rtag = rc.tag
+                if rtag == _RPR:
+                    if rpr is None:
+                        rpr = rc
+                elif len(rc):
+                    return None
+                elif rtag == _T:
+                    texts.append(rc.text or "")
+            runs.append((rpr, "".join(texts)))
+        elif ptag == _PPR:
+            if ppr is None:
+                ppr = pc
+        elif len(pc):
+            return None
+    return ppr, runs
+
+
 def _plain_paragraphs(tc):
-    """The cell's paragraphs as (pPr, [(rPr, text) of each run]) when the cell holds only
-    paragraphs of plain runs (text, tabs, breaks; no nested table, hyperlink, field or
-    picture), else None. Each element's children are walked once: lxml's tag-filtered
-    iterators (`iter(tag)`, `itertext(tag)`) cost more to set up than such a cell has
-    elements. Property elements (tcPr, pPr, rPr) hold no runs or text (ISO 29500-1)."""
+    """The cell's paragraphs as `_plain_paragraph` gives them when the cell holds only
+    plain paragraphs (no nested table either), else None."""
     paragraphs = []
     for child in tc:
         tag = child.tag
         if tag == _P:
-            ppr, runs = None, []
-            for pc in child:
-                ptag = pc.tag
-                if ptag == _R:
-                    rpr, texts = None, []
-                    for rc in pc:
-                        rtag = rc.tag
-                        if rtag == _RPR:
-                            if rpr is None:
-                                rpr = rc
-                        elif len(rc):
-                            return None
-                        elif rtag == _T:
-                            texts.append(rc.text or "")
-                    runs.append((rpr, "".join(texts)))
-                elif ptag == _PPR:
-                    if ppr is None:
-                        ppr = pc
-                elif len(pc):
-                    return None
-            paragraphs.append((ppr, runs))
+            paragraph = _plain_paragraph(child)
+            if paragraph is None:
+                return None
+            paragraphs.append(paragraph)
         elif tag != _TCPR and len(child):
             return None
     return paragraphs
@@ -253,39 +262,50 @@ def _cell_widths(tc, fonts, ignore_jinja: bool = False) -> tuple[float, float]:
     widest = whole = 0.0
     default = fonts[""]
     for ppr, runs in _paragraphs(tc):
-        sid = ""
-        indent = 0
-        if ppr is not None:
-            ps, ind = _first_two(ppr, _PSTYLE, _IND)
-            if ps is not None:
-                sid = ps.get(_VAL)
-            if ind is not None:
-                indent = int(ind.get(_LEFT) or ind.get(_START) or 0)
-        size, bold = fonts.get(sid, default)
+        texts = []
         for rpr, text in runs:
             if ignore_jinja:
                 text = _JINJA.sub(" ", text)
-            if not text.strip():
-                continue
-            w, u = _run_twips(text, rpr, size, bold, indent)
-            if w > widest:
-                widest = w
-            if u > whole:
-                whole = u
+            if text.strip():
+                texts.append((rpr, text))
+        w, u = _paragraph_twips(ppr, texts, fonts, default)
+        if w > widest:
+            widest = w
+        if u > whole:
+            whole = u
     return widest, whole
 
 
-def _run_twips(text, rpr, size, bold, indent) -> tuple[float, float]:
-    """A run's widest unbreakable word and widest word with ranges whole, in twips with the
-    paragraph's indent (`rpr`: the run's properties, which may set its size and weight)."""
-    if rpr is not None:
-        sz, b = _first_two(rpr, _SZ, _B)
-        if sz is not None and sz.get(_VAL):
-            size = int(sz.get(_VAL)) / 2
-        if b is not None:
-            bold = b.get(_VAL, "true") not in ("0", "false")
-    broken, unbroken = _run_widths_pt(text, size, bold)
-    return (broken * TWIPS_PER_PT * SLACK + indent, unbroken * TWIPS_PER_PT * SLACK + indent)
+def _paragraph_twips(ppr, runs, fonts, default) -> tuple[float, float]:
+    """The widest unbreakable word and the widest word with ranges whole of a paragraph's
+    `runs` ((rPr, text) of the runs with text), in twips with the paragraph's indent, at
+    the size and weight of its style (`ppr`: its properties) unless a run sets its own."""
+    sid = ""
+    indent = 0
+    if ppr is not None:
+        ps, ind = _first_two(ppr, _PSTYLE, _IND)
+        if ps is not None:
+            sid = ps.get(_VAL)
+        if ind is not None:
+            indent = int(ind.get(_LEFT) or ind.get(_START) or 0)
+    size, bold = fonts.get(sid, default)
+    widest = whole = 0.0
+    for rpr, text in runs:
+        rsize, rbold = size, bold
+        if rpr is not None and len(rpr):        # most runs have no properties of their own
+            sz, b = _first_two(rpr, _SZ, _B)
+            if sz is not None and sz.get(_VAL):
+                rsize = int(sz.get(_VAL)) / 2
+            if b is not None:
+                rbold = b.get(_VAL, "true") not in ("0", "false")
+        broken, unbroken = _run_widths_pt(text, rsize, rbold)
+        w = broken * TWIPS_PER_PT * SLACK + indent
+        if w > widest:
+            widest = w
+        u = unbroken * TWIPS_PER_PT * SLACK + indent
+        if u > whole:
+            whole = u
+    return widest, whole
 
 
 def _cell_min(tc, fonts, margins: int, ignore_jinja: bool) -> tuple[int, int]:
@@ -315,53 +335,14 @@ def _measured_cells(tr, fonts):
             if tag == _P:
                 if not plain:
                     continue
-                ppr, runs = None, None
-                for pc in child:
-                    ptag = pc.tag
-                    if ptag == _R:
-                        rpr, texts = None, []
-                        for rc in pc:
-                            rtag = rc.tag
-                            if rtag == _RPR:
-                                if rpr is None:
-                                    rpr = rc
-                            elif len(rc):
-                                plain = False
-                                break
-                            elif rtag == _T:
-                                texts.append(rc.text or "")
-                        if not plain:
-                            break
-                        text = "".join(texts)
-                        if text.strip():
-                            if runs is None:
-                                runs = [(rpr, text)]
-                            else:
-                                runs.append((rpr, text))
-                    elif ptag == _PPR:
-                        if ppr is None:
-                            ppr = pc
-                    elif len(pc):
-                        plain = False
-                        break
-                if runs is None or not plain:
+                paragraph = _plain_paragraph(child)
+                if paragraph is None:
+                    plain = False
                     continue
-                sid = ""
-                indent = 0
-                if ppr is not None:
-                    ps, ind = _first_two(ppr, _PSTYLE, _IND)
-                    if ps is not None:
-                        sid = ps.get(_VAL)
-                    if ind is not None:
-                        indent = int(ind.get(_LEFT) or ind.get(_START) or 0)
-                size, bold = fonts.get(sid, default)
-                for rpr, text in runs:
-                    if rpr is None or not len(rpr):      # most runs: no properties
-                        broken, unbroken = _run_widths_pt(text, size, bold)
-                        w = broken * TWIPS_PER_PT * SLACK + indent
-                        u = unbroken * TWIPS_PER_PT * SLACK + indent
-                    else:
-                        w, u = _run_twips(text, rpr, size, bold, indent)
+                ppr, runs = paragraph
+                runs = [run for run in runs if run[1].strip()]
+                if runs:       # a paragraph's properties read only when it has text
+                    w, u = _paragraph_twips(ppr, runs, fonts, default)
                     if w > widest:
                         widest = w
                     if u > whole:
