@@ -11,6 +11,15 @@ import sys
 from generator import pipeline
 
 
+def _in_a_child(code: str) -> str:
+    """Run `code` in a fresh interpreter (a freeze or a process-wide mark must not leak into
+    the test session's process); its standard output, after asserting it succeeded."""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=120)
+    assert out.returncode == 0, out.stderr
+    return out.stdout
+
+
 def test_a_run_gives_the_collector_back():
     gc.unfreeze()
     assert gc.isenabled()
@@ -33,9 +42,8 @@ def test_a_disabled_collector_stays_disabled():
         gc.unfreeze()
 
 
-def test_a_one_shot_run_sets_its_objects_aside(tmp_path):
-    # in a child: the freeze must not leak into the test process
-    code = (
+def test_a_one_shot_run_sets_its_objects_aside():
+    out = _in_a_child(
         "import gc\n"
         "from generator import pipeline\n"
         "with pipeline.gc_paused(one_shot=True):\n"
@@ -43,14 +51,11 @@ def test_a_one_shot_run_sets_its_objects_aside(tmp_path):
         "assert gc.isenabled()\n"
         "assert gc.get_freeze_count() >= 5000, gc.get_freeze_count()\n"
         "print('ok')\n")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         timeout=120)
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.strip() == "ok"
+    assert out.strip() == "ok"
 
 
 def test_the_command_imports_with_the_collector_paused():
-    code = (
+    out = _in_a_child(
         "import gc\n"
         "from generator.entry import import_cli\n"
         "calls = []\n"
@@ -59,9 +64,7 @@ def test_the_command_imports_with_the_collector_paused():
         "assert callable(cli) and gc.isenabled()\n"
         "assert calls == [], len(calls)\n"
         "print('ok')\n")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         timeout=120)
-    assert out.returncode == 0, out.stderr
+    assert out.strip() == "ok"
 
 
 def test_a_command_called_in_process_is_not_one_shot(tmp_path):
@@ -82,10 +85,8 @@ def test_a_command_called_in_process_is_not_one_shot(tmp_path):
 
 
 def test_the_console_marks_its_process_one_shot():
-    code = ("from generator.entry import import_cli\n"
-            "import_cli()\n"
-            "from generator import cli\n"
-            "assert cli.ONE_SHOT_PROCESS is True\n")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         timeout=120)
-    assert out.returncode == 0, out.stderr
+    out = _in_a_child("from generator.entry import import_cli\n"
+                      "import_cli()\n"
+                      "from generator import cli\n"
+                      "print(cli.ONE_SHOT_PROCESS)\n")
+    assert out.strip() == "True"
