@@ -199,17 +199,53 @@ def _run_widths_pt(text: str, size_pt: float, bold: bool) -> tuple[float, float]
     return broken, broken
 
 
-def _plain_paragraph(p):
-    """The paragraph as (pPr, [(rPr, text) of each run]) when it holds only plain runs
-    (text, tabs, breaks; no hyperlink, field or picture), else None. Each element's
-    children are walked once: lxml's tag-filtered iterators (`iter(tag)`, `itertext(tag)`)
-    cost more to set up than such a paragraph has elements. Property elements (pPr, rPr)
-    hold no runs or text (ISO 29500-1)."""
-    ppr, runs = None, []
+def _paragraph_font(ppr, fonts, default) -> tuple[float, bool, int]:
+    """The size (pt), weight and left indent (twips) of a paragraph's text: its style's
+    (`ppr`: its properties; the first w:pStyle and w:ind of them)."""
+    sid = ""
+    indent = 0
+    if ppr is not None:
+        ps, ind = _first_two(ppr, _PSTYLE, _IND)
+        if ps is not None:
+            sid = ps.get(_VAL)
+        if ind is not None:
+            indent = int(ind.get(_LEFT) or ind.get(_START) or 0)
+    size, bold = fonts.get(sid, default)
+    return size, bold, indent
+
+
+def _run_font(rpr, size: float, bold: bool) -> tuple[float, bool]:
+    """A run's size and weight: the paragraph's unless its properties (`rpr`, with children)
+    set their own."""
+    sz, b = _first_two(rpr, _SZ, _B)
+    if sz is not None and sz.get(_VAL):
+        size = int(sz.get(_VAL)) / 2
+    if b is not None:
+        bold = b.get(_VAL, "true") not in ("0", "false")
+    return size, bold
+
+
+def _run_twips(text: str, size: float, bold: bool, indent: int) -> tuple[float, float]:
+    """A run's widest unbreakable word and widest word with ranges whole, in twips with the
+    paragraph's indent."""
+    broken, unbroken = _run_widths_pt(text, size, bold)
+    return (broken * TWIPS_PER_PT * SLACK + indent,
+            unbroken * TWIPS_PER_PT * SLACK + indent)
+
+
+def _plain_paragraph_twips(p, fonts, default, ignore_jinja: bool = False):
+    """`_paragraph_twips` of a paragraph that holds only plain runs (text, tabs, breaks; no
+    hyperlink, field or picture), measured in the one walk that finds its runs: each of its
+    elements is visited once, its properties (pPr) only when a run has text. None when the
+    paragraph is not plain. Property elements (pPr, rPr) hold no runs or text
+    (ISO 29500-1); lxml's tag-filtered iterators cost more to set up than such a paragraph
+    has elements."""
+    ppr = font = None
+    widest = whole = 0.0
     for pc in p:
         ptag = pc.tag
         if ptag == _R:
-            rpr, texts = None, []
+            rpr, text = None, ""
             for rc in pc:
                 rtag = rc.tag
                 if rtag == _RPR:
@@ -218,57 +254,71 @@ def _plain_paragraph(p):
                 elif len(rc):
                     return None
                 elif rtag == _T:
-                    texts.append(rc.text or "")
-            runs.append((rpr, "".join(texts)))
+                    piece = rc.text
+                    if piece:
+                        text = text + piece if text else piece
+            if ignore_jinja:
+                text = _JINJA.sub(" ", text)
+            if not text or text.isspace():
+                continue
+            if font is None:
+                font = _paragraph_font(ppr, fonts, default)
+            size, bold, indent = font
+            if rpr is not None and len(rpr):        # most runs have no properties of their own
+                size, bold = _run_font(rpr, size, bold)
+            w, u = _run_twips(text, size, bold, indent)
+            if w > widest:
+                widest = w
+            if u > whole:
+                whole = u
         elif ptag == _PPR:
             if ppr is None:
                 ppr = pc
         elif len(pc):
             return None
-    return ppr, runs
+    return widest, whole
 
 
-def _plain_paragraphs(tc):
-    """The cell's paragraphs as `_plain_paragraph` gives them when the cell holds only
-    plain paragraphs (no nested table either), else None."""
-    paragraphs = []
+def _plain_cell_twips(tc, fonts, default, ignore_jinja: bool = False):
+    """`_cell_widths` of a cell that holds only plain paragraphs (no nested table either),
+    else None."""
+    widest = whole = 0.0
     for child in tc:
         tag = child.tag
         if tag == _P:
-            paragraph = _plain_paragraph(child)
-            if paragraph is None:
+            measured = _plain_paragraph_twips(child, fonts, default, ignore_jinja)
+            if measured is None:
                 return None
-            paragraphs.append(paragraph)
+            w, u = measured
+            if w > widest:
+                widest = w
+            if u > whole:
+                whole = u
         elif tag != _TCPR and len(child):
             return None
-    return paragraphs
-
-
-def _paragraphs(tc):
-    """The cell's paragraphs (nested ones too) as (pPr, [(rPr, text) of each run, nested
-    ones too])."""
-    plain = _plain_paragraphs(tc)
-    if plain is not None:
-        return plain
-    return [(first_child(p, _PPR),
-             [(first_child(r, _RPR), "".join(r.itertext(_T, with_tail=False)))
-              for r in p.iter(_R)])
-            for p in tc.iter(_P)]
+    return widest, whole
 
 
 def _cell_widths(tc, fonts, ignore_jinja: bool = False) -> tuple[float, float]:
     """The widths (twips, before the cell margins) of the cell's widest unbreakable word
-    and of its widest word with ranges whole; 0.0 for a cell without text."""
-    widest = whole = 0.0
+    and of its widest word with ranges whole; 0.0 for a cell without text. Every paragraph
+    of the cell counts, nested ones too, and every run with text of each, nested ones too
+    (a hyperlink's); the runs at the size and weight of their paragraph's style unless
+    they set their own."""
     default = fonts[""]
-    for ppr, runs in _paragraphs(tc):
+    plain = _plain_cell_twips(tc, fonts, default, ignore_jinja)
+    if plain is not None:
+        return plain
+    widest = whole = 0.0
+    for p in tc.iter(_P):
         texts = []
-        for rpr, text in runs:
+        for r in p.iter(_R):
+            text = "".join(r.itertext(_T, with_tail=False))
             if ignore_jinja:
                 text = _JINJA.sub(" ", text)
             if text.strip():
-                texts.append((rpr, text))
-        w, u = _paragraph_twips(ppr, texts, fonts, default)
+                texts.append((first_child(r, _RPR), text))
+        w, u = _paragraph_twips(first_child(p, _PPR), texts, fonts, default)
         if w > widest:
             widest = w
         if u > whole:
@@ -280,29 +330,17 @@ def _paragraph_twips(ppr, runs, fonts, default) -> tuple[float, float]:
     """The widest unbreakable word and the widest word with ranges whole of a paragraph's
     `runs` ((rPr, text) of the runs with text), in twips with the paragraph's indent, at
     the size and weight of its style (`ppr`: its properties) unless a run sets its own."""
-    sid = ""
-    indent = 0
-    if ppr is not None:
-        ps, ind = _first_two(ppr, _PSTYLE, _IND)
-        if ps is not None:
-            sid = ps.get(_VAL)
-        if ind is not None:
-            indent = int(ind.get(_LEFT) or ind.get(_START) or 0)
-    size, bold = fonts.get(sid, default)
+    if not runs:
+        return 0.0, 0.0
+    size, bold, indent = _paragraph_font(ppr, fonts, default)
     widest = whole = 0.0
     for rpr, text in runs:
         rsize, rbold = size, bold
-        if rpr is not None and len(rpr):        # most runs have no properties of their own
-            sz, b = _first_two(rpr, _SZ, _B)
-            if sz is not None and sz.get(_VAL):
-                rsize = int(sz.get(_VAL)) / 2
-            if b is not None:
-                rbold = b.get(_VAL, "true") not in ("0", "false")
-        broken, unbroken = _run_widths_pt(text, rsize, rbold)
-        w = broken * TWIPS_PER_PT * SLACK + indent
+        if rpr is not None and len(rpr):
+            rsize, rbold = _run_font(rpr, size, bold)
+        w, u = _run_twips(text, rsize, rbold, indent)
         if w > widest:
             widest = w
-        u = unbroken * TWIPS_PER_PT * SLACK + indent
         if u > whole:
             whole = u
     return widest, whole
@@ -318,10 +356,9 @@ def _cell_min(tc, fonts, margins: int, ignore_jinja: bool) -> tuple[int, int]:
 def _measured_cells(tr, fonts):
     """`_cells` of the row, each with `_cell_widths` of the cell appended and whether its
     properties (tcPr) are more than one and end with a w:vMerge (`order_cell_properties`
-    may have work), found in one walk of the cell's elements: each is visited once, and a
-    paragraph's properties (pPr) and a run's (rPr) only when a run of the paragraph has
-    text. A cell that is not plain (see `_plain_paragraphs`) is measured by
-    `_cell_widths`."""
+    may have work), found in one walk of the cell's elements: each is visited once (see
+    `_plain_paragraph_twips`). A cell that is not plain (see `_plain_cell_twips`) is
+    measured by `_cell_widths`."""
     out = []
     default = fonts[""]
     for tc in tr.iterchildren(_TC):
@@ -335,18 +372,15 @@ def _measured_cells(tr, fonts):
             if tag == _P:
                 if not plain:
                     continue
-                paragraph = _plain_paragraph(child)
-                if paragraph is None:
+                measured = _plain_paragraph_twips(child, fonts, default)
+                if measured is None:
                     plain = False
                     continue
-                ppr, runs = paragraph
-                runs = [run for run in runs if run[1].strip()]
-                if runs:       # a paragraph's properties read only when it has text
-                    w, u = _paragraph_twips(ppr, runs, fonts, default)
-                    if w > widest:
-                        widest = w
-                    if u > whole:
-                        whole = u
+                w, u = measured
+                if w > widest:
+                    widest = w
+                if u > whole:
+                    whole = u
             elif tag == _TCPR:
                 if tcPr is None:
                     tcPr = child
