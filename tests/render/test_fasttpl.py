@@ -109,3 +109,48 @@ def test_braces_in_user_text_stay_literal(tmp_path, monkeypatch):
     tpl.render({"a": "x {_{ y }_} & <z>", "b": "R&D <5%>"}, jinja_env(), autoescape=True)
     text = "".join(tpl.docx.element.itertext())
     assert "x {_{ y }_} & <z>|R&D <5%>" in text
+
+
+def test_syntax_error_line_is_docxtpls(tmp_path, monkeypatch):
+    """The template is compiled without docxtpl's line break before each paragraph (nothing
+    to take out of the result), but a syntax error still names the line docxtpl names: the
+    paragraph that holds it."""
+    import docx
+    import jinja2
+    import pytest
+
+    monkeypatch.setenv("LKJIP_CACHE", str(tmp_path / "cache"))
+    d = docx.Document()
+    for text in ("{{ a }}", "dua", "tiga {{ b", "empat"):
+        d.add_paragraph(text)
+    d.save(str(tmp_path / "t.docx"))
+    with pytest.raises(jinja2.TemplateSyntaxError) as theirs:
+        DocxTemplate(str(tmp_path / "t.docx")).render({"a": 1, "b": 2})
+    with pytest.raises(jinja2.TemplateSyntaxError) as ours:
+        fasttpl.FastDocxTemplate(str(tmp_path / "t.docx")).render({"a": 1, "b": 2},
+                                                                    autoescape=True)
+    assert theirs.value.lineno > 1
+    assert ours.value.lineno == theirs.value.lineno
+
+
+def test_rendered_part_keeps_no_line_break_of_the_template(tmp_path, monkeypatch):
+    """A template whose XML has line breaks before its paragraphs (saved pretty-printed)
+    renders without them, as docxtpl's own render gives it."""
+    import docx
+
+    monkeypatch.setenv("LKJIP_CACHE", str(tmp_path / "cache"))
+    d = docx.Document()
+    for text in ("{{ a }}", "b"):
+        d.add_paragraph(text)
+    body = d.element.body
+    for p in body.iterchildren("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"):
+        previous = p.getprevious()
+        if previous is not None:
+            previous.tail = "\n"
+    d.save(str(tmp_path / "t.docx"))
+    ours = fasttpl.FastDocxTemplate(str(tmp_path / "t.docx"))
+    ours.render({"a": "x"}, autoescape=True)
+    theirs = DocxTemplate(str(tmp_path / "t.docx"))
+    theirs.render({"a": "x"}, autoescape=True)
+    assert _tree(etree.tostring(ours.docx.element)) == _tree(etree.tostring(theirs.docx.element))
+    assert "\n<w:p" not in etree.tostring(ours.docx.element, encoding="unicode")

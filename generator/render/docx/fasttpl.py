@@ -21,6 +21,10 @@ Same output as docxtpl 0.20's own `render`, measured faster (docs/performance.md
 - **Table fix where it counts.** docxtpl's `fix_tables` (grid columns added or removed to
   match the rows) is not done here: `layout.finish_tables` does it for the tables whose
   grid it does not rebuild from the cell widths anyway (`layout.fix_table_columns`).
+- **No line breaks to take out.** docxtpl compiles each part with a line break before every
+  paragraph (for Jinja's line numbers) and takes them out of the rendered result again,
+  two copies of 2,8 million characters. Here a part is compiled without them; only a
+  template with a syntax error is compiled again docxtpl's way, for the line number.
 - **Listing pass only when needed.** docxtpl's `resolve_listing` (three nested regex passes
   over every paragraph) only turns tab, line-feed, bell and form-feed characters inside
   `<w:t>` into Word markup; it is skipped when no text holds one.
@@ -75,7 +79,7 @@ def _versions() -> str:
             except metadata.PackageNotFoundError:
                 version = "?"
         parts.append(f"{n}={version}")
-    return ";".join(parts) + f";py={sys.version_info[:2]};fasttpl=1"
+    return ";".join(parts) + f";py={sys.version_info[:2]};fasttpl=2"
 
 
 _SALT = _versions()
@@ -182,8 +186,13 @@ class FastDocxTemplate(DocxTemplate):
         code = _load(key)
         if code is None:
             src = self.patch_xml(raw_xml)
-            src = re.sub(r"<w:p([ >])", r"\n<w:p\1", src)
-            code = env.compile(src)
+            try:
+                code = env.compile(src)
+            except jinja2.TemplateSyntaxError:
+                # compiled again as docxtpl compiles it, with a line break before each
+                # paragraph, so that the error's line number says which paragraph holds it
+                env.compile(re.sub(r"<w:p([ >])", r"\n<w:p\1", src))
+                raise
             _store(key, code)
         tmpl = env.template_class.from_code(env, code, env.make_globals(None))
         _MEMORY[key] = tmpl
@@ -192,9 +201,14 @@ class FastDocxTemplate(DocxTemplate):
     def _render_part(self, raw_xml: str, part, context: dict, env: Environment) -> str:
         self.current_rendering_part = _PicturePart(part)
         dst_xml = self._template(raw_xml, env).render(context)
-        # the line breaks put before each paragraph for Jinja's line numbers, taken out
-        # again (as docxtpl does, without a regular expression's per-match cost)
-        dst_xml = dst_xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
+        # docxtpl takes every line break before a paragraph out of the result (its own,
+        # put there for Jinja's line numbers, and any the template's XML has). The template
+        # compiled here has none of its own; a part whose XML holds no line break at all
+        # (a template saved by Word, LibreOffice or python-docx) cannot give one before a
+        # paragraph (a value's is escaped text inside a w:t), so its 2,8 million
+        # characters are not copied twice for nothing
+        if "\n" in raw_xml:
+            dst_xml = dst_xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
         # docxtpl's escapes ("{_{" for "{{"): one scan for both openings, one for both closings
         if "{_" in dst_xml:
             dst_xml = dst_xml.replace("{_{", "{{").replace("{_%", "{%")
