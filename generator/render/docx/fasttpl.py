@@ -2,18 +2,20 @@
 
 Same output as docxtpl 0.20's own `render`, measured faster (docs/performance.md):
 
-- **Compiled once.** Each part's XML (body, headers, footers) is patched (docxtpl's
+- **Compiled once.** Each part's XML (the document, headers, footers) is patched (docxtpl's
   `patch_xml`, some thirty regex passes) and compiled by Jinja once per template content:
   the compiled code is kept in memory (for the web server and batches) and on disk in
   the user's cache folder (`LKJIP_CACHE`, else `$XDG_CACHE_HOME/lkjip` or `~/.cache/lkjip`),
   keyed by a hash of the part's XML and the library versions, so a new process does not
   pay the patching and compiling again. An unwritable cache folder is ignored.
-- **No cross-document move.** docxtpl parses the rendered body into a tree of its own and
-  moves it into the document (`map_tree`), which in lxml grows faster than linear with the
-  number of `xml:space` attributes (one on every `<w:t>`): 29 s at 10,000 rekening lines.
-  Here the rendered body (a string) is spliced into the whole document's XML and parsed
-  once as a new document (linear), which then replaces the document part's element;
-  docxtpl's table fix (`fix_tables`, same changes) runs on that tree (in layout).
+- **No cross-document move.** docxtpl renders the body alone, parses it into a tree of its
+  own and moves it into the document (`map_tree`), which in lxml grows faster than linear
+  with the number of `xml:space` attributes (one on every `<w:t>`): 29 s at 10,000
+  rekening lines. Here the whole document part is the template (its root and body tags
+  are plain text to Jinja, so the body renders as docxtpl's would), and its result is
+  parsed once as a new document (linear), which then replaces the document part's
+  element; docxtpl's table fix (`fix_tables`, same changes) runs on that tree (in
+  layout).
 - **Plain elements.** That parse uses a plain lxml parser. The post-render passes (docxtpl's table fix, grid
   fixing, table fitting, text finishing) then walk plain lxml elements: python-docx's
   custom element classes make every element visit several times dearer, and nothing
@@ -55,8 +57,6 @@ from lxml import etree
 _MEMORY: dict[str, Any] = {}          # key -> jinja2 Template (this process)
 _LISTING = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\t\a\n\f]")
 _T_OPEN = re.compile(r"<w:t(?: [^>]*)?>")
-_BODY_TAG = re.compile(r'<w:body((?:\s+xmlns:\w+="[^"]*")*)')
-_XMLNS = re.compile(r'xmlns:\w+="[^"]*"')
 _PARSER = etree.XMLParser(recover=True, resolve_entities=False, huge_tree=True)
 _PARSER.set_element_class_lookup(element_class_lookup)
 _PLAIN = etree.XMLParser(recover=True, resolve_entities=False, huge_tree=True)
@@ -221,10 +221,6 @@ class FastDocxTemplate(DocxTemplate):
             dst_xml = self.resolve_listing(dst_xml)
         return dst_xml
 
-    def build_xml(self, context, jinja_env=None):
-        return self._render_part(self.get_xml(), self.docx._part, context,
-                                 jinja_env or Environment())
-
     def build_headers_footers_xml(self, context, uri, jinja_env=None):
         env = jinja_env or Environment()
         for rel_key, part in self.get_headers_footers(uri):
@@ -234,15 +230,17 @@ class FastDocxTemplate(DocxTemplate):
 
     def render(self, context: dict[str, Any], jinja_env: Optional[Environment] = None,
                autoescape: bool = False) -> None:
-        """docxtpl's `render` with one parse of the body into plain lxml elements."""
+        """docxtpl's `render` with one parse of the document into plain lxml elements."""
         self.render_init()
         if autoescape:
             if not jinja_env:
                 jinja_env = Environment(autoescape=autoescape)
             else:
                 jinja_env.autoescape = autoescape
-        body_xml = self.build_xml(context, jinja_env)
-        root = self._parse_document(body_xml)
+        # the whole document part rendered as one template and parsed once
+        document_xml = etree.tostring(self.docx._element, encoding="unicode")
+        root = etree.fromstring(self._render_part(document_xml, self.docx._part, context,
+                                                  jinja_env), parser=_PLAIN)
         body = root.find(_W + "body")
         # docxtpl's table fix (`fix_tables`) is left to layout.finish_tables, which does it
         # table by table where the grid is not rebuilt from the cell widths anyway
@@ -283,17 +281,6 @@ class FastDocxTemplate(DocxTemplate):
                     xml = self.patch_xml(blob.decode("utf-8") if isinstance(blob, bytes)
                                          else blob)
                     part._blob = self.render_xml_part(xml, part, context, env).encode("utf-8")
-
-    def _parse_document(self, body: str):
-        """The whole document with `body` (rendered XML of <w:body>) in place, parsed once
-        into plain lxml elements."""
-        whole = etree.tostring(self.docx._element, encoding="unicode")
-        start = whole.index("<w:body")
-        end = whole.rindex("</w:body>") + len("</w:body>")
-        head = _BODY_TAG.match(body)
-        if head and all(d in whole[:start] for d in _XMLNS.findall(head.group(1))):
-            body = "<w:body" + body[head.end(1):]  # the root declares them already
-        return etree.fromstring(whole[:start] + body + whole[end:], parser=_PLAIN)
 
 
 __all__ = ["FastDocxTemplate", "cache_dir", "docxtpl", "number_pictures"]
