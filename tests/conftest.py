@@ -9,7 +9,15 @@ from typing import Any, Callable
 import openpyxl
 import pytest
 
-from generator.pipeline import SAMPLE_WORKBOOK
+# Every result model the core makes is checked against pydantic's validation (wrong types
+# raise, coercions are refused; generator/core/results.py). Set before generator is
+# imported (it is read once); child processes inherit it.
+os.environ["LKJIP_CHECK_RESULTS"] = "1"
+
+from generator.core import results  # noqa: E402
+from generator.pipeline import SAMPLE_WORKBOOK  # noqa: E402
+
+assert results.CHECKED, "generator was imported before tests/conftest.py set LKJIP_CHECK_RESULTS"
 
 REPO = Path(__file__).resolve().parent.parent
 

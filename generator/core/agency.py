@@ -33,4 +33,4 @@ _PUSAT = dict(
 
 def istilah(inst: m.Instansi) -> Istilah:
     """The words for this agency's kind."""
-    return Istilah(**(_PUSAT if inst.pusat else _DAERAH))
+    return Istilah.make(**(_PUSAT if inst.pusat else _DAERAH))

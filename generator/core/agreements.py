@@ -37,15 +37,15 @@ def agreements(wb: m.InputWorkbook, tree: BudgetNode, base: dict[str, dict]) -> 
                 k = b["k"]
                 target = k.target_pk_awal if awal or k.target_pk_perubahan is None \
                     else k.target_pk_perubahan
-                rows.append(PKIndicatorRow(
+                rows.append(PKIndicatorRow.make(
                     bagian=r.bagian.value,
                     sasaran=sasaran.get(b["ind"].kode_sasaran) or tujuan.get(b["ind"].kode_tujuan, ""),
                     aspek=r.aspek, indikator=b["ind"].indikator, target="",
                     target_value=target, kode_indikator=r.kode_indikator))
             else:
-                rows.append(PKIndicatorRow(bagian=r.bagian.value, sasaran=r.sasaran or "",
-                                           aspek=r.aspek, indikator=r.indikator or "",
-                                           target=r.target or ""))
+                rows.append(PKIndicatorRow.make(bagian=r.bagian.value, sasaran=r.sasaran or "",
+                                                aspek=r.aspek, indikator=r.indikator or "",
+                                                target=r.target or ""))
         lines = [r for r in wb.pk_anggaran if r.kode_pk == pk.kode]
         codes = {r.kode_anggaran for r in lines}
 
@@ -63,19 +63,19 @@ def agreements(wb: m.InputWorkbook, tree: BudgetNode, base: dict[str, dict]) -> 
         for r in lines:
             node = nodes[r.kode_anggaran]
             amount_ = amount(node)
-            budget_rows.append(PKBudgetRow(kode=node.kode, level=node.level, nama=node.nama,
-                                           jumlah=amount_, sumber_dana=r.sumber_dana))
+            budget_rows.append(PKBudgetRow.make(kode=node.kode, level=node.level, nama=node.nama,
+                                                jumlah=amount_, sumber_dana=r.sumber_dana))
             ancestor, nested = parent.get(node.kode), False
             while ancestor:
                 nested = nested or ancestor in codes
                 ancestor = parent.get(ancestor)
             if not nested:
                 total += amount_
-        out.append(PKResult(kode=f"{pk.kode}-PERUBAHAN" if turunan else pk.kode,
-                            jenis="Perubahan" if turunan else pk.jenis.value,
-                            turunan=turunan, pihak_pertama=pk.pihak_pertama,
-                            pihak_kedua=pk.pihak_kedua, indikator=rows, anggaran=budget_rows,
-                            jumlah_anggaran=total))
+        out.append(PKResult.make(kode=f"{pk.kode}-PERUBAHAN" if turunan else pk.kode,
+                                 jenis="Perubahan" if turunan else pk.jenis.value,
+                                 turunan=turunan, pihak_pertama=pk.pihak_pertama,
+                                 pihak_kedua=pk.pihak_kedua, indikator=rows, anggaran=budget_rows,
+                                 jumlah_anggaran=total))
     return out
 
 

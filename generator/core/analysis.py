@@ -80,9 +80,9 @@ def benchmarks(ctx: Context, kode: str, tahun: int, lower: bool, levels: dict,
             continue
         year = p.tahun or tahun
         real = by_year.get(year)
-        skor = score_any(real, p.nilai, lower, levels) if year in by_year else Score(
+        skor = score_any(real, p.nilai, lower, levels) if year in by_year else Score.make(
             nilai=None, alasan=f"realisasi tahun {year} tidak ada di workbook")
-        out.append(Benchmark(
+        out.append(Benchmark.make(
             tahun=year, tingkat=p.tingkat.value, jenis=(p.jenis or JenisPembanding.TARGET).value,
             nilai=p.nilai, sumber=p.sumber, keterangan=p.keterangan, realisasi=real, skor=skor,
             posisi=posisi_pembanding(skor), location=ctx.loc("Pembanding", p.row, "nilai")))
@@ -116,8 +116,8 @@ def group_results(wb: m.InputWorkbook, result: Result, ctx: Context) -> list[Gro
             values = [capped(y.capaian, cap) for i in inds for y in i.riwayat
                       if y.tahun == year and y.capaian is not None]
             value = capaian if year == result.tahun else mean(values)
-            riwayat.append(YearCapaian(tahun=year, capaian=value, jumlah=len(values),
-                                       dari=len(inds)))
+            riwayat.append(YearCapaian.make(tahun=year, capaian=value, jumlah=len(values),
+                                            dari=len(inds)))
         kemajuan = [i.tingkat_kemajuan for i in inds if i.tingkat_kemajuan is not None]
         budget = sum_budgets([i.anggaran for i in inds])
         programs: list[str] = []
@@ -126,7 +126,7 @@ def group_results(wb: m.InputWorkbook, result: Result, ctx: Context) -> list[Gro
                 for p in d.nodes:
                     if p.kode not in programs:
                         programs.append(p.kode)
-        out.append(GroupResult(
+        out.append(GroupResult.make(
             tingkat=g.tingkat, kode=g.kode, nama=g.nama, tujuan=g.tujuan, indikator=g.indikator,
             capaian=capaian, kategori=kat, capaian_sumber=sumber,
             tercapai=None if not met and not missed else not missed,
@@ -154,27 +154,28 @@ def _analyses(wb, result: Result, ctx: Context, inds: list[IndicatorResult], ana
 
     # 1. this year against target: a capaian for every indicator
     todo = [i for i in inds if i.capaian is None]
-    out.append(Analysis(nomor=1, status=_status(len(inds) - len(todo), len(inds)), lengkapi=[
+    out.append(Analysis.make(nomor=1, status=_status(len(inds) - len(todo), len(inds)), lengkapi=[
         f"{ctx.loc('Kinerja Indikator', kinerja[i.kode].row, 'target_pk_awal')}: target atau "
         f"realisasi indikator {i.kode} ({i.skor.alasan})" for i in todo]))
 
     # 2. against earlier years: at least one earlier year with a capaian for every indicator
     todo = [i for i in inds if not any(y.tahun < result.tahun and y.capaian is not None
                                        for y in i.riwayat)]
-    out.append(Analysis(nomor=2, status=_status(len(inds) - len(todo), len(inds)), lengkapi=[
+    out.append(Analysis.make(nomor=2, status=_status(len(inds) - len(todo), len(inds)), lengkapi=[
         f"{_sheet_col(ctx, 'Kinerja Tahun Lalu', 'kode_indikator')}: target dan realisasi "
         f"indikator {i.kode} tahun {result.tahun - 1}" for i in todo]))
 
     # 3. against the Renstra end target: a tingkat kemajuan for every indicator
     todo = [i for i in inds if i.tingkat_kemajuan is None]
-    out.append(Analysis(nomor=3, status=_status(len(inds) - len(todo), len(inds)), lengkapi=[
+    out.append(Analysis.make(nomor=3, status=_status(len(inds) - len(todo), len(inds)), lengkapi=[
         f"{_sheet_col(ctx, 'Target Renstra', 'target')}: target indikator {i.kode} tahun "
         f"{wb.instansi.renstra_akhir} (akhir Renstra)" for i in todo if i.terukur]))
 
     # 4. against a benchmark: one comparable benchmark of the report year, for any indicator
     # (not every indicator has a national standard; where one is given it is compared)
     given = [i for i in inds if any(b.posisi is not None for b in i.pembanding)]
-    out.append(Analysis(nomor=4, status=LENGKAP if given else BELUM, lengkapi=[] if given else [
+    out.append(Analysis.make(nomor=4, status=LENGKAP if given else BELUM,
+                             lengkapi=[] if given else [
         f"{_sheet_col(ctx, 'Pembanding', 'kode_indikator')}: angka pembanding "
         f"({result.istilah.pembanding if result.istilah else 'nasional'}) dan sumbernya untuk "
         f"indikator "
@@ -194,18 +195,18 @@ def _analyses(wb, result: Result, ctx: Context, inds: list[IndicatorResult], ana
                 todo_cells.append(f"{where}: indikator {i.kode}")
         else:
             done += 1
-    out.append(Analysis(nomor=5, status=_status(done, len(inds)), lengkapi=todo_cells))
+    out.append(Analysis.make(nomor=5, status=_status(done, len(inds)), lengkapi=todo_cells))
 
     # 6. efficiency: a budget for the group and a ratio that can be computed
     e = efisiensi(capaian, budget.serapan, budget.pagu)
-    out.append(Analysis(nomor=6, status=LENGKAP if e.nilai is not None else BELUM, lengkapi=[] if
-                        e.nilai is not None else [
+    out.append(Analysis.make(nomor=6, status=LENGKAP if e.nilai is not None else BELUM,
+                             lengkapi=[] if e.nilai is not None else [
         f"{_sheet_col(ctx, 'Sub Kegiatan', 'kode_indikator')}: sub kegiatan yang mendukung "
         f"indikator {fmt.rangkai([i.kode for i in inds])} ({e.alasan})"]))
 
     # 7. programs and kegiatan: every indicator served by a sub kegiatan
     todo = [i for i in inds if not i.sub_kegiatan]
-    out.append(Analysis(nomor=7, status=_status(len(inds) - len(todo), len(inds)), lengkapi=[
+    out.append(Analysis.make(nomor=7, status=_status(len(inds) - len(todo), len(inds)), lengkapi=[
         f"{_sheet_col(ctx, 'Sub Kegiatan', 'kode_indikator')}: sub kegiatan yang mendukung "
         f"indikator {i.kode}" for i in todo]))
     return out
@@ -258,11 +259,11 @@ def recommendations(wb: m.InputWorkbook, result: Result, ctx: Context) -> list[R
         where = ctx.loc("Analisis Indikator", a.row, "rencana") if a else \
             ctx.loc("Analisis Indikator", None, "rencana")
         if alasan:
-            need.append(Recommendation(kode_indikator=i.kode, alasan=alasan, rencana=rencana,
-                                       location=where))
+            need.append(Recommendation.make(kode_indikator=i.kode, alasan=alasan, rencana=rencana,
+                                            location=where))
         elif rencana:
-            other.append(Recommendation(kode_indikator=i.kode, alasan=[], rencana=rencana,
-                                        perlu=False, location=where))
+            other.append(Recommendation.make(kode_indikator=i.kode, alasan=[], rencana=rencana,
+                                             perlu=False, location=where))
     return need + other
 
 

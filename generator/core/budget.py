@@ -30,7 +30,7 @@ def sum_budgets(budgets: list[Budget], pagu_sebelum: Optional[Decimal] = None) -
     """The sum of children; fisik weighted by pagu; pagu sebelum only when every child has it."""
     if pagu_sebelum is None and budgets and all(b.pagu_sebelum is not None for b in budgets):
         pagu_sebelum = sum((b.pagu_sebelum for b in budgets), ZERO)
-    return Budget(
+    return Budget.make(
         pagu_sebelum=pagu_sebelum,
         pagu_operasi=sum((b.pagu_operasi for b in budgets), ZERO),
         pagu_modal=sum((b.pagu_modal for b in budgets), ZERO),
@@ -76,16 +76,16 @@ def scale_budget(b: Budget, share: Decimal) -> Budget:
     if share == HUNDRED:
         return b
     f = share / HUNDRED
-    return b.model_copy(update={
-        "pagu_sebelum": None if b.pagu_sebelum is None else b.pagu_sebelum * f,
-        "pagu_operasi": b.pagu_operasi * f, "pagu_modal": b.pagu_modal * f,
-        "realisasi_operasi": b.realisasi_operasi * f, "realisasi_modal": b.realisasi_modal * f,
-    })
+    return b.replace(
+        pagu_sebelum=None if b.pagu_sebelum is None else b.pagu_sebelum * f,
+        pagu_operasi=b.pagu_operasi * f, pagu_modal=b.pagu_modal * f,
+        realisasi_operasi=b.realisasi_operasi * f, realisasi_modal=b.realisasi_modal * f,
+    )
 
 
 def rekening_budget(r: m.Rekening) -> Budget:
     modal = r.jenis.is_modal
-    return lean(Budget(
+    return lean(Budget.make(
         pagu_sebelum=r.pagu_sebelum,
         pagu_operasi=ZERO if modal else r.pagu,
         pagu_modal=r.pagu if modal else ZERO,
@@ -132,20 +132,23 @@ def budget_tree(ctx: Context, base: dict[str, dict]) -> BudgetNode:
             in_group = [r for r in lines if r.jenis is jenis]
             if not in_group:
                 continue
-            children = [lean(BudgetNode(level="rekening", kode=r.kode_rekening or "",
-                                        nama=r.uraian, budget=rekening_budget(r),
-                                        jenis=jenis.value, keterangan=r.keterangan,
-                                        location=ctx.loc("Rekening", r.row, "uraian")))
+            children = [lean(BudgetNode.make(level="rekening", kode=r.kode_rekening or "",
+                                             nama=r.uraian, budget=rekening_budget(r),
+                                             jenis=jenis.value, keterangan=r.keterangan,
+                                             location=ctx.loc("Rekening", r.row, "uraian")))
                         for r in in_group]
-            groups.append(BudgetNode(level="jenis", kode="", nama=jenis.value, jenis=jenis.value,
-                                     budget=sum_budgets([c.budget for c in children]),
-                                     children=children))
+            groups.append(BudgetNode.make(level="jenis", kode="", nama=jenis.value,
+                                          jenis=jenis.value,
+                                          budget=sum_budgets([c.budget for c in children]),
+                                          children=children))
         budget = sum_budgets([g.budget for g in groups], s.pagu_sebelum)
         out = ctx.output(s.indikator, s.satuan, s.target, s.realisasi)
-        return BudgetNode(level="sub_kegiatan", kode=s.kode, nama=s.sub_kegiatan, budget=budget,
-                          output=out, outputs=[out], efisiensi=efisiensi(out.capaian, budget.serapan, budget.pagu, ambang),
-                          kode_indikator=s.kode_indikator, penjelasan=s.penjelasan_serapan,
-                          location=ctx.loc("Sub Kegiatan", s.row, "kode"), children=groups)
+        return BudgetNode.make(level="sub_kegiatan", kode=s.kode, nama=s.sub_kegiatan,
+                               budget=budget, output=out, outputs=[out],
+                               efisiensi=efisiensi(out.capaian, budget.serapan, budget.pagu,
+                                                   ambang),
+                               kode_indikator=s.kode_indikator, penjelasan=s.penjelasan_serapan,
+                               location=ctx.loc("Sub Kegiatan", s.row, "kode"), children=groups)
 
     def keg_node(k: m.Kegiatan) -> BudgetNode:
         children = [sub_node(s) for s in sub_by_keg.get(k.kode, [])]
@@ -153,10 +156,11 @@ def budget_tree(ctx: Context, base: dict[str, dict]) -> BudgetNode:
         own = ctx.output(k.indikator, k.satuan, k.target, k.realisasi)
         listed = ctx.listed_outputs(k.kode)
         outs = ([own] if k.indikator or not listed else []) + listed
-        return BudgetNode(level="kegiatan", kode=k.kode, nama=k.kegiatan, budget=budget,
-                          output=outs[0], outputs=outs,
-                          efisiensi=efisiensi(node_capaian(outs), budget.serapan, budget.pagu, ambang),
-                          location=ctx.loc("Kegiatan", k.row, "kode"), children=children)
+        return BudgetNode.make(level="kegiatan", kode=k.kode, nama=k.kegiatan, budget=budget,
+                               output=outs[0], outputs=outs,
+                               efisiensi=efisiensi(node_capaian(outs), budget.serapan,
+                                                   budget.pagu, ambang),
+                               location=ctx.loc("Kegiatan", k.row, "kode"), children=children)
 
     def prog_node(p: m.Program) -> BudgetNode:
         children = [keg_node(k) for k in keg_by_prog.get(p.kode, [])]
@@ -174,20 +178,21 @@ def budget_tree(ctx: Context, base: dict[str, dict]) -> BudgetNode:
                                    b["realisasi"], b["capaian"], undefined=b["capaian"] is None,
                                    lower=b["lower"], skor=b["skor"]))
         out = outs[0] if outs else ctx.output(p.indikator, p.satuan, None, None)
-        return BudgetNode(level="program", kode=p.kode, nama=p.program, budget=budget,
-                          output=out, outputs=outs,
-                          efisiensi=efisiensi(node_capaian(outs), budget.serapan, budget.pagu, ambang),
-                          kode_indikator=p.kode_indikator,
-                          location=ctx.loc("Program", p.row, "kode"), children=children)
+        return BudgetNode.make(level="program", kode=p.kode, nama=p.program, budget=budget,
+                               output=out, outputs=outs,
+                               efisiensi=efisiensi(node_capaian(outs), budget.serapan,
+                                                   budget.pagu, ambang),
+                               kode_indikator=p.kode_indikator,
+                               location=ctx.loc("Program", p.row, "kode"), children=children)
 
     urusan = []
     for u in wb.urusan:
         children = [prog_node(p) for p in prog_by_urusan.get(u.kode, [])]
-        urusan.append(BudgetNode(level="urusan", kode=u.kode, nama=u.urusan,
-                                 budget=sum_budgets([c.budget for c in children]),
-                                 location=ctx.loc("Urusan", u.row, "kode"), children=children))
-    return BudgetNode(level="total", kode="", nama="Jumlah Belanja",
-                      budget=sum_budgets([u.budget for u in urusan]), children=urusan)
+        urusan.append(BudgetNode.make(level="urusan", kode=u.kode, nama=u.urusan,
+                                      budget=sum_budgets([c.budget for c in children]),
+                                      location=ctx.loc("Urusan", u.row, "kode"), children=children))
+    return BudgetNode.make(level="total", kode="", nama="Jumlah Belanja",
+                           budget=sum_budgets([u.budget for u in urusan]), children=urusan)
 
 
 def support(tree: BudgetNode, indicators: list[IndicatorResult]) -> list[IndicatorSupport]:
@@ -200,11 +205,11 @@ def support(tree: BudgetNode, indicators: list[IndicatorResult]) -> list[Indicat
             for prog in urusan.children:
                 kegs = []
                 for keg in prog.children:
-                    subs = [s.model_copy(update={"children": []}) for s in keg.children
+                    subs = [s.replace(children=[]) for s in keg.children
                             if s.kode in served]
                     if subs:
-                        kegs.append(keg.model_copy(update={"children": subs}))
+                        kegs.append(keg.replace(children=subs))
                 if kegs:
-                    nodes.append(prog.model_copy(update={"children": kegs}))
-        out.append(IndicatorSupport(kode_indikator=ind.kode, nodes=nodes))
+                    nodes.append(prog.replace(children=kegs))
+        out.append(IndicatorSupport.make(kode_indikator=ind.kode, nodes=nodes))
     return out

@@ -94,21 +94,21 @@ def compute(wb: m.InputWorkbook) -> Result:
         served = [n for n in subs if ind.kode in shares.get(n.kode, {})]
         budget = sum_budgets([scale_budget(n.budget, shares[n.kode][ind.kode]) for n in served])
         history = [
-            YearFigure(tahun=t.tahun, target=t.target, realisasi=t.realisasi,
-                       capaian=score_any(t.realisasi, t.target, b["lower"], b["levels"]).nilai,
-                       capaian_tercatat=t.capaian_tercatat)
+            YearFigure.make(tahun=t.tahun, target=t.target, realisasi=t.realisasi,
+                            capaian=score_any(t.realisasi, t.target, b["lower"], b["levels"]).nilai,
+                            capaian_tercatat=t.capaian_tercatat)
             for t in sorted(wb.kinerja_tahun_lalu, key=lambda t: t.tahun)
             if t.kode_indikator == ind.kode
         ]
-        history.append(YearFigure(tahun=inst.tahun, target=b["target"], realisasi=b["realisasi"],
-                                  capaian=b["capaian"]))
+        history.append(YearFigure.make(tahun=inst.tahun, target=b["target"],
+                                       realisasi=b["realisasi"], capaian=b["capaian"]))
         kemajuan = None if akhir is None else score_any(b["realisasi"], akhir, b["lower"],
                                                         b["levels"])
         berubah = k.target_pk_perubahan is not None and k.target_pk_perubahan != k.target_pk_awal
         kode_tujuan = ind.kode_tujuan or (sasaran_of[ind.kode_sasaran].kode_tujuan
                                           if ind.kode_sasaran in sasaran_of else None)
         measured = not isinstance(b["realisasi"], NotMeasured)
-        indicators.append(IndicatorResult(
+        indicators.append(IndicatorResult.make(
             kode=ind.kode, nama=ind.indikator, satuan=ind.satuan, polaritas=ind.polaritas.value,
             kode_sasaran=ind.kode_sasaran, kode_tujuan=kode_tujuan,
             label_pembilang=ind.label_pembilang,
@@ -140,27 +140,27 @@ def compute(wb: m.InputWorkbook) -> Result:
     for s in wb.sasaran:
         mine = [i for i in indicators if i.kode_sasaran == s.kode]
         avg = s.capaian if from_workbook else mean(i.capaian_dinilai for i in mine)
-        sasaran.append(SasaranResult(
+        sasaran.append(SasaranResult.make(
             kode=s.kode, nama=s.sasaran, kode_tujuan=s.kode_tujuan, tujuan=tujuan[s.kode_tujuan],
             indikator=[i.kode for i in mine],
             capaian=avg, kategori=kategori(avg, ctx.scale) if avg is not None else None,
             capaian_sumber="Dari Workbook" if from_workbook else "Rata-rata Indikator"))
     tujuan_results = [
-        TujuanResult(kode=t.kode, nama=t.tujuan,
-                     indikator=[i.kode for i in indicators
-                                if i.kode_sasaran is None and i.kode_tujuan == t.kode],
-                     sasaran=[s.kode for s in wb.sasaran if s.kode_tujuan == t.kode])
+        TujuanResult.make(kode=t.kode, nama=t.tujuan,
+                          indikator=[i.kode for i in indicators
+                                     if i.kode_sasaran is None and i.kode_tujuan == t.kode],
+                          sasaran=[s.kode for s in wb.sasaran if s.kode_tujuan == t.kode])
         for t in wb.tujuan]
 
     bands = []
     ordered = sorted(ctx.scale, key=lambda s: s.urutan)
     for i, band in enumerate(ordered):
         upper = ordered[i - 1].batas_bawah if i > 0 else None
-        bands.append(ScaleBand(urutan=band.urutan, kategori=band.kategori,
-                               batas_bawah=band.batas_bawah, batas_atas=upper,
-                               batas_atas_tertulis=band.batas_atas,
-                               jumlah_indikator=sum(1 for r in indicators
-                                                    if r.kategori == band.kategori)))
+        bands.append(ScaleBand.make(urutan=band.urutan, kategori=band.kategori,
+                                    batas_bawah=band.batas_bawah, batas_atas=upper,
+                                    batas_atas_tertulis=band.batas_atas,
+                                    jumlah_indikator=sum(1 for r in indicators
+                                                         if r.kategori == band.kategori)))
 
     below = [n for n in subs if n.budget.serapan is not None
              and n.budget.serapan < inst.ambang_serapan]
@@ -168,7 +168,7 @@ def compute(wb: m.InputWorkbook) -> Result:
     total = tree.budget
     ind_mean = mean(i.capaian_dinilai for i in indicators)
     sas_mean = mean(s.capaian for s in sasaran if s.capaian is not None)
-    ikhtisar = Ikhtisar(
+    ikhtisar = Ikhtisar.make(
         pagu=total.pagu, pagu_operasi=total.pagu_operasi, pagu_modal=total.pagu_modal,
         realisasi=total.realisasi, realisasi_operasi=total.realisasi_operasi,
         realisasi_modal=total.realisasi_modal, serapan=total.serapan,
@@ -184,7 +184,7 @@ def compute(wb: m.InputWorkbook) -> Result:
 
     sarana = sarana_rows(wb.sarana_prasarana)
     sarana_jumlah, sarana_nilai = sarana_totals(sarana)
-    result = Result(
+    result = Result.make(
         tahun=inst.tahun, indikator=indicators, sasaran=sasaran, tujuan=tujuan_results,
         skala=bands, anggaran=tree,
         dukungan=support(tree, indicators), sub_di_bawah_ambang=below, ikhtisar=ikhtisar,
@@ -204,10 +204,10 @@ def compute(wb: m.InputWorkbook) -> Result:
         draf_sub_kegiatan=depth == "sub_kegiatan",
         draf_tingkat=depth,
     )
-    result = result.model_copy(update={"istilah": istilah(inst)})
-    result = result.model_copy(update={"kelompok": analysis.group_results(wb, result, ctx)})
-    result = result.model_copy(update={"rekomendasi": analysis.recommendations(wb, result, ctx)})
-    result = result.model_copy(update={"lke": lke.verdicts(wb, result, ctx)})
+    result = result.replace(istilah=istilah(inst))
+    result = result.replace(kelompok=analysis.group_results(wb, result, ctx))
+    result = result.replace(rekomendasi=analysis.recommendations(wb, result, ctx))
+    result = result.replace(lke=lke.verdicts(wb, result, ctx))
     notes = review_notes(wb, result, ctx)
     if not result.draf_sub_kegiatan:
         count = {"kegiatan": len(wb.sub_kegiatan), "program": len(wb.kegiatan),
@@ -215,12 +215,12 @@ def compute(wb: m.InputWorkbook) -> Result:
         notes.append(draf_note(count, result.nomor, depth))
     elif not result.lampiran_rekening:
         notes.append(lampiran_note(len(wb.rekening)))
-    return result.model_copy(update={"catatan": notes})
+    return result.replace(catatan=notes)
 
 
 def lampiran_note(count: int) -> ReviewNote:
     """The review note said when the Word lampiran stops at the sub kegiatan level."""
-    return ReviewNote(
+    return ReviewNote.make(
         kind="lampiran_ringkas", location=Location("Rekening"),
         message=(f"Workbook memuat {fmt.angka(count)} baris rekening, lebih dari "
                  f"{fmt.angka(LAMPIRAN_MAX_REKENING)} yang dimuat lampiran Word"
@@ -247,7 +247,7 @@ def draf_note(count: int, nomor: Numbering, depth: str = "kegiatan") -> ReviewNo
     sheet, word, bound, held, rest = _DRAF_DEPTH[depth]
     tables = [nomor.nomor[k] for k in ("tabel_program", "tabel_dukungan", "tabel_anggaran",
                                        "tabel_efisiensi_program") if nomor.nomor[k]]
-    return ReviewNote(
+    return ReviewNote.make(
         kind="draf_ringkas", location=Location(sheet),
         message=(f"Workbook memuat {fmt.angka(count)} {word}, lebih dari "
                  f"{fmt.angka(globals()[bound])} yang dimuat draf Word"
@@ -264,7 +264,7 @@ def _staff(wb: m.InputWorkbook) -> StaffTotals:
     rows = wb.pegawai_jabatan
     totals = {"pns": sum(r.pns for r in rows), "pppk": sum(r.pppk for r in rows),
               "kontrak": sum(r.kontrak for r in rows)}
-    return StaffTotals(
+    return StaffTotals.make(
         **totals, status=tuple(k for k, n in totals.items() if n > 0),
         per_jabatan={r.row: r.pns + r.pppk + r.kontrak for r in rows},
         jumlah=sum(r.pns + r.pppk + r.kontrak for r in rows),

@@ -49,9 +49,9 @@ class Context:
             cap = skor.nilai
         kat = kategori(cap, self.scale) if cap is not None else None
         menunjang = None if cap is None else round_half_up(cap, 2) >= self.top
-        return Output(indikator=indikator, satuan=satuan, target=target, realisasi=realisasi,
-                      capaian=cap, kategori=kat, menunjang=menunjang,
-                      polaritas="Turun" if lower else "Naik", skor=skor, keterangan=keterangan)
+        return Output.make(indikator=indikator, satuan=satuan, target=target, realisasi=realisasi,
+                           capaian=cap, kategori=kat, menunjang=menunjang,
+                           polaritas="Turun" if lower else "Naik", skor=skor, keterangan=keterangan)
 
     def listed_outputs(self, kode: str) -> list[Output]:
         """The indicators of a program or kegiatan on the Indikator Program sheet."""

@@ -14,13 +14,13 @@ def efisiensi(capaian_pct: Optional[Decimal], serapan_pct: Optional[Decimal],
     agency's absorption threshold: a ratio of 1 or more with serapan below it comes from
     money not spent (Efficiency.tidak_terserap), not from efficiency."""
     if capaian_pct is None:
-        return Efficiency(capaian=None, serapan=serapan_pct, nilai=None,
-                          alasan="capaian kinerja tidak tersedia", ambang=ambang)
+        return Efficiency.make(capaian=None, serapan=serapan_pct, nilai=None,
+                               alasan="capaian kinerja tidak tersedia", ambang=ambang)
     if pagu == 0 or serapan_pct is None:
-        return Efficiency(capaian=capaian_pct, serapan=None, nilai=None,
-                          alasan="tidak ada pagu anggaran", ambang=ambang)
+        return Efficiency.make(capaian=capaian_pct, serapan=None, nilai=None,
+                               alasan="tidak ada pagu anggaran", ambang=ambang)
     if serapan_pct == 0:
-        return Efficiency(capaian=capaian_pct, serapan=serapan_pct, nilai=None,
-                          alasan="serapan anggaran 0%, rasio tidak terdefinisi", ambang=ambang)
-    return Efficiency(capaian=capaian_pct, serapan=serapan_pct, nilai=capaian_pct / serapan_pct,
-                      ambang=ambang)
+        return Efficiency.make(capaian=capaian_pct, serapan=serapan_pct, nilai=None,
+                               alasan="serapan anggaran 0%, rasio tidak terdefinisi", ambang=ambang)
+    return Efficiency.make(capaian=capaian_pct, serapan=serapan_pct,
+                           nilai=capaian_pct / serapan_pct, ambang=ambang)

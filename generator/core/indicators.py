@@ -48,28 +48,29 @@ def score(realisasi: Optional[Decimal], target: Optional[TargetValue],
     higher is better, undefined (nothing to divide by).
     """
     if realisasi is None:
-        return Score(nilai=None, alasan=ALASAN_TIDAK_DIUKUR)
+        return Score.make(nilai=None, alasan=ALASAN_TIDAK_DIUKUR)
     if target is None:
-        return Score(nilai=None, alasan="target tidak tersedia")
+        return Score.make(nilai=None, alasan="target tidak tersedia")
     if isinstance(target, TargetRange):
         if target.low <= realisasi <= target.high:
-            return Score(nilai=HUNDRED, posisi="dalam")
+            return Score.make(nilai=HUNDRED, posisi="dalam")
         below = realisasi < target.low
         bound = target.low if below else target.high
         inner = score(realisasi, bound, lower_is_better)
-        return inner.model_copy(update={"posisi": "bawah" if below else "atas"})
+        return inner.replace(posisi="bawah" if below else "atas")
     if target == 0:
         if lower_is_better and realisasi == 0:
-            return Score(nilai=HUNDRED, acuan=ZERO)
+            return Score.make(nilai=HUNDRED, acuan=ZERO)
         if lower_is_better:
-            return Score(nilai=None, acuan=ZERO, alasan=(
+            return Score.make(nilai=None, acuan=ZERO, alasan=(
                 f"target 0 sedangkan realisasi {fmt.nilai(realisasi)}, sehingga capaian "
                 "terhadap target 0 tidak terdefinisi"))
-        return Score(nilai=None, acuan=ZERO, alasan="target 0 pada indikator yang makin tinggi "
-                     "makin baik, sehingga capaian tidak terdefinisi")
+        return Score.make(nilai=None, acuan=ZERO, alasan="target 0 pada indikator yang makin "
+                          "tinggi makin baik, sehingga capaian tidak terdefinisi")
     if lower_is_better:
-        return Score(nilai=max(ZERO, (2 * target - realisasi) / target * HUNDRED), acuan=target)
-    return Score(nilai=realisasi / target * HUNDRED, acuan=target)
+        return Score.make(nilai=max(ZERO, (2 * target - realisasi) / target * HUNDRED),
+                          acuan=target)
+    return Score.make(nilai=realisasi / target * HUNDRED, acuan=target)
 
 
 def capaian(realisasi: Decimal, target: TargetValue, lower_is_better: bool = False
@@ -98,19 +99,20 @@ def score_any(realisasi: Optional[RealisasiValue], target: Optional[TargetValue]
     of value 0 follows the zero-target rule.
     """
     if realisasi is None or isinstance(realisasi, NotMeasured):
-        return Score(nilai=None, alasan=ALASAN_TIDAK_DIUKUR)
+        return Score.make(nilai=None, alasan=ALASAN_TIDAK_DIUKUR)
     if isinstance(realisasi, Level) or isinstance(target, Level):
         if not isinstance(realisasi, Level) or not isinstance(target, Level):
-            return Score(nilai=None, alasan="target dan realisasi bukan tingkat skala yang sama")
+            return Score.make(nilai=None,
+                              alasan="target dan realisasi bukan tingkat skala yang sama")
         vr = levels.get(realisasi.kode.casefold())
         vt = levels.get(target.kode.casefold())
         if vr is None or vt is None:
-            return Score(nilai=None, alasan="tingkat tidak ada pada skala kualitatif")
+            return Score.make(nilai=None, alasan="tingkat tidak ada pada skala kualitatif")
         if vt == 0 and not lower_is_better:
-            return Score(nilai=None, alasan="nilai tingkat target 0 pada skala kualitatif",
-                         nilai_realisasi=vr, nilai_target=vt)
+            return Score.make(nilai=None, alasan="nilai tingkat target 0 pada skala kualitatif",
+                              nilai_realisasi=vr, nilai_target=vt)
         inner = score(vr, vt, lower_is_better)
-        return inner.model_copy(update={"nilai_realisasi": vr, "nilai_target": vt})
+        return inner.replace(nilai_realisasi=vr, nilai_target=vt)
     return score(realisasi, target, lower_is_better)
 
 

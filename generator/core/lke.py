@@ -98,9 +98,9 @@ def _from_analysis(result: Result, nomor: int, kode: str, bagian: str, kriteria_
         if none:
             bits.append("belum untuk " + fmt.rangkai([_label(g) for g in none]))
         alasan = _kalimat("; ".join(bits))
-    return LkeVerdict(kode=kode, bagian=bagian, kriteria=kriteria_teks, status=status,
-                      bukti=bukti, alasan=alasan,
-                      lengkapi=_unique(c for _, a in rows for c in a.lengkapi))
+    return LkeVerdict.make(kode=kode, bagian=bagian, kriteria=kriteria_teks, status=status,
+                           bukti=bukti, alasan=alasan,
+                           lengkapi=_unique(c for _, a in rows for c in a.lengkapi))
 
 
 # --- Pelaporan Kinerja: the quality criteria -------------------------------------------------
@@ -108,7 +108,7 @@ def _from_analysis(result: Result, nomor: int, kode: str, bagian: str, kriteria_
 @kriteria
 def format_standar(wb, result, ctx) -> LkeVerdict:
     heads = [p for p in wb.perjanjian_kinerja if p.pihak_pertama == wb.instansi.kode_kepala]
-    return LkeVerdict(
+    return LkeVerdict.make(
         kode="P.1", bagian=PELAPORAN,
         kriteria="Laporan Kinerja disusun sesuai format standar (PermenPANRB 53/2014)",
         status=TERPENUHI if heads else SEBAGIAN_,
@@ -135,7 +135,7 @@ def seluruh_iku(wb, result, ctx) -> LkeVerdict:
     if not_pk:
         alasan.append("indikator " + fmt.rangkai([i.kode for i in not_pk])
                       + " tidak tercantum di Perjanjian Kinerja")
-    return LkeVerdict(
+    return LkeVerdict.make(
         kode="P.2", bagian=PELAPORAN,
         kriteria="Laporan Kinerja mengungkap seluruh informasi kinerja yang dicapai (setiap "
                  "IKU pada Perjanjian Kinerja)",
@@ -216,7 +216,7 @@ def efisiensi_sumber_daya(wb, result, ctx) -> LkeVerdict:
     if unspent:
         alasan.append("tingkat efisiensi indikator " + fmt.rangkai([i.kode for i in unspent])
                       + " di atas 1 karena anggaran tidak terserap; draf menyebutnya demikian")
-    return LkeVerdict(
+    return LkeVerdict.make(
         kode="P.8", bagian=PELAPORAN,
         kriteria="Menginformasikan efisiensi atas penggunaan sumber daya dalam mencapai kinerja",
         status=_share(len(defined), len(result.indikator)),
@@ -247,10 +247,10 @@ def rekomendasi(wb, result, ctx) -> LkeVerdict:
         if not result.rekomendasi:
             lengkapi = [f"{ctx.loc('Analisis Indikator', None, 'rencana')}: langkah tahun "
                         f"berikutnya"]
-    return LkeVerdict(kode="P.9", bagian=PELAPORAN, kriteria=kriteria_teks, status=status,
-                      bukti="Bab IV Penutup: rekomendasi untuk setiap target yang belum "
-                            "tercapai atau lemah, dari Rencana Tindak Lanjut workbook",
-                      alasan=alasan, lengkapi=lengkapi)
+    return LkeVerdict.make(kode="P.9", bagian=PELAPORAN, kriteria=kriteria_teks, status=status,
+                           bukti="Bab IV Penutup: rekomendasi untuk setiap target yang belum "
+                                 "tercapai atau lemah, dari Rencana Tindak Lanjut workbook",
+                           alasan=alasan, lengkapi=lengkapi)
 
 
 @kriteria
@@ -259,7 +259,7 @@ def tepat_waktu(wb, result, ctx) -> LkeVerdict:
     year = inst.tahun + 1
     batas = dt.date(year, 2, calendar.monthrange(year, 2)[1])
     ok = inst.tanggal <= batas
-    return LkeVerdict(
+    return LkeVerdict.make(
         kode="P.10", bagian=PELAPORAN,
         kriteria="Laporan Kinerja ditetapkan dan dipublikasikan (diunggah ke e-SAKIP/ESR) "
                  "paling lambat akhir Februari tahun berikutnya",

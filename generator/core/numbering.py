@@ -76,7 +76,7 @@ def number(present: Mapping[str, bool]) -> Numbering:
             nomor[key] = f"{prefix}.{n}"
         else:
             nomor[key] = ""
-    return Numbering(present=full, nomor=nomor, kind=kinds)
+    return Numbering.make(present=full, nomor=nomor, kind=kinds)
 
 
 def decide(*, jabatan: int, pendidikan: int, golongan: int, pk_perubahan: bool,

@@ -57,11 +57,11 @@ def check(fn: Check) -> Check:
 
 def review_notes(wb: m.InputWorkbook, result: Result, ctx: Context) -> list[ReviewNote]:
     notes: list[ReviewNote] = [   # what the reader did: hidden sheets or rows read
-        ReviewNote(kind=n.kind, location=n.location, message=n.message) for n in wb.notices]
+        ReviewNote.make(kind=n.kind, location=n.location, message=n.message) for n in wb.notices]
 
     def add(kind: str, sheet: str, row: int | None, field: str | None, message: str) -> None:
-        notes.append(lean(ReviewNote(kind=kind, location=ctx.loc(sheet, row, field),
-                                     message=message)))
+        notes.append(lean(ReviewNote.make(kind=kind, location=ctx.loc(sheet, row, field),
+                                          message=message)))
 
     for fn in CHECKS:
         fn(wb, result, ctx, add)

@@ -37,7 +37,7 @@ def sarana_rows(rows: list[m.SaranaPrasarana]) -> list[SaranaRow]:
     for i, s in enumerate(ordered):
         mine = details.get(i, [])
         parent = parents[i]
-        out.append(SaranaRow(
+        out.append(SaranaRow.make(
             row=s.row, no=s.no, uraian=s.uraian, jumlah=s.jumlah, nilai=s.nilai,
             kondisi=s.kondisi, tingkat=s.tingkat or 1,
             induk=ordered[parent].row if parent is not None else None,

@@ -214,7 +214,7 @@ def info(workbook: InputWorkbook, result: Result) -> dict:
 def istilah(workbook: InputWorkbook, result: Result) -> dict:
     """Namespace "istilah": the words that follow the kind of agency (core/agency.py):
     APBD or APBN, RPJMD or RPJMN, kepala daerah or pimpinan kementerian/lembaga, ..."""
-    words = result.istilah.model_dump() if result.istilah is not None else {}
+    words = dict(result.istilah) if result.istilah is not None else {}
     words.pop("pusat", None)
     return {**words, "pusat": bool(result.istilah and result.istilah.pusat)}
 
