@@ -238,6 +238,15 @@ def clean_text(value: Any, *, multiline: bool) -> str:
     Control characters are refused (they vanish or corrupt the Word document);
     tabs become spaces; in single-line fields line breaks become spaces.
     """
+    if type(value) is str and value.isascii() and value.isprintable():
+        # Most cells: no invisible mark, control character, tab, line break or special
+        # space to handle (all of those are outside printable ASCII), only spaces to tidy;
+        # what `_clean_text` gives such a text (tests/workbook/test_cells.py)
+        return value.strip() if multiline else " ".join(value.split())
+    return _clean_text(value, multiline=multiline)
+
+
+def _clean_text(value: Any, *, multiline: bool) -> str:
     if isinstance(value, bool):
         text = "Ya" if value else "Tidak"
     elif isinstance(value, float):

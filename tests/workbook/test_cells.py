@@ -4,9 +4,11 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, strategies as st
 from pydantic_core import PydanticCustomError
 
-from generator.workbook.cells import NumberKind, clean_text, split_items, to_date, to_decimal
+from generator.workbook.cells import (NumberKind, _clean_text, clean_text, split_items, to_date,
+                                      to_decimal)
 
 M, D, I = NumberKind.MONEY, NumberKind.DECIMAL, NumberKind.INTEGER
 
@@ -107,3 +109,17 @@ def test_plain_codes_pass():
 
     for code in ("1.06.01.2.01.0001", "PK-KADIS", "ANALIS_JS", "5.1.02.01.01.0024", "T1"):
         check_code_chars(code)
+
+
+@given(st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=126)), st.booleans())
+def test_plain_text_shortcut_is_the_full_rule(text, multiline):
+    """A printable ASCII text skips the full cleaning (nothing in it to remove or refuse);
+    it comes out as the full rule gives it."""
+    assert clean_text(text, multiline=multiline) == _clean_text(text, multiline=multiline)
+
+
+def test_plain_text_shortcut_examples():
+    assert clean_text("  Dinas   Sosial ", multiline=False) == "Dinas Sosial"
+    assert clean_text("  Dinas   Sosial ", multiline=True) == "Dinas   Sosial"
+    assert clean_text("", multiline=False) == ""
+    assert clean_text("Dinas\u00a0Sosial", multiline=False) == "Dinas Sosial"   # full rule
