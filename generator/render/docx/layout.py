@@ -225,9 +225,12 @@ def _run_font(rpr, size: float, bold: bool) -> tuple[float, bool]:
     return size, bold
 
 
-def _run_twips(text: str, size: float, bold: bool, indent: int) -> tuple[float, float]:
+def _run_twips(rpr, text: str, size: float, bold: bool, indent: int) -> tuple[float, float]:
     """A run's widest unbreakable word and widest word with ranges whole, in twips with the
-    paragraph's indent."""
+    paragraph's indent, at the paragraph's size and weight unless the run's properties
+    (`rpr`) set their own."""
+    if rpr is not None and len(rpr):        # most runs have no properties of their own
+        size, bold = _run_font(rpr, size, bold)
     broken, unbroken = _run_widths_pt(text, size, bold)
     return (broken * TWIPS_PER_PT * SLACK + indent,
             unbroken * TWIPS_PER_PT * SLACK + indent)
@@ -263,10 +266,7 @@ def _plain_paragraph_twips(p, fonts, default, ignore_jinja: bool = False):
                 continue
             if font is None:
                 font = _paragraph_font(ppr, fonts, default)
-            size, bold, indent = font
-            if rpr is not None and len(rpr):        # most runs have no properties of their own
-                size, bold = _run_font(rpr, size, bold)
-            w, u = _run_twips(text, size, bold, indent)
+            w, u = _run_twips(rpr, text, *font)
             if w > widest:
                 widest = w
             if u > whole:
@@ -335,10 +335,7 @@ def _paragraph_twips(ppr, runs, fonts, default) -> tuple[float, float]:
     size, bold, indent = _paragraph_font(ppr, fonts, default)
     widest = whole = 0.0
     for rpr, text in runs:
-        rsize, rbold = size, bold
-        if rpr is not None and len(rpr):
-            rsize, rbold = _run_font(rpr, size, bold)
-        w, u = _run_twips(text, rsize, rbold, indent)
+        w, u = _run_twips(rpr, text, size, bold, indent)
         if w > widest:
             widest = w
         if u > whole:
