@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import importlib.util
 import json
 import os
 import platform
@@ -717,6 +718,32 @@ def tree_env(tree: Path, max_rows: Optional[int] = None) -> dict:
     return env
 
 
+def stale_modules(tree: Path) -> list[str]:
+    """The modules of the tree's generator/ that an import would compile from source: no
+    .pyc of this interpreter, or one whose header does not match the source's modification
+    time and size (what the import checks). With PYTHONDONTWRITEBYTECODE set, each measured
+    run pays for that again. `compileall` without -f judges by the time alone, in whole
+    seconds, and so keeps a .pyc of a module edited twice within one second."""
+    stale = []
+    for source in sorted((tree / "generator").rglob("*.py")):
+        cached = Path(importlib.util.cache_from_source(str(source)))
+        try:
+            head = cached.read_bytes()[:16]
+            st = source.stat()
+        except OSError:
+            stale.append(source.relative_to(tree).as_posix())
+            continue
+        if len(head) < 16 or head[:4] != importlib.util.MAGIC_NUMBER:
+            stale.append(source.relative_to(tree).as_posix())
+            continue
+        # flags 0: a .pyc checked by the source's time and size (a hash-based one is not)
+        flags, mtime, size = (int.from_bytes(head[i:i + 4], "little") for i in (4, 8, 12))
+        if flags == 0 and (mtime != int(st.st_mtime) & 0xFFFFFFFF
+                           or size != st.st_size & 0xFFFFFFFF):
+            stale.append(source.relative_to(tree).as_posix())
+    return stale
+
+
 def tree_label(tree: Path) -> str:
     """A tree's name in the tables: its git description (tag or commit), else its folder."""
     try:
@@ -1044,6 +1071,13 @@ def main(argv: list[str] | None = None) -> int:
     else:
         os.environ.pop("LKJIP_BENCH_TEARDOWN", None)
     trees = [t.resolve() for t in args.tree] if args.tree else [ROOT]
+    for t in trees:
+        stale = stale_modules(t)
+        if stale:
+            print(f"warning: {len(stale)} module(s) of {t} have no up-to-date .pyc "
+                  f"({', '.join(stale[:3])}{', ...' if len(stale) > 3 else ''}): each run "
+                  f"compiles them from source when PYTHONDONTWRITEBYTECODE is set; first run "
+                  f"python -m compileall -q -f {t / 'generator'}", file=sys.stderr)
     floor = False if args.no_floor else args.floor
     rows = []
     info = machine()

@@ -51,3 +51,28 @@ def test_program_workbooks_have_the_asked_programs(tmp_path):
         assert wb["Kegiatan"].max_row - 1 == (16 + 23 if tree else 16)
         workbook, report, _ = check(path)
         assert workbook is not None, [p.message() for p in report]
+
+
+def test_stale_modules_found_as_the_import_would(tmp_path):
+    """A module without a .pyc, or whose .pyc does not match its source's time and size
+    (compileall without -f keeps one for a module edited twice within a second), is
+    named; a freshly compiled tree has none."""
+    import compileall
+    import os
+
+    bench = _bench()
+    package = tmp_path / "generator"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    module = package / "a.py"
+    module.write_text("X = 1\n")
+    assert bench.stale_modules(tmp_path) == ["generator/__init__.py", "generator/a.py"]
+    assert compileall.compile_dir(str(package), quiet=1, force=True)
+    assert bench.stale_modules(tmp_path) == []
+    when = module.stat().st_mtime
+    module.write_text("X = 12\n")                 # the same second, one byte more
+    os.utime(module, (when, when))
+    assert compileall.compile_dir(str(package), quiet=1)       # without -f: kept
+    assert bench.stale_modules(tmp_path) == ["generator/a.py"]
+    assert compileall.compile_dir(str(package), quiet=1, force=True)
+    assert bench.stale_modules(tmp_path) == []
