@@ -279,24 +279,47 @@ def _plain_paragraph_twips(p, fonts, default, ignore_jinja: bool = False):
     return widest, whole
 
 
-def _plain_cell_twips(tc, fonts, default, ignore_jinja: bool = False):
-    """`_cell_widths` of a cell that holds only plain paragraphs (no nested table either),
-    else None."""
+def _walk_cell(tc, fonts, default, ignore_jinja: bool = False):
+    """What one walk of the cell's elements finds (each visited once, see
+    `_plain_paragraph_twips`): (tcPr, its tcW, its gridSpan, whether the properties are
+    more than one and end with a w:vMerge, then `_cell_widths` of the cell when it holds
+    only plain paragraphs and no nested table, else None). The first tcPr counts, and the
+    first tcW and gridSpan in it."""
+    tcPr = tcW = span_el = None
+    merge_last = False
     widest = whole = 0.0
+    plain = True
     for child in tc:
         tag = child.tag
         if tag == _P:
+            if not plain:
+                continue
             measured = _plain_paragraph_twips(child, fonts, default, ignore_jinja)
             if measured is None:
-                return None
+                plain = False
+                continue
             w, u = measured
             if w > widest:
                 widest = w
             if u > whole:
                 whole = u
-        elif tag != _TCPR and len(child):
-            return None
-    return widest, whole
+        elif tag == _TCPR:
+            if tcPr is None:
+                tcPr = child
+                count = 0
+                for prop in child:      # `_first_two`, and which property is last
+                    prop_tag = prop.tag
+                    if prop_tag == _TCW:
+                        if tcW is None:
+                            tcW = prop
+                    elif prop_tag == _GRIDSPAN:
+                        if span_el is None:
+                            span_el = prop
+                    count += 1
+                merge_last = count > 1 and prop_tag == _VMERGE
+        elif len(child):
+            plain = False
+    return tcPr, tcW, span_el, merge_last, (widest, whole) if plain else None
 
 
 def _cell_widths(tc, fonts, ignore_jinja: bool = False) -> tuple[float, float]:
@@ -306,7 +329,7 @@ def _cell_widths(tc, fonts, ignore_jinja: bool = False) -> tuple[float, float]:
     (a hyperlink's); the runs at the size and weight of their paragraph's style unless
     they set their own."""
     default = fonts[""]
-    plain = _plain_cell_twips(tc, fonts, default, ignore_jinja)
+    plain = _walk_cell(tc, fonts, default, ignore_jinja)[4]
     if plain is not None:
         return plain
     widest = whole = 0.0
@@ -353,52 +376,16 @@ def _cell_min(tc, fonts, margins: int, ignore_jinja: bool) -> tuple[int, int]:
 def _measured_cells(tr, fonts):
     """`_cells` of the row, each with `_cell_widths` of the cell appended and whether its
     properties (tcPr) are more than one and end with a w:vMerge (`order_cell_properties`
-    may have work), found in one walk of the cell's elements: each is visited once (see
-    `_plain_paragraph_twips`). A cell that is not plain (see `_plain_cell_twips`) is
-    measured by `_cell_widths`."""
+    may have work), found in one walk of the cell's elements (`_walk_cell`). A cell that is
+    not plain is measured again by `_cell_widths`, nested paragraphs included."""
     out = []
     default = fonts[""]
     for tc in tr.iterchildren(_TC):
-        tcPr = tcW = span_el = None
-        span = 1
-        widest = whole = 0.0
-        plain = True
-        merge_last = False
-        for child in tc:
-            tag = child.tag
-            if tag == _P:
-                if not plain:
-                    continue
-                measured = _plain_paragraph_twips(child, fonts, default)
-                if measured is None:
-                    plain = False
-                    continue
-                w, u = measured
-                if w > widest:
-                    widest = w
-                if u > whole:
-                    whole = u
-            elif tag == _TCPR:
-                if tcPr is None:
-                    tcPr = child
-                    count = 0
-                    for prop in child:      # `_first_two`, and which property is last
-                        prop_tag = prop.tag
-                        if prop_tag == _TCW:
-                            if tcW is None:
-                                tcW = prop
-                        elif prop_tag == _GRIDSPAN:
-                            if span_el is None:
-                                span_el = prop
-                        count += 1
-                    merge_last = count > 1 and prop_tag == _VMERGE
-                    if span_el is not None:
-                        span = int(span_el.get(_VAL))
-            elif len(child):
-                plain = False
-        if not plain:
-            widest, whole = _cell_widths(tc, fonts)
-        out.append((tc, tcPr, span, tcW, span_el is not None, widest, whole, merge_last))
+        tcPr, tcW, span_el, merge_last, widths = _walk_cell(tc, fonts, default)
+        if widths is None:
+            widths = _cell_widths(tc, fonts)
+        span = 1 if span_el is None else int(span_el.get(_VAL))
+        out.append((tc, tcPr, span, tcW, span_el is not None, *widths, merge_last))
     return out
 
 
